@@ -1,0 +1,67 @@
+"""Errors and warnings that name the file (and line) they are about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class DigestError(Exception):
+    """A problem the user can fix; shown as one line, never as a traceback."""
+
+
+class ConfigError(DigestError):
+    """digest.toml has one or more bad fields; ``problems`` lists each one."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(f"{path}: {p}" for p in problems))
+
+
+class InputError(DigestError):
+    """An input file cannot be read as an article."""
+
+    def __init__(self, path: str, message: str, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A warning or error collected during a run, reported one per line."""
+
+    level: str  # "warning" | "error"
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.level}: {where}: {self.message}"
+
+
+class Report:
+    """Collects problems during a run so that one bad file never stops the rest."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def warn(self, path: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem("warning", str(path), message, line))
+
+    def error(self, path: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem("error", str(path), message, line))
+
+    def add(self, exc: InputError, level: str = "error") -> None:
+        self.problems.append(Problem(level, str(exc.path), exc.message, exc.line))
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]

