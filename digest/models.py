@@ -104,20 +104,92 @@ class AgendaItem:
     meeting: Meeting
     sources: tuple[Source, ...]
     uid: str = ""
+    reported: datetime | None = None  # when the first source was published
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as the site shows it: its unique site slug, URL and what was extracted."""
+
+    article: Article
+    slug: str
+    url: str  # site-relative, e.g. "articles/moscow-nato/"
+    quotes: tuple[Quote, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+    @property
+    def lead(self) -> str:
+        return self.article.paragraphs[0] if self.article.paragraphs else ""
 
 
 @dataclass(frozen=True)
 class Briefing:
     day: date
-    articles: tuple[Article, ...]
+    articles: tuple[ArticleEntry, ...]
     key_quotes: tuple[DayQuote, ...] = ()
     upcoming_meetings: tuple[AgendaItem, ...] = ()
 
 
 @dataclass(frozen=True)
+class SpeakerQuote:
+    quote: Quote
+    entry: ArticleEntry
+
+
+@dataclass(frozen=True)
 class Speaker:
+    """A person or organisation quoted on the site, name variants merged."""
+
     name: str
     slug: str
     role: str | None
-    quotes: tuple[DayQuote, ...] = field(default=())
+    quotes: tuple[SpeakerQuote, ...] = field(default=())
     variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs, assembled from articles and their extractions."""
+
+    briefings: tuple[Briefing, ...]  # newest first
+    entries: tuple[ArticleEntry, ...]
+    speakers: tuple[Speaker, ...]
+    agenda: tuple[AgendaItem, ...]  # dated, by start date
+    undated: tuple[AgendaItem, ...]
+    today: date
+
+
+def value_range(value: str | None) -> tuple[date, date] | None:
+    """The first and last day covered by a time value (day, ISO week, month or year), or None."""
+    import calendar
+    import re
+
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+            return day, day
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if m:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, date.fromisocalendar(int(m[1]), int(m[2]), 7)
+        m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if m:
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def value_precision(value: str | None) -> str | None:
+    """``day``, ``week``, ``month`` or ``year`` for a valid time value, else None."""
+    span = value_range(value)
+    if span is None:
+        return None
+    first, last = span
+    days = (last - first).days
+    return "day" if days == 0 else "week" if days == 6 else "year" if days >= 364 else "month"

@@ -1,12 +1,910 @@
-"""Meetings an article mentions, as pure functions over a spaCy ``Doc``."""
+"""Meetings an article mentions, as pure functions over a spaCy ``Doc``.
+
+Design, in four steps per article:
+
+1. **Triggers.** Every sentence is scanned for meeting nouns ("meeting", "talks", "summit",
+   "session" of a body …) and verbs ("meet", "convene", "gather", "confer"; and "will hear /
+   consider …" with a deliberative body as subject and a date). Modifiers that make the word
+   something else ("news conference", "trading session", "meet demands"), habitual ("meets
+   monthly"), hypothetical ("if they meet"), negated and generic ("no talks", "any meeting")
+   uses are dropped.
+2. **Facts.** Time expressions (digest.nlp.timex) and places (GPE/FAC/LOC after "in"/"at", or a
+   city modifying the noun: "the Venice summit") of the sentence are attached to the trigger
+   whose subtree holds them, else to the trigger whose governing verb they modify. Dates are
+   resolved with the tense of the trigger's clause (auxiliaries "will/would/is to", "due/set/
+   scheduled to", "ahead of"/"after" …); status comes from the resolved date and that tense;
+   cancelled/postponed from the verb governing the trigger.
+3. **Merging.** Mentions are merged into meetings when nothing contradicts (status, date,
+   place, named parties) and something matches (names, date, place) or the mention is
+   anaphoric ("the talks") or bare (no date, place or names).
+4. **Output.** One ``Meeting`` per merged group; the evidence is the first mention giving a
+   date or place, facts are merged over all mentions.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from digest.models import Meeting
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.timex import FUTURE, PAST, PRESENT, TimeValue, clause_tense, find_in_span, find_time_of_day
+from digest.nlp.timex import resolve as resolve_time
+
+UPCOMING, ONGOING, PASTS, CANCELLED, POSTPONED = "upcoming", "ongoing", "past", "cancelled", "postponed"
+_PLACE_LABELS = {"GPE", "FAC", "LOC"}
+_PARTY_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+_TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart"}
+_LIGHT = {"hold", "have", "begin", "start", "open", "resume", "attend", "host", "chair", "join", "convene",
+          "call", "conduct", "continue", "reopen", "plan", "schedule", "set", "seek", "arrange", "enter"}
+_SPORTS = {"final", "semi-final", "semifinal", "quarter-final", "quarterfinal", "match", "game", "tournament",
+           "championship", "cup", "league", "play-off", "playoff", "fixture", "seed", "round-robin", "bout"}
+_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10}
+_MAX_SENT_TOKENS = 300
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday"}
+
+
+@dataclass
+class _Mention:
+    sent: object
+    trigger: object
+    kind: str
+    tense: str = PRESENT
+    status: str = ONGOING
+    value: TimeValue | None = None
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    title: str = ""
+    anaphoric: bool = False
+    postponed_from: bool = False
+    weak: bool = False
+
+    @property
+    def bare(self) -> bool:
+        return self.value is None and self.place is None and not self.names
+
+
+@dataclass
+class _Group:
+    mentions: list[_Mention]
+
+    @property
+    def last(self) -> _Mention:
+        return self.mentions[-1]
+
+    def value(self) -> TimeValue | None:
+        vals = [m.value for m in self.mentions if m.value and not m.postponed_from]
+        if not vals:
+            return None
+        rank = {"day": 4, "week": 3, "month": 2, "year": 1, "none": 0}
+        ev = self.evidence().value
+        best = max(vals, key=lambda v: rank[v.precision])
+        if ev and rank[ev.precision] >= rank[best.precision]:
+            return ev
+        return best
+
+    def place(self) -> str | None:
+        ev = self.evidence()
+        if ev.place:
+            return ev.place
+        return next((m.place for m in self.mentions if m.place), None)
+
+    def names(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            out |= m.names
+        return out
+
+    def status(self) -> str:
+        ev = self.evidence()
+        val = self.value()
+        if val is not None and ev.value != val:
+            ev = next((m for m in self.mentions if m.value == val), ev)
+        later = self.mentions[self.mentions.index(ev):]
+        if any(m.status == CANCELLED for m in later):
+            return CANCELLED
+        if ev.status == POSTPONED or any(m.status == POSTPONED and not m.postponed_from for m in later):
+            return POSTPONED
+        return ev.status
+
+    def evidence(self) -> _Mention:
+        return next((m for m in self.mentions if m.value is not None or m.place), self.mentions[0])
+
+
+# --------------------------------------------------------------------------- public
 
 
 def extract_meetings(doc, published: date) -> list[Meeting]:
-    """Every distinct meeting in ``doc`` with status, dates, place and participants."""
-    return []
+    """Every distinct meeting in ``doc`` with status, dates, place and participants, in text order."""
+    try:
+        mentions: list[_Mention] = []
+        for sent in doc.sents:
+            if len(sent) > _MAX_SENT_TOKENS or not sent.text.strip():
+                continue
+            mentions.extend(_sentence_mentions(doc, sent, published))
+        return _build(_merge(mentions), doc)
+    except Exception:  # pragma: no cover - a detector must never break the build
+        return []
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _is_noun_trigger(tok) -> str | None:
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kind = lex.NOUN_LEMMAS.get(lemma) or lex.NOUN_LEMMAS.get(low)
+    if kind is None:
+        return None
+    if kind == "talks" and low not in ("talks",):
+        return None
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "PERSON", "FAC", "LOC"):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_.strip(".") in lex.CORPORATE_SUFFIX:
+            return None
+        if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
+            return None
+        if kind in ("congress", "convention", "visit", "plenum") and tok.pos_ == "PROPN":
+            return None  # "Congress" the institution, "Convention" a treaty
+    if kind in ("congress", "convention") and not _has_mod(tok, {"party", "national", "annual", "special",
+                                                                 "extraordinary", "founding"}):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
+    if mods & lex.NOT_MEETING_MODIFIERS.get(kind, set()):
+        return None
+    if kind == "conference" and any(c.lower_ in ("news", "press") for c in tok.lefts):
+        return None
+    if tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i:
+        head = tok.head
+        if _is_noun_trigger_word(head):
+            return None  # "summit meeting": the head carries it
+        if head.lower_ in lex.NOT_MEETING_HEADS or head.pos_ in ("NOUN", "PROPN"):
+            return None
+    if kind == "session" and not _session_ok(tok):
+        return None
+    if kind == "visit" and not _visit_ok(tok):
+        return None
+    if kind == "hearing" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return None  # "hard of hearing"
+    return kind
+
+
+def _is_noun_trigger_word(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    kind = lex.NOUN_LEMMAS.get(lemma) or lex.NOUN_LEMMAS.get(tok.lower_)
+    return kind is not None and (kind != "talks" or tok.lower_ == "talks")
+
+
+def _has_mod(tok, words: set[str]) -> bool:
+    return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.subtree if c.i < tok.i)
+
+
+def _session_ok(tok) -> bool:
+    words = {c.lower_ for c in tok.subtree}
+    words |= {c.lemma_.lower() for c in tok.subtree}
+    gov = _governor(tok)
+    if gov is not None:
+        for c in gov.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                words |= {t.lemma_.lower() for t in c.subtree}
+    return bool(words & lex.SESSION_OK) and not (words & {"trading", "stock", "stocks", "shares", "futures"})
+
+
+def _visit_ok(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
+            return True
+        if c.dep_ == "amod" and c.lower_ in ("state", "official"):
+            return True
+        if c.dep_ == "compound" and c.lower_ == "state":
+            return True
+    return False
+
+
+def _is_verb_trigger(tok) -> str | None:
+    if tok.pos_ != "VERB":
+        if tok.lower_ in ("meet", "convene", "reconvene") and tok.i > 0 and tok.nbor(-1).lower_ == "to":
+            return "meet"  # "the council is to reconvene Tuesday", tagged as a noun
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.VERB_TRIGGERS:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+        for o in objs:
+            if _is_noun_trigger_word(o):
+                return None  # "convene a meeting": the noun carries it
+            if o.lemma_.lower() in lex.MEET_NONPERSON or o.lower_ in lex.MEET_NONPERSON:
+                return None
+            if lemma in ("gather", "confer") and o.ent_type_ not in _PARTY_LABELS:
+                return None
+            if lemma == "meet" and not (o.ent_type_ in _PARTY_LABELS or o.lemma_.lower() in lex.PEOPLE
+                                        or o.pos_ == "PRON"):
+                return None
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "with":
+                objs2 = [c for c in p.children if c.dep_ == "pobj"]
+                if any(o.lemma_.lower() in lex.MEET_NONPERSON for o in objs2):
+                    return None
+        subj = _subject(tok)
+        if lemma == "gather" and subj is None and not objs and not _has_with(tok):
+            return None
+        if lemma == "meet" and subj is None and not objs and not list(tok.children):
+            return None
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # "needs have been met", "he was met by officials"
+        if subj is not None and lemma == "gather" and not _is_party(subj):
+            return None
+        if any(w in _SPORTS for w in (t.lower_ for t in tok.sent)):
+            return None
+        return "meet"
+    if lemma in lex.BODY_VERBS:
+        subj = _subject(tok)
+        if subj is not None and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES):
+            return "body"
+    return None
+
+
+def _is_weak_trigger(tok) -> str | None:
+    """Words that only add facts to a meeting already found: "the discussions, from April 6 to 10"."""
+    if tok.pos_ == "NOUN" and tok.lower_ in lex.WEAK_NOUNS:
+        return "weak"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
+        subj = _subject(tok)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            return "weakverb"
+    return None
+
+
+def _has_with(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "in", "at", "on") for c in tok.children)
+
+
+def _is_party(tok) -> bool:
+    return tok.ent_type_ in _PARTY_LABELS or tok.lemma_.lower() in lex.PEOPLE or tok.pos_ == "PRON" or any(
+        c.ent_type_ in _PARTY_LABELS for c in tok.subtree)
+
+
+def _subject(verb):
+    """The subject of ``verb``, following xcomp/conj chains up ("X is due to meet", "X met and agreed")."""
+    cur = verb
+    if verb.pos_ != "VERB" and verb.dep_ == "pobj" and verb.head.lower_ == "to":
+        cur = verb.head.head
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur:
+            if cur.dep_ in ("ccomp", "advcl") and cur.head.pos_ == "VERB":
+                return None
+            cur = cur.head
+            continue
+        if cur.dep_ == "acomp" or (cur.dep_ == "relcl"):
+            if cur.dep_ == "relcl":
+                return cur.head
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _governor(tok):
+    """The first verb (or auxiliary) above ``tok``, or ``tok`` itself when it is a verb."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _excluded_use(trigger, kind: str, has_day: bool) -> bool:
+    """Habitual, hypothetical, negated or generic uses."""
+    gov = _governor(trigger)
+    if kind not in ("meet", "body"):
+        for c in trigger.children:
+            if c.dep_ in ("det", "amod") and c.lower_ in lex.NEGATIVE_DETS:
+                return True
+    conditional_ok = kind in ("meet", "body") or (gov is not None and (
+        gov.lemma_.lower() in _LIGHT or gov.lemma_.lower() in ("take", "be", "hold")))
+    if gov is not None:
+        chain = [gov]
+        cur = gov
+        for _ in range(6):
+            if cur.dep_ in ("xcomp", "conj", "aux", "acomp") and cur.head is not cur:
+                cur = cur.head
+                chain.append(cur)
+            else:
+                break
+        for v in chain:
+            for c in v.children:
+                if c.dep_ == "neg" and (kind in ("meet", "body") or trigger.dep_ in (
+                        "dobj", "nsubj", "nsubjpass", "attr")):
+                    return True
+                if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
+                    return True
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in c.children):
+                    return True
+                if not has_day and c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.HABITUAL:
+                    return True
+                if not has_day and c.dep_ in ("npadvmod", "prep") and any(
+                        d.lower_ in ("every", "each") for d in c.subtree):
+                    return True
+        # a clause introduced by "if"/"whether" higher up
+        cur = chain[-1]
+        for _ in range(4):
+            if conditional_ok and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+                                      for c in cur.children):
+                return True
+            if cur.dep_ not in ("advcl", "ccomp", "xcomp", "conj") or cur.head is cur:
+                break
+            cur = cur.head
+    return False
+
+
+# --------------------------------------------------------------------------- per sentence
+
+
+def _sentence_mentions(doc, sent, published: date) -> list[_Mention]:
+    triggers: list[tuple[object, str]] = []
+    for tok in sent:
+        kind = _is_noun_trigger(tok) or _is_verb_trigger(tok) or _is_weak_trigger(tok)
+        if kind:
+            triggers.append((tok, kind))
+    if not triggers:
+        return []
+    trig_ids = {t.i: k for t, k in triggers}
+
+    # time expressions
+    times = []
+    for tm in find_in_span(sent):
+        span = doc.char_span(tm.start_char, tm.end_char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        times.append((span.root, tm))
+    # places
+    places = []
+    for ent in sent.ents:
+        if ent.label_ in _PLACE_LABELS and _place_shape(ent):
+            places.append((ent.root, ent))
+
+    time_of = _assign([r for r, _ in times], triggers, trig_ids)
+    place_of = _assign([r for r, _ in places], triggers, trig_ids, place=True)
+
+    out = []
+    for tok, kind in triggers:
+        own_times = [times[k][1] for k, t in time_of.items() if t == tok.i]
+        own_places = [places[k][1] for k, t in place_of.items() if t == tok.i]
+        m = _mention(doc, sent, tok, kind, own_times, own_places, published)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _place_shape(ent) -> bool:
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return _is_noun_trigger_word(head) and not re.search(r"[-/]\s*$", ent.doc[ent.end:ent.end + 1].text)
+    cur = root
+    for _ in range(4):
+        h = cur.head
+        if h is cur:
+            return False
+        if cur.dep_ == "pobj" and h.lower_ in ("in", "at"):
+            return True
+        if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in _TRAVEL:
+            return True
+        if cur.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
+            cur = h.head
+            continue
+        if cur.dep_ in ("appos", "conj", "compound"):
+            cur = h
+            continue
+        return False
+    return False
+
+
+def _path(tok, limit: int = 30) -> list:
+    out = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _assign(roots: list, triggers: list, trig_ids: dict, place: bool = False) -> dict[int, int]:
+    """Item index -> trigger token index. An item goes to the deepest trigger whose subtree holds it,
+    else to a trigger whose governing verb it modifies directly (preferring triggers without items)."""
+    out: dict[int, int] = {}
+    pending = []
+    for k, root in enumerate(roots):
+        path = _path(root)
+        hit = next((t for t in path[1:] if t.i in trig_ids), None)
+        if hit is None and root.i in trig_ids and not place:
+            hit = root
+        if hit is not None:
+            out[k] = hit.i
+        else:
+            pending.append((k, root, path))
+    taken = set(out.values())
+    for k, root, _p in pending:
+        # the item must modify a verb directly (optionally through one preposition)
+        verb = root.head
+        if verb.dep_ in ("prep", "agent") or verb.pos_ == "ADP":
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        cands = []
+        for tok, _kind in triggers:
+            gov = _governor(tok)
+            if gov is None:
+                continue
+            chain = {g.i for g in _path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
+            if verb.i == gov.i or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
+                cands.append(((tok.i in taken), abs(tok.i - root.i), tok.i))
+        if cands:
+            cands.sort()
+            out[k] = cands[0][2]
+            taken.add(cands[0][2])
+    return out
+
+
+def _mention(doc, sent, tok, kind, own_times, own_places, published: date) -> _Mention | None:
+    # tense
+    if kind in ("meet", "body", "weakverb") and tok.pos_ != "VERB":
+        tense = FUTURE if tok.i > 1 and tok.nbor(-2).lemma_.lower() in (
+            "be", "due", "schedule", "expect", "set", "plan", "likely") else clause_tense(tok)
+    elif kind in ("meet", "body", "weakverb"):
+        tense = clause_tense(tok)
+    else:
+        tense = clause_tense(tok, prep_cues=True)
+        for c in tok.children:
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in lex.FUTURE_AMODS - {"new"}:
+                tense = FUTURE
+            if c.dep_ in ("amod", "advmod") and c.lower_ in lex.PAST_AMODS:
+                tense = PAST
+    # time
+    value = None
+    best_rank = -1
+    rank = {"day": 4, "week": 3, "month": 2, "year": 1, "none": 0}
+    for tm in own_times:
+        v = resolve_time(tm.text, published, tense)
+        if v is not None and rank[v.precision] > best_rank:
+            value, best_rank = v, rank[v.precision]
+    has_day = value is not None and value.precision == "day"
+    if kind == "body" and value is None:
+        return None
+    if _excluded_use(tok, kind, has_day):
+        return None
+    if _speculative(tok, value):
+        return None
+    countable = kind in lex.COUNTABLE or tok.lemma_.lower() in lex.COUNTABLE
+    if countable and tok.tag_ in ("NNS", "NNPS") and value is None and not own_places and not any(
+            c.dep_ in ("det", "poss", "compound", "nmod", "amod", "prep") for c in tok.children):
+        return None  # a generic plural
+    if kind == "meet" and tok.dep_ == "relcl" and (value is None or value.precision != "day"):
+        return None  # background description: "the Congress that convenes in January"
+    if value is not None:
+        value = _with_duration(tok, value)
+        t, z = find_time_of_day(sent.text)
+        if t and value.precision == "day":
+            value = TimeValue(value.start, value.end, t, z)
+    place = None
+    if own_places:
+        ent = own_places[0]
+        place = re.sub(r"^(?i:the)\s+", "", ent.text).strip()
+    participants, names = _parties(tok, kind, place)
+    status, postponed_from = _status(tok, tense, value, published)
+    anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its", "their")
+                    for c in tok.children) and not names
+    title = _title(tok, kind, participants)
+    return _Mention(sent, tok, kind, tense, status, value, place, participants, names, title, anaphoric,
+                    postponed_from, weak=kind in ("weak", "weakverb"))
+
+
+def _speculative(tok, value: TimeValue | None) -> bool:
+    """Proposals, options and "may/might/could" meetings without a precise date."""
+    if value is not None and value.precision in ("day", "week"):
+        return False
+    cur = tok
+    finite_seen = 0
+    for _ in range(8):
+        lemma = cur.lemma_.lower()
+        if cur is not tok and lemma in lex.PROPOSAL:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in lex.SPECULATIVE_MODALS for c in cur.children):
+                return True
+            finite = ("MD", "VBD", "VBZ", "VBP")
+            if cur.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cur.children):
+                finite_seen += 1
+                if finite_seen >= 2:
+                    break
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def _with_duration(tok, value: TimeValue) -> TimeValue:
+    """"a three-day meeting opening tomorrow": an end date from the duration."""
+    if value.precision != "day" or value.end:
+        return value
+    for c in tok.subtree:
+        m = re.fullmatch(r"(\w+)-day", c.lower_)
+        if m and c.i < tok.i + 1:
+            n = _NUMWORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+            if 1 < n < 32:
+                try:
+                    start = date.fromisoformat(value.start)
+                except ValueError:
+                    return value
+                return TimeValue(value.start, (start + timedelta(days=n - 1)).isoformat(), value.time,
+                                 value.timezone)
+    return value
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            d = date.fromisoformat(value)
+            return d, d
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if m:
+            a = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return a, a + timedelta(days=6)
+        m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            a = date(y, mo, 1)
+            b = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
+            return a, b
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _status(tok, tense: str, value: TimeValue | None, published: date) -> tuple[str, bool]:
+    gov = _governor(tok)
+    # cancelled / postponed
+    heads = [gov] if gov is not None else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        heads.append(tok.head.head)
+    for h in heads:
+        lemma = h.lemma_.lower()
+        prt = {c.lower_ for c in h.children if c.dep_ == "prt"}
+        if lemma in lex.CANCEL_WORDS and (lemma not in ("call", "drop") or "off" in prt):
+            return CANCELLED, False
+        if lemma in lex.POSTPONE_WORDS and (lemma not in ("put", "push") or prt & {"off", "back"}):
+            from_date = any(c.dep_ == "prep" and c.lower_ == "from" for c in h.children)
+            if from_date:
+                return (UPCOMING if tense != PAST or value is None else PASTS), True
+            return POSTPONED, False
+    progressive = gov is not None and gov.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in gov.children)
+    stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
+    if value is not None:
+        b = _bounds(value.start)
+        e = _bounds(value.end) if value.end else b
+        if b is not None and e is not None:
+            first, last = b[0], e[1]
+            if first > published:
+                return UPCOMING, False
+            if last < published:
+                return PASTS, False
+            if first < published <= last and value.precision == "day":
+                return ONGOING, False
+            if tense == FUTURE:
+                return UPCOMING, False
+            if tense == PAST:
+                return PASTS, False
+            return (ONGOING if progressive or stative or first < published else UPCOMING), False
+    if tense == FUTURE:
+        return UPCOMING, False
+    if tense == PAST:
+        return PASTS, False
+    if progressive or stative or gov is None:
+        return ONGOING, False
+    if gov.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in gov.children if c.dep_ == "aux"):
+        return UPCOMING, False
+    return ONGOING, False
+
+
+# --------------------------------------------------------------------------- parties and titles
+
+
+def _ent_text(tok) -> str | None:
+    """The named entity ``tok`` belongs to (without a leading "the"), or None."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            if ent.label_ not in _PARTY_LABELS:
+                return None
+            return re.sub(r"^(?i:the)\s+", "", ent.text).strip() or None
+    return None
+
+
+def _ents_in(tokens) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in _PLACE_LABELS:
+            continue
+        e = _ent_text(t)
+        if e and e not in out:
+            out.append(e)
+    return out
+
+
+def _parties(tok, kind: str, place: str | None) -> tuple[list[str], set[str]]:
+    parties: list[str] = []
+    names: set[str] = set()
+    sources = []
+    if kind in ("meet", "body"):
+        subj = _subject(tok)
+        if subj is not None:
+            sources.append(list(subj.subtree))
+            if subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES:
+                names.add(subj.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                sources.append(list(c.subtree))
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                sources.append(list(c.subtree))
+    else:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i:
+                sources.append(list(c.subtree))
+                names |= {t.lower_ for t in c.subtree
+                          if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")}
+            if c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "among", "involving"):
+                sources.append(list(c.subtree))
+            if c.dep_ == "appos":
+                sources.append(list(c.subtree))
+                names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
+        gov = _governor(tok)
+        if gov is not None and gov.lemma_.lower() in _LIGHT and tok.dep_ in ("dobj",):
+            subj = _subject(gov)
+            if subj is not None:
+                sources.append(list(subj.subtree))
+    for src in sources:
+        for e in _ents_in(src):
+            if place and e == place:
+                continue
+            if e not in parties:
+                parties.append(e)
+    names |= {p.lower() for p in parties}
+    names = {n for n in names if not re.search(r"\d", n) and n not in _MONTH_NAMES}
+    for p in parties:
+        words = [w for w in re.findall(r"[A-Za-z]+", p)
+                 if w[0].isupper() and w.lower() not in ("of", "and", "the")]
+        if len(words) >= 2:
+            names.add("".join(w[0] for w in words).lower())
+    return parties[:8], names
+
+
+def _clean_words(tokens) -> list[str]:
+    words = []
+    for t in tokens:
+        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.is_punct and t.text not in ("-", "/", "'s", "&"):
+            continue
+        words.append(t.text)
+    return words
+
+
+def _np_text(head, limit: int = 8) -> str:
+    toks = [t for t in head.subtree if not (t.dep_ in ("relcl", "acl") or any(
+        a.dep_ in ("relcl", "acl", "appos") and a is not head for a in _ancestors_until(t, head)))]
+    words = _clean_words(toks)
+    text = " ".join(words[:limit])
+    return re.sub(r"\s+(['’]s)\b", r"\1", text).replace(" - ", "-").replace(" / ", "/").strip()
+
+
+def _ancestors_until(tok, stop) -> list:
+    out = []
+    cur = tok
+    for _ in range(20):
+        if cur is stop or cur.head is cur:
+            break
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def _title(tok, kind: str, parties: list[str]) -> str:
+    if kind in ("meet", "body"):
+        subj = _subject(tok)
+        who = ""
+        if subj is not None:
+            ents = _ents_in(subj.subtree)
+            who = " and ".join(ents[:3]) if ents else _np_text(subj, 6)
+        noun = "session" if kind == "body" else "meeting"
+        title = f"{who} {noun}".strip()
+        with_obj = [c for c in tok.children if c.dep_ == "dobj"] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+            if o.dep_ == "pobj"]
+        with_obj = [o for o in with_obj if _is_party(o)]
+        if with_obj:
+            ents = _ents_in(with_obj[0].subtree)
+            other = ents[0] if ents else _np_text(with_obj[0], 5)
+            if other:
+                title = f"{title} with {other}"
+        return _cap(title)
+    left = [c for c in tok.children
+            if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
+            and not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in lex.TITLE_DROP for t in c.subtree
+                        if t.dep_ != "case" and t.pos_ != "DET")]
+    left_tokens = sorted((t for c in left for t in c.subtree), key=lambda t: t.i)
+    mods = _clean_words(left_tokens)
+    head_word = tok.text if tok.pos_ == "PROPN" else tok.lower_
+    of_obj = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "between"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                of_obj = (c.lower_, objs[0])
+            break
+    acronym = next((c.text for c in tok.children
+                    if c.dep_ == "appos" and c.text.isupper() and len(c.text) <= 8), None)
+    base = " ".join(mods + [head_word])
+    base = re.sub(r"\s+(['’]s)\b", r"\1", base).replace(" - ", "-").replace(" / ", "/")
+    if of_obj is not None:
+        prep, obj = of_obj
+        if prep == "of":
+            ents = _ents_in(obj.subtree)
+            if acronym or ents:
+                name = acronym or (_np_text(obj, 6) if obj.pos_ == "PROPN" else ents[0])
+                return _cap(f"{name} {base}")
+            return _cap(f"{base} of {_np_text(obj, 5)}")
+        names = _ents_in(obj.subtree)
+        if len(names) >= 2:
+            return _cap(f"{'-'.join(names[:3])} {base}")
+        return _cap(f"{base} between {_np_text(obj, 6)}")
+    if acronym and acronym not in base:
+        return _cap(f"{acronym} {base}")
+    return _cap(base)
+
+
+def _cap(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:] if text else "Meeting"
+
+
+# --------------------------------------------------------------------------- merging and output
+
+
+def _group_of(status: str) -> str:
+    return {CANCELLED: UPCOMING, POSTPONED: UPCOMING}.get(status, status)
+
+
+def _overlap(a: TimeValue, b: TimeValue) -> bool:
+    ab, ae = _bounds(a.start), _bounds(a.end or a.start)
+    bb, be = _bounds(b.start), _bounds(b.end or b.start)
+    if not (ab and ae and bb and be):
+        return a.start == b.start
+    return ab[0] <= be[1] and bb[0] <= ae[1]
+
+
+def _compatible(m: _Mention, g: _Group) -> bool:
+    gs = {_group_of(x.status) for x in g.mentions}
+    if _group_of(m.status) not in gs and not ({_group_of(m.status)} | gs) <= {UPCOMING, ONGOING}:
+        # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
+        strong = m.value is None and ((m.place and g.place() and m.place == g.place()) or (
+            m.names and m.names & g.names()))
+        if not strong:
+            return False
+    gv = g.value()
+    if m.value and gv and not _overlap(m.value, gv):
+        return False
+    gp = g.place()
+    if m.place and gp and m.place.lower() not in gp.lower() and gp.lower() not in m.place.lower():
+        return False
+    gn = g.names()
+    return not (m.names and gn and not (m.names & gn) and not _loose_name_match(m.names, gn))
+
+
+def _loose_name_match(a: set[str], b: set[str]) -> bool:
+    wa = {w for n in a for w in re.findall(r"\w+", n) if len(w) > 2}
+    wb = {w for n in b for w in re.findall(r"\w+", n) if len(w) > 2}
+    return bool(wa & wb)
+
+
+def _score(m: _Mention, g: _Group) -> int:
+    s = 0
+    if m.names and (m.names & g.names() or _loose_name_match(m.names, g.names())):
+        s += 3
+    gv = g.value()
+    if m.value and gv and m.value.start == gv.start:
+        s += 2
+    gp = g.place()
+    if m.place and gp:
+        s += 2
+    if m.anaphoric:
+        s += 1
+    if m.bare:
+        s += 1
+    if any(x.kind == m.kind for x in g.mentions) and s:
+        s += 1
+    if m.value and gv and not m.names and _overlap(m.value, gv):
+        s += 1
+    if all(x.bare for x in g.mentions):
+        s += 1
+    return s
+
+
+def _merge(mentions: list[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in mentions:
+        best, best_score = None, 0
+        for g in reversed(groups[-12:]):
+            if not _compatible(m, g):
+                continue
+            sc = _score(m, g)
+            if sc > best_score:
+                best, best_score = g, sc
+        if best is not None:
+            best.mentions.append(m)
+        elif not m.weak:
+            groups.append(_Group([m]))
+    return groups
+
+
+def _build(groups: list[_Group], doc) -> list[Meeting]:
+    out = []
+    for g in groups:
+        ev = g.evidence()
+        value = g.value()
+        sent = ev.sent
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        evidence = text.strip()
+        start_char = sent.start_char + lead
+        mentions: list[str] = []
+        for m in g.mentions:
+            s = m.sent.text.strip()
+            if s not in mentions:
+                mentions.append(s)
+        title = max((m.title for m in g.mentions), key=lambda t: (_title_score(t), t == ev.title))
+        parties: list[str] = []
+        for m in g.mentions:
+            for p in m.participants:
+                if p not in parties:
+                    parties.append(p)
+        out.append((start_char, Meeting(
+            title=title or "Meeting",
+            status=g.status(),
+            start=value.start if value else None,
+            end=value.end if value else None,
+            place=g.place(),
+            participants=tuple(parties[:8]),
+            evidence=evidence,
+            mentions=tuple(mentions),
+            time=value.time if value else None,
+            timezone=value.timezone if value else None,
+            start_char=start_char,
+            end_char=start_char + len(evidence),
+        )))
+    out.sort(key=lambda x: x[0])
+    return [m for _, m in out]
+
+
+def _title_score(title: str) -> int:
+    return sum(1 for w in title.split()[1:] if w[:1].isupper()) + (1 if title[:1].isupper() and len(
+        title.split()) > 1 else 0)

@@ -1,10 +1,611 @@
-"""Direct quotations and their speakers, as pure functions over a spaCy ``Doc``."""
+"""Direct quotations and their speakers, as pure functions over a spaCy ``Doc``.
+
+Pipeline: ``quote_spans.find_spans`` pairs the quotation marks (string code, no parse);
+each span gets a *frame* — the words of its sentence outside any quotation — where a
+speech verb and its subject are looked for; spans with no speech verb in the frame take
+the speaker of a dash or colon lead-in or of the attributed quote they continue.
+Spans that are names, titles, coined terms or scare quotes are dropped. A score ranks
+the rest and marks the best as key.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
 from digest.models import Quote
+from digest.nlp.quote_spans import Span, find_spans, paragraphs
+from digest.nlp.speakers import (
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    Names,
+    _is_name_token,
+    _words,
+    build_names,
+    strip_titles,
+)
+
+SPEECH_VERBS = _words(
+    """
+    say tell add state declare announce explain write note comment continue insist warn argue
+    claim ask reply respond answer quote tweet post observe remark acknowledge admit concede
+    assert contend emphasize emphasise stress suggest predict recall conclude urge pledge promise
+    vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
+    charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
+    agree disagree concur allege proclaim affirm recount describe summarize summarise tout
+    brag cry sigh begin opine interject thunder fume rail blast slam
+    """
+)
+# Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
+_DESIGNATION = _words(
+    """
+    called call calls calling so-called dubbed dub named name titled entitled nicknamed termed
+    term terms word words phrase slogan headline motto label labeled labelled branded known
+    billed hashtag definition defined define meaning
+    """
+)
+_FUNCTION_WORDS = _words("a an the of and or for to in on at by with from as is be de du la le van von der og & s")
+_PLEASANTRIES = re.compile(
+    r"\b(thank|thanks|congratulat|pleased|delighted|welcome|happy to|honou?red|good (morning|evening))",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_DASHES = "—–-―‒"
+_SENT_END = frozenset({".", "?", "!", "…"})
+_MAX_KEY = 3
+# Nouns for a written statement: "said the letter" speaks for its author.
+_DOCUMENTS = _words("letter statement communique report filing release memo email note message document")
 
 
-def extract_quotes(doc) -> list[Quote]:
+@dataclass
+class _Cand:
+    span: Span
+    words: int
+    statement: bool = False  # stands as its own sentence or clause (not a fragment)
+    keep: bool = True
+    speaker: str | None = None
+    role: str | None = None
+    attributed: bool = False  # speaker found in its own frame
+    has_verb: bool = False
+    quote_only: bool = False  # its paragraph is nothing but quotation
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
     """Every direct quotation in ``doc`` with speaker, role, partial flag and key score."""
-    return []
+    text = doc.text
+    if not text or len(doc) == 0:
+        return []
+    spans = find_spans(text)
+    if not spans:
+        return []
+    ctx = _Context(doc, spans)
+    cands = [_Cand(s, len(_WORD_RE.findall(text[s.start:s.end]))) for s in spans]
+    for i, cand in enumerate(cands):
+        ctx.analyse(i, cand)
+    ctx.inherit(cands)
+    quotes = []
+    for cand in cands:
+        if not cand.keep:
+            continue
+        role = cand.role
+        if cand.speaker and not role:
+            role = ctx.names.roles.get(cand.speaker)
+        quotes.append(
+            Quote(
+                text=text[cand.span.start:cand.span.end],
+                speaker=cand.speaker,
+                role=role,
+                partial=not cand.statement,
+                start=cand.span.start,
+                end=cand.span.end,
+            )
+        )
+    return _mark_key(quotes, ctx.names)
+
+
+class _Context:
+    """Per-document lookups: token positions, which tokens are quoted, names, paragraphs."""
+
+    def __init__(self, doc: Doc, spans: list[Span]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.spans = spans
+        self.starts = [t.idx for t in doc]
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        # quote id of every token inside marks (marks included), -1 outside
+        self.quoted = [-1] * len(doc)
+        for qi, s in enumerate(spans):
+            hi = s.close_mark if s.close_mark >= 0 else s.end
+            for t in range(self.token_at(s.open_mark), len(doc)):
+                if doc[t].idx > hi:
+                    break
+                if doc[t].idx + len(doc[t]) > s.open_mark:
+                    self.quoted[t] = qi
+        self.names: Names = build_names(doc)
+        self.verb_speaker: dict[int, tuple[str | None, str | None, bool]] = {}
+        self.event_chars: list[int] = []
+        self.events: list[tuple[str, bool, str | None]] = []
+        self.speech_chars: list[int] = []  # speech verbs with a speaker, in text order
+        self.speech_events: list[tuple[str, str | None]] = []
+        self.build_events()
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def para_bounds(self, index: int) -> tuple[int, int]:
+        return self.paras[index]
+
+    # -- frame -------------------------------------------------------------------------
+
+    def frame(self, qi: int) -> tuple[int, int]:
+        """Token range of the sentence around quote ``qi``, sentence ends inside quotes ignored."""
+        s = self.spans[qi]
+        lo_char, hi_char = self.paras[s.paragraph]
+        first = self.token_at(lo_char)
+        last = self.token_at(max(lo_char, hi_char - 1))
+        a = self.token_at(s.open_mark)
+        b = self.token_at(s.close_mark if s.close_mark >= 0 else s.end - 1)
+        doc = self.doc
+        i = a - 1
+        while i >= first:
+            t = doc[i]
+            if self.quoted[i] < 0 and (t.text in _SENT_END or "\n" in t.text):
+                break
+            i -= 1
+        start = i + 1
+        j = b + 1
+        while j <= last:
+            t = doc[j]
+            if self.quoted[j] < 0 and (t.text in _SENT_END or "\n" in t.text):
+                break
+            j += 1
+        end = min(j + 1, last + 1)
+        return start, end
+
+    # -- analysis ----------------------------------------------------------------------
+
+    def analyse(self, qi: int, cand: _Cand) -> None:
+        doc, text, s = self.doc, self.text, self.spans[qi]
+        start, end = self.frame(qi)
+        outside = [t for t in doc[start:end] if self.quoted[t.i] < 0 and not t.is_space]
+        a = self.token_at(s.open_mark)
+        b = self.token_at(s.close_mark if s.close_mark >= 0 else s.end - 1)
+        before = [t for t in outside if t.i < a]
+        lo_char, hi_char = self.paras[s.paragraph]
+        para_outside = self.outside_words(lo_char, hi_char)
+        cand.quote_only = para_outside == 0
+        content = text[s.start:s.end]
+        # what stands right before the opening mark (skipping other quotes? no: this frame only)
+        prev_tok = before[-1] if before else None
+        begins = not before or (prev_tok is not None and prev_tok.text in (":", ",", ";", "—", "–", "-", "(")) \
+            or (prev_tok is not None and prev_tok.lemma_ in SPEECH_VERBS)
+        first_alpha = next((c for c in content if c.isalpha()), "")
+        ends_punct = content.rstrip()[-1:] in ".,?!…" if content.strip() else False
+        verb = self.speech_verb(outside, a, b)
+        cand.has_verb = verb is not None
+        if self.is_designation(before, content, cand.words):
+            cand.keep = False
+            return
+        opens_sentence = begins and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        clause = verb is not None and cand.words >= 5 and ends_punct and self.is_clause(a, b)
+        cand.statement = opens_sentence or clause
+        # speaker
+        if verb is not None:
+            speaker, role = self.speaker_of(verb, s.open_mark)
+            if speaker:
+                cand.speaker, cand.role, cand.attributed = speaker, role, True
+        if not cand.attributed:
+            speaker = self.dash_speaker(s, hi_char)
+            if speaker:
+                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+        if not cand.attributed and not before and s.paragraph > 0:
+            speaker = self.colon_lead(s.paragraph)
+            if speaker:
+                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+        # keep or drop
+        if not cand.statement:
+            fragment_ok = cand.has_verb and not self.is_title_like(content) and not self.modifies_noun(a, b)
+            if not fragment_ok or (cand.words < 2 and not self.single_word_ok(before, a, b)):
+                cand.keep = False
+        elif (not cand.has_verb and self.is_title_like(content)) or cand.words < 2:
+            cand.keep = False  # one quoted word standing alone says nothing worth a quote
+
+    def outside_words(self, lo: int, hi: int) -> int:
+        """Number of word tokens of paragraph ``lo``..``hi`` that are outside quotation marks."""
+        n = 0
+        for i in range(self.token_at(lo), len(self.doc)):
+            t = self.doc[i]
+            if t.idx >= hi:
+                break
+            if self.quoted[i] < 0 and t.is_alpha:
+                n += 1
+                if n > 2:
+                    break
+        return n
+
+    def speech_verb(self, outside: list[Token], a: int, b: int) -> Token | None:
+        """The speech verb of the frame nearest to the quote (or "according" of "according to")."""
+        best, best_d = None, 1 << 30
+        for t in outside:
+            ok = (t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")) or (
+                t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
+            ) or (t.lemma_.lower() == "quote" and t.tag_ == "VBN")
+            if not ok:
+                continue
+            d = a - t.i if t.i < a else t.i - b
+            if d < best_d:
+                best, best_d = t, d
+        return best
+
+    # -- speakers ----------------------------------------------------------------------
+
+    def build_events(self) -> None:
+        """Walk the text once: every speech verb gets its speaker, every subject that is a
+        person (or an organisation that speaks) becomes an antecedent for later pronouns."""
+        doc = self.doc
+        for t in doc:
+            if self.quoted[t.i] >= 0:
+                continue
+            if self.is_speech_verb(t):
+                spk = self.resolve_verb(t)
+                self.verb_speaker[t.i] = spk
+                if spk[0]:
+                    self.add_event(t.idx, spk[0], spk[2], spk[1])
+                    self.speech_chars.append(t.idx)
+                    self.speech_events.append((spk[0], spk[1]))
+            elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
+                if t.lower_ in PRONOUNS or t.lower_ == "it":
+                    continue  # a pronoun repeats its antecedent: no new information
+                if t.i in self.names.run_of:
+                    name = self.name_at(t.i)
+                    if name and self.names.is_person(name):
+                        self.add_event(t.idx, name, True, None)
+                elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
+                    det = next((c for c in t.children if c.dep_ == "det"), None)
+                    if det is None or det.lower_ in ("a", "an"):
+                        text = self.descriptor(t)
+                        if text:
+                            self.add_event(t.idx, text, True, None)
+
+    def add_event(self, char: int, speaker: str, person: bool, role: str | None) -> None:
+        if self.event_chars and char < self.event_chars[-1]:
+            char = self.event_chars[-1]
+        self.event_chars.append(char)
+        self.events.append((speaker, person, role))
+
+    def is_speech_verb(self, t: Token) -> bool:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
+            return True
+        return t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
+
+    def name_at(self, i: int) -> str | None:
+        r = self.names.run_of[i]
+        _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
+        return self.names.resolve(" ".join(words)) if words else None
+
+    def speaker_of(self, verb: Token, char: int) -> tuple[str | None, str | None]:
+        spk = self.verb_speaker.get(verb.i)
+        if spk is None:
+            spk = self.resolve_verb(verb)
+        return spk[0], spk[1]
+
+    def resolve_verb(self, verb: Token) -> tuple[str | None, str | None, bool]:
+        """Speaker, role and person flag for speech verb ``verb`` (or "according" of "according to")."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs and verb.i + 2 < len(doc):
+                objs = [doc[verb.i + 2]]
+            return self.mention(objs[0]) if objs else (None, None, False)
+        subj = self.subject(verb)
+        if subj is None:
+            return None, None, False
+        return self.mention(subj)
+
+    def subject(self, verb: Token) -> Token | None:
+        node = verb
+        for _ in range(4):
+            if node.lemma_.lower() == "quote" and node.tag_ != "VBN":
+                objs = [c for c in node.children if c.dep_ == "dobj" and self.quoted[c.i] < 0]
+                if objs:  # the official quoted Garn as saying
+                    return objs[0]
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0]
+            if subs:
+                return subs[0]
+            if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
+                    break
+                node = node.head
+            else:
+                break
+        # parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …
+        doc = self.doc
+        i = verb.i - 1
+        while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
+            i -= 1
+        if i >= 0 and self.quoted[i] < 0 and (i in self.names.run_of or doc[i].pos_ in ("NOUN", "PRON")):
+            return doc[i]
+        if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
+            nxt = verb.i + 1
+            if nxt < len(doc) and self.quoted[nxt] < 0 and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+                t = doc[nxt]
+                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
+                    t = t.head
+                return t
+        for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
+            if self.quoted[k] >= 0 or doc[k].text in _SENT_END:
+                break
+            if k in self.names.run_of:
+                return doc[k]
+        return None
+
+    def mention(self, head: Token) -> tuple[str | None, str | None, bool]:
+        """Speaker text, role and person flag for the noun phrase headed by ``head``."""
+        names = self.names
+        low = head.lower_
+        if low in PRONOUNS or low == "it":
+            if low in ("i", "we"):
+                return None, None, False
+            who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"))
+            return who, None, low in ("he", "she", "him", "her")
+        run = names.run_of.get(head.i)
+        if run is not None:
+            titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
+            only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
+            if words and not only_titles:
+                name = names.resolve(" ".join(words))
+                # "Laurie Milbank and Co assistant manager Machiko Suzuki": the titled name is the person
+                for c in head.subtree:
+                    if c.i >= run[1] and c.i in names.run_of and self.quoted[c.i] < 0 and c.i > 0:
+                        r2 = names.run_of[c.i]
+                        prev = self.doc[r2[0] - 1]
+                        if prev.lower_ in PERSON_NOUNS or prev.lower_ in TITLE_WORDS:
+                            later = self.name_at(c.i)
+                            if later:
+                                names.add_person(later)
+                                return later, None, True
+                if titles or head.ent_type_ == "PERSON":
+                    names.add_person(name)
+                return name, None, names.is_person(name)
+            if only_titles:
+                noun = self.doc[run[1] - 1].lower_
+                who = self.antecedent(head.idx, person=True, noun=noun)
+                if who:
+                    return who, None, True
+        # "US ambassador …, Linda Thomas-Greenfield": a name in apposition
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in names.run_of:
+                name = self.name_at(child.i)
+                if name:
+                    names.add_person(name)
+                    return name, None, True
+        # a name after the noun: "spokesman Dmitry Peskov" parsed with spokesman as head
+        for child in head.children:
+            if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
+                name = self.name_at(child.i)
+                if name:
+                    return name, None, True
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        lemma = head.lemma_.lower()
+        definite = det is not None and det.lower_ in ("the", "this", "that")
+        if definite and lemma in PERSON_NOUNS:
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            if who:
+                return who, None, True
+        if lemma in _DOCUMENTS:
+            who = self.antecedent(head.idx, person=None)
+            if who:
+                return who, None, False
+        text = self.descriptor(head)
+        return text, None, lemma in PERSON_NOUNS
+
+    def antecedent(self, char: int, person: bool | None, noun: str | None = None) -> str | None:
+        """The speaker or subject most recently before ``char`` (a person when ``person``).
+
+        With ``noun`` ("minister"), only one whose role or description contains it.
+        """
+        k = bisect.bisect_left(self.event_chars, char)
+        lo = max(0, k - 60)
+        for j in range(k - 1, lo - 1, -1):
+            if char - self.event_chars[j] > 4000:
+                break
+            speaker, is_person, role = self.events[j]
+            if person is not None and is_person != person:
+                continue
+            if noun:
+                desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
+                if noun not in desc.split():
+                    continue
+            return speaker
+        if person and not noun:
+            return self.names.recent_person(char, prefer_subject=False)
+        if noun:
+            return self.names.recent_person(char, noun=noun)
+        return None
+
+    def descriptor(self, head: Token) -> str | None:
+        """The noun phrase of ``head`` cut before clauses and long modifiers: "a Citicorp spokesman"."""
+        toks = sorted(head.subtree, key=lambda t: t.i)
+        out = []
+        for t in toks:
+            if self.quoted[t.i] >= 0:
+                break
+            if t.i > head.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc") or t.text in (",", "(")):
+                break
+            if t.i < head.i and t.is_punct:
+                out = []
+                continue
+            out.append(t)
+        if not out or len(out) > 12:
+            out = [t for t in toks if head.i - 3 <= t.i <= head.i and not t.is_punct]
+        text = self.doc[out[0].i:out[-1].i + 1].text.strip() if out else head.text
+        return text or None
+
+    def dash_speaker(self, s: Span, hi_char: int) -> str | None:
+        """``"…" — Commissioner Y``: a name right after a dash that follows the closing mark."""
+        if s.close_mark < 0:
+            return None
+        i = s.close_mark + 1
+        while i < hi_char and self.text[i] in " \u00a0,":
+            i += 1
+        if i >= hi_char or self.text[i] not in _DASHES:
+            return None
+        t = self.token_at(i) + 1
+        doc = self.doc
+        while t < len(doc) and (doc[t].is_punct or doc[t].is_space):
+            t += 1
+        for k in range(t, min(len(doc), t + 8)):
+            if k in self.names.run_of:
+                r = self.names.run_of[k]
+                _, words = strip_titles(doc[r[0]:r[1]].text.split())
+                if words:
+                    return self.names.resolve(" ".join(words))
+        return None
+
+    def colon_lead(self, paragraph: int) -> str | None:
+        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph."""
+        lo, hi = self.paras[paragraph - 1]
+        tail = self.text[lo:hi].rstrip()
+        if not tail.endswith(":"):
+            return None
+        colon = self.token_at(lo + len(tail) - 1)
+        doc = self.doc
+        i = colon - 1
+        first = self.token_at(lo)
+        while i >= first and not (doc[i].text in _SENT_END and self.quoted[i] < 0):
+            i -= 1
+        toks = [t for t in doc[i + 1:colon] if self.quoted[t.i] < 0]
+        verb = self.speech_verb(toks, colon, colon)
+        if verb is not None:
+            speaker, _ = self.speaker_of(verb, lo)
+            if speaker:
+                return speaker
+        for t in toks:
+            if t.i in self.names.run_of:
+                r = self.names.run_of[t.i]
+                _, words = strip_titles(doc[r[0]:r[1]].text.split())
+                if words:
+                    return self.names.resolve(" ".join(words))
+        return None
+
+    # -- filters -----------------------------------------------------------------------
+
+    def is_designation(self, before: list[Token], content: str, words: int) -> bool:
+        """A name or term being introduced: called "aggie mae", the so-called "Plaza accord"."""
+        if words > 6 or not before:
+            return False
+        near = [t.lower_ for t in before[-3:]]
+        return any(w in _DESIGNATION for w in near[-2:]) or (near[-1:] == ["as"] and "known" in near)
+
+    def is_title_like(self, content: str) -> bool:
+        """Capitalised words only: a title or a name ("Taipei, China", "State of the Union.")."""
+        words = _WORD_RE.findall(content)
+        if not words or len(words) > 8:
+            return False
+        if words[0] in ("I", "We", "You") or any(w.lower() in ("i", "i'm", "i’m") for w in words):
+            return False
+        content_words = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+        return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+
+    def modifies_noun(self, a: int, b: int) -> bool:
+        """``a "non-market economy" status``: the quote sits between a determiner and its noun."""
+        doc = self.doc
+        if b + 1 >= len(doc) or a == 0:
+            return False
+        after = doc[b + 1]
+        prev = doc[a - 1]
+        return prev.dep_ == "det" and after.pos_ in ("NOUN", "PROPN") and after.head.i == after.i and (
+            prev.head.i == after.i
+        )
+
+    def is_clause(self, a: int, b: int) -> bool:
+        """The quoted tokens contain a subject and a verb of their own."""
+        toks = self.doc[a:b + 1]
+        return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in toks) and any(
+            t.pos_ in ("VERB", "AUX") for t in toks
+        )
+
+    def single_word_ok(self, before: list[Token], a: int, b: int) -> bool:
+        """A one-word quote counts only as a verb of reported speech: she said she "wanted" to.
+
+        Quoted single adjectives and nouns ("disgusting", "lies") are mostly labels or scare
+        quotes, so they are left out.
+        """
+        words = [t for t in self.doc[a:b + 1] if t.is_alpha]
+        if not before or len(words) != 1 or words[0].pos_ != "VERB":
+            return False
+        subject = before[-1]
+        return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == words[0].i
+
+    # -- continuation ------------------------------------------------------------------
+
+    def inherit(self, cands: list[_Cand]) -> None:
+        """Quotes without a speaker take the one of the attributed quote they continue, or of
+        the reported speech just before them ("Lyng said he did not know …" then a quote)."""
+        last: _Cand | None = None
+        for c in cands:
+            if not c.keep:
+                continue
+            if c.attributed:
+                last = c
+                continue
+            para = c.span.paragraph
+            p_lo = self.paras[para][0]
+            begins_para = self.text[p_lo:c.span.open_mark].strip() == ""
+            quote_char = -1
+            if last is not None and last.speaker:
+                gap = para - last.span.paragraph
+                if gap == 0 or (c.quote_only and gap <= 2) or (gap == 1 and last.span.close_mark < 0):
+                    quote_char = last.span.start
+            event = None
+            k = bisect.bisect_left(self.speech_chars, c.span.open_mark) - 1
+            if k >= 0:
+                ch = self.speech_chars[k]
+                lo = self.paras[para - 1][0] if begins_para and para > 0 else p_lo
+                if ch >= lo and ch > quote_char:
+                    event = self.speech_events[k]
+            if event is not None:
+                c.speaker, c.role = event
+            elif quote_char >= 0 and last is not None:
+                c.speaker, c.role = last.speaker, last.role
+                if para != last.span.paragraph:
+                    last = c
+            elif not c.has_verb and not c.statement:
+                c.keep = False
+
+
+def _mark_key(quotes: list[Quote], names: Names) -> list[Quote]:
+    """Score every quote and set ``key`` on the best of the article."""
+    if not quotes:
+        return quotes
+    n = len(quotes)
+    scored = []
+    for i, q in enumerate(quotes):
+        words = len(_WORD_RE.findall(q.text))
+        score = 0.0 if q.partial else 2.0
+        if q.speaker:
+            score += 1.5 if names.is_person(q.speaker) or any(_is_name_word(w) for w in q.speaker.split()) else 0.8
+        score += min(words, 40) / 40.0
+        if words < 5:
+            score -= 0.8
+        if _PLEASANTRIES.search(q.text):
+            score -= 1.5
+        score += 0.5 * (1.0 - i / n)
+        scored.append(replace(q, key_score=round(score, 3)))
+    ranked = sorted(range(n), key=lambda k: -scored[k].key_score)
+    chosen = [k for k in ranked if not scored[k].partial and scored[k].speaker][:_MAX_KEY]
+    return [replace(q, key=True) if k in chosen else q for k, q in enumerate(scored)]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in ("the", "a", "an")
+
+
+# re-exported for the tests
+__all__ = ["extract_quotes", "SPEECH_VERBS", "_is_name_token"]

@@ -1,0 +1,135 @@
+"""The build pipeline in one place: read → extract (cached) → assemble → render → write."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from digest.briefing import assemble
+from digest.cache import ExtractionCache
+from digest.config import Config
+from digest.errors import DigestError, Report
+from digest.extract import extract_articles
+from digest.ingest import ReadOptions
+from digest.render.output import SiteWriter
+from digest.render.site import render_site
+
+CACHE_FILE = "cache.sqlite"
+LOCK_FILE = "build.lock"
+
+
+class Progress:
+    """Progress hooks for long stages; the CLI shows them with Rich, the library ignores them."""
+
+    def start(self, stage: str, total: int | None) -> None:  # noqa: B027 - optional hook
+        pass
+
+    def advance(self, n: int = 1) -> None:  # noqa: B027 - optional hook
+        pass
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    articles: int = 0
+    days: int = 0
+    files: int = 0
+    parsed: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    report: Report = field(default_factory=Report)
+
+
+@contextmanager
+def build_lock(cache_dir: Path) -> Iterator[None]:
+    """One build at a time per site: a second concurrent build stops with a clear message."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / LOCK_FILE
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DigestError(f"{path}: another digest build of this site is running; try again when it ends") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_options(config: Config, today: date | None = None, default_date: date | None = None) -> ReadOptions:
+    return ReadOptions(timezone=config.tz, default_date=default_date, today=today)
+
+
+def today_in(config: Config) -> date:
+    return datetime.now(config.tz).date()
+
+
+def check_output(output: Path, config: Config) -> Path:
+    """The output folder may not be, contain or sit inside the content folder or the site root."""
+    output, content = output.resolve(), config.content_path
+    if output in (content, config.root.resolve()) or output in content.parents or content in output.parents:
+        raise DigestError(f"{output}: the output folder may not equal, contain or be inside the content folder")
+    return output
+
+
+def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
+               progress: Progress | None = None, report: Report | None = None) -> BuildResult:
+    """Build the whole site from config.content_dir into ``output`` (default config.output_dir)."""
+    started = time.perf_counter()
+    output = check_output(output or config.output_path, config)
+    progress = progress or Progress()
+    report = report or Report()
+    today = today or today_in(config)
+    result = BuildResult(output=output, report=report)
+    from digest.ingest.store import read_content
+
+    with build_lock(config.cache_path):
+        articles = read_content(config.content_path, read_options(config, today), report)
+        cache_path = config.cache_path / CACHE_FILE
+        if clean and cache_path.exists():
+            cache_path.unlink()
+        with ExtractionCache(cache_path) as cache:
+            for warning in cache.warnings:
+                report.warn(str(cache_path), warning.split(": ", 1)[-1])
+            progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
+            run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance)
+        site = assemble(articles, run.results, config, today)
+        progress.start("Rendering pages", None)
+        with SiteWriter(output) as writer:
+            files = render_site(site, config, writer, on_page=progress.advance)
+    result.articles, result.days, result.files = len(site.entries), len(site.briefings), files
+    result.parsed, result.cached = run.parsed, run.cached
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def extract_files(paths: list[Path], config: Config, report: Report, use_cache: bool = True,
+                  on_progress: Callable[[int], None] | None = None):
+    """Read and extract the given files; returns [(article, extraction)] in input order."""
+    from digest.errors import InputError
+    from digest.ingest import read_article
+
+    options = read_options(config)
+    articles = []
+    for path in paths:
+        try:
+            articles += read_article(path, options, report)
+        except InputError as exc:
+            report.add(exc)
+    cache = ExtractionCache(config.cache_path / CACHE_FILE) if use_cache else None
+    try:
+        run = extract_articles(articles, config.pipeline, report, cache, on_progress)
+    finally:
+        if cache:
+            cache.close()
+    return [(a, run.results[a.id]) for a in articles]

@@ -1,0 +1,108 @@
+"""The extraction cache: SQLite under .digest/, keyed by article id + pipeline + extractor version.
+
+A corrupted or foreign database is set aside (renamed) and a fresh one created, with a
+warning: the cache only ever saves time, it never holds anything that cannot be rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from digest.models import Extraction, Meeting, Quote
+
+SCHEMA_VERSION = 1
+_APP_ID = 0x64676374  # "dgct": marks the file as ours
+
+
+def extraction_to_json(extraction: Extraction) -> str:
+    return json.dumps(asdict(extraction), ensure_ascii=False, separators=(",", ":"))
+
+
+def extraction_from_json(payload: str) -> Extraction:
+    data = json.loads(payload)
+    return Extraction(
+        article_id=data["article_id"],
+        quotes=tuple(Quote(**q) for q in data["quotes"]),
+        meetings=tuple(
+            Meeting(**{**m, "participants": tuple(m["participants"]), "mentions": tuple(m["mentions"])})
+            for m in data["meetings"]
+        ),
+    )
+
+
+class ExtractionCache:
+    """Cached extraction results. Use as a context manager; ``warnings`` says what was repaired."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.warnings: list[str] = []
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
+            self.path.replace(aside)
+            self.warnings.append(f"{self.path}: cache unreadable ({exc}); moved to {aside.name} and rebuilt")
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if app_id == 0 and not tables:
+                db.execute(f"PRAGMA application_id = {_APP_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute(
+                    "CREATE TABLE extraction (article_id TEXT, pipeline TEXT, extractor TEXT, payload TEXT,"
+                    " PRIMARY KEY (article_id, pipeline, extractor)) WITHOUT ROWID"
+                )
+                db.commit()
+            elif app_id != _APP_ID or db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("not a digest cache of this version")
+            elif db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def get_many(self, ids: list[str], pipeline: str, extractor: str) -> dict[str, Extraction]:
+        found: dict[str, Extraction] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT article_id, payload FROM extraction WHERE pipeline=? AND extractor=?"
+                f" AND article_id IN ({marks})",
+                [pipeline, extractor, *chunk],
+            )
+            for article_id, payload in rows:
+                try:
+                    found[article_id] = extraction_from_json(payload)
+                except (ValueError, KeyError, TypeError):
+                    continue  # an unreadable row is simply extracted again
+        return found
+
+    def put_many(self, items: list[Extraction], pipeline: str, extractor: str) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
+            [(e.article_id, pipeline, extractor, extraction_to_json(e)) for e in items],
+        )
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ExtractionCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,229 @@
+"""The `digest` command line: parses arguments and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from digest import __version__
+from digest.config import CONFIG_NAME, Config, load_config
+from digest.errors import DigestError, Report
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn a folder of saved news articles into a daily briefing website.")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+STATE = {"debug": False}
+
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help=f"Path to {CONFIG_NAME}.")]
+
+
+class Format(str, Enum):
+    json = "json"
+    table = "table"
+
+
+def _config(path: Path | None) -> Config:
+    return load_config(path) if path else load_config(root=Path.cwd())
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DigestError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _show(report: Report) -> None:
+    for problem in report.problems:
+        style = "yellow" if problem.level == "warning" else "red"
+        err.print(f"[{style}]{problem.level}[/]: {problem.path}"
+                  f"{':' + str(problem.line) if problem.line else ''}: {problem.message}", markup=True,
+                  soft_wrap=True, highlight=False)
+
+
+class RichProgress:
+    """Build progress as a Rich bar on stderr (hidden when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+        self.task = None
+
+    def start(self, stage: str, total: int | None) -> None:
+        if self.task is not None:
+            self.bar.update(self.task, visible=False)
+        self.task = self.bar.add_task(stage, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task, n)
+
+    def __enter__(self) -> RichProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"digest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version.")] = False,
+) -> None:
+    STATE["debug"] = debug
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new site.")] = Path("."),
+    title: Annotated[str, typer.Option(help="Site title.")] = "Daily Briefing",
+    base_url: Annotated[str, typer.Option(help="Where the site will be published.")] = "http://localhost:8000/",
+) -> None:
+    """Create a new site: digest.toml, content/ and the GitHub Pages workflow."""
+    from digest.scaffold import init_site
+
+    for path in init_site(folder, title, base_url):
+        out.print(f"created {path}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of saved articles.")],
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date when the file has none.")] = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Read saved articles (.txt .md .html .json .jsonl) into content/YYYY/MM/DD/<slug>.md."""
+    from digest.build import read_options
+    from digest.errors import InputError
+    from digest.ingest import find_inputs, read_article
+    from digest.ingest.store import known_articles, store_article
+
+    config = _config(config_path)
+    report = Report()
+    files, unmatched = find_inputs(paths)
+    for message in unmatched:
+        report.error(message.split(":")[0], message.split(": ", 1)[-1])
+    options = read_options(config, default_date=_day(date_, "--date"))
+    known = known_articles(config.content_path)
+    added = unchanged = 0
+    for path in files:
+        try:
+            articles = read_article(path, options, report)
+        except InputError as exc:
+            report.add(exc)
+            continue
+        for article in articles:
+            stored = store_article(article, config.content_path, known)
+            rel = stored.path.relative_to(config.root) if stored.path.is_relative_to(config.root) else stored.path
+            if stored.created:
+                added += 1
+                out.print(f"added {rel}")
+            else:
+                unchanged += 1
+                out.print(f"unchanged {rel} (already ingested)")
+    _show(report)
+    out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files.")],
+    format_: Annotated[Format, typer.Option("--format", "-f", help="json (the contract) or table.")] = Format.table,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Print the quotes and meetings found in each article."""
+    from digest.build import extract_files
+    from digest.extract import contract_record
+
+    config = _config(config_path)
+    report = Report()
+    results = extract_files(paths, config, report, use_cache=not no_cache)
+    records = [contract_record(a, e) for a, e in results]
+    if format_ is Format.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for record in records:
+            _print_tables(record)
+    _show(report)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _print_tables(record: dict) -> None:
+    out.rule(f"{record['title']} ({record['published']})")
+    quotes = Table("speaker", "role", "quote", "partial", "key", title="quotes", expand=True)
+    for q in record["quotes"]:
+        quotes.add_row(q["speaker"] or "-", q["role"] or "", q["text"], "yes" if q["partial"] else "",
+                       "yes" if q["key"] else "")
+    meetings = Table("status", "start", "place", "title", "participants", title="meetings", expand=True)
+    for m in record["meetings"]:
+        meetings.add_row(m["status"], m["start"] or "-", m["place"] or "-", m["title"],
+                         ", ".join(m["participants"]))
+    out.print(quotes)
+    out.print(meetings)
+
+
+@app.command()
+def build(
+    output: Annotated[Path | None, typer.Option(help="Output folder (default: output_dir of the config).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Absolute URL the site is published at.")] = None,
+    today: Annotated[str | None, typer.Option(help="Reference date for upcoming meetings (YYYY-MM-DD).")] = None,
+    clean: Annotated[bool, typer.Option(help="Ignore the extraction cache and extract everything again.")] = False,
+    strict: Annotated[bool, typer.Option(help="Fail the build on any warning (for CI).")] = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Build the static site from content/ into site/."""
+    from digest.build import build_site
+
+    config = _config(config_path).with_overrides(base_url=base_url)
+    with RichProgress() as progress:
+        result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress)
+    _show(result.report)
+    out.print(f"built {result.output}: {result.articles} articles, {result.days} days, {result.files} files "
+              f"({result.parsed} extracted, {result.cached} from cache) in {result.seconds:.1f}s")
+    if result.report.errors and strict:
+        raise typer.Exit(1)
+    if strict and result.report.warnings:
+        err.print(f"--strict: {len(result.report.warnings)} warnings count as failures")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    try:
+        app()
+    except DigestError as exc:
+        for line in str(exc).splitlines():
+            err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - one line unless --debug
+        if STATE["debug"]:
+            raise
+        err.print(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
+                  markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)

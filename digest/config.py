@@ -1,0 +1,183 @@
+"""digest.toml: load, default and validate the site configuration.
+
+Every field has a default; every bad field is reported at once, each with its name.
+Paths are relative to the folder holding digest.toml (the site root).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from digest.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "digest.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The validated settings of one site. ``root`` is the folder of digest.toml."""
+
+    root: Path = Path(".")
+    title: str = "Daily Briefing"
+    description: str = "Key quotes and upcoming meetings from the day's news."
+    base_url: str = "http://localhost:8000/"
+    timezone: str = "UTC"
+    language: str = "en"
+    author: str = "digest"
+    pipeline: str = "en_core_web_sm"
+    content_dir: str = "content"
+    output_dir: str = "site"
+    cache_dir: str = ".digest"
+    key_quotes: int = 6
+    meeting_days: int = 14
+    per_page: int = 10
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def content_path(self) -> Path:
+        return (self.root / self.content_dir).resolve()
+
+    @property
+    def output_path(self) -> Path:
+        return (self.root / self.output_dir).resolve()
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / self.cache_dir).resolve()
+
+    @property
+    def templates_path(self) -> Path:
+        return (self.root / "templates").resolve()
+
+    def with_overrides(self, **values) -> Config:
+        """A copy with the given fields replaced (None values ignored), validated again."""
+        changes = {k: v for k, v in values.items() if v is not None}
+        if "base_url" in changes:
+            changes["base_url"] = _with_slash(changes["base_url"])
+        new = replace(self, **changes)
+        problems = _validate(new)
+        if problems:
+            raise ConfigError("command line", problems)
+        return new
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(Config) if f.name != "root"}
+_INT_RANGES = {"key_quotes": (1, 100), "meeting_days": (1, 366), "per_page": (1, 1000)}
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _validate(config: Config) -> list[str]:
+    problems = []
+    parts = urlsplit(config.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems.append(f"base_url: {config.base_url!r} is not an absolute http(s) URL")
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"timezone: {config.timezone!r} is not an IANA time zone (e.g. 'Europe/Brussels')")
+    for name, (low, high) in _INT_RANGES.items():
+        value = getattr(config, name)
+        if not low <= value <= high:
+            problems.append(f"{name}: {value} is out of range ({low} to {high})")
+    bad_dirs = []
+    for name in ("content_dir", "output_dir", "cache_dir"):
+        value = getattr(config, name)
+        if not value.strip() or Path(value).is_absolute() or ".." in Path(value).parts:
+            bad_dirs.append(f"{name}: {value!r} must be a folder inside the site (relative, no '..')")
+    problems += bad_dirs
+    if not bad_dirs:
+        content, output = config.content_path, config.output_path
+        if output == config.root.resolve() or output in content.parents or output == content:
+            problems.append(f"output_dir: {config.output_dir!r} may not equal or contain the site or content folder")
+        elif content in output.parents:
+            problems.append(f"output_dir: {config.output_dir!r} may not be inside the content folder")
+    if not config.title.strip():
+        problems.append("title: may not be empty")
+    return problems
+
+
+def _coerce(name: str, value, problems: list[str]):
+    kind = _FIELD_TYPES[name]
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(f"{name}: expected a whole number, got {value!r}")
+            return None
+        return value
+    if not isinstance(value, str):
+        problems.append(f"{name}: expected a string, got {value!r}")
+        return None
+    return value
+
+
+def load_config(path: Path | None = None, root: Path | None = None) -> Config:
+    """Load ``path`` (default: ``root``/digest.toml). A missing file gives the defaults."""
+    root = (root or (path.parent if path else Path.cwd())).resolve()
+    path = path or root / CONFIG_NAME
+    if not path.exists():
+        return Config(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [f"not valid TOML: {exc}"]) from None
+    if isinstance(data.get("site"), dict):  # accept a [site] table as well as top-level keys
+        data = {**{k: v for k, v in data.items() if k != "site"}, **data["site"]}
+    problems: list[str] = []
+    values = {}
+    for name, value in data.items():
+        if name not in _FIELD_TYPES:
+            problems.append(f"{name}: unknown setting (known: {', '.join(sorted(_FIELD_TYPES))})")
+            continue
+        coerced = _coerce(name, value, problems)
+        if coerced is not None:
+            values[name] = coerced
+    if "base_url" in values:
+        values["base_url"] = _with_slash(values["base_url"])
+    config = Config(root=root, **values)
+    problems += _validate(config)
+    if problems:
+        raise ConfigError(str(path), problems)
+    return config
+
+
+def default_toml(title: str = "Daily Briefing", base_url: str = "http://localhost:8000/") -> str:
+    """The digest.toml that `digest init` writes, every setting with its default and meaning."""
+    d = Config()
+    return f"""# digest site configuration. Every setting is optional; these are the defaults.
+title = {_toml_str(title)}
+description = {_toml_str(d.description)}
+# Absolute URL the site is published at (feeds and canonical links use it).
+base_url = {_toml_str(base_url)}
+# IANA time zone that decides which day an article belongs to.
+timezone = "{d.timezone}"
+language = "{d.language}"
+author = "{d.author}"
+# Any installed spaCy pipeline, e.g. "en_core_web_trf".
+pipeline = "{d.pipeline}"
+content_dir = "{d.content_dir}"
+output_dir = "{d.output_dir}"
+cache_dir = "{d.cache_dir}"
+# Key quotes per daily briefing, and how many days ahead its meetings box looks.
+key_quotes = {d.key_quotes}
+meeting_days = {d.meeting_days}
+# Briefings per page on the paginated front-page list (/page/N/).
+per_page = {d.per_page}
+"""
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,187 @@
+"""The content folder: storing read articles as Markdown, finding stored ones, reading it all back.
+
+Layout: ``content/YYYY/MM/DD/<slug>.md`` with YAML front matter (title, date, source, url,
+author, tags, id) and the body paragraphs separated by blank lines, escaped so that reading the
+file back gives exactly the same text (and so the same id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+import yaml
+
+from digest.errors import InputError, Report
+from digest.ingest.article import make_slug
+from digest.ingest.decode import read_text
+from digest.ingest.markdown import escape_paragraph, split_front_matter
+from digest.ingest.options import ReadOptions
+from digest.models import Article
+
+_ID = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Stored:
+    path: Path
+    created: bool  # False: the same article (by id) is already in the content folder
+
+
+def render_stored(article: Article) -> str:
+    """The Markdown file for ``article``."""
+    front: dict[str, object] = {"title": article.title, "date": article.published.isoformat()}
+    for key in ("source", "url", "author"):
+        value = getattr(article, key)
+        if value:
+            front[key] = value
+    if article.tags:
+        front["tags"] = list(article.tags)
+    front["id"] = article.id
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**6)
+    body = "\n\n".join(escape_paragraph(p) for p in article.paragraphs)
+    return f"---\n{header}---\n\n{body}\n"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def stored_id(path: Path) -> str | None:
+    """The id in a stored file's front matter (None if absent or unreadable)."""
+    try:
+        front, _, _ = split_front_matter(read_text(path), str(path), Report())
+    except InputError:
+        return None
+    ident = str((front or {}).get("id") or "")
+    return ident if _ID.fullmatch(ident) else None
+
+
+def store_article(article: Article, content_dir: Path, known: dict[str, Path] | None = None) -> Stored:
+    """Write ``article`` to ``content_dir/YYYY/MM/DD/<slug>.md`` unless it is already stored.
+
+    ``known`` (id -> file, from :func:`known_articles`) is read when not given and updated with
+    the new file. A different article with the same slug on the same day gets ``-2``, ``-3``...
+    The file is written to a temporary file first and then moved into place, never outside
+    ``content_dir``, never over an existing file.
+    """
+    content_dir = Path(content_dir)
+    if known is None:
+        known = known_articles(content_dir)
+    existing = known.get(article.id)
+    if existing is not None and Path(existing).is_file():
+        return Stored(Path(existing), False)
+
+    root = content_dir.resolve()
+    day = article.published.date()
+    relative = Path(f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}")
+    folder = content_dir / relative
+    folder.mkdir(parents=True, exist_ok=True)
+    if not _inside(folder.resolve(), root):
+        raise InputError(str(folder), f"refusing to write outside the content folder {content_dir}")
+    slug = make_slug(article.slug or article.title, article.id)
+    data = render_stored(article).encode("utf-8")
+
+    for n in count(1):
+        target = folder / (f"{slug}.md" if n == 1 else f"{slug}-{n}.md")
+        if not _inside(target.resolve().parent, root):
+            raise InputError(str(target), f"refusing to write outside the content folder {content_dir}")
+        if target.exists() or target.is_symlink():
+            if stored_id(target) == article.id:
+                known[article.id] = target
+                return Stored(target, False)
+            continue
+        if _write_new(target, data):
+            known[article.id] = target
+            return Stored(target, True)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write_new(target: Path, data: bytes) -> bool:
+    """Atomically create ``target`` with ``data``; False if it appeared meanwhile."""
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem[:40]}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, target)  # atomic and never replaces an existing file
+        except FileExistsError:
+            return False
+        except OSError:  # file systems without hard links
+            if target.exists():
+                return False
+            os.replace(tmp, target)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _markdown_files(content_dir: Path) -> list[Path]:
+    from digest.ingest import find_inputs
+
+    paths, _ = find_inputs([str(content_dir)]) if content_dir.is_dir() else ([], [])
+    return [p for p in paths if p.suffix.lower() == ".md"]
+
+
+def known_articles(content_dir: Path) -> dict[str, Path]:
+    """id -> file for every Markdown file under ``content_dir`` (from its front matter ``id``;
+    files without one are read to compute it)."""
+    from digest.ingest import read_article
+
+    known: dict[str, Path] = {}
+    options = ReadOptions(timezone=dt.timezone.utc, today=dt.date(2000, 1, 1))
+    for path in _markdown_files(Path(content_dir)):
+        ident = stored_id(path)
+        if ident is None:
+            try:
+                ids = [a.id for a in read_article(path, options, Report())]
+            except InputError:
+                continue
+        else:
+            ids = [ident]
+        for ident in ids:
+            known.setdefault(ident, path)
+    return known
+
+
+def read_content(content_dir: Path, options: ReadOptions, report: Report) -> list[Article]:
+    """Every article under ``content_dir`` (stored .md files and any other supported file).
+
+    Bad files are reported and skipped; an article found twice (same id) is kept once (first
+    file in path order). Sorted by (published, slug).
+    """
+    from digest.ingest import find_inputs, read_article
+
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        return []
+    paths, _ = find_inputs([str(content_dir)])
+    seen: set[str] = set()
+    articles: list[Article] = []
+    for path in paths:
+        try:
+            found = read_article(path, options, report)
+        except InputError as exc:
+            report.add(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the whole build
+            report.error(str(path), f"could not read the file (internal error: {type(exc).__name__}: {exc})")
+            continue
+        for article in found:
+            if article.id not in seen:
+                seen.add(article.id)
+                articles.append(article)
+    articles.sort(key=lambda a: (a.published, a.slug))
+    return articles

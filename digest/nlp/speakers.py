@@ -1,0 +1,275 @@
+"""Who speaks: names, roles and antecedents in a parsed article.
+
+The named-entity labels of small pipelines are not trusted on their own (en_core_web_sm tags
+"Grushko" as ORG): a name is a run of proper nouns, a person is a name that is labelled
+PERSON somewhere, carries a personal title, or is a speaker's subject. The fullest name the
+article gives ("Alexander Grushko" for "Grushko") is found by surname.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that are titles or descriptions, not part of a personal name.
+TITLE_WORDS = _words(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev. father
+    sen sen. senator rep rep. representative congressman congresswoman gov gov. governor lt lt.
+    gen gen. general col col. maj maj. capt capt. cmdr adm adm. sgt sgt. admiral colonel major captain
+    president vice prime deputy foreign minister ministers secretary secretaries chairman chairwoman
+    chair chief executive officer director commissioner chancellor ambassador spokesman spokeswoman
+    spokesperson judge justice mayor king queen prince princess pope sheikh emir premier
+    treasury state finance agriculture trade economics economy defense defence interior attorney
+    justice labor labour energy commerce health education transportation industry
+    managing assistant associate senior junior acting former first undersecretary under
+    leader majority minority speaker house senate whip candidate nominee democratic republican
+    democrat gop presidential frontrunner hopeful analyst economist trader dealer banker
+    official officials chief's chairman's president-elect vice-president u.s. us uk u.k.
+    federal national international central bank board council committee white
+    """
+)
+# Common nouns that stand for a person already named ("the official said").
+PERSON_NOUNS = _words(
+    """
+    official minister spokesman spokeswoman spokesperson president secretary chairman chairwoman
+    chair executive director commissioner chancellor ambassador senator governor mayor premier
+    leader candidate nominee analyst economist trader dealer banker source sources diplomat envoy
+    negotiator lawyer attorney judge general prosecutor congressman congresswoman representative
+    officer chief head manager founder owner author professor expert researcher scientist
+    businessman billionaire host star actor writer reporter journalist editor activist adviser
+    advisor aide strategist pollster consultant campaign woman man
+    """
+)
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+_SKIP_IN_NAME = frozenset({"-", ".", "’", "'"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class Mention:
+    """A name occurrence: tokens ``start``..``end`` (exclusive) and where it stands."""
+
+    start: int
+    end: int
+    char: int
+    name: str
+    subject: bool
+
+
+@dataclass
+class Names:
+    """Index of the proper names of one document."""
+
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    fullest: dict[str, str] = field(default_factory=dict)  # surname -> fullest name
+    persons: set[str] = field(default_factory=set)  # fullest names known to be persons
+    roles: dict[str, str] = field(default_factory=dict)  # fullest name -> role
+    run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
+    _person_chars: list[int] = field(default_factory=list)
+    _person_mentions: list[Mention] = field(default_factory=list)
+
+    def resolve(self, name: str) -> str:
+        """The fullest form of ``name`` in the article."""
+        words = name.split()
+        if not words:
+            return name
+        full = self.fullest.get(_key(words[-1]))
+        if full and len(full.split()) > len(words) and _compatible(words, full.split()):
+            return full
+        return name
+
+    def add_person(self, name: str) -> None:
+        self.persons.add(self.resolve(name))
+
+    def is_person(self, name: str) -> bool:
+        return self.resolve(name) in self.persons
+
+    def finish(self) -> None:
+        """Freeze the list of person mentions used for pronoun resolution."""
+        self._person_mentions = [m for m in self.mentions if self.resolve(m.name) in self.persons]
+        self._person_chars = [m.char for m in self._person_mentions]
+
+    def recent_person(self, char: int, prefer_subject: bool = True, noun: str | None = None,
+                      window: int = 2500) -> str | None:
+        """The named person most recently mentioned before offset ``char``.
+
+        With ``noun`` ("minister"), the person whose role contains that noun wins.
+        """
+        k = bisect.bisect_left(self._person_chars, char)
+        fallback = None
+        best_subject = None
+        for m in reversed(self._person_mentions[max(0, k - 40):k]):
+            if char - m.char > window and fallback is not None:
+                break
+            name = self.resolve(m.name)
+            if noun:
+                if noun in (self.roles.get(name) or "").lower().split():
+                    return name
+                continue
+            if fallback is None:
+                fallback = name
+            if m.subject and best_subject is None:
+                best_subject = name
+                break
+        if noun:
+            return None
+        return best_subject if prefer_subject and best_subject else fallback
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".,’'")
+
+
+def _compatible(short: list[str], full: list[str]) -> bool:
+    """``short`` ("Grushko", "Mr. Grushko") is a shortened form of ``full``."""
+    full_keys = {_key(w) for w in full}
+    return all(_key(w) in full_keys or _key(w) in TITLE_WORDS for w in short)
+
+
+def _is_name_token(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and tok.text[:1].isupper()
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split ``words`` into (leading titles, name): "Deputy Foreign Minister Alexander Grushko"."""
+    cut = 0
+    for i, w in enumerate(words):
+        if _key(w) in TITLE_WORDS:
+            cut = i + 1
+    if cut == len(words) and len(words) > 1:
+        return words, []
+    if cut == len(words):
+        cut -= 1  # a single word that is also a title word ("Leader", "Major") may be a name
+    return words[:cut], words[cut:]
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens (joined by hyphens without spaces), token ranges."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            joined = j + 1 < n and _is_name_token(doc[j + 1])
+            hyphen = t.text == "-" and not doc[j - 1].whitespace_ and joined
+            initial = t.text == "." and joined and len(doc[j - 1]) == 1
+            if _is_name_token(t) or hyphen or initial:
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _run_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _name_words(doc: Doc, start: int, end: int) -> tuple[list[str], list[str]]:
+    words = _run_text(doc, start, end).split()
+    return strip_titles(words)
+
+
+def build_names(doc: Doc) -> Names:
+    """Index every proper name in ``doc``: fullest forms, persons, roles and mentions."""
+    names = Names(doc)
+    person_tokens = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_tokens.update(range(ent.start, ent.end))
+    for start, end in name_runs(doc):
+        for i in range(start, end):
+            names.run_of[i] = (start, end)
+        titles, words = _name_words(doc, start, end)
+        if not words:
+            continue
+        name = " ".join(words)
+        head = doc[end - 1]
+        subject = head.dep_ in ("nsubj", "nsubjpass", "poss") or (
+            head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        names.mentions.append(Mention(start, end, doc[start].idx, name, subject))
+        surname = _key(words[-1])
+        old = names.fullest.get(surname)
+        if old is None or len(words) > len(old.split()):
+            names.fullest[surname] = name
+    for m in names.mentions:
+        full = names.resolve(m.name)
+        has_person = any(i in person_tokens for i in range(m.start, m.end))
+        titled = len(_name_words(doc, m.start, m.end)[0]) > 0 and any(
+            _key(w) in PERSON_NOUNS | TITLE_WORDS for w in _name_words(doc, m.start, m.end)[0]
+        )
+        before = doc[m.start - 1] if m.start > 0 else None
+        if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
+            titled = True
+        if has_person or titled:
+            names.persons.add(full)
+        if full not in names.roles:
+            role = role_of(doc, m.start, m.end)
+            if role:
+                names.roles[full] = role
+    names.finish()
+    return names
+
+
+def role_of(doc: Doc, start: int, end: int) -> str | None:
+    """The title or description attached to the name at tokens ``start``..``end``.
+
+    "Deputy Foreign Minister Alexander Grushko", "Kremlin spokesman Dmitry Peskov",
+    "US ambassador to the United Nations, Linda Thomas-Greenfield", "Boren, chairman of …".
+    """
+    titles, _ = _name_words(doc, start, end)
+    head = doc[end - 1]
+    # words before the run that modify the name: "Kremlin spokesman"
+    left = start
+    members = set(range(start, end))
+    while left > 0 and doc[left - 1].head.i in members and doc[left - 1].dep_ in (
+        "compound", "amod", "nmod"
+    ) and not doc[left - 1].is_punct:
+        left -= 1
+        members.add(left)
+    pre = doc[left:start].text.strip()
+    parts = [p for p in (pre, " ".join(titles)) if p]
+    if parts:
+        return _clean_role(" ".join(parts))
+    # "US ambassador to the United Nations, Linda …": the name is an apposition of a noun
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start:
+        noun = head.head
+        toks = [t for t in noun.subtree if t.i < start and not (t.is_punct and t.i == start - 1)]
+        if toks:
+            text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
+            if 0 < len(text.split()) <= 10:
+                return _clean_role(text)
+    # "Boren, chairman of the Senate Agriculture subcommittee …"
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
+            toks = sorted(child.subtree, key=lambda t: t.i)
+            cut = []
+            for t in toks:
+                if t.dep_ in ("relcl", "acl") or t.text in (",", ";", "(", "—", "–"):
+                    break
+                cut.append(t)
+            if cut and len(cut) <= 10 and not any(_is_name_token(t) for t in cut[:1]):
+                return _clean_role(doc[cut[0].i:cut[-1].i + 1].text)
+    return None
+
+
+def _clean_role(text: str) -> str | None:
+    words = text.strip(" ,").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or None

@@ -1,0 +1,565 @@
+"""Time expressions: find them, then resolve them against the publication date.
+
+Two steps, both pure functions:
+
+1. :func:`find_expressions` / :func:`find_in_span` locate time expressions ("on Wednesday",
+   "Jan. 20-21", "later this month", "next week", "the week of May 19" …) with regular
+   expressions over the text.
+2. :func:`resolve` turns one expression into a :class:`TimeValue` anchored on the
+   publication date. Underspecified expressions (a weekday, a month-day without year, a
+   bare month) are placed before or after the publication date according to the tense of
+   the clause ("future", "past", "present"); :func:`clause_tense` reads that tense from
+   spaCy morphology and auxiliaries, starting at any token of the clause.
+
+Values come at the precision the text supports: a day ``2022-01-12``, an ISO week
+``2022-W02``, a month ``2022-01`` or a year ``2022``. Nothing here raises on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+FUTURE, PAST, PRESENT = "future", "past", "present"
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A resolved time: ``start``/``end`` value strings, optional ``HH:MM`` and zone."""
+
+    start: str
+    end: str | None = None
+    time: str | None = None
+    timezone: str | None = None
+
+    @property
+    def precision(self) -> str:
+        return precision_of(self.start)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in a text; offsets are in the text given (plus ``offset``)."""
+
+    text: str
+    start_char: int
+    end_char: int
+    kind: str  # date | range | weekday | relative | month | week | year | fuzzy
+
+
+def precision_of(value: str | None) -> str:
+    if not value:
+        return "none"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return "none"
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": 0, "few": 0,
+}
+
+_INTRO = {"in", "of", "since", "until", "till", "by", "during", "before", "after", "from", "through",
+          "throughout", "for", "to", "and", "or", "early", "late", "mid", "end", "last", "next", "this"}
+# Month names must be capitalised (so the modal "may" and "march" the verb are not months).
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
+          r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))")
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)")
+_DAYWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_DAY = rf"(?<![\d/.,])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)|{_DAYWORD}\b)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|thru)\s+)"
+_PARTOFDAY = r"(?:\s+(?i:morning|afternoon|evening|night))"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # Explicit dates and ranges: "from April 30 to May 2", "Jan. 20-21, 2022", "Tuesday, November 19"
+    ("range", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_TO}(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}"
+              rf"(?:,?\s+{_YEAR})?"),
+    ("range", rf"{_MONTH}\s+{_DAY}{_TO}{_DAY}\b(?:,?\s+{_YEAR})?"),
+    ("range", rf"{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("range", rf"{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("week", rf"(?i:the\s+)?(?i:week)\s+(?i:of|beginning|starting|commencing)\s+{_MONTH}\s+{_DAY}"
+             rf"(?:,?\s+{_YEAR})?"),
+    ("date", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_PARTOFDAY}?"),
+    ("date", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("date", r"\b(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    # Relative days
+    ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),
+    ("relative", rf"(?i:today|tonight|tomorrow|yesterday){_PARTOFDAY}?"),
+    ("relative", r"(?i:this\s+(?:morning|afternoon|evening))"),
+    # Fuzzy and relative weeks / months / years
+    ("fuzzy", r"(?i:the\s+(?:first|start|beginning|middle|end)\s+of\s+(?:next|this|the\s+coming|last)\s+"
+              r"(?:week|month|year))"),
+    ("fuzzy", rf"(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
+    ("fuzzy", r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
+              r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)"),
+    ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
+    ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
+    ("fuzzy", r"(?i:in\s+(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
+    ("fuzzy", r"(?i:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|\d)\s+(?:days|weeks))"),
+    # Weekdays: "next Monday", "on Tuesday morning", "last Friday"
+    ("weekday", rf"(?:(?i:next|last|this|coming|past)\s+)?{_WEEKDAY}{_PARTOFDAY}?"),
+    # Months and years
+    ("month", rf"(?:(?i:early|mid|late|end\s+of|next|last|this)[-\s]+)?{_MONTH}\s+{_YEAR}"),
+    ("month", rf"(?:(?i:last|next|this|early|mid|late)[-\s]+)?{_MONTH}(?![\w-])"),
+    ("year", rf"(?:(?i:early|late|mid)[-\s]+)?{_YEAR}(?![\d-])"),
+]
+_FINDER = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
+
+_TIME_OF_DAY = re.compile(
+    r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
+    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s+(?P<z2>GMT|UTC)\b"
+    r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
+    r"|\b(?P<noon>noon|midday|midnight)\b)"
+    r"(?:\s*\(?\s*(?P<zone>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time)\b)?"
+)
+
+
+# --------------------------------------------------------------------------- finding
+
+def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
+    """Every time expression in ``text``, left to right, non-overlapping."""
+    out: list[TimeMention] = []
+    if not text:
+        return out
+    try:
+        for m in _FINDER.finditer(text):
+            kind = re.sub(r"\d+$", "", m.lastgroup or "")
+            s, e = m.span()
+            if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
+                # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
+                before = text[max(0, s - 12):s].lower().split()
+                bare = kind == "year" or m.group().startswith("May")
+                if bare and (not before or before[-1] not in _INTRO):
+                    continue
+            out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
+    except Exception:  # pragma: no cover - regular expressions over str do not fail
+        return out
+    return out
+
+
+def find_in_span(span) -> list[TimeMention]:
+    """Time expressions of a spaCy ``Span`` (or ``Doc``), with offsets in ``doc.text``."""
+    start = getattr(span, "start_char", 0)
+    return find_expressions(span.text, start)
+
+
+def find_time_of_day(text: str) -> tuple[str | None, str | None]:
+    """The first clock time in ``text`` as ``("HH:MM", zone)``; ``(None, None)`` if none."""
+    m = _TIME_OF_DAY.search(text or "")
+    if not m:
+        return None, None
+    zone = m.group("zone")
+    if m.group("h") is not None:
+        h, mi = int(m.group("h")), int(m.group("m") or 0)
+        ap = m.group("ap").lower().replace(".", "")
+        if h > 12:
+            return None, None
+        if ap == "pm" and h != 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+    elif m.group("h2") is not None:
+        h, mi, zone = int(m.group("h2")), int(m.group("m2")), m.group("z2")
+    elif m.group("h3") is not None:
+        h, mi = int(m.group("h3")), int(m.group("m3"))
+    else:
+        h, mi = (0, 0) if m.group("noon").lower() == "midnight" else (12, 0)
+    if zone and zone.lower().startswith("local"):
+        zone = "local"
+    return f"{h:02d}:{mi:02d}", (zone.upper() if zone and zone != "local" else zone)
+
+
+# --------------------------------------------------------------------------- resolving
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_num(word: str) -> int | None:
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
+def _day_num(word: str) -> int | None:
+    w = word.lower()
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w] or None
+    m = re.match(r"\d+", w)
+    return int(m.group()) if m else None
+
+
+def _anchor_month_day(month: int, day: int, published: date, tense: str) -> date | None:
+    """The year for a month-day without year: after the publication date in a future clause,
+    before it in a past one, the nearest otherwise."""
+    candidates = [d for d in (_safe_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if not candidates:
+        return None
+    if tense == FUTURE:
+        after = [d for d in candidates if d >= published - timedelta(days=1)]
+        return min(after) if after else None
+    if tense == PAST:
+        before = [d for d in candidates if d <= published + timedelta(days=1)]
+        return max(before) if before else None
+    return min(candidates, key=lambda d: abs((d - published).days))
+
+
+def _anchor_month(month: int, published: date, tense: str) -> tuple[int, int]:
+    y = published.year
+    if tense == FUTURE and month < published.month:
+        y += 1
+    elif tense == PAST and month > published.month:
+        y -= 1
+    elif tense == PRESENT and abs(month - published.month) > 6:
+        y += 1 if month < published.month else -1
+    return y, month
+
+
+def _anchor_weekday(wd: int, published: date, tense: str, modifier: str = "") -> date:
+    """A weekday relative to the publication date. The article's own weekday is the publication
+    day itself (wire copy names today by its weekday) unless ``next``/``last`` says otherwise."""
+    delta = (wd - published.weekday()) % 7  # days ahead, 0..6
+    if modifier == "next":
+        return published + timedelta(days=delta or 7)
+    if modifier in ("last", "past"):
+        return published - timedelta(days=((published.weekday() - wd) % 7) or 7)
+    if modifier in ("this", "coming"):
+        return published + timedelta(days=delta)
+    if delta == 0:
+        return published
+    if tense == FUTURE:
+        return published + timedelta(days=delta)
+    if tense == PAST:
+        return published - timedelta(days=7 - delta)
+    # present: the nearest one
+    return published + timedelta(days=delta) if delta <= 3 else published - timedelta(days=7 - delta)
+
+
+def _resolve_date_parts(month_word: str, day_word: str, year_word: str | None,
+                        published: date, tense: str) -> date | None:
+    month, day = _month_num(month_word), _day_num(day_word)
+    if not month or not day:
+        return None
+    if year_word:
+        return _safe_date(int(year_word), month, day)
+    return _anchor_month_day(month, day, published, tense)
+
+
+_RE_RANGE_MD_MD = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?:{_WEEKDAY},?\s+)?(?P<m2>{_MONTH})\s+"
+    rf"(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_RANGE_MDD = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_RANGE_DDM = re.compile(rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_RANGE_DMDM = re.compile(
+    rf"(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_WEEK_OF = re.compile(
+    rf"(?i:the\s+)?(?i:week)\s+(?i:of|beginning|starting|commencing)\s+(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_MD = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_DM = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})"
+                    rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_RE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_RE_MONTH_YEAR = re.compile(rf"(?:(?i:early|mid|late|end\s+of|next|last|this)[-\s]+)?(?P<m1>{_MONTH})\s+"
+                            rf"(?P<y>{_YEAR})")
+_RE_MONTH = re.compile(rf"(?:(?i:(?P<mod>[a-z]+(?:\s+of)?))[-\s]+)?(?P<m1>{_MONTH})")
+_RE_YEAR = re.compile(rf"(?:(?i:[a-z]+)[-\s]+)?(?P<y>{_YEAR})")
+_RE_WEEKDAY = re.compile(rf"(?:(?i:(?P<mod>next|last|this|coming|past|on))\s+)?(?P<wd>{_WEEKDAY})")
+_RE_IN_N = re.compile(r"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+"
+                      r"(?P<unit>day|week|month)s?(?:['’]?\s+time)?)")
+_RE_REL = re.compile(
+    r"(?i:(?:the\s+)?(?:(?P<pos>later|earlier|early|late|mid|first|start|beginning|middle|end|rest)"
+    r"(?:\s+of)?[-\s]+)?(?:(?P<rel>this|next|last|the\s+coming|the\s+past|the\s+following|the\s+previous"
+    r"|the)\s+)?(?P<unit>weekend|week|month|year))")
+
+
+def _pair(a: date | None, b: date | None) -> TimeValue | None:
+    if a is None:
+        return None
+    if b is None or b < a:
+        return TimeValue(_day(a))
+    if b == a:
+        return TimeValue(_day(a))
+    return TimeValue(_day(a), _day(b))
+
+
+def resolve(expression_text: str, published: date, tense: str = PRESENT) -> TimeValue | None:
+    """Resolve one time expression against ``published`` using the clause ``tense``.
+
+    Returns None when the expression gives no point in time (durations, unknown forms).
+    """
+    try:
+        return _resolve(expression_text or "", published, tense)
+    except Exception:  # never raise on odd text
+        return None
+
+
+def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noqa: C901
+    text = re.sub(r"\s+", " ", text.strip()).rstrip(",")
+    if not _RE_IN_N.fullmatch(text):
+        text = re.sub(r"^(?i:from|between|on|in|at)\s+", "", text)
+    low = text.lower()
+    # Explicit ranges
+    m = _RE_RANGE_MD_MD.fullmatch(text)
+    if m:
+        y = m.group("y")
+        a = _resolve_date_parts(m.group("m1"), m.group("d1"), y, published, tense)
+        b = _resolve_date_parts(m.group("m2"), m.group("d2"), y, published, tense)
+        if a and b and b < a and not y:
+            b = _safe_date(b.year + 1, b.month, b.day)
+        return _pair(a, b)
+    for rx in (_RE_RANGE_MDD, _RE_RANGE_DDM):
+        m = rx.fullmatch(text)
+        if m:
+            a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
+            d2 = _day_num(m.group("d2"))
+            b = _safe_date(a.year, a.month, d2) if a and d2 else None
+            return _pair(a, b)
+    m = _RE_RANGE_DMDM.fullmatch(text)
+    if m:
+        a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
+        b = _resolve_date_parts(m.group("m2"), m.group("d2"), m.group("y"), published, tense)
+        return _pair(a, b)
+    m = _RE_WEEK_OF.fullmatch(text)
+    if m:
+        a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
+        return TimeValue(_week(a)) if a else None
+    m = _RE_ISO.fullmatch(text)
+    if m:
+        a = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return TimeValue(_day(a)) if a else None
+    for rx in (_RE_MD, _RE_DM):
+        m = rx.fullmatch(re.sub(rf"{_PARTOFDAY}$", "", text))
+        if m:
+            a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
+            return TimeValue(_day(a)) if a else None
+    # Relative days
+    base = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", low)
+    rel_days = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1,
+                "the day after tomorrow": 2, "the day before yesterday": -2}
+    if base in rel_days:
+        return TimeValue(_day(published + timedelta(days=rel_days[base])))
+    # Weekdays
+    m = _RE_WEEKDAY.fullmatch(re.sub(rf"{_PARTOFDAY}$", "", text))
+    if m:
+        wd = _WEEKDAYS.get(m.group("wd").lower().rstrip("."))
+        if wd is None:
+            return None
+        mod = (m.group("mod") or "").lower()
+        return TimeValue(_day(_anchor_weekday(wd, published, tense, mod)))
+    # Month + year, bare months
+    m = _RE_MONTH_YEAR.fullmatch(text)
+    if m:
+        month = _month_num(m.group("m1"))
+        return TimeValue(_month(int(m.group("y")), month)) if month else None
+    m = _RE_MONTH.fullmatch(text)
+    if m and not re.search(r"\d", text):
+        month = _month_num(m.group("m1"))
+        if not month:
+            return None
+        mod = (m.group("mod") or "").lower()
+        t = {"next": FUTURE, "last": PAST, "since": PAST}.get(mod, tense)
+        if mod == "this":
+            t = PRESENT
+        if mod in ("until", "till", "by", "before") and tense == PRESENT:
+            t = FUTURE
+        y, mo = _anchor_month(month, published, t)
+        if mod == "next" and (y, mo) <= (published.year, published.month):
+            y += 1
+        if mod == "last" and (y, mo) >= (published.year, published.month):
+            y -= 1
+        return TimeValue(_month(y, mo))
+    m = _RE_YEAR.fullmatch(text)
+    if m:
+        return TimeValue(m.group("y"))
+    # "in two weeks", "within three days"
+    m = _RE_IN_N.fullmatch(text)
+    if m:
+        n = _NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else 0)
+        if not n:
+            return None
+        unit = m.group("unit").lower()
+        if low.startswith("within"):
+            return None  # an interval, not a point
+        if unit == "day":
+            return TimeValue(_day(published + timedelta(days=n)))
+        if unit == "week":
+            return TimeValue(_week(published + timedelta(weeks=n)))
+        y, mo = _add_months(published.year, published.month, n)
+        return TimeValue(_month(y, mo))
+    # this/next/last week/month/year, later this month, early next week, the end of the month …
+    m = _RE_REL.fullmatch(low.replace("'s", ""))
+    if m:
+        pos, rel, unit = (m.group("pos") or ""), (m.group("rel") or "this"), m.group("unit")
+        if rel == "the" and not pos:
+            return None  # "the week" alone is no time
+        k = {"this": 0, "the": 0, "next": 1, "the coming": 1, "the following": 1, "last": -1,
+             "the past": -1, "the previous": -1}.get(rel, 0)
+        if unit in ("week", "weekend"):
+            d = published + timedelta(weeks=k)
+            if unit == "weekend":
+                sat = d + timedelta(days=(5 - d.weekday()) % 7) if k >= 0 else d - timedelta(
+                    days=(d.weekday() - 5) % 7)
+                return TimeValue(_day(sat), _day(sat + timedelta(days=1)))
+            return TimeValue(_week(d))
+        if unit == "month":
+            y, mo = _add_months(published.year, published.month, k)
+            if pos == "first" and k:
+                return TimeValue(_month(y, mo))
+            return TimeValue(_month(y, mo))
+        y = published.year + k
+        if pos in ("first", "start", "beginning") and k:
+            return TimeValue(_month(y, 1))
+        if pos == "end" and k:
+            return TimeValue(_month(y, 12))
+        return TimeValue(f"{y:04d}")
+    m = re.fullmatch(rf"(?i:(?:the\s+)?(?P<pos>start|beginning|middle|end)\s+of\s+)(?P<m1>{_MONTH})"
+                     rf"(?:\s+(?P<y>{_YEAR}))?", text)
+    if m:
+        month = _month_num(m.group("m1"))
+        if not month:
+            return None
+        if m.group("y"):
+            return TimeValue(_month(int(m.group("y")), month))
+        y, mo = _anchor_month(month, published, tense)
+        return TimeValue(_month(y, mo))
+    return None
+
+
+# --------------------------------------------------------------------------- tense
+
+_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "ll"}
+_MODAL_FUTURE = {"should", "may", "might", "could", "can", "must", "ought"}
+# Heads of a "to"-infinitive (or predicates) that put what follows in the future.
+_FUTURE_GOVERNORS = {
+    "be", "due", "schedule", "set", "expect", "plan", "slate", "intend", "aim", "agree", "decide",
+    "go", "prepare", "want", "hope", "seek", "propose", "arrange", "likely", "poised", "ready",
+    "call", "invite", "try", "promise", "pledge", "vow", "wish", "offer", "threaten", "unlikely",
+    "able", "need", "have", "ask", "urge", "sure", "certain", "about", "tentatively",
+}
+# "groundwork for the talks", "prepare for the summit": what follows is ahead.
+_PREPARING = {"groundwork", "preparation", "prepare", "ready", "plan", "agenda", "run-up", "way", "stage",
+              "date", "proposal", "brief", "briefing", "position", "set", "arrive", "leave", "fly", "travel",
+              "head", "depart", "bound", "due"}
+# Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
+_SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
+
+
+def verb_tense(verb) -> str | None:
+    """Tense of one verb or auxiliary token from its tag and auxiliaries, None if untensed."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
+        return FUTURE
+    if aux_words & _MODAL_FUTURE or (verb.tag_ == "MD" and verb.lower_ in _MODAL_FUTURE):
+        return FUTURE
+    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "JJ") and auxes:
+        return FUTURE
+    if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+        return FUTURE
+    tagged = [verb] + auxes
+    for t in tagged:
+        if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):
+            return FUTURE
+    for t in auxes:
+        if t.lower_ in ("had", "has", "have", "'ve", "'s") and verb.tag_ == "VBN" and t.dep_ == "aux":
+            return PAST
+    for t in auxes + [verb]:
+        if t.tag_ == "VBD":
+            return PAST
+        if t.tag_ in ("VBZ", "VBP"):
+            return PRESENT
+    return None
+
+
+def clause_tense(token, prep_cues: bool = False) -> str:
+    """The tense governing ``token``: climb the dependency tree to the first tensed verb.
+
+    "to"-infinitives under "is/due/scheduled/expected/plan …" are future; with
+    ``prep_cues`` a path through "ahead of"/"before" reads as future and "after"/"following"
+    as past (for nouns like "ahead of the G7 talks").
+    """
+    try:
+        return _clause_tense(token, prep_cues)
+    except Exception:
+        return PRESENT
+
+
+def _clause_tense(token, prep_cues: bool) -> str:
+    cur = token
+    for _ in range(16):
+        if prep_cues and cur is not token:
+            w = cur.lower_
+            if w in ("ahead", "before", "pending", "awaiting", "until", "till") or (
+                    w == "to" and cur.head.lower_ in ("run", "up", "run-up", "lead")):
+                return FUTURE
+            if w == "for" and cur.head.lemma_.lower() in _PREPARING:
+                return FUTURE
+            if w in ("after", "following", "since", "during") and cur.dep_ in ("prep", "mark"):
+                return PAST if w != "during" else _clause_tense(cur.head, False)
+        due = cur.lemma_.lower() == "due" and cur is not token
+        if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or due:
+            is_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if is_inf:
+                head = cur.head
+                if head is not cur and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
+                    if head.lemma_.lower() == "be" or head.lemma_.lower() in _SCHEDULING or \
+                            head.lemma_.lower() in ("go", "due", "likely", "unlikely", "poised", "about"):
+                        return FUTURE
+                    # "agreed to meet", "hopes to meet": forward-looking from the head's time
+                    t = verb_tense(head)
+                    return FUTURE if t in (PRESENT, FUTURE, None) else FUTURE
+            else:
+                t = verb_tense(cur)
+                if t:
+                    if t == PRESENT and cur.tag_ == "VBG" and cur.dep_ not in ("ROOT",) and \
+                            not any(c.dep_ == "aux" for c in cur.children):
+                        pass  # a participle: keep climbing
+                    else:
+                        return t
+                elif cur.tag_ == "VBD":
+                    return PAST
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return PRESENT

@@ -1,0 +1,75 @@
+"""The one writer that owns the output folder.
+
+A build writes into a fresh temporary folder beside the output and swaps it in at the
+end, so a failed or interrupted build never leaves half a site: the previous site stays
+whole until the new one is complete. Nothing is ever written outside the temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from digest.errors import DigestError
+
+MARKER = ".digest-site"  # marks a folder as a digest build we may replace
+
+
+class SiteWriter:
+    def __init__(self, output: Path):
+        self.output = output.resolve()
+        if self.output.exists() and not self.output.is_dir():
+            raise DigestError(f"{self.output}: the output path exists and is not a folder")
+        if self.output.is_dir() and any(self.output.iterdir()) and not (self.output / MARKER).exists():
+            raise DigestError(
+                f"{self.output}: the output folder is not empty and was not made by digest; "
+                "refusing to replace it (choose another --output or empty it)")
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
+        self.written: list[str] = []
+
+    def path_for(self, relpath: str) -> Path:
+        """The file for a site-relative path; refuses anything that would leave the site."""
+        parts = PurePosixPath(relpath).parts
+        if not parts or relpath.startswith("/") or any(p in ("..", "") for p in parts) or "\\" in relpath:
+            raise DigestError(f"refusing to write outside the site: {relpath!r}")
+        target = self.tmp.joinpath(*parts)
+        if self.tmp not in target.resolve().parents:
+            raise DigestError(f"refusing to write outside the site: {relpath!r}")
+        return target
+
+    def write(self, relpath: str, content: str | bytes) -> None:
+        target = self.path_for(relpath)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target.write_bytes(data)
+        self.written.append(relpath)
+
+    def copy(self, relpath: str, source: Path) -> None:
+        self.write(relpath, source.read_bytes())
+
+    def commit(self) -> None:
+        """Swap the finished build in for the old site (two renames), then drop the old one."""
+        (self.tmp / MARKER).write_text("built by digest; this folder is replaced on every build\n")
+        old = None
+        if self.output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
+            os.rmdir(old)
+            os.replace(self.output, old)
+        os.replace(self.tmp, self.output)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self) -> SiteWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()

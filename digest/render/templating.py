@@ -1,0 +1,75 @@
+"""The Jinja2 environment: autoescape always on; a site's templates/ overrides the default theme."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+import digest
+from digest.config import Config
+from digest.models import value_precision, value_range
+
+
+def default_theme() -> Path:
+    """The default templates: inside the installed wheel, else the source checkout's templates/."""
+    package = Path(digest.__file__).resolve().parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "base.html").is_file():
+            return candidate
+    raise FileNotFoundError("digest's default templates are missing from this installation")
+
+
+def theme_folders(config: Config) -> list[Path]:
+    folders = [config.templates_path] if config.templates_path.is_dir() else []
+    default = default_theme()
+    return folders + ([default] if default not in folders else [])
+
+
+def long_date(value: date | datetime) -> str:
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value: date | datetime) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def value_label(value: str | None) -> str:
+    """A meeting's time value for readers: a day, "week of …", a month or a year."""
+    span = value_range(value)
+    if span is None:
+        return "date not given"
+    precision = value_precision(value)
+    first = span[0]
+    if precision == "day":
+        return short_date(first)
+    if precision == "week":
+        return f"week of {first.day} {first:%b %Y}"
+    if precision == "month":
+        return f"{first:%B %Y}"
+    return str(first.year)
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in theme_folders(config)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    base_path = urlsplit(config.base_url).path or "/"
+
+    def url(path: str = "") -> str:
+        return base_path + path.lstrip("/")
+
+    def abs_url(path: str = "") -> str:
+        return config.base_url + path.lstrip("/")
+
+    env.globals.update(config=config, url=url, abs_url=abs_url)
+    env.filters.update(long_date=long_date, short_date=short_date, value_label=value_label,
+                       precision=value_precision)
+    return env

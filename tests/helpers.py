@@ -1,0 +1,21 @@
+"""Small builders for tests that need articles and extractions without reading files."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+from digest.models import Article
+
+
+def article(title: str, paragraphs: list[str], published: str = "2022-01-11T09:00:00+00:00",
+            source: str | None = "Wire", slug: str | None = None) -> Article:
+    text = "\n\n".join(paragraphs)
+    when = datetime.fromisoformat(published)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return Article(
+        id=hashlib.sha256(f"{title}\n\n{text}".encode()).hexdigest(),
+        title=title, published=when, text=text, paragraphs=tuple(paragraphs), source=source,
+        origin=f"{title}.md", slug=slug or title.lower().replace(" ", "-"),
+    )

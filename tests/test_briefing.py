@@ -1,0 +1,89 @@
+from datetime import date
+
+from helpers import article
+
+from digest.briefing import assemble, build_speakers, make_entries, same_meeting, speaker_groups
+from digest.config import Config
+from digest.models import Extraction, Meeting, Quote
+
+NATO = Meeting("NATO-Russia Council meeting", "upcoming", "2022-01-12", None, "Brussels", ("NATO", "Russia"),
+               "A meeting of the NATO-Russia Council will take place in Brussels on Wednesday.")
+GENEVA = Meeting("Russia-US talks", "past", "2022-01-10", None, "Geneva", ("Russia", "United States"), "…")
+LATER = Meeting("OPEC ministerial meeting", "upcoming", "2022-03", None, "Vienna", ("OPEC",), "…")
+UNDATED = Meeting("EU summit", "upcoming", None, None, None, (), "EU leaders will meet to discuss it.")
+
+
+def q(text, speaker, score=0.5, key=True, partial=False, role=None):
+    return Quote(text, speaker, role, partial, score, key, 0, len(text))
+
+
+def test_names_merge_into_the_fullest_variant():
+    groups = speaker_groups(["Grushko", "Alexander Grushko", "Peskov", "Dmitry Peskov", "Smith", "Ann Smith",
+                             "Bob Smith"])
+    assert groups["Grushko"] == groups["Alexander Grushko"] == "alexander grushko"
+    assert groups["Smith"] == "smith"  # two candidates: ambiguous, kept apart
+
+
+def test_speakers_pages_merge_variants_and_skip_descriptors():
+    a1 = article("One", ["x"], "2022-01-11T08:00:00+00:00")
+    a2 = article("Two", ["y"], "2022-01-12T08:00:00+00:00")
+    extractions = {
+        a1.id: Extraction(a1.id, (q("A", "Alexander Grushko", role="Deputy Foreign Minister"),
+                                  q("B", "a Citicorp spokesman"))),
+        a2.id: Extraction(a2.id, (q("C", "Grushko"),)),
+    }
+    speakers = build_speakers(make_entries([a1, a2], extractions))
+    assert [(s.name, s.slug, s.role, len(s.quotes)) for s in speakers] == [
+        ("Alexander Grushko", "alexander-grushko", "Deputy Foreign Minister", 2)]
+    assert speakers[0].variants == ("Alexander Grushko", "Grushko")
+    assert speakers[0].quotes[0].quote.text == "C"  # newest first
+
+
+def test_same_quote_from_two_articles_is_shown_once_with_both_sources():
+    a1 = article("Reuters story", ["x"], "2022-01-11T08:00:00+00:00")
+    a2 = article("AP story", ["y"], "2022-01-11T10:00:00+00:00")
+    text = "We will not be satisfied with the endless dragging out of this process"
+    extractions = {a1.id: Extraction(a1.id, (q(text, "Dmitry Peskov", 0.9),)),
+                   a2.id: Extraction(a2.id, (q(text + ",", "Peskov", 0.8), q("Other words entirely", "X Y", 0.4)))}
+    site = assemble([a1, a2], extractions, Config(key_quotes=5), date(2022, 1, 11))
+    [day] = site.briefings
+    assert [len(dq.sources) for dq in day.key_quotes] == [2, 1]
+    assert {s.title for s in day.key_quotes[0].sources} == {"Reuters story", "AP story"}
+
+
+def test_key_quotes_limited_and_ranked():
+    a = article("A", ["x"])
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"]
+    quotes = tuple(q(f"{w} said something", f"Person {w}", score=i / 10) for i, w in enumerate(words))
+    site = assemble([a], {a.id: Extraction(a.id, quotes)}, Config(key_quotes=3), date(2022, 1, 11))
+    assert [dq.quote.key_score for dq in site.briefings[0].key_quotes] == [0.8, 0.7, 0.6]
+
+
+def test_upcoming_meetings_on_the_briefing_and_agenda():
+    a = article("Seed", ["x"], "2022-01-11T09:00:00+00:00")
+    b = article("Later", ["y"], "2022-01-12T09:00:00+00:00")
+    repeat = Meeting("NATO-Russia Council", "upcoming", "2022-01-12", None, "Brussels", ("NATO",), "again")
+    extractions = {a.id: Extraction(a.id, meetings=(NATO, GENEVA, LATER, UNDATED)),
+                   b.id: Extraction(b.id, meetings=(repeat,))}
+    site = assemble([a, b], extractions, Config(meeting_days=14), date(2022, 1, 11))
+    jan12, jan11 = site.briefings
+    assert [it.meeting.title for it in jan11.upcoming_meetings] == ["NATO-Russia Council meeting", "EU summit"]
+    nato = jan11.upcoming_meetings[0]
+    assert [s.title for s in nato.sources] == ["Seed", "Later"]  # merged across articles
+    assert [it.meeting.title for it in jan12.upcoming_meetings] == ["NATO-Russia Council meeting"]
+    assert [it.meeting.start for it in site.agenda] == ["2022-01-10", "2022-01-12", "2022-03"]
+    assert [it.meeting.title for it in site.undated] == ["EU summit"]
+    assert len({it.uid for it in site.agenda}) == 3
+
+
+def test_same_meeting_rules():
+    assert same_meeting(NATO, Meeting("talks", "upcoming", "2022-01-12", None, "brussels"))
+    assert not same_meeting(NATO, Meeting("talks", "upcoming", "2022-01-13", None, "Brussels"))
+    assert same_meeting(LATER, Meeting("OPEC Ministerial Meeting", "upcoming", "2022-03"))
+
+
+def test_article_slugs_are_unique_site_wide():
+    a1 = article("Same", ["x"], "2022-01-11T08:00:00+00:00", slug="same")
+    a2 = article("Same", ["y"], "2022-01-12T08:00:00+00:00", slug="same")
+    entries = make_entries([a2, a1], {})
+    assert [e.url for e in entries] == ["articles/same/", "articles/same-2/"]

@@ -1,0 +1,94 @@
+"""End-to-end: content/ → site/ with the real pipeline."""
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from digest.build import build_lock, build_site
+from digest.config import load_config
+from digest.errors import DigestError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_site(root: Path) -> Path:
+    (root / "content").mkdir(parents=True)
+    shutil.copy(FIXTURES / "site" / "seed-1.md", root / "content" / "seed-1.md")
+    (root / "content" / "broken.md").write_bytes(b"")
+    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\n')
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("site"))
+    first = build_site(load_config(root=root), today=date(2022, 1, 11))
+    return root, first
+
+
+def test_first_build_reads_extracts_and_reports_bad_files(site):
+    root, first = site
+    assert (first.articles, first.days, first.parsed, first.cached) == (1, 1, 1, 0)
+    assert [(p.path.endswith("broken.md"), p.level) for p in first.report.problems] == [(True, "error")]
+    index = (root / "site" / "index.html").read_text()
+    assert "Moscow-NATO relations are approaching" in index
+    assert (root / "site" / "2022" / "01" / "11" / "index.html").is_file()
+
+
+def test_second_build_skips_extraction_and_feeds_are_stable(site):
+    root, _ = site
+    ids_before = [e.id for e in feedparser.parse((root / "site" / "feed.xml").read_bytes()).entries]
+    rss_before = (root / "site" / "feed.xml").read_bytes()
+    second = build_site(load_config(root=root), today=date(2022, 1, 11))
+    assert (second.parsed, second.cached) == (0, 1)
+    assert (root / "site" / "feed.xml").read_bytes() == rss_before
+    feed = feedparser.parse(rss_before)
+    assert not feed.bozo and [e.id for e in feed.entries] == ids_before
+
+
+def test_warm_build_does_not_import_spacy(site):
+    root, _ = site
+    script = textwrap.dedent(f"""
+        import sys
+        from datetime import date
+        from digest.build import build_site
+        from digest.config import load_config
+        from pathlib import Path
+        result = build_site(load_config(root=Path({str(root)!r})), today=date(2022, 1, 11))
+        assert result.parsed == 0, result.parsed
+        assert "spacy" not in sys.modules, "spaCy was imported"
+        print("ok")
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_changed_article_is_extracted_again(tmp_path):
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    build_site(config, today=date(2022, 1, 11))
+    seed = root / "content" / "seed-1.md"
+    seed.write_text(seed.read_text().replace("Leave a Comment", "A new closing paragraph."))
+    again = build_site(config, today=date(2022, 1, 11))
+    assert (again.parsed, again.cached) == (1, 0)
+
+
+def test_concurrent_build_is_refused(tmp_path):
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    with build_lock(config.cache_path), pytest.raises(DigestError, match="another digest build"):
+        build_site(config, today=date(2022, 1, 11))
+
+
+def test_output_inside_content_is_refused(tmp_path):
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    for bad in (root / "content", root / "content" / "out", root, tmp_path):
+        with pytest.raises(DigestError, match="content folder"):
+            build_site(config, output=bad, today=date(2022, 1, 11))

@@ -1,0 +1,44 @@
+import sqlite3
+
+from digest.cache import ExtractionCache
+from digest.models import Extraction, Meeting, Quote
+
+SAMPLE = Extraction(
+    article_id="abc",
+    quotes=(Quote("We will push", "Alexander Grushko", "Deputy Foreign Minister", False, 0.9, True, 10, 22),),
+    meetings=(Meeting("NATO-Russia Council meeting", "upcoming", "2022-01-12", None, "Brussels",
+                      ("NATO", "Russia"), "A meeting …", ("A meeting …",)),),
+)
+
+
+def test_round_trip(tmp_path):
+    with ExtractionCache(tmp_path / "c.sqlite") as cache:
+        cache.put_many([SAMPLE], "en_core_web_sm@3.8.0", "v1")
+    with ExtractionCache(tmp_path / "c.sqlite") as cache:
+        assert cache.get_many(["abc", "zzz"], "en_core_web_sm@3.8.0", "v1") == {"abc": SAMPLE}
+        assert cache.get_many(["abc"], "en_core_web_sm@3.8.0", "v2") == {}
+        assert cache.get_many(["abc"], "en_core_web_trf@3.8.0", "v1") == {}
+        assert cache.warnings == []
+
+
+def test_corrupted_cache_is_set_aside_and_rebuilt(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with ExtractionCache(path) as cache:
+        assert cache.get_many(["abc"], "p", "v") == {}
+        cache.put_many([SAMPLE], "p", "v")
+        assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
+    assert list(tmp_path.glob("c.sqlite.broken-*"))
+
+
+def test_foreign_sqlite_database_is_not_used(tmp_path):
+    path = tmp_path / "c.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (x TEXT)")
+    db.execute("INSERT INTO notes VALUES ('keep me')")
+    db.commit()
+    db.close()
+    with ExtractionCache(path) as cache:
+        assert "not a digest cache" in cache.warnings[0]
+    aside = next(tmp_path.glob("c.sqlite.broken-*"))
+    assert sqlite3.connect(aside).execute("SELECT x FROM notes").fetchone() == ("keep me",)

@@ -1,0 +1,86 @@
+"""The command line, run as a user runs it (a subprocess), for what only the CLI does."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from digest.scaffold import pages_workflow
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+def digest(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def test_init_scaffolds_a_site_and_refuses_to_overwrite(tmp_path):
+    proc = digest("init", "news", "--title", "Morning", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    site = tmp_path / "news"
+    assert 'title = "Morning"' in (site / "digest.toml").read_text()
+    workflow = yaml.safe_load((site / ".github" / "workflows" / "pages.yml").read_text())
+    steps = [s.get("uses", "") for s in workflow["jobs"]["build"]["steps"]]
+    assert any(s.startswith("actions/upload-pages-artifact") for s in steps)
+    assert (site / "content").is_dir()
+    again = digest("init", "news", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_repository_workflow_is_the_scaffolded_one():
+    assert (ROOT / ".github" / "workflows" / "pages.yml").read_text() == pages_workflow(".")
+
+
+def test_bad_config_gives_one_line_per_field_and_no_traceback(tmp_path):
+    (tmp_path / "digest.toml").write_text('timezone = "Nowhere/Land"\nkey_quotes = -1\n')
+    proc = digest("build", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("error: ") for line in lines)
+    assert "timezone" in lines[0] + lines[1] and "key_quotes" in lines[0] + lines[1]
+    assert "Traceback" not in proc.stderr
+
+
+def test_ingest_then_build_then_ingest_again(tmp_path):
+    assert digest("init", ".", cwd=tmp_path).returncode == 0
+    first = digest("ingest", str(FIXTURES / "site" / "seed-1.md"), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    stored = list((tmp_path / "content" / "2022" / "01" / "11").glob("*.md"))
+    assert len(stored) == 1 and "added" in first.stdout
+    before = stored[0].read_bytes()
+    second = digest("ingest", str(FIXTURES / "site" / "seed-1.md"), cwd=tmp_path)
+    assert second.returncode == 0 and "unchanged" in second.stdout and "already" in second.stdout
+    assert stored[0].read_bytes() == before
+    built = digest("build", "--today", "2022-01-11", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "1 articles" in built.stdout and (tmp_path / "site" / "index.html").is_file()
+
+
+def test_extract_json_contract(tmp_path):
+    seed = tmp_path / "seed-1.md"
+    shutil.copy(FIXTURES / "site" / "seed-1.md", seed)
+    proc = digest("extract", str(seed), "--format", "json", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    [record] = json.loads(proc.stdout)
+    assert set(record) == {"path", "title", "published", "quotes", "meetings"}
+    assert record["published"] == "2022-01-11" and record["path"] == str(seed)
+    for quote in record["quotes"]:
+        assert {"text", "speaker", "role", "partial", "key"} <= set(quote)
+    for meeting in record["meetings"]:
+        assert {"title", "status", "start", "end", "place", "participants", "evidence"} <= set(meeting)
+
+
+def test_unreadable_file_is_named_and_the_rest_still_extracted(tmp_path):
+    shutil.copy(FIXTURES / "site" / "seed-1.md", tmp_path / "good.md")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = digest("extract", "empty.txt", "good.md", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert len(json.loads(proc.stdout)) == 1
+    assert "empty.txt" in proc.stderr and "Traceback" not in proc.stderr
