@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from slugify import slugify
 
@@ -73,31 +73,47 @@ def same_quote(a: str, b: str) -> bool:
 
 
 def merge_quotes(items: list[tuple[Quote, ArticleEntry]]) -> list[DayQuote]:
-    """The same quote reported by several articles becomes one entry listing all sources."""
+    """The same quote reported by several articles becomes one entry listing all sources.
+
+    Candidates are found through an index of the quotes' longer words, so a busy day is not
+    a comparison of every quote with every other.
+    """
     merged: list[tuple[Quote, list[Source]]] = []
+    index: dict[str, list[int]] = defaultdict(list)
     for quote, entry in items:
-        for i, (kept, sources) in enumerate(merged):
-            if same_quote(kept.text, quote.text):
-                if source_of(entry) not in sources:
-                    sources.append(source_of(entry))
-                if quote.key_score > kept.key_score:
-                    merged[i] = (quote, sources)
-                break
-        else:
+        words = {w for w in _words(quote.text) if len(w) > 3} or set(_words(quote.text))
+        shared = Counter(i for w in words for i in index.get(w, ()))
+        match = next((i for i, _ in shared.most_common(8) if same_quote(merged[i][0].text, quote.text)), None)
+        if match is None:
+            for w in words:
+                index[w].append(len(merged))
             merged.append((quote, [source_of(entry)]))
+            continue
+        kept, sources = merged[match]
+        if source_of(entry) not in sources:
+            sources.append(source_of(entry))
+        if quote.key_score > kept.key_score:
+            merged[match] = (quote, sources)
     return [DayQuote(q, tuple(s)) for q, s in merged]
 
 
 def key_quotes(entries: list[ArticleEntry], limit: int) -> list[DayQuote]:
-    """The day's key quotes: each article's key quotes, merged across articles, best first."""
-    candidates = []
-    for entry in entries:
-        keys = [q for q in entry.quotes if q.key] or sorted(
-            (q for q in entry.quotes if not q.partial), key=lambda q: -q.key_score)[:1]
-        candidates += [(q, entry) for q in keys]
+    """The day's key quotes: full quotes merged across articles, key ones first, then by score.
+
+    A speaker's second quote comes only after every other speaker's first, so one voice does
+    not fill the briefing.
+    """
+    candidates = [(q, e) for e in entries for q in e.quotes if not q.partial]
     merged = merge_quotes(candidates)
-    merged.sort(key=lambda dq: -dq.quote.key_score)
-    return merged[:limit]
+    merged.sort(key=lambda dq: (not dq.quote.key, -dq.quote.key_score))
+    turn: Counter[str] = Counter()
+    ranked = []
+    for dq in merged:
+        speaker = speaker_key(dq.quote.speaker or "")
+        turn[speaker] += 1
+        ranked.append((turn[speaker] if speaker else 1, len(ranked), dq))
+    ranked.sort(key=lambda item: item[:2])
+    return [dq for _, _, dq in ranked[:limit]]
 
 
 # ---- speakers -------------------------------------------------------------------------------
@@ -151,11 +167,19 @@ def _norm(text: str | None) -> str:
     return " ".join(_words(text))
 
 
+def meeting_keys(m: Meeting) -> list[tuple]:
+    """Keys under which two reports are the same event: date and place, or title and date."""
+    keys = []
+    if m.start and m.place:
+        keys.append(("where", m.start, _norm(m.place)))
+    if _norm(m.title):
+        keys.append(("what", _norm(m.title), m.start))
+    return keys
+
+
 def same_meeting(a: Meeting, b: Meeting) -> bool:
-    """One event reported twice: same date and place, or same title and compatible date."""
-    if a.start and a.start == b.start and a.place and _norm(a.place) == _norm(b.place):
-        return True
-    return bool(_norm(a.title)) and _norm(a.title) == _norm(b.title) and (a.start == b.start)
+    """One event reported twice: same date and place, or same title and date."""
+    return bool(set(meeting_keys(a)) & set(meeting_keys(b)))
 
 
 def _richness(m: Meeting) -> tuple:
@@ -163,25 +187,30 @@ def _richness(m: Meeting) -> tuple:
 
 
 def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
-    merged: list[tuple[Meeting, list[Source]]] = []
-    first_seen = {}
+    merged: list[tuple[Meeting, list[Source], datetime]] = []
+    first_report: list[Meeting] = []  # the uid comes from the first report, stable as more arrive
+    by_key: dict[tuple, int] = {}
     for entry in entries:  # entries are in publication order: the earliest report comes first
         for meeting in entry.meetings:
-            for i, (kept, sources) in enumerate(merged):
-                if same_meeting(kept, meeting):
-                    if source_of(entry) not in sources:
-                        sources.append(source_of(entry))
-                    if _richness(meeting) > _richness(kept):
-                        merged[i] = (meeting, sources)
-                    break
+            keys = meeting_keys(meeting)
+            found = next((by_key[k] for k in keys if k in by_key), None)
+            if found is None:
+                found = len(merged)
+                merged.append((meeting, [source_of(entry)], entry.article.published))
+                first_report.append(meeting)
             else:
-                merged.append((meeting, [source_of(entry)]))
-                first_seen[len(merged) - 1] = entry.article.published
+                kept, sources, first = merged[found]
+                if source_of(entry) not in sources:
+                    sources.append(source_of(entry))
+                if _richness(meeting) > _richness(kept):
+                    merged[found] = (meeting, sources, first)
+            for k in keys:
+                by_key.setdefault(k, found)
     items = []
-    for i, (meeting, sources) in enumerate(merged):
-        seed = "|".join([sources[0].article_id, _norm(meeting.title), meeting.start or ""])
+    for (meeting, sources, first), original in zip(merged, first_report, strict=True):
+        seed = "|".join([sources[0].article_id, _norm(original.title), original.start or ""])
         uid = hashlib.sha1(seed.encode()).hexdigest()[:20] + "@digest"
-        items.append(AgendaItem(meeting, tuple(sources), uid, first_seen[i]))
+        items.append(AgendaItem(meeting, tuple(sources), uid, first))
     return items
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -159,11 +162,9 @@ class Site:
     today: date
 
 
+@lru_cache(maxsize=4096)
 def value_range(value: str | None) -> tuple[date, date] | None:
     """The first and last day covered by a time value (day, ISO week, month or year), or None."""
-    import calendar
-    import re
-
     if not value:
         return None
     try:

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Benchmark digest builds on real news against raw spaCy and Pelican.
+
+Writes N Reuters-21578 articles (via ../shared/eval/corpus.py) into a temporary site and
+measures, as medians over repeated runs: a cold `digest build` (empty cache), a warm
+rebuild (nothing changed), an incremental rebuild (one article added) and the peak
+memory (RSS summed over the build's process tree). In the same run it measures the
+baselines: (a) raw spaCy `nlp.pipe` over the same texts with the same full pipeline and
+(b) Pelican building the same N articles as Markdown, cold and with its content cache
+(pip-installed into the benchmark's own virtualenv). It prints a table and the ratios.
+
+usage: python bench/build_bench.py [--sizes 1000,5000,all] [--runs 3] [--cold-runs 1]
+                                   [--no-pelican] [--no-spacy] [--eval ../shared/eval]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "1987-12-31"
+
+
+# ---- measuring -----------------------------------------------------------------------------
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
+    """Run a command; returns (seconds, peak RSS of its process tree in bytes). Fails loudly."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
+    return seconds, peak
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# ---- inputs --------------------------------------------------------------------------------
+
+def load_records(eval_dir: Path) -> list[dict]:
+    sys.path.insert(0, str(eval_dir))
+    from corpus import reuters  # noqa: PLC0415 - the shared evaluation reader
+
+    return [r for _, r in sorted(reuters().items(), key=lambda kv: int(kv[0].split("-")[1]))]
+
+
+def front_matter(record: dict) -> str:
+    lines = ["---"] + [f"{k}: {json.dumps(record[k], ensure_ascii=False)}"
+                       for k in ("title", "date", "source") if record.get(k)] + ["---", ""]
+    return "\n".join(lines) + "\n"
+
+
+def write_digest_site(root: Path, records: list[dict]) -> None:
+    content = root / "content"
+    content.mkdir(parents=True)
+    for record in records:
+        (content / f"{record['id']}.md").write_text(front_matter(record) + record["text"] + "\n", encoding="utf-8")
+    (root / "digest.toml").write_text('title = "Benchmark"\nbase_url = "https://bench.example.org/"\n')
+
+
+def write_pelican_site(root: Path, records: list[dict]) -> None:
+    content = root / "content"
+    content.mkdir(parents=True)
+    for record in records:
+        title = record["title"].replace("\n", " ") or record["id"]
+        body = f"Title: {title}\nDate: {record['date']}\nSlug: {record['id']}\n\n{record['text']}\n"
+        (content / f"{record['id']}.md").write_text(body, encoding="utf-8")
+    (root / "pelicanconf.py").write_text(
+        'SITENAME = "Benchmark"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "UTC"\n'
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCONTENT_CACHING_LAYER = 'reader'\n"
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\nDEFAULT_PAGINATION = 10\n")
+
+
+def pelican_venv(path: Path) -> Path:
+    python = path / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-U", "pip"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "pelican[markdown]"], check=True)
+    return path / "bin" / "pelican"
+
+
+# ---- the benchmark -------------------------------------------------------------------------
+
+def bench_digest(root: Path, records: list[dict], extra: list[dict], runs: int, cold_runs: int) -> dict:
+    digest = [sys.executable, "-m", "digest", "build", "--today", TODAY]
+    cold, peaks = [], []
+    for _ in range(cold_runs):
+        shutil.rmtree(root / ".digest", ignore_errors=True)
+        shutil.rmtree(root / "site", ignore_errors=True)
+        seconds, peak = run(digest, cwd=root)
+        cold.append(seconds)
+        peaks.append(peak)
+    warm = [run(digest, cwd=root)[0] for _ in range(runs)]
+    incremental = []
+    for record in extra[:runs]:
+        (root / "content" / f"{record['id']}.md").write_text(front_matter(record) + record["text"] + "\n")
+        incremental.append(run(digest, cwd=root)[0])
+    return {"cold": median(cold), "warm": median(warm), "incremental": median(incremental),
+            "peak_mb": max(peaks) / 2**20}
+
+
+def bench_spacy(records: list[dict], runs: int) -> float:
+    """Seconds for raw nlp.pipe over the texts with the full default pipeline (model load excluded)."""
+    script = (
+        "import json, sys, time\n"
+        "from digest.nlp.model import installed_package\n"
+        "import spacy\n"
+        "nlp = spacy.load(installed_package('en_core_web_sm'))\n"
+        "texts = json.load(sys.stdin)\n"
+        "t = time.perf_counter()\n"
+        "for _ in nlp.pipe(texts, batch_size=64): pass\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    texts = json.dumps([r["text"] for r in records])
+    times = []
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-c", script], input=texts, capture_output=True, text=True, check=True)
+        times.append(float(proc.stdout.strip().splitlines()[-1]))
+    return median(times)
+
+
+def bench_pelican(root: Path, records: list[dict], runs: int, venv: Path) -> dict:
+    pelican = pelican_venv(venv)
+    write_pelican_site(root, records)
+    cmd = [str(pelican), "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+    cold = []
+    for _ in range(max(1, runs // 2)):
+        shutil.rmtree(root / "output", ignore_errors=True)
+        shutil.rmtree(root / "cache", ignore_errors=True)
+        cold.append(run(cmd, cwd=root)[0])
+    warm = [run(cmd, cwd=root)[0] for _ in range(runs)]
+    return {"cold": median(cold), "warm": median(warm)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,5000,all")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--cold-runs", type=int, default=1)
+    ap.add_argument("--no-pelican", action="store_true")
+    ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench-pelican")
+    args = ap.parse_args()
+    records = load_records(args.eval)
+    rows = []
+    for size in args.sizes.split(","):
+        n = len(records) - args.runs if size == "all" else int(size)
+        chosen, extra = records[:n], records[n:n + args.runs]
+        with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
+            tmp = Path(tmp)
+            write_digest_site(tmp / "digest", chosen)
+            row = {"n": n, **bench_digest(tmp / "digest", chosen, extra, args.runs, args.cold_runs)}
+            if not args.no_spacy:
+                row["spacy"] = bench_spacy(chosen, max(1, args.cold_runs))
+            if not args.no_pelican:
+                pel = bench_pelican(tmp / "pelican", chosen, args.runs, args.venv)
+                row["pelican_cold"], row["pelican_warm"] = pel["cold"], pel["warm"]
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    print()
+    print("| articles | cold build s | warm s | +1 article s | peak MB | raw nlp.pipe s | digest/spaCy throughput"
+          " | Pelican cold s | Pelican warm s | warm digest/Pelican time |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        ratio = r["spacy"] / r["cold"] if "spacy" in r else float("nan")
+        pel = r["warm"] / r["pelican_warm"] if "pelican_warm" in r else float("nan")
+        print(f"| {r['n']} | {r['cold']:.1f} | {r['warm']:.2f} | {r['incremental']:.2f} | {r['peak_mb']:.0f} | "
+              f"{r.get('spacy', float('nan')):.1f} | {ratio:.2f}x | {r.get('pelican_cold', float('nan')):.1f} | "
+              f"{r.get('pelican_warm', float('nan')):.2f} | {pel:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
