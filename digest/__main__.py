@@ -1,3 +1,4 @@
 from digest.cli import main
 
-main()
+if __name__ == "__main__":  # guarded: extraction worker processes import this module
+    main()

@@ -7,7 +7,10 @@ unchanged content never loads a model.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +20,9 @@ from digest.errors import Report
 from digest.models import Article, Extraction, Meeting, Quote
 
 _NLP_DIR = Path(__file__).resolve().parent / "nlp"
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # nlp.pipe batch
+WORK_BATCH = 64  # articles per unit of work sent to an executor
+PARALLEL_MIN_ARTICLES = 200  # fewer than this: extract in this process
 
 
 def extractor_version() -> str:
@@ -40,12 +45,48 @@ def extract_doc(doc, article: Article) -> Extraction:
     )
 
 
-def _parse(articles: list[Article], pipeline: str) -> Iterable[tuple[Article, object]]:
+def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Extraction | None, str | None]]:
+    """Parse and extract a batch of articles: ``(article id, extraction or None, error or None)``.
+
+    The unit of work of the extraction stage: pure apart from loading the pipeline once per
+    process, picklable in and out, so it runs the same in this process, in local worker
+    processes or on a distributed engine's workers.
+    """
     from digest.nlp.model import load_pipeline
 
     nlp = load_pipeline(pipeline)
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-    return zip(articles, docs, strict=True)
+    out: list[tuple[str, Extraction | None, str | None]] = []
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE), strict=True):
+        try:
+            out.append((article.id, extract_doc(doc, article), None))
+        except Exception as exc:  # noqa: BLE001 - one article's failure never stops the build
+            out.append((article.id, None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+class InlineExecutor(Executor):
+    """Runs each batch in this process at submit time (small jobs: no worker start-up cost)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - delivered through the future
+            future.set_exception(exc)
+        return future
+
+
+def default_executor(jobs: int) -> Executor:
+    """Local worker processes on every core for large jobs, else this process."""
+    workers = os.cpu_count() or 1
+    if jobs < PARALLEL_MIN_ARTICLES or workers < 2:
+        return InlineExecutor()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
+    for i in range(0, len(articles), size):
+        yield articles[i : i + size]
 
 
 @dataclass
@@ -61,8 +102,15 @@ def extract_articles(
     report: Report,
     cache: ExtractionCache | None = None,
     on_progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
 ) -> ExtractionRun:
-    """Extraction for every article (by id): from the cache where it has it, else parsed now."""
+    """Extraction for every article (by id): from the cache where it has it, else parsed now.
+
+    Batches go to ``executor`` (any ``concurrent.futures.Executor``: the default is local
+    processes; a Dask ``client.get_executor()`` or another distributed pool works the same).
+    At most a few batches are in flight and each result goes to the cache as it arrives,
+    so memory does not grow with the number of articles.
+    """
     from digest.nlp.model import pipeline_id
 
     key, version = pipeline_id(pipeline), extractor_version()
@@ -72,25 +120,41 @@ def extract_articles(
         on_progress(len(results))
     todo = [a for a in unique if a.id not in results]
     run = ExtractionRun(results, parsed=len(todo), cached=len(results))
-    fresh: list[Extraction] = []
-    for article, doc in _parse(todo, pipeline) if todo else ():
-        try:
-            extraction = extract_doc(doc, article)
-        except Exception as exc:  # noqa: BLE001 - one article's failure never stops the build
-            message = f"extraction failed ({type(exc).__name__}: {exc}); article kept without quotes"
-            report.error(article.origin, message)
-            extraction = Extraction(article_id=article.id)
-        else:
-            fresh.append(extraction)
-        results[article.id] = extraction
-        if cache and len(fresh) >= 200:
-            cache.put_many(fresh, key, version)
-            fresh = []
-        if on_progress:
-            on_progress(1)
+    if not todo:
+        return run
+    origin = {a.id: a.origin for a in todo}
+    own = executor is None
+    executor = executor or default_executor(len(todo))
+    in_flight_max = 2 * max(1, getattr(executor, "_max_workers", 1))
+    try:
+        pending: set[Future] = set()
+        for batch in _batches(todo, WORK_BATCH):
+            pending.add(executor.submit(extract_batch, batch, pipeline))
+            if len(pending) >= in_flight_max:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                _collect(done, results, origin, report, cache, key, version, on_progress)
+        done, _ = wait(pending)
+        _collect(done, results, origin, report, cache, key, version, on_progress)
+    finally:
+        if own:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return run
+
+
+def _collect(done, results, origin, report, cache, key, version, on_progress) -> None:
+    fresh = []
+    for future in done:
+        for article_id, extraction, error in future.result():
+            if error:
+                report.error(origin[article_id], f"extraction failed ({error}); article kept without quotes")
+                extraction = Extraction(article_id=article_id)
+            else:
+                fresh.append(extraction)
+            results[article_id] = extraction
+            if on_progress:
+                on_progress(1)
     if cache and fresh:
         cache.put_many(fresh, key, version)
-    return run
 
 
 def quote_record(quote: Quote) -> dict:

@@ -1,10 +1,10 @@
 from datetime import date
 
-from helpers import article
-
 from digest.briefing import assemble, build_speakers, make_entries, same_meeting, speaker_groups
 from digest.config import Config
 from digest.models import Extraction, Meeting, Quote
+
+from helpers import article
 
 NATO = Meeting("NATO-Russia Council meeting", "upcoming", "2022-01-12", None, "Brussels", ("NATO", "Russia"),
                "A meeting of the NATO-Russia Council will take place in Brussels on Wednesday.")

@@ -1,0 +1,69 @@
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import digest.extract as extract
+from digest.cache import ExtractionCache
+from digest.errors import Report
+from digest.extract import contract_record, extract_articles
+
+from helpers import article
+
+ARTICLES = [
+    article("Talks", ["“We will not be satisfied with the endless dragging out of this process,” said Kremlin "
+                      "spokesman Dmitry Peskov."]),
+    article("Council", ["A meeting of the NATO-Russia Council will take place in Brussels on Wednesday."]),
+    article("Plain", ["Shares rose 3 pct in active trading."]),
+]
+
+
+def test_same_results_inline_and_on_any_executor(tmp_path):
+    inline = extract_articles(ARTICLES, "en_core_web_sm", Report())
+    with ThreadPoolExecutor(2) as pool:
+        pooled = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=pool)
+    assert inline.results == pooled.results and inline.parsed == 3
+    assert any(q.speaker and "Peskov" in q.speaker for q in inline.results[ARTICLES[0].id].quotes)
+
+
+def test_cache_is_filled_and_used(tmp_path):
+    ticks = []
+    with ExtractionCache(tmp_path / "c.sqlite") as cache:
+        first = extract_articles(ARTICLES, "en_core_web_sm", Report(), cache, on_progress=ticks.append)
+        again = extract_articles(ARTICLES + ARTICLES[:1], "en_core_web_sm", Report(), cache)
+    assert (first.parsed, first.cached, sum(ticks)) == (3, 0, 3)
+    assert (again.parsed, again.cached) == (0, 3) and again.results == first.results
+
+
+def test_one_failing_article_is_reported_and_the_rest_kept(monkeypatch):
+    real = extract.extract_doc
+
+    def flaky(doc, art):
+        if art.title == "Council":
+            raise ValueError("boom")
+        return real(doc, art)
+
+    monkeypatch.setattr(extract, "extract_doc", flaky)
+    report = Report()
+    run = extract_articles(ARTICLES, "en_core_web_sm", report)
+    assert run.results[ARTICLES[1].id].quotes == () and run.results[ARTICLES[0].id].quotes
+    assert [(p.path, p.level) for p in report.problems] == [("Council.md", "error")]
+    assert "ValueError: boom" in report.problems[0].message
+
+
+@pytest.mark.parametrize("a", ARTICLES[:1])
+def test_contract_record_shape(a):
+    run = extract_articles([a], "en_core_web_sm", Report())
+    record = contract_record(a, run.results[a.id])
+    assert record["published"] == "2022-01-11" and record["path"] == "Talks.md"
+    assert set(record["quotes"][0]) == {"text", "speaker", "role", "partial", "key"}
+
+
+def test_local_worker_processes_give_the_same_results(monkeypatch):
+    monkeypatch.setattr(extract, "PARALLEL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(extract, "WORK_BATCH", 2)
+    executor = extract.default_executor(len(ARTICLES))
+    assert isinstance(executor, extract.ProcessPoolExecutor) or (extract.os.cpu_count() or 1) < 2
+    executor.shutdown()
+    pooled = extract_articles(ARTICLES, "en_core_web_sm", Report())
+    inline = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=extract.InlineExecutor())
+    assert pooled.results == inline.results
