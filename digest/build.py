@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,6 +83,21 @@ def check_output(output: Path, config: Config) -> Path:
     return output
 
 
+def recover_output(output: Path, report: Report) -> None:
+    """Tidy up after a build that was killed: drop its temporary folders, restore a swapped-out site.
+
+    Called under the build lock, so no other build owns these folders.
+    """
+    for leftover in sorted(output.parent.glob(f".{output.name}.old-*")):
+        if not output.exists():
+            os.replace(leftover, output)
+            report.warn(str(output), "restored the previous site left by an interrupted build")
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.parent.glob(f".{output.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
                progress: Progress | None = None, report: Report | None = None) -> BuildResult:
     """Build the whole site from config.content_dir into ``output`` (default config.output_dir)."""
@@ -94,6 +110,7 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
     from digest.ingest.store import read_content
 
     with build_lock(config.cache_path):
+        recover_output(output, report)
         articles = read_content(config.content_path, read_options(config, today), report)
         cache_path = config.cache_path / CACHE_FILE
         if clean and cache_path.exists():

@@ -1,9 +1,12 @@
 """End-to-end: content/ → site/ with the real pipeline."""
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import date
 from pathlib import Path
 
@@ -92,3 +95,26 @@ def test_output_inside_content_is_refused(tmp_path):
     for bad in (root / "content", root / "content" / "out", root, tmp_path):
         with pytest.raises(DigestError, match="content folder"):
             build_site(config, output=bad, today=date(2022, 1, 11))
+
+
+def test_killed_builds_never_damage_the_previous_site(tmp_path):
+    """kill -9 at several points of a long build: the old site stays whole, the next build recovers."""
+    root = make_site(tmp_path)
+    for i in range(12):  # enough articles that extraction and rendering take a while
+        text = (FIXTURES / "site" / "seed-1.md").read_text().replace("Moscow said", f"Moscow (story {i}) said")
+        (root / "content" / f"copy-{i}.md").write_text(text)
+    config = load_config(root=root)
+    build_site(config, today=date(2022, 1, 11))
+    before = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    command = [sys.executable, "-m", "digest", "build", "--clean", "--today", "2022-01-11"]
+    for delay in (0.3, 1.0, 2.0, 3.0, 4.5):
+        proc = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        after = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+        assert after == before, f"site changed by a build killed after {delay}s"
+    result = build_site(config, today=date(2022, 1, 11))
+    assert result.articles == 13
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
