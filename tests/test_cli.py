@@ -84,3 +84,23 @@ def test_unreadable_file_is_named_and_the_rest_still_extracted(tmp_path):
     assert proc.returncode == 1
     assert len(json.loads(proc.stdout)) == 1
     assert "empty.txt" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_strict_turns_warnings_into_a_failed_build(tmp_path):
+    assert digest("init", ".", cwd=tmp_path).returncode == 0
+    (tmp_path / "content" / "undated.txt").write_text("A headline\n\nSome body text without any date.\n")
+    relaxed = digest("build", cwd=tmp_path)
+    assert relaxed.returncode == 0 and "undated.txt" in relaxed.stderr and "warning" in relaxed.stderr
+    strict = digest("build", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+
+
+def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path):
+    (tmp_path / "digest.toml").write_text("")
+    (tmp_path / "content").mkdir()
+    (tmp_path / ".digest").write_text("a file where the cache folder should be")
+    plain = digest("build", cwd=tmp_path)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    assert len(plain.stderr.strip().splitlines()) == 1 and "--debug" in plain.stderr
+    debug = digest("--debug", "build", cwd=tmp_path)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
