@@ -50,7 +50,7 @@ def texts(quotes) -> list[str]:
     ],
 )
 def test_every_double_and_single_style_pairs(text, expected):
-    assert [text[s.start:s.end] for s in find_spans(text)] == expected
+    assert [text[s.start : s.end] for s in find_spans(text)] == expected
 
 
 def test_apostrophes_are_not_quotes():
@@ -60,31 +60,62 @@ def test_apostrophes_are_not_quotes():
 
 def test_single_quote_beside_plural_possessive():
     text = "He said ‘the voters’ choice is clear,’ and left."
-    assert [text[s.start:s.end] for s in find_spans(text)] == ["the voters’ choice is clear,"]
+    assert [text[s.start : s.end] for s in find_spans(text)] == ["the voters’ choice is clear,"]
 
 
 def test_multi_paragraph_quote_is_one_span_per_paragraph():
     text = "“First part of the statement.\n\n“Second part of it,” he said."
-    spans = [text[s.start:s.end] for s in find_spans(text)]
+    spans = [text[s.start : s.end] for s in find_spans(text)]
     assert spans == ["First part of the statement.", "Second part of it,"]
 
 
 def test_unpaired_mark_is_skipped_and_the_rest_kept():
     text = 'An odd " mark here. Then "a real quote follows," he said.'
-    assert [text[s.start:s.end] for s in find_spans(text)] == ["a real quote follows,"]
+    assert [text[s.start : s.end] for s in find_spans(text)] == ["a real quote follows,"]
 
 
 def test_nested_quote_in_another_style_stays_inside():
     text = '"He asked me “why now?” and I had no answer," she said.'
-    assert [text[s.start:s.end] for s in find_spans(text)] == ["He asked me “why now?” and I had no answer,"]
+    assert [text[s.start : s.end] for s in find_spans(text)] == [
+        "He asked me “why now?” and I had no answer,"
+    ]
+
+
+def test_nested_quote_in_the_same_curly_style():
+    text = "“His claim that a deal “has to do with Israel” is absurd,” wrote Morton Klein."
+    expected = ["His claim that a deal “has to do with Israel” is absurd,"]
+    assert [text[s.start : s.end] for s in find_spans(text)] == expected
+
+
+def test_unclosed_outer_quote_keeps_the_inner_ones():
+    text = "He wrote “ and then “the real words” appeared."
+    assert [text[s.start : s.end] for s in find_spans(text)] == ["the real words"]
+
+
+def test_quote_missing_its_closing_mark_at_paragraph_end():
+    text = "Sexton said so.\n\n“Trump events are outlets for people to vent.\n\nNext paragraph."
+    assert [text[s.start : s.end] for s in find_spans(text)] == [
+        "Trump events are outlets for people to vent."
+    ]
+
+
+def test_single_line_breaks_between_quote_lines_separate_paragraphs():
+    text = "“We have to do something.”\n“We have to be a lot tougher.”"
+    assert [text[s.start : s.end] for s in find_spans(text)] == [
+        "We have to do something.",
+        "We have to be a lot tougher.",
+    ]
 
 
 # -- speakers ------------------------------------------------------------------------------
 
 
 def test_quote_then_name_said(nlp):
-    q = run(nlp, "“We will not be satisfied with the endless dragging out of this process,” "
-                 "said Kremlin spokesman Dmitry Peskov.")
+    q = run(
+        nlp,
+        "“We will not be satisfied with the endless dragging out of this process,” "
+        "said Kremlin spokesman Dmitry Peskov.",
+    )
     assert len(q) == 1 and q[0].speaker == "Dmitry Peskov" and not q[0].partial
     assert q[0].role == "Kremlin spokesman"
 
@@ -100,20 +131,28 @@ def test_colon_lead_in_same_sentence(nlp):
 
 
 def test_said_that_quote(nlp):
-    q = run(nlp, 'However, Citicorp said in the filing that "it is premature to make such a decision '
-                 'at this time in view of the fluidity of the situation."')
+    q = run(
+        nlp,
+        'However, Citicorp said in the filing that "it is premature to make such a decision '
+        'at this time in view of the fluidity of the situation."',
+    )
     assert q[0].speaker == "Citicorp"
 
 
 def test_according_to(nlp):
-    q = run(nlp, '"The company does not expect any legal trouble," according to Wessel van Rensburg, '
-                 "head of e-mail at Lycos UK.")
+    q = run(
+        nlp,
+        '"The company does not expect any legal trouble," according to Wessel van Rensburg, '
+        "head of e-mail at Lycos UK.",
+    )
     assert q[0].speaker and "Rensburg" in q[0].speaker
 
 
 def test_told_outlet_is_not_the_speaker(nlp):
-    q = run(nlp, '"Rumors that we have written off any of our debt are unfounded," a Citicorp '
-                 "spokesman told Reuters.")
+    q = run(
+        nlp,
+        '"Rumors that we have written off any of our debt are unfounded," a Citicorp spokesman told Reuters.',
+    )
     assert q[0].speaker == "a Citicorp spokesman"
 
 
@@ -138,15 +177,18 @@ def test_wrote_and_added(nlp):
 
 
 def test_split_quote_is_two_quotes_one_speaker(nlp):
-    q = run(nlp, '"Citicorp can afford it," Lawrence Cohn said. "The amounts they are talking '
-                 'about are peanuts."')
+    q = run(
+        nlp, '"Citicorp can afford it," Lawrence Cohn said. "The amounts they are talking about are peanuts."'
+    )
     assert texts(q) == ["Citicorp can afford it,", "The amounts they are talking about are peanuts."]
     assert {x.speaker for x in q} == {"Lawrence Cohn"}
 
 
 def test_split_quote_around_said(nlp):
-    q = run(nlp, '"We came to seek the opening of the markets," Jake Garn said, "and we will not '
-                 'leave without it."')
+    q = run(
+        nlp,
+        '"We came to seek the opening of the markets," Jake Garn said, "and we will not leave without it."',
+    )
     assert len(q) == 2 and {x.speaker for x in q} == {"Jake Garn"}
 
 
@@ -156,8 +198,12 @@ def test_dash_attribution(nlp):
 
 
 def test_colon_paragraph_lead_in(nlp):
-    q = run(nlp, "The board published its decision on Monday.", "From Chairwoman Helen Park:",
-            "“We will hold rates steady until inflation is clearly under control.”")
+    q = run(
+        nlp,
+        "The board published its decision on Monday.",
+        "From Chairwoman Helen Park:",
+        "“We will hold rates steady until inflation is clearly under control.”",
+    )
     assert q[0].speaker == "Helen Park"
 
 
@@ -190,16 +236,57 @@ def test_pronoun_resolves_to_the_right_earlier_person(nlp):
     assert by_text(q, "everything we’ve seen").speaker == "Linda Thomas-Greenfield"
 
 
+def test_name_heading_paragraph(nlp):
+    q = run(
+        nlp,
+        "The concert opened with a short speech.",
+        "Madonna",
+        '"Bob Geldof and his friends are here to remind you that we can never forget."',
+    )
+    assert q[0].speaker == "Madonna"
+
+
+def test_quote_opening_with_but_after_attributed_one(nlp):
+    q = run(
+        nlp,
+        '"I don\'t think it\'s do or die," Paul Ryan said outside the building. But "the '
+        'candidacy is strengthened with an endorsement from the party."',
+    )
+    assert len(q) == 2 and {x.speaker for x in q} == {"Paul Ryan"}
+
+
+def test_relative_pronoun_speaker(nlp):
+    q = run(
+        nlp,
+        'Joe Ward, who spoke to reporters on Monday, said "we will appeal the ruling '
+        'as soon as the court allows it."',
+    )
+    assert q[0].speaker == "Joe Ward"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp):
+    q = run(nlp, "Mrs. Ann Lee met the mayor on Monday and said the plan was sound.",
+            "Kremlin spokesman Oleg Kay arrived later and said nothing.",
+            '"We will build the bridge next year," she said.')
+    assert q[0].speaker == "Ann Lee"
+
+
 def test_pronoun_resolves_to_unnamed_descriptor(nlp):
-    q = run(nlp, "A Hong Kong trader estimated stocks at more than three mln tonnes at end-January.",
-            '"Now they are falling but have not reached the critical level," he said.')
+    q = run(
+        nlp,
+        "A Hong Kong trader estimated stocks at more than three mln tonnes at end-January.",
+        '"Now they are falling but have not reached the critical level," he said.',
+    )
     assert q[0].speaker == "A Hong Kong trader"
 
 
 def test_the_official_resolves_to_named_person(nlp):
-    q = run(nlp, "Treasury Secretary James Baker met Latin American finance ministers on Monday.",
-            'The Treasury Secretary warned that if the issue is left unresolved "we can\'t look '
-            'towards a greater replenishment here."')
+    q = run(
+        nlp,
+        "Treasury Secretary James Baker met Latin American finance ministers on Monday.",
+        "The Treasury Secretary warned that if the issue is left unresolved \"we can't look "
+        'towards a greater replenishment here."',
+    )
     assert q[0].speaker == "James Baker"
 
 
@@ -210,9 +297,19 @@ def test_organisation_speaks_for_its_statement(nlp):
 
 def test_ner_label_is_not_trusted_for_names(nlp):
     # en_core_web_sm tags the lone surname as ORG; it is still a person with a fuller name
-    q = run(nlp, "Alexander Grushko arrived in Brussels on Tuesday.",
-            '"We will push for a concrete response to the draft agreement," Grushko said.')
+    q = run(
+        nlp,
+        "Alexander Grushko arrived in Brussels on Tuesday.",
+        '"We will push for a concrete response to the draft agreement," Grushko said.',
+    )
     assert q[0].speaker == "Alexander Grushko"
+
+
+def test_fullest_name_is_the_usual_full_form(nlp):
+    q = run(nlp, "Hillary Clinton spoke in Ohio. Hillary Clinton then flew home.",
+            "A tweet mocked Crooked Hillary Clinton again.",
+            '"We will win this state in November," Clinton said.')
+    assert q[0].speaker == "Hillary Clinton"
 
 
 # -- partial, non-quotes -------------------------------------------------------------------------
@@ -230,6 +327,9 @@ def test_titles_names_and_scare_quotes_are_not_quotes(nlp):
         "The United States keeps a “non-market economy” status for the country.",
         'Several Senators endorsed a secondary market, called "aggie mae", for farm loans.',
         'He appeared on "Saturday Night Live" last year.',
+        "Miller, one of the original “big four” negotiators, said the talks were hard.",
+        "Clinton said the remarks were “disgusting” and left.",
+        "She wrote about it in her memoir, “Tough Choices.” The book sold well.",
     )
     assert q == []
 
@@ -249,7 +349,7 @@ def test_stray_and_unbalanced_marks_keep_other_quotes(nlp):
 def test_offsets_point_into_the_text(nlp):
     doc = nlp('Intro line.\n\n"First statement here," she said. "Second one," she added.')
     for q in extract_quotes(doc):
-        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.start : q.end] == q.text
 
 
 def test_key_prefers_named_full_statements(nlp):
@@ -289,13 +389,16 @@ def test_seed_article(nlp):
     assert by_text(quotes, "wanted").speaker == "Linda-Thomas Greenfield"
     assert by_text(quotes, "exaggeration").role == "Deputy Foreign Minister"
     assert by_text(quotes, "dragging out").role == "Kremlin spokesman"
+    assert by_text(quotes, "everything we’ve seen").role == "US ambassador to the United Nations"
     assert any(q.key for q in full)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
 
 
 # -- robustness --------------------------------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(list("ab cD.,:;!?-—\n\"“”„«»‘’'") + ["\n\n", " said ", "He ", "😀", "שלום", "Mr. Lee"])
+_ALPHABET = st.sampled_from(
+    list("ab cD.,:;!?-—\n\"“”„«»‘’'") + ["\n\n", " said ", "He ", "😀", "שלום", "Mr. Lee"]
+)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -304,7 +407,7 @@ def test_never_raises_and_offsets_hold(nlp, text):
     doc = nlp(text)
     for q in extract_quotes(doc):
         assert 0 <= q.start <= q.end <= len(doc.text)
-        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.start : q.end] == q.text
 
 
 def _raw_doc(nlp, words: list[str]):
@@ -319,6 +422,6 @@ def test_pathological_inputs(nlp):
     for words in cases:
         doc = _raw_doc(nlp, words)
         for q in extract_quotes(doc):
-            assert doc.text[q.start:q.end] == q.text
+            assert doc.text[q.start : q.end] == q.text
     doc = nlp("“" * 300 + ' then "a fine quote here," he said.')
     assert [q.text for q in extract_quotes(doc)] == ["a fine quote here,"]

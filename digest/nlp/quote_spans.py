@@ -17,6 +17,9 @@ _SINGLE_MARKS = "'‘’"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _SINGLE_RE = re.compile(r"['‘’]")
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
+_ENDS_LINE = set('.!?:"”’»…)')
+_OPENS_LINE = set('“"„«‘')
 # Characters after which a straight quote opens rather than closes.
 _OPEN_BEFORE = set(" \t\n\r([{—–-/\u00a0:;")
 # Elisions written with a leading apostrophe: never the start of a quotation.
@@ -36,8 +39,23 @@ class Span:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every paragraph: runs of text separated by blank lines."""
-    return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+    """(start, end) of every paragraph: runs of text separated by blank lines.
+
+    A single line break also separates paragraphs where it looks like one (the line ends a
+    sentence or the next one opens a quote); other line breaks are wrapped lines.
+    """
+    out = []
+    for m in _PARAGRAPH_RE.finditer(text):
+        lo, hi = m.start(), m.end()
+        for nl in _LINE_BREAK_RE.finditer(text, lo, hi):
+            i = nl.start()
+            before = text[lo:i].rstrip()
+            after = text[nl.end():hi].lstrip()
+            if before and after and (before[-1] in _ENDS_LINE or after[0] in _OPENS_LINE):
+                out.append((lo, len(before) + lo))
+                lo = hi - len(after)
+        out.append((lo, hi))
+    return out
 
 
 def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
@@ -87,32 +105,63 @@ def _style(mark: str) -> str:
 def _double_spans(text: str, lo: int, hi: int, index: int, continues: bool) -> list[Span]:
     """Pair double marks inside one paragraph ``text[lo:hi]``.
 
-    A quote inside a quote in another style ("… “inner” …") is nested and kept inside the
-    outer span; a second opener of the same style means the first one was unpaired.
+    Curly marks say which way they face, so a quote inside a quote (“… “inner” …”) nests; a
+    straight mark that can close does close. When an outer quote never closes, the quotes
+    found inside it are kept and its opening mark is skipped — unless the paragraph is part of
+    a quote that runs on into the next one, or the mark opens a sentence and the quote simply
+    lacks its closing mark at the end of the paragraph.
     """
     spans: list[Span] = []
-    stack: list[int] = []  # offsets of open marks, outermost first
+    stack: list[tuple[int, list[Span]]] = []  # open marks, outermost first, with closed inner quotes
     for m in _MARK_RE.finditer(text, lo, hi):
         i = m.start()
-        if stack and _can_close(text, i, lo, hi) and _pairs(text[stack[-1]], text[i]):
-            opened = stack.pop()
-            if not stack and i > opened + 1:
-                spans.append(Span(opened + 1, i, opened, i, index))
+        if stack and _can_close(text, i, lo, hi) and _pairs(text[stack[-1][0]], text[i]):
+            opened, _inner = stack.pop()
+            if i > opened + 1:
+                span = Span(opened + 1, i, opened, i, index)
+                (stack[-1][1] if stack else spans).append(span)
         elif _can_open(text, i, lo, hi):
-            if stack and _style(text[stack[-1]]) != _style(text[i]) and len(stack) < 3:
-                stack.append(i)
-            elif len(stack) > 1:
-                stack[-1] = i
-            else:
-                stack = [i]  # a second opener: the earlier one was unpaired, skip it
-    if stack and continues:
-        opened = stack[0]
-        end = hi
-        while end > opened + 1 and text[end - 1].isspace():
-            end -= 1
-        if end > opened + 1:
-            spans.append(Span(opened + 1, end, opened, -1, index))
-    return spans
+            same = stack and _style(text[stack[-1][0]]) == _style(text[i])
+            if same and _after_sentence(text, i, lo) and _opens_sentence(text, stack[-1][0], lo):
+                # “A sentence whose closing mark is missing. “Next quote…”: end the first one here
+                opened, _inner = stack.pop()
+                end = len(text[:i].rstrip())
+                if end > opened + 1:
+                    (stack[-1][1] if stack else spans).append(Span(opened + 1, end, opened, -1, index))
+                stack.append((i, []))
+            elif not stack or len(stack) < 3 and (not same or text[i] != '"'):
+                stack.append((i, []))
+            else:  # a second straight opener: the earlier one was unpaired, skip it
+                _opened, inner = stack.pop()
+                (stack[-1][1] if stack else spans).extend(inner)
+                stack.append((i, []))
+    if stack:
+        opened, inner = stack[0]
+        if continues or _opens_sentence(text, opened, lo):
+            end = hi
+            while end > opened + 1 and text[end - 1].isspace():
+                end -= 1
+            if end > opened + 1:
+                spans.append(Span(opened + 1, end, opened, -1, index))
+        else:
+            for _opened, inner in stack:
+                spans.extend(inner)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _after_sentence(text: str, i: int, lo: int) -> bool:
+    """The mark at ``i`` follows the end of a sentence ("… done. “Next")."""
+    before = text[max(lo, i - 3):i]
+    return before[-1:].isspace() and before.rstrip()[-1:] in (".", "?", "!")
+
+
+def _opens_sentence(text: str, i: int, lo: int) -> bool:
+    """The mark at ``i`` starts the paragraph or a sentence and is followed by a capital."""
+    nxt = text[i + 1:i + 3].lstrip()[:1]
+    if not nxt.isupper():
+        return False
+    before = text[lo:i].rstrip()
+    return not before or before[-1] in ".:?!"
 
 
 def _single_spans(text: str, lo: int, hi: int, index: int, taken: list[tuple[int, int]]) -> list[Span]:
@@ -125,6 +174,8 @@ def _single_spans(text: str, lo: int, hi: int, index: int, taken: list[tuple[int
         mark = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
+        if prev in "'‘’" or nxt in "'‘’":
+            continue  # ''…'' (two apostrophes for a double mark) is not a single quotation
         if mark != "’" and (prev.isspace() or prev in "([{—–-“\"" or i == lo) and (nxt.isalpha() or nxt in "“\""):
             if not _ELISION_RE.match(text, i + 1):
                 openers.append(i)

@@ -1,11 +1,14 @@
 """Direct quotations and their speakers, as pure functions over a spaCy ``Doc``.
 
-Pipeline: ``quote_spans.find_spans`` pairs the quotation marks (string code, no parse);
-each span gets a *frame* — the words of its sentence outside any quotation — where a
-speech verb and its subject are looked for; spans with no speech verb in the frame take
-the speaker of a dash or colon lead-in or of the attributed quote they continue.
-Spans that are names, titles, coined terms or scare quotes are dropped. A score ranks
-the rest and marks the best as key.
+Pipeline: ``quote_spans.find_spans`` pairs the quotation marks (string code, no parse).
+One walk over the parse gives every speech verb its speaker and records, in text order,
+who spoke or acted ("events"): pronouns ("he said"), anaphoric nouns ("the official") and
+documents ("said the letter") resolve to the latest fitting event. Each span then gets a
+*frame* — the words of its sentence outside any quotation — where the nearest speech verb
+decides the speaker; a span with none takes the speaker of a colon or dash lead-in, of a
+name heading, of the attributed quote it continues, or of the reported speech just before
+it. Fragments need a speech verb in the frame; names, titles, coined terms and scare quotes
+are dropped. A score ranks what is left and marks the best quotes as key.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from digest.nlp.speakers import (
     PRONOUNS,
     TITLE_WORDS,
     Names,
-    _is_name_token,
     _words,
     build_names,
     strip_titles,
@@ -53,10 +55,11 @@ _PLEASANTRIES = re.compile(
     r"\b(thank|thanks|congratulat|pleased|delighted|welcome|happy to|honou?red|good (morning|evening))",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _DASHES = "—–-―‒"
 _SENT_END = frozenset({".", "?", "!", "…"})
 _MAX_KEY = 3
+_MAX_FRAME = 120  # tokens looked at on each side of a quote: keeps huge paragraphs linear
 # Nouns for a written statement: "said the letter" speaks for its author.
 _DOCUMENTS = _words("letter statement communique report filing release memo email note message document")
 
@@ -85,7 +88,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     ctx = _Context(doc, spans)
     cands = [_Cand(s, len(_WORD_RE.findall(text[s.start:s.end]))) for s in spans]
     for i, cand in enumerate(cands):
-        ctx.analyse(i, cand)
+        try:
+            ctx.analyse(i, cand)
+        except (IndexError, KeyError, ValueError):  # an odd parse must not fail the article
+            cand.keep = False
     ctx.inherit(cands)
     quotes = []
     for cand in cands:
@@ -116,7 +122,6 @@ class _Context:
         self.spans = spans
         self.starts = [t.idx for t in doc]
         self.paras = paragraphs(self.text)
-        self.para_starts = [p[0] for p in self.paras]
         # quote id of every token inside marks (marks included), -1 outside
         self.quoted = [-1] * len(doc)
         for qi, s in enumerate(spans):
@@ -127,6 +132,7 @@ class _Context:
                 if doc[t].idx + len(doc[t]) > s.open_mark:
                     self.quoted[t] = qi
         self.names: Names = build_names(doc)
+        self._outside_cache: dict[tuple[int, int], int] = {}
         self.verb_speaker: dict[int, tuple[str | None, str | None, bool]] = {}
         self.event_chars: list[int] = []
         self.events: list[tuple[str, bool, str | None]] = []
@@ -136,9 +142,6 @@ class _Context:
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
-
-    def para_bounds(self, index: int) -> tuple[int, int]:
-        return self.paras[index]
 
     # -- frame -------------------------------------------------------------------------
 
@@ -152,10 +155,14 @@ class _Context:
         b = self.token_at(s.close_mark if s.close_mark >= 0 else s.end - 1)
         doc = self.doc
         i = a - 1
+        first = max(first, a - _MAX_FRAME)
+        last = min(last, b + _MAX_FRAME)
         while i >= first:
             t = doc[i]
             if self.quoted[i] < 0 and (t.text in _SENT_END or "\n" in t.text):
                 break
+            if self.quoted[i] >= 0 and self.quoted[i] != qi and self.ends_sentence(self.quoted[i]):
+                break  # an earlier quote that ends its own sentence: "… done." "Next," he said
             i -= 1
         start = i + 1
         j = b + 1
@@ -165,7 +172,20 @@ class _Context:
                 break
             j += 1
         end = min(j + 1, last + 1)
+        if self.ends_sentence(qi):
+            # "… the show “The Apprentice.” The group also …": the sentence ends inside the marks;
+            # what follows belongs to the frame only if it is a short attribution ("Trump said.")
+            rest = [t for t in doc[b + 1:end] if not t.is_space]
+            if rest and rest[0].text[:1].isupper() and not rest[0].is_punct and not any(
+                self.is_speech_verb(t) for t in rest[:5]
+            ):
+                end = b + 1
         return start, end
+
+    def ends_sentence(self, qi: int) -> bool:
+        """Quote ``qi`` is closed and its words end with sentence punctuation."""
+        s = self.spans[qi]
+        return s.close_mark >= 0 and self.text[s.start:s.end].rstrip()[-1:] in ".?!"
 
     # -- analysis ----------------------------------------------------------------------
 
@@ -183,7 +203,8 @@ class _Context:
         # what stands right before the opening mark (skipping other quotes? no: this frame only)
         prev_tok = before[-1] if before else None
         begins = not before or (prev_tok is not None and prev_tok.text in (":", ",", ";", "—", "–", "-", "(")) \
-            or (prev_tok is not None and prev_tok.lemma_ in SPEECH_VERBS)
+            or (prev_tok is not None and prev_tok.lemma_ in SPEECH_VERBS) \
+            or (len(before) <= 2 and all(t.pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") for t in before))
         first_alpha = next((c for c in content if c.isalpha()), "")
         ends_punct = content.rstrip()[-1:] in ".,?!…" if content.strip() else False
         verb = self.speech_verb(outside, a, b)
@@ -199,6 +220,10 @@ class _Context:
             speaker, role = self.speaker_of(verb, s.open_mark)
             if speaker:
                 cand.speaker, cand.role, cand.attributed = speaker, role, True
+        if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
+            speaker = self.colon_speaker(before)
+            if speaker:
+                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
         if not cand.attributed:
             speaker = self.dash_speaker(s, hi_char)
             if speaker:
@@ -212,11 +237,16 @@ class _Context:
             fragment_ok = cand.has_verb and not self.is_title_like(content) and not self.modifies_noun(a, b)
             if not fragment_ok or (cand.words < 2 and not self.single_word_ok(before, a, b)):
                 cand.keep = False
-        elif (not cand.has_verb and self.is_title_like(content)) or cand.words < 2:
+        elif (self.is_title_like(content) and not self.attribution_adjacent(a, b)) or cand.words < 2:
             cand.keep = False  # one quoted word standing alone says nothing worth a quote
 
     def outside_words(self, lo: int, hi: int) -> int:
-        """Number of word tokens of paragraph ``lo``..``hi`` that are outside quotation marks."""
+        """Number (up to 3) of word tokens of paragraph ``lo``..``hi`` outside quotation marks."""
+        if (lo, hi) not in self._outside_cache:
+            self._outside_cache[(lo, hi)] = self._count_outside(lo, hi)
+        return self._outside_cache[(lo, hi)]
+
+    def _count_outside(self, lo: int, hi: int) -> int:
         n = 0
         for i in range(self.token_at(lo), len(self.doc)):
             t = self.doc[i]
@@ -238,6 +268,8 @@ class _Context:
             if not ok:
                 continue
             d = a - t.i if t.i < a else t.i - b
+            if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote"):
+                d += 20  # "…," Trump said, after news outlets declared him the victor
             if d < best_d:
                 best, best_d = t, d
         return best
@@ -251,7 +283,16 @@ class _Context:
         for t in doc:
             if self.quoted[t.i] >= 0:
                 continue
-            if self.is_speech_verb(t):
+            if t.text == ":" and t.i + 1 < len(doc) and self.quoted[t.i + 1] >= 0:
+                # "Madonna's introduction began: "…"" — a lead-in speaker is an antecedent too
+                k = t.i - 1
+                while k >= 0 and t.i - k < 40 and self.quoted[k] < 0 and doc[k].text not in _SENT_END \
+                        and "\n" not in doc[k].text:
+                    k -= 1
+                who = self.colon_speaker([x for x in doc[k + 1:t.i + 1] if not x.is_space])
+                if who:
+                    self.add_event(t.idx, who, self.names.is_person(who), None)
+            elif self.is_speech_verb(t):
                 spk = self.resolve_verb(t)
                 self.verb_speaker[t.i] = spk
                 if spk[0]:
@@ -261,7 +302,10 @@ class _Context:
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
-                if t.i in self.names.run_of:
+                owner = self.owner(t) if t.head.dep_ in ("ROOT", "conj") else None
+                if owner:  # "Madonna's introduction began", "Grushko's remarks followed"
+                    self.add_event(t.idx, owner, True, None)
+                elif t.i in self.names.run_of:
                     name = self.name_at(t.i)
                     if name and self.names.is_person(name):
                         self.add_event(t.idx, name, True, None)
@@ -271,6 +315,15 @@ class _Context:
                         text = self.descriptor(t)
                         if text:
                             self.add_event(t.idx, text, True, None)
+
+    def owner(self, t: Token) -> str | None:
+        """The person named as possessor of noun ``t`` ("Madonna's introduction")."""
+        for c in t.children:
+            if c.dep_ == "poss" and c.i in self.names.run_of and self.quoted[c.i] < 0:
+                name = self.name_at(c.i)
+                if name and self.names.is_person(name):
+                    return name
+        return None
 
     def add_event(self, char: int, speaker: str, person: bool, role: str | None) -> None:
         if self.event_chars and char < self.event_chars[-1]:
@@ -329,30 +382,56 @@ class _Context:
         i = verb.i - 1
         while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
             i -= 1
-        if i >= 0 and self.quoted[i] < 0 and (i in self.names.run_of or doc[i].pos_ in ("NOUN", "PRON")):
+        if i >= 0 and self.quoted[i] < 0 and self.could_speak(doc[i]):
             return doc[i]
         if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
             nxt = verb.i + 1
-            if nxt < len(doc) and self.quoted[nxt] < 0 and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+            capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
+            if nxt < len(doc) and self.quoted[nxt] < 0 and (
+                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET") or capitalised
+            ):
                 t = doc[nxt]
                 while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
                     t = t.head
                 return t
+        # "…," Trump, the frontrunner after winning the primaries, said: the first name after the quote
+        k = verb.i - 1
+        while k >= 0 and self.quoted[k] < 0 and doc[k].text not in _SENT_END and verb.i - k < 40:
+            k -= 1
+        if k >= 0 and self.quoted[k] >= 0:
+            for j in range(k + 1, verb.i):
+                if doc[j].is_punct or doc[j].is_space:
+                    continue
+                if self.could_speak(doc[j]):
+                    return doc[j]
+                break
         for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
             if self.quoted[k] >= 0 or doc[k].text in _SENT_END:
                 break
-            if k in self.names.run_of:
+            if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    def could_speak(self, t: Token) -> bool:
+        """A name, a pronoun or a person noun ("trader", "spokesman")."""
+        return t.i in self.names.run_of or t.lower_ in PRONOUNS or (
+            t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS
+        )
 
     def mention(self, head: Token) -> tuple[str | None, str | None, bool]:
         """Speaker text, role and person flag for the noun phrase headed by ``head``."""
         names = self.names
         low = head.lower_
+        if low in ("who", "which", "that", "whom"):
+            if head.head.dep_ != "relcl" or head.head.head.i == head.i:
+                return None, None, False
+            head = head.head.head  # "Smith, who said …": the noun the clause belongs to
+            low = head.lower_
         if low in PRONOUNS or low == "it":
             if low in ("i", "we"):
                 return None, None, False
-            who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"))
+            gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
+            who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
             return who, None, low in ("he", "she", "him", "her")
         run = names.run_of.get(head.i)
         if run is not None:
@@ -365,6 +444,9 @@ class _Context:
                     if c.i >= run[1] and c.i in names.run_of and self.quoted[c.i] < 0 and c.i > 0:
                         r2 = names.run_of[c.i]
                         prev = self.doc[r2[0] - 1]
+                        between = self.doc[run[1]:r2[0]]
+                        if r2[0] - run[1] > 6 or any(t.is_punct or t.pos_ == "ADP" for t in between):
+                            continue
                         if prev.lower_ in PERSON_NOUNS or prev.lower_ in TITLE_WORDS:
                             later = self.name_at(c.i)
                             if later:
@@ -378,6 +460,9 @@ class _Context:
                 who = self.antecedent(head.idx, person=True, noun=noun)
                 if who:
                     return who, None, True
+        if run is None and head.is_alpha and head.text[:1].isupper() and head.pos_ not in ("NOUN", "DET"):
+            name = names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV)
+            return name, None, names.is_person(name)
         # "US ambassador …, Linda Thomas-Greenfield": a name in apposition
         for child in head.children:
             if child.dep_ == "appos" and child.i in names.run_of:
@@ -396,6 +481,8 @@ class _Context:
         definite = det is not None and det.lower_ in ("the", "this", "that")
         if definite and lemma in PERSON_NOUNS:
             who = self.antecedent(head.idx, person=True, noun=lemma)
+            if who is None:  # "the presidential candidate": the person who spoke just before
+                who = self.last_speaker(head.idx, window=1500)
             if who:
                 return who, None, True
         if lemma in _DOCUMENTS:
@@ -405,7 +492,17 @@ class _Context:
         text = self.descriptor(head)
         return text, None, lemma in PERSON_NOUNS
 
-    def antecedent(self, char: int, person: bool | None, noun: str | None = None) -> str | None:
+    def last_speaker(self, char: int, window: int) -> str | None:
+        """The speaker of the nearest speech verb before ``char`` if it is a named person."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        if k >= 0 and char - self.speech_chars[k] <= window:
+            name = self.speech_events[k][0]
+            if self.names.is_person(name):
+                return name
+        return None
+
+    def antecedent(self, char: int, person: bool | None, noun: str | None = None,
+                   gender: str | None = None) -> str | None:
         """The speaker or subject most recently before ``char`` (a person when ``person``).
 
         With ``noun`` ("minister"), only one whose role or description contains it.
@@ -418,6 +515,8 @@ class _Context:
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
+            if gender and self.names.gender.get(speaker, gender) != gender:
+                continue  # "she said" never goes back to a "Mr." or a spokesman
             if noun:
                 desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
                 if noun not in desc.split():
@@ -431,7 +530,8 @@ class _Context:
 
     def descriptor(self, head: Token) -> str | None:
         """The noun phrase of ``head`` cut before clauses and long modifiers: "a Citicorp spokesman"."""
-        toks = sorted(head.subtree, key=lambda t: t.i)
+        cut = {d.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for d in c.subtree}
+        toks = sorted((t for t in head.subtree if t.i not in cut), key=lambda t: t.i)
         out = []
         for t in toks:
             if self.quoted[t.i] >= 0:
@@ -473,7 +573,7 @@ class _Context:
         lo, hi = self.paras[paragraph - 1]
         tail = self.text[lo:hi].rstrip()
         if not tail.endswith(":"):
-            return None
+            return self.name_heading(lo, hi)
         colon = self.token_at(lo + len(tail) - 1)
         doc = self.doc
         i = colon - 1
@@ -493,6 +593,38 @@ class _Context:
                 if words:
                     return self.names.resolve(" ".join(words))
         return None
+
+    def colon_speaker(self, before: list[Token]) -> str | None:
+        """``Trump leaned in and boomed: "…"`` or ``Clinton: "…"``: who stands before the colon."""
+        clause = [t for t in before[:-1] if not t.is_punct]
+        if not clause:
+            return None
+        if len(clause) <= 4 and clause[0].i in self.names.run_of and all(
+            t.i in self.names.run_of for t in clause
+        ):
+            return self.name_at(clause[0].i)
+        node = clause[-1]
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                subj = self.subject(node)
+                if subj is not None and self.could_speak(subj):
+                    return self.mention(subj)[0]
+                if subj is not None and self.owner(subj):  # "Madonna's introduction began:"
+                    return self.owner(subj)
+            if node.head is node:
+                break
+            node = node.head
+        return None
+
+    def name_heading(self, lo: int, hi: int) -> str | None:
+        """A paragraph that is only a name ("Madonna", "Sen. Jane Roe") heads the quote after it."""
+        first, last = self.token_at(lo), self.token_at(max(lo, hi - 1))
+        if last - first > 5 or first not in self.names.run_of:
+            return None
+        r = self.names.run_of[first]
+        if r[1] < last + 1 and not all(t.is_punct for t in self.doc[r[1]:last + 1]):
+            return None
+        return self.name_at(first)
 
     # -- filters -----------------------------------------------------------------------
 
@@ -514,15 +646,34 @@ class _Context:
         return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
 
     def modifies_noun(self, a: int, b: int) -> bool:
-        """``a "non-market economy" status``: the quote sits between a determiner and its noun."""
+        """``a "non-market economy" status``, ``the original "big four" negotiators``: the quoted
+        words modify the noun right after the closing mark."""
         doc = self.doc
         if b + 1 >= len(doc) or a == 0:
             return False
         after = doc[b + 1]
+        if after.pos_ not in ("NOUN", "PROPN") or after.is_punct:
+            return False
         prev = doc[a - 1]
-        return prev.dep_ == "det" and after.pos_ in ("NOUN", "PROPN") and after.head.i == after.i and (
-            prev.head.i == after.i
-        )
+        if prev.dep_ == "det" and prev.head.i == after.i:
+            return True
+        return any(t.head.i == after.i for t in doc[a + 1:b] if not t.is_punct)
+
+    def attribution_adjacent(self, a: int, b: int) -> bool:
+        """A speech verb touches the quote: ``"…," Trump said`` or ``said: "…"``."""
+        doc = self.doc
+        j = b + 1
+        while j < len(doc) and (doc[j].is_punct or doc[j].is_space) and self.quoted[j] < 0 and j - b < 3:
+            j += 1
+        for k in range(j, min(len(doc), j + 4)):
+            if self.quoted[k] >= 0:
+                break
+            if self.is_speech_verb(doc[k]):
+                return True
+        i = a - 1
+        while i >= 0 and (doc[i].is_punct or doc[i].is_space) and self.quoted[i] < 0 and a - i < 3:
+            i -= 1
+        return i >= 0 and self.quoted[i] < 0 and self.is_speech_verb(doc[i])
 
     def is_clause(self, a: int, b: int) -> bool:
         """The quoted tokens contain a subject and a verb of their own."""
@@ -606,6 +757,3 @@ def _mark_key(quotes: list[Quote], names: Names) -> list[Quote]:
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in ("the", "a", "an")
 
-
-# re-exported for the tests
-__all__ = ["extract_quotes", "SPEECH_VERBS", "_is_name_token"]

@@ -48,9 +48,8 @@ PERSON_NOUNS = _words(
     advisor aide strategist pollster consultant campaign woman man
     """
 )
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
-_SKIP_IN_NAME = frozenset({"-", ".", "’", "'"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass
@@ -73,6 +72,7 @@ class Names:
     fullest: dict[str, str] = field(default_factory=dict)  # surname -> fullest name
     persons: set[str] = field(default_factory=set)  # fullest names known to be persons
     roles: dict[str, str] = field(default_factory=dict)  # fullest name -> role
+    gender: dict[str, str] = field(default_factory=dict)  # fullest name -> "f" | "m", where the text says
     run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
@@ -125,6 +125,28 @@ class Names:
         return best_subject if prefer_subject and best_subject else fallback
 
 
+_FEMININE = _words(
+    """
+    mrs mrs. ms ms. miss madam dame lady queen princess duchess countess spokeswoman chairwoman
+    congresswoman businesswoman councilwoman actress waitress mother wife daughter sister
+    grandmother aunt niece widow woman girl
+    """
+)
+_MASCULINE = _words(
+    """
+    mr mr. sir lord king prince duke count spokesman chairman congressman businessman councilman
+    actor father husband son brother grandfather uncle nephew widower man boy
+    """
+)
+
+
+def _gender_of(words: list[str]) -> str | None:
+    """"f" or "m" when a title or noun next to the name says so (Mrs., spokesman), else None."""
+    keys = {_key(w) for w in words}
+    fem, masc = bool(keys & _FEMININE), bool(keys & _MASCULINE)
+    return "f" if fem and not masc else "m" if masc and not fem else None
+
+
 def _key(word: str) -> str:
     return word.lower().strip(".,’'")
 
@@ -136,7 +158,9 @@ def _compatible(short: list[str], full: list[str]) -> bool:
 
 
 def _is_name_token(tok: Token) -> bool:
-    return (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and tok.text[:1].isupper()
+    return (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and tok.text[:1].isupper() and (
+        tok.ent_type_ not in _NOT_NAMES
+    )
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -191,6 +215,7 @@ def build_names(doc: Doc) -> Names:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_tokens.update(range(ent.start, ent.end))
+    forms: dict[str, dict[str, list[int]]] = {}  # surname -> form -> [count, first seen]
     for start, end in name_runs(doc):
         for i in range(start, end):
             names.run_of[i] = (start, end)
@@ -203,10 +228,12 @@ def build_names(doc: Doc) -> Names:
             head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
         )
         names.mentions.append(Mention(start, end, doc[start].idx, name, subject))
-        surname = _key(words[-1])
-        old = names.fullest.get(surname)
-        if old is None or len(words) > len(old.split()):
-            names.fullest[surname] = name
+        forms.setdefault(_key(words[-1]), {}).setdefault(name, [0, len(forms)])[0] += 1
+    for surname, counts in forms.items():
+        # the fullest name: the most frequent form of two words or more ("Hillary Clinton" over a
+        # one-off "Crooked Hillary Clinton"), then the longest, then the first
+        multi = {n: c for n, c in counts.items() if len(n.split()) > 1} or counts
+        names.fullest[surname] = max(multi, key=lambda n: (multi[n][0], len(n.split()), -multi[n][1]))
     for m in names.mentions:
         full = names.resolve(m.name)
         has_person = any(i in person_tokens for i in range(m.start, m.end))
@@ -222,6 +249,12 @@ def build_names(doc: Doc) -> Names:
             role = role_of(doc, m.start, m.end)
             if role:
                 names.roles[full] = role
+        if full not in names.gender:
+            words = _name_words(doc, m.start, m.end)[0] + ([before.text] if before is not None else [])
+            words += (names.roles.get(full) or "").split()
+            gender = _gender_of(words)
+            if gender:
+                names.gender[full] = gender
     names.finish()
     return names
 
@@ -254,6 +287,18 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
             if 0 < len(text.split()) <= 10:
                 return _clean_role(text)
+    # the same when the parser missed the apposition: walk back over the noun phrase before the comma
+    if start >= 2 and doc[start - 1].text == ",":
+        i = start - 2
+        while i >= 0 and start - i <= 10 and not doc[i].is_punct and doc[i].pos_ not in ("VERB", "AUX", "SCONJ"):
+            i -= 1
+        span = doc[i + 1:start - 1]
+        firsts = [t for t in span if t.lower_ in PERSON_NOUNS or _key(t.text) in TITLE_WORDS and t.pos_ == "NOUN"]
+        if firsts:
+            k = firsts[0].i
+            while k - 1 > i and doc[k - 1].dep_ in ("compound", "amod", "nmod") and doc[k - 1].head.i >= k:
+                k -= 1
+            return _clean_role(doc[k:start - 1].text)
     # "Boren, chairman of the Senate Agriculture subcommittee …"
     for child in head.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
