@@ -28,6 +28,9 @@ DEBRIS = [
     "© 2022 Example News. All rights reserved.",
     "12 Comments",
     "  Share this:  ",
+    "Photo: Reuters/Jane Doe",
+    "(AP Photo/Evan Vucci)",
+    "(Photo by John Doe/Getty Images)",
 ]
 
 NOT_DEBRIS = [
@@ -39,6 +42,7 @@ NOT_DEBRIS = [
     "Related parties must disclose their holdings, the regulator said.",
     "Cookies were sold at the fair.",
     "Twitter shares fell 3%.",
+    "The photo, taken in 1972, shows the mayor with the strikers (it was never published).",
     "She said she would subscribe to the plan only if the union agreed to it in writing, which it has not.",
 ]
 
@@ -148,3 +152,14 @@ def test_split_plain_keeps_every_word(text):
     joined = " ".join(split_plain(text)).split()
     # re-joined hyphenated wraps may merge two tokens, nothing else is lost or added
     assert "".join(joined) == "".join(words)
+
+
+def test_split_plain_a_long_url_line_does_not_break_the_wrap():
+    text = (
+        "The report, published on the agency's website at the address below, found\n"
+        "that prices rose in every region except the north, where they fell for\n"
+        "https://www.example.gov/statistics/reports/2022/regional-prices-full-report-with-all-tables.pdf\n"
+        "the third month in a row, the agency said in a statement.\n"
+    )
+    (para,) = split_plain(text)
+    assert para.startswith("The report,") and para.endswith("in a statement.")

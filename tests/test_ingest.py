@@ -172,10 +172,13 @@ def test_today_defaults_to_the_current_date(tmp_path):
         ("Published: 11 January 2022\n\nPrices rose.", dt.date(2022, 1, 11)),
         ("2022-01-11\n\nPrices rose.", dt.date(2022, 1, 11)),
         ("By Ann Lee | Tuesday, January 11, 2022\n\nPrices rose.", dt.date(2022, 1, 11)),
-        ("WASHINGTON, March 3 (Reuters) - Prices rose in 2022.", dt.date(2022, 3, 3)),
-        # year-less and the text names two different years: ambiguous, skipped
-        ("WASHINGTON, March 3 (Reuters) - Prices rose in 2021 and 2022.", None),
+        # year-less: the year of the build date (2022-02-01) when the day is within 180 days before it
+        ("WASHINGTON, Jan 25 (Reuters) - Prices rose.", dt.date(2022, 1, 25)),
+        ("BAHIA, Feb 1 - Prices rose.", dt.date(2022, 2, 1)),
+        ("LONDON, Dec. 20 (Reuters) - Prices rose.", dt.date(2021, 12, 20)),
+        # ... otherwise ambiguous and skipped; a year mentioned in the text is not used
         ("WASHINGTON, March 3 (Reuters) - Prices rose.", None),
+        ("WASHINGTON, June 3 (Reuters) - Prices rose to a level last seen in November 1978.", None),
         # a date inside a sentence is not a dateline
         ("The vote on Jan 11, 2022 - was close.", None),
         ("LONDON, Feb 30, 2022 - Impossible date.", None),
@@ -308,13 +311,29 @@ def test_saved_html_page_without_nav_and_comments(options):
     assert a.source == "The Valley Courier"
     assert a.author == "Tom Becker"
     assert a.url == "https://valleycourier.example/news/2022/01/14/water-board-reservoir"
-    assert a.date_from == "metadata" and a.published.date() == dt.date(2022, 1, 14)
+    assert a.date_from == "metadata"
+    assert a.published == dt.datetime(2022, 1, 14, 8, 15, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     assert a.paragraphs[0].startswith("The Valley Water Board voted 5-2 on Thursday night")
     assert a.paragraphs[-1].startswith("The board will hold a public meeting on Feb. 3")
     assert len(a.paragraphs) == 5
     assert "\u201cWe cannot keep hoping for wet winters,\u201d" in a.text
     for noise in ("Obituaries", "riverwatcher", "water bills", "Related stories", "cookies", "All rights"):
         assert noise not in a.text
+
+
+def test_html_copyright_year_is_not_a_publication_date(tmp_path, options):
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    for needle in (
+        '<meta property="article:published_time" content="2022-01-14T08:15:00-05:00">',
+        '<time datetime="2022-01-14T08:15:00-05:00">January 14, 2022</time>',
+        "/2022/01/14",
+    ):
+        assert needle in page
+        page = page.replace(needle, "")
+    report = Report()
+    a = read_article(write(tmp_path, "nodate.html", page), options, report)[0]
+    assert a.date_from == "build" and a.published.date() == BUILD
+    assert "no publication date found" in report.warnings[0].message
 
 
 def test_html_without_article_text(tmp_path, options):
@@ -462,6 +481,14 @@ def test_all_fixtures_read_or_fail_cleanly(options):
 # --- property: random bytes never crash the readers -------------------------------------------
 
 
+_MARKUP = [
+    "<html>", "<p>", "</p>", "<article>", "<nav>", "<h1>", "</h1>", "<meta charset=koi8-r>", "<title>",
+    "&amp;", "Word ", "\u201cquoted\u201d ", "\n", "---\n", "title: ", "date: 2022-13-45\n",
+    '{"title": "t", "text": ', '"x"}', "\n\n", "WASHINGTON, March 3 (Reuters) - ", "Advertisement\n",
+    "    ", "# ", "\\ud800", "\x00",
+]  # fmt: skip
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=st.one_of(
@@ -470,6 +497,7 @@ def test_all_fixtures_read_or_fail_cleanly(options):
         st.text(max_size=200).map(lambda s: ("---\n" + s + "\n---\n" + s).encode("utf-8")),
         st.text(max_size=200).map(lambda s: s.encode("utf-16")),
         st.text(alphabet='{}[]":,\n tiledax0123', max_size=200).map(str.encode),
+        st.lists(st.sampled_from(_MARKUP), max_size=40).map(lambda parts: "".join(parts).encode("utf-8")),
     ),
     suffix=st.sampled_from(sorted(SUPPORTED_SUFFIXES)),
 )
@@ -484,3 +512,123 @@ def test_read_article_only_raises_input_error(tmp_path, data, suffix):
     for a in articles:
         assert a.text and a.title and a.slug and a.published.tzinfo is not None
         assert a.id == article_id(a.title, a.text)
+
+
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path, options):
+    data = (
+        "Caf\u00e9 owners \u201cwelcome\u201d the na\u00efve plan\n\nThe r\u00e9sum\u00e9 ".encode()
+        + b"\x93was odd."
+    )
+    a = read_article(write(tmp_path, "s.txt", data), options, Report())[0]
+    assert a.title == "Caf\u00e9 owners \u201cwelcome\u201d the na\u00efve plan"
+    assert a.text.startswith("The r\u00e9sum\u00e9 ")
+
+
+def test_html_declared_legacy_charset(tmp_path, options):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<title>Caf\u00e9 closes</title></head><body><article><h1>Caf\u00e9 closes</h1>"
+        "<p>The owner said the caf\u00e9 would close on Friday after \u201cforty good years\u201d "
+        "in the old town.</p>"
+        "<p>Regulars plan a farewell party on Thursday evening, the owner\u2019s daughter said.</p>"
+        "</article></body></html>"
+    )
+    a = read_article(write(tmp_path, "p.htm", page.encode("cp1252")), options, Report())[0]
+    assert a.title == "Caf\u00e9 closes"
+    assert "\u201cforty good years\u201d" in a.text and "owner\u2019s" in a.text
+
+
+def test_cyrillic_legacy_encoding(tmp_path, options):
+    text = "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u0434\u043d\u044f\n\n" + (
+        "\u0413\u043e\u0440\u043e\u0434\u0441\u043a\u043e\u0439 \u0441\u043e\u0432\u0435\u0442 "
+        "\u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u0431\u044e\u0434\u0436\u0435\u0442 "
+        "\u043d\u0430 \u0441\u043b\u0435\u0434\u0443\u044e\u0449\u0438\u0439 \u0433\u043e\u0434."
+    )
+    a = read_article(write(tmp_path, "r.txt", text.encode("cp1251")), options, Report())[0]
+    assert a.title == "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u0434\u043d\u044f"
+    assert a.slug == "novosti-dnia"
+
+
+def test_txt_without_a_headline(tmp_path, options):
+    para = "The council met on Tuesday and decided, after a long debate about costs and benefits, " * 3
+    report = Report()
+    a = read_article(write(tmp_path, "p.txt", para.strip() + "\n\nSecond paragraph.\n"), options, report)[0]
+    assert a.paragraphs == (para.strip(), "Second paragraph.")
+    assert len(a.title) <= 81 and a.title.endswith("\u2026")
+    assert any("no title" in p.message for p in report.warnings)
+
+
+def test_json_lone_surrogate_escapes_are_dropped(tmp_path, options):
+    data = '{"title": "Odd \\ud800 title", "text": "Body \\udfff text \\u00e9.", "date": "2022-01-01"}'
+    a = read_article(write(tmp_path, "s.json", data), options, Report())[0]
+    assert a.title == "Odd title" and a.text == "Body text \u00e9."
+
+
+def test_front_matter_that_is_not_yaml_fields(tmp_path, options):
+    report = Report()
+    text = '---\ntitle = "TOML, not YAML"\n---\n\n# Heading title\n\nBody text.\n'
+    a = read_article(write(tmp_path, "toml.md", text), options, report)[0]
+    assert a.title == "Heading title" and a.paragraphs == ("Body text.",)
+    assert report.warnings[0].line == 2 and "plain text" in report.warnings[0].message
+
+
+def test_front_matter_title_repeated_as_heading_is_dropped(tmp_path, options):
+    text = "---\ntitle: Same title\ndate: 2022-01-11\n---\n\n# Same title\n\nBody text.\n"
+    a = read_article(write(tmp_path, "dup.md", text), options, Report())[0]
+    assert a.paragraphs == ("Body text.",)
+
+
+def test_txt_with_header_lines(tmp_path, options):
+    text = (
+        "Title: Tram line opens\nDate: 2022-01-15 10:00\nSource: Example Gazette\nURL: https://example.org/tram\n"
+        "Tags: transport, city\n\nThe new tram line opened on Saturday.\n"
+    )
+    report = Report()
+    a = read_article(write(tmp_path, "h.txt", text), options, report)[0]
+    assert (a.title, a.source, a.url, a.tags) == (
+        "Tram line opens",
+        "Example Gazette",
+        "https://example.org/tram",
+        ("transport", "city"),
+    )
+    assert a.published == dt.datetime(2022, 1, 15, 10, 0, tzinfo=TZ) and a.date_from == "metadata"
+    assert a.paragraphs == ("The new tram line opened on Saturday.",)
+    assert report.problems == []
+    b = read_article(write(tmp_path, "b.txt", "Date: someday\n\nHeadline here\n\nBody.\n"), options, report)[
+        0
+    ]
+    assert b.title == "Headline here" and b.date_from == "build"
+    assert report.warnings[0].line == 1 and "someday" in report.warnings[0].message
+
+
+def test_markdown_tables_and_strikethrough(tmp_path, options):
+    text = "# Results\n\n| Party | Seats |\n|---|---|\n| Greens | 12 |\n\nThe ~~old~~ new council meets.\n"
+    a = read_article(write(tmp_path, "t.md", text), options, Report())[0]
+    assert a.paragraphs == ("Party | Seats", "Greens | 12", "The old new council meets.")
+
+
+def test_json_html_body(tmp_path, options):
+    data = (
+        '{"title": "Pool reopens", "date": "2022-01-05", "content": "<p>The pool reopened on '
+        "Monday.</p>\\n<figure><img src=x><figcaption>Photo</figcaption></figure><p>Entry is "
+        '<b>free</b> &amp; open<br>to all.</p>"}'
+    )
+    a = read_article(write(tmp_path, "wp.json", data), options, Report())[0]
+    assert a.paragraphs == ("The pool reopened on Monday.", "Entry is free & open", "to all.")
+
+
+def test_json_wrapper_object_and_description_fallback(tmp_path, options):
+    data = (
+        '{"status": "ok", "articles": [{"headline": "Dam opens", "description": "The dam opened.", '
+        '"publishedAt": "2022-01-03T10:00:00Z", "source": {"name": "Wire"}, "author": ["A", "B"]}]}'
+    )
+    (a,) = read_article(write(tmp_path, "api.json", data), options, Report())
+    assert (a.title, a.text, a.source, a.author) == ("Dam opens", "The dam opened.", "Wire", "A, B")
+    assert a.published == dt.datetime(2022, 1, 3, 10, tzinfo=dt.timezone.utc)
+
+
+def test_jsonl_with_only_bad_lines_is_an_input_error(tmp_path, options):
+    report = Report()
+    with pytest.raises(InputError, match="no valid JSON lines"):
+        read_article(write(tmp_path, "bad.jsonl", "{oops\nnot json\n"), options, report)
+    assert [p.line for p in report.errors] == [1, 2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -187,3 +188,43 @@ def test_known_articles_computes_missing_ids(tmp_path):
     (a,) = read_article(path, OPTIONS, Report())
     assert known_articles(tmp_path) == {a.id: path}
     assert store_article(a, tmp_path) == Stored(path, False)
+
+
+_field = st.lists(
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(
+            ["yes", "null", "~", "2022-01-11", "---", ": ", "#", "'", '"', "- ", "*x", "`", "|", "\\"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    title=_field,
+    paragraphs=st.lists(_field, min_size=1, max_size=3),
+    author=_field,
+    tags=st.lists(_field, max_size=3),
+    when=st.datetimes(
+        min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.timezones()
+    ),
+)
+def test_store_round_trip_property(title, paragraphs, author, tags, when):
+    try:
+        a = make_article(
+            paragraphs=paragraphs,
+            meta=Meta(title=title, published=when, author=author, tags=tuple(tags)),
+            path="x",
+            options=OPTIONS,
+            report=Report(),
+        )
+    except InputError:
+        return  # nothing left after cleaning
+    with tempfile.TemporaryDirectory() as folder:
+        stored = store_article(a, Path(folder))
+        (b,) = read_article(stored.path, OPTIONS, Report())
+    assert (b.id, b.title, b.paragraphs, b.author, b.tags) == (a.id, a.title, a.paragraphs, a.author, a.tags)
+    assert b.published.timestamp() == a.published.timestamp()
+    assert b.published.utcoffset() == a.published.utcoffset()

@@ -60,14 +60,20 @@ def make_slug(title: str, ident: str) -> str:
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:,[^\n]{0,50}?|\s*\([^)]{1,25}\))\s[-–—]+\s+")
 
 
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?][\"”’']?(?=\s+[A-Z\"“‘']|$)"
+)
+
+
 def derived_title(paragraphs: list[str], limit: int = 80) -> str:
     """A title for an article that has none: its first sentence, shortened on a word boundary."""
     first = paragraphs[0] if paragraphs else ""
     dateline = _DATELINE.match(first)
     if dateline and dateline.end() < len(first):
         first = first[dateline.end() :]
-    m = re.match(r"(.+?[.!?])(?:\s|$)", first)
-    sentence = m.group(1) if m else first
+    # the first sentence end that is not an abbreviation ("Mr.", "U.S.") near the start
+    ends = (m.end() for m in _SENTENCE_END.finditer(first) if m.end() >= 20)
+    sentence = first[: next(ends, len(first))]
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ")
@@ -106,11 +112,11 @@ def make_article(
     elif options.default_date is not None:
         published, date_from = localize(options.default_date, tz), "option"
     else:
-        found = find_dateline(paras, tz, context=title + "\n" + text)
+        build = options.build_date()
+        found = find_dateline(paras, tz, today=build)
         if found is not None:
             published, date_from = found, "dateline"
         else:
-            build = options.build_date()
             published, date_from = localize(build, tz), "build"
             report.warn(
                 origin, f"{where}no publication date found; using the build date {build.isoformat()}", line

@@ -8,6 +8,7 @@ open-ended patterns only apply to short lines. Quote marks and other typography 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Whole-line patterns (matched case-insensitively against the stripped, whitespace-collapsed line).
@@ -40,18 +41,22 @@ DEBRIS_PATTERNS: tuple[tuple[str, int], ...] = (
     (r"skip to (?:main )?content|back to top|loading\.*", 40),
     (r"please enable javascript.*|javascript is (?:disabled|required).*", 120),
     (r"(?:©|\(c\)|copyright ©?)\s*\d{4}.*", 150),
+    (r"(?:photo|image|picture|video)s?(?: credit)?\s*:.*", 100),  # "Photo: Reuters/Jane Doe"
+    (r"\([^()]{0,40}\b(?:photo|photograph|image)\b[^()]{0,80}\)", 120),  # "(AP Photo/Evan Vucci)"
 )
 
 _DEBRIS = tuple((re.compile(p, re.IGNORECASE), n) for p, n in DEBRIS_PATTERNS)
 
-# Invisible characters removed outright (zero-width space, word joiner, soft hyphen, BOM).
-_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Removed outright: zero-width space, word joiner, soft hyphen, BOM, control characters and lone
+# surrogates (JSON \ud800 escapes), which cannot be written as UTF-8.
+_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 
 
 def clean_line(text: str) -> str:
-    """Remove invisible characters and collapse all whitespace (incl. newlines) to single spaces."""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    """Remove invisible characters, normalise to NFC and collapse all whitespace (incl. newlines)
+    to single spaces. Every text field of an article goes through here, so ids are stable."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", text))).strip()
 
 
 _WORDLESS = re.compile(r"[^\w]*")
@@ -112,12 +117,21 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _wrap_width(lengths: list[int]) -> int:
+    """The width a block was wrapped at: its longest line, ignoring a few much longer outliers
+    (an unbreakable URL sticks out past the wrap width)."""
+    ordered = sorted(lengths, reverse=True)
+    while len(ordered) > 2 and ordered[0] > 1.2 * ordered[1]:
+        ordered.pop(0)
+    return ordered[0]
+
+
 def _split_block(lines: list[str]) -> list[str]:
     if not lines:
         return []
     if len(lines) == 1:
         return [lines[0].strip()]
-    width = max(len(line) for line in lines)
+    width = _wrap_width([len(line) for line in lines])
     wrapped = _MIN_WRAP <= width <= _MAX_WRAP
     base = min(_indent(line) for line in lines)
     out: list[str] = []

@@ -29,7 +29,6 @@ _FULL_DATES = (
 )
 # Named groups must be unique across alternatives, so each alternative gets its own pattern.
 _FULL_RX = tuple(re.compile(p + _TIME, re.IGNORECASE) for p in _FULL_DATES)
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d])")
 
 
 def localize(value: dt.datetime | dt.date, tz: dt.tzinfo) -> dt.datetime:
@@ -57,12 +56,11 @@ def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime | None:
     text = value.strip()
     if not text or len(text) > 100:
         return None
-    iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-            return localize(dt.date.fromisoformat(iso), tz)
-        if re.match(r"\d{4}-?\d{2}-?\d{2}[T ]\d", iso):
-            return localize(dt.datetime.fromisoformat(iso), tz)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return localize(dt.date.fromisoformat(text), tz)
+        if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+            return localize(dt.datetime.fromisoformat(_iso_for_python(text)), tz)
     except ValueError:
         return None
     if re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2}", text):
@@ -80,6 +78,14 @@ def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime | None:
         if m:
             return _from_match(m, tz)
     return None
+
+
+def _iso_for_python(text: str) -> str:
+    """ISO 8601 variants that ``datetime.fromisoformat`` only accepts from Python 3.11 on:
+    "Z", "+0000" offsets and fractions of other than 3 or 6 digits."""
+    text = re.sub(r"[Zz]$", "+00:00", text)
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    return re.sub(r"\.(\d+)", lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
 
 
 def _safe(
@@ -145,13 +151,19 @@ _DATELINE_YEARLESS = (
 )
 
 
-def find_dateline(paragraphs: list[str], tz: dt.tzinfo, context: str = "") -> dt.datetime | None:
+YEARLESS_WINDOW = 180  # days before the build date a year-less dateline may point to
+
+
+def find_dateline(paragraphs: list[str], tz: dt.tzinfo, today: dt.date | None = None) -> dt.datetime | None:
     """A publication date stated in the first lines of a text.
 
     Looks at the first four paragraphs for a date line ("Jan 11, 2022", "Published: 11 January
     2022", "By Jane Doe | 2022-01-11") or a dateline opening a paragraph ("WASHINGTON, Jan. 11,
-    2022 (Reuters) -"). A year-less dateline ("WASHINGTON, March 3 (Reuters) -") gets its year only
-    when ``context`` (title and text) mentions exactly one year; otherwise it is skipped.
+    2022 (Reuters) -"). A year-less dateline ("WASHINGTON, March 3 (Reuters) -") takes its year
+    from the build date ``today`` only when that is unambiguous: the day falls within the
+    :data:`YEARLESS_WINDOW` days up to ``today`` (a recent wire story). Otherwise it is skipped
+    (a year mentioned in the text is not used: "the record set in November 1978" is no
+    publication year).
     """
     head = [p[:300] for p in paragraphs[:4]]
     for para in head:
@@ -161,15 +173,16 @@ def find_dateline(paragraphs: list[str], tz: dt.tzinfo, context: str = "") -> dt
                 found = _from_match(m, tz)
                 if found is not None:
                     return found
-    years = {int(y) for y in _YEAR_IN_TEXT.findall(context)} if context else set()
-    if len(years) != 1:
+    if today is None:
         return None
-    (year,) = years
     for para in head:
         for rx in _DATELINE_YEARLESS:
             m = rx.match(para)
-            if m:
+            if not m:
+                continue
+            for year in (today.year, today.year - 1):
                 found = _from_match(m, tz, year=year)
-                if found is not None:
+                if found is not None and 0 <= (today - found.date()).days <= YEARLESS_WINDOW:
                     return found
+            return None
     return None

@@ -8,7 +8,9 @@ otherwise) and the others are kept.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +54,7 @@ def read_json(path: Path, options: ReadOptions, report: Report) -> list[Article]
 
 
 def _records(text: str, path: Path, report: Report) -> list[tuple[Any, str, int | None]]:
-    """(record, "record N: " prefix or "", line) for each record in the file."""
+    """(record, "item N: " prefix or "", line) for each record in the file."""
     origin = str(path)
     as_lines = path.suffix.lower() == ".jsonl"
     if not as_lines:
@@ -109,6 +111,19 @@ def _from_value(data: Any, origin: str) -> list[tuple[Any, str, int | None]]:
     raise InputError(origin, f"expected a JSON object or a list of objects, found {type(data).__name__}")
 
 
+_HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<(?:br\s*/?|/(?:p|div|h[1-6]|li|blockquote))\s*>", re.IGNORECASE)
+_HTML_DROP = re.compile(r"<(script|style|figure|figcaption)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment: block ends and <br> split, other tags dropped."""
+    text = _HTML_BREAK.sub("\n\n", _HTML_DROP.sub(" ", fragment))
+    text = html.unescape(_HTML_TAG.sub("", text))
+    return [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
 def _has_any(record: dict[str, Any], keys: tuple[str, ...]) -> bool:
     return any(record.get(k) not in (None, "", []) for k in keys)
 
@@ -152,6 +167,8 @@ def _article(
         body = _first(record, ("description", "summary", "lead"))
     if isinstance(body, list):
         paragraphs = [p for p in (_string(v) for v in body) if p]
+    elif isinstance(body, str) and _HTML_BLOCK.search(body):
+        paragraphs = html_paragraphs(body)  # WordPress / RSS content:encoded style bodies
     elif isinstance(body, str):
         body = body.replace("\r\n", "\n").replace("\r", "\n")
         # JSON bodies (news-please maintext) put one paragraph per line; only text with blank

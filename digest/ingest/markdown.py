@@ -23,7 +23,7 @@ from digest.ingest.decode import read_text
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 class _Loader(yaml.SafeLoader):
@@ -96,7 +96,7 @@ def split_front_matter(
     if data is None:
         return {}, body, key_lines
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        kind = "a list" if isinstance(data, list) else "plain text" if isinstance(data, str) else "a value"
         report.warn(origin, f"front matter is {kind}, not a mapping of fields (title: ...); ignoring it", 2)
         return {}, body, {}
     return {str(k).lower(): v for k, v in data.items()}, body, key_lines
@@ -156,14 +156,25 @@ def meta_from_front_matter(
 
 
 def markdown_blocks(body: str) -> list[tuple[str, str]]:
-    """Blocks of a Markdown body as (kind, plain text); kind is heading | paragraph | code | html."""
+    """Blocks of a Markdown body as (kind, plain text); kind is heading | paragraph | table | code | html.
+
+    A table row becomes one block, its cells joined by " | ".
+    """
     blocks: list[tuple[str, str]] = []
     kind = "paragraph"
+    row: list[str] | None = None  # the cells of a table row, joined into one block
     for token in _MD.parse(body):
         if token.type == "heading_open":
             kind = "heading"
         elif token.type == "paragraph_open":
             kind = "paragraph"
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks.append(("table", " | ".join(cell.strip() for cell in row)))
+            row = None
+        elif token.type == "inline" and row is not None:
+            row.append(_inline_text(token.children or []))
         elif token.type == "inline":
             blocks.append((kind, _inline_text(token.children or [])))
             kind = "paragraph"
@@ -197,7 +208,7 @@ def _strip_html(fragment: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Writing: escape a plain paragraph so that reading it back as Markdown gives the same text.
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"[#>+\-=~|:]|\d{1,9}[.)]")
 
