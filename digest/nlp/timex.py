@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 FUTURE, PAST, PRESENT = "future", "past", "present"
 
@@ -65,28 +65,112 @@ def precision_of(value: str | None) -> str:
 # --------------------------------------------------------------------------- vocabulary
 
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": 0, "few": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "several": 0,
+    "few": 0,
 }
 
-_INTRO = {"in", "of", "since", "until", "till", "by", "during", "before", "after", "from", "through",
-          "throughout", "for", "to", "and", "or", "early", "late", "mid", "end", "last", "next", "this"}
+_INTRO = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "before",
+    "after",
+    "from",
+    "through",
+    "throughout",
+    "for",
+    "to",
+    "and",
+    "or",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "last",
+    "next",
+    "this",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "'s",
+    "’s",
+}
 # Month names must be capitalised (so the modal "may" and "march" the verb are not months).
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
-          r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))")
-_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)")
-_DAYWORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
+    r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
+)
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+)
+_DAYWORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten)"
 _DAY = rf"(?<![\d/.,])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)|{_DAYWORD}\b)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|thru)\s+)"
@@ -94,26 +178,45 @@ _PARTOFDAY = r"(?:\s+(?i:morning|afternoon|evening|night))"
 
 _PATTERNS: list[tuple[str, str]] = [
     # Explicit dates and ranges: "from April 30 to May 2", "Jan. 20-21, 2022", "Tuesday, November 19"
-    ("range", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_TO}(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}"
-              rf"(?:,?\s+{_YEAR})?"),
-    ("range", rf"{_MONTH}\s+{_DAY}{_TO}{_DAY}\b(?:,?\s+{_YEAR})?"),
-    ("range", rf"{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("range", rf"{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("week", rf"(?i:the\s+)?(?i:week)\s+(?i:of|beginning|starting|commencing)\s+{_MONTH}\s+{_DAY}"
-             rf"(?:,?\s+{_YEAR})?"),
-    ("date", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?{_PARTOFDAY}?"),
-    ("date", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    (
+        "range",
+        rf"(?:{_WEEKDAY}\s?,?\s+)?{_MONTH}\s+{_DAY}{_TO}(?:{_WEEKDAY}\s?,?\s+)?{_MONTH}\s+{_DAY}"
+        rf"(?:\s?,?\s+{_YEAR})?",
+    ),
+    ("range", rf"{_MONTH}\s+{_DAY}{_TO}{_DAY}\b(?:\s?,?\s+{_YEAR})?"),
+    ("range", rf"{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:\s?,?\s+{_YEAR})?"),
+    ("range", rf"{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH}(?:\s?,?\s+{_YEAR})?"),
+    (
+        "week",
+        rf"(?i:the\s+)?(?i:week)\s+(?i:of|beginning|starting|commencing)\s+{_MONTH}\s+{_DAY}"
+        rf"(?:\s?,?\s+{_YEAR})?",
+    ),
+    ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?{_PARTOFDAY}?"),
+    ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"),
     ("date", r"\b(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
     # Relative days
     ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),
     ("relative", rf"(?i:today|tonight|tomorrow|yesterday){_PARTOFDAY}?"),
     ("relative", r"(?i:this\s+(?:morning|afternoon|evening))"),
+    ("relative", r"(?i:(?:earlier|later)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))"),
+    (
+        "ago",
+        r"(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+        r"(?:days?|weeks?|months?|years?)\s+ago)",
+    ),
+    ("week", rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
     # Fuzzy and relative weeks / months / years
-    ("fuzzy", r"(?i:the\s+(?:first|start|beginning|middle|end)\s+of\s+(?:next|this|the\s+coming|last)\s+"
-              r"(?:week|month|year))"),
+    (
+        "fuzzy",
+        r"(?i:the\s+(?:first|start|beginning|middle|end)\s+of\s+(?:next|this|the\s+coming|last)\s+"
+        r"(?:week|month|year))",
+    ),
     ("fuzzy", rf"(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
-    ("fuzzy", r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
-              r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)"),
+    (
+        "fuzzy",
+        r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
+        r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)",
+    ),
     ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
     ("fuzzy", r"(?i:in\s+(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
@@ -121,6 +224,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # Weekdays: "next Monday", "on Tuesday morning", "last Friday"
     ("weekday", rf"(?:(?i:next|last|this|coming|past)\s+)?{_WEEKDAY}{_PARTOFDAY}?"),
     # Months and years
+    ("month", rf"{_MONTH}\s+(?i:of\s+(?:next|last|this)\s+year)"),
     ("month", rf"(?:(?i:early|mid|late|end\s+of|next|last|this)[-\s]+)?{_MONTH}\s+{_YEAR}"),
     ("month", rf"(?:(?i:last|next|this|early|mid|late)[-\s]+)?{_MONTH}(?![\w-])"),
     ("year", rf"(?:(?i:early|late|mid)[-\s]+)?{_YEAR}(?![\d-])"),
@@ -129,14 +233,15 @@ _FINDER = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerat
 
 _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s+(?P<z2>GMT|UTC)\b"
+    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST)\b"
     r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
     r"|\b(?P<noon>noon|midday|midnight)\b)"
-    r"(?:\s*\(?\s*(?P<zone>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time)\b)?"
+    r"(?:\s*\(?\s*(?P<zone>(?i:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time))\b)?"
 )
 
 
 # --------------------------------------------------------------------------- finding
+
 
 def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
     """Every time expression in ``text``, left to right, non-overlapping."""
@@ -149,9 +254,11 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
             s, e = m.span()
             if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
                 # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
-                before = text[max(0, s - 12):s].lower().split()
+                before = text[max(0, s - 12) : s].lower().split()
                 bare = kind == "year" or m.group().startswith("May")
-                if bare and (not before or before[-1] not in _INTRO):
+                if bare and (
+                    not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
+                ):
                     continue
             out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
     except Exception:  # pragma: no cover - regular expressions over str do not fail
@@ -170,6 +277,11 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
     m = _TIME_OF_DAY.search(text or "")
     if not m:
         return None, None
+    if not m.group("zone") and not m.group("z2"):
+        # "at 10 a.m. (0900 GMT)": the time with a zone, given right after, is the more useful one
+        follow = _TIME_OF_DAY.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(" (")))
+        if follow and (follow.group("z2") or follow.group("zone")):
+            m = follow
     zone = m.group("zone")
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("m") or 0)
@@ -192,6 +304,7 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
 
 
 # --------------------------------------------------------------------------- resolving
+
 
 def _day(d: date) -> str:
     return d.isoformat()
@@ -233,14 +346,15 @@ def _day_num(word: str) -> int | None:
 def _anchor_month_day(month: int, day: int, published: date, tense: str) -> date | None:
     """The year for a month-day without year: after the publication date in a future clause,
     before it in a past one, the nearest otherwise."""
-    candidates = [d for d in (_safe_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+    candidates = [d for d in (_safe_date(published.year + k, month, day) for k in range(-4, 5)) if d]
     if not candidates:
         return None
+    # a little slack either way: the tense read from the parse is sometimes that of another verb
     if tense == FUTURE:
-        after = [d for d in candidates if d >= published - timedelta(days=1)]
+        after = [d for d in candidates if d >= published - timedelta(days=14)]
         return min(after) if after else None
     if tense == PAST:
-        before = [d for d in candidates if d <= published + timedelta(days=1)]
+        before = [d for d in candidates if d <= published + timedelta(days=45)]
         return max(before) if before else None
     return min(candidates, key=lambda d: abs((d - published).days))
 
@@ -276,8 +390,9 @@ def _anchor_weekday(wd: int, published: date, tense: str, modifier: str = "") ->
     return published + timedelta(days=delta) if delta <= 3 else published - timedelta(days=7 - delta)
 
 
-def _resolve_date_parts(month_word: str, day_word: str, year_word: str | None,
-                        published: date, tense: str) -> date | None:
+def _resolve_date_parts(
+    month_word: str, day_word: str, year_word: str | None, published: date, tense: str
+) -> date | None:
     month, day = _month_num(month_word), _day_num(day_word)
     if not month or not day:
         return None
@@ -287,30 +402,49 @@ def _resolve_date_parts(month_word: str, day_word: str, year_word: str | None,
 
 
 _RE_RANGE_MD_MD = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?:{_WEEKDAY},?\s+)?(?P<m2>{_MONTH})\s+"
-    rf"(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?")
-_RE_RANGE_MDD = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?")
-_RE_RANGE_DDM = re.compile(rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+    rf"(?:{_WEEKDAY}\s?,?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?:{_WEEKDAY}\s?,?\s+)?(?P<m2>{_MONTH})\s+"
+    rf"(?P<d2>{_DAY})(?:\s?,?\s+(?P<y>{_YEAR}))?"
+)
+_OPT_YEAR = rf"(?:\s?,?\s+(?P<y>{_YEAR}))?"
+_RE_RANGE_MDD = re.compile(rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\b{_OPT_YEAR}")
+_RE_RANGE_DDM = re.compile(rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_MONTH}){_OPT_YEAR}")
 _RE_RANGE_DMDM = re.compile(
-    rf"(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+    rf"(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s?,?\s+(?P<y>{_YEAR}))?"
+)
 _RE_WEEK_OF = re.compile(
     rf"(?i:the\s+)?(?i:week)\s+(?i:of|beginning|starting|commencing)\s+(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})"
-    rf"(?:,?\s+(?P<y>{_YEAR}))?")
-_RE_MD = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?")
-_RE_DM = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})"
-                    rf"(?:,?\s+(?P<y>{_YEAR}))?")
+    rf"(?:\s?,?\s+(?P<y>{_YEAR}))?"
+)
+_RE_MD = re.compile(rf"(?:{_WEEKDAY}\s?,?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:\s?,?\s+(?P<y>{_YEAR}))?")
+_RE_DM = re.compile(
+    rf"(?:{_WEEKDAY}\s?,?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"(?:\s?,?\s+(?P<y>{_YEAR}))?"
+)
 _RE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
-_RE_MONTH_YEAR = re.compile(rf"(?:(?i:early|mid|late|end\s+of|next|last|this)[-\s]+)?(?P<m1>{_MONTH})\s+"
-                            rf"(?P<y>{_YEAR})")
+_RE_MONTH_YEAR = re.compile(
+    rf"(?:(?i:early|mid|late|end\s+of|next|last|this)[-\s]+)?(?P<m1>{_MONTH})\s+"
+    rf"(?P<y>{_YEAR})"
+)
 _RE_MONTH = re.compile(rf"(?:(?i:(?P<mod>[a-z]+(?:\s+of)?))[-\s]+)?(?P<m1>{_MONTH})")
 _RE_YEAR = re.compile(rf"(?:(?i:[a-z]+)[-\s]+)?(?P<y>{_YEAR})")
 _RE_WEEKDAY = re.compile(rf"(?:(?i:(?P<mod>next|last|this|coming|past|on))\s+)?(?P<wd>{_WEEKDAY})")
-_RE_IN_N = re.compile(r"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+"
-                      r"(?P<unit>day|week|month)s?(?:['’]?\s+time)?)")
+_RE_IN_N = re.compile(
+    r"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+"
+    r"(?P<unit>day|week|month)s?(?:['’]?\s+time)?)"
+)
+_RE_AGO = re.compile(
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago"
+)
+_RE_NTH_WEEK = re.compile(
+    rf"(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)"
+    rf"(?P<m1>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"
+)
 _RE_REL = re.compile(
     r"(?i:(?:the\s+)?(?:(?P<pos>later|earlier|early|late|mid|first|start|beginning|middle|end|rest)"
     r"(?:\s+of)?[-\s]+)?(?:(?P<rel>this|next|last|the\s+coming|the\s+past|the\s+following|the\s+previous"
-    r"|the)\s+)?(?P<unit>weekend|week|month|year))")
+    r"|the)\s+)?(?P<unit>weekend|week|month|year))"
+)
 
 
 def _pair(a: date | None, b: date | None) -> TimeValue | None:
@@ -329,6 +463,8 @@ def resolve(expression_text: str, published: date, tense: str = PRESENT) -> Time
     Returns None when the expression gives no point in time (durations, unknown forms).
     """
     try:
+        if isinstance(published, datetime):
+            published = published.date()
         return _resolve(expression_text or "", published, tense)
     except Exception:  # never raise on odd text
         return None
@@ -375,8 +511,16 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_day(a)) if a else None
     # Relative days
     base = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", low)
-    rel_days = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1,
-                "the day after tomorrow": 2, "the day before yesterday": -2}
+    base = re.sub(r"^(?:earlier|later)\s+", "", base)
+    rel_days = {
+        "today": 0,
+        "tonight": 0,
+        "this": 0,
+        "tomorrow": 1,
+        "yesterday": -1,
+        "the day after tomorrow": 2,
+        "the day before yesterday": -2,
+    }
     if base in rel_days:
         return TimeValue(_day(published + timedelta(days=rel_days[base])))
     # Weekdays
@@ -388,6 +532,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         mod = (m.group("mod") or "").lower()
         return TimeValue(_day(_anchor_weekday(wd, published, tense, mod)))
     # Month + year, bare months
+    m = re.fullmatch(rf"(?P<m1>{_MONTH})\s+(?i:of\s+(?P<rel>next|last|this)\s+year)", text)
+    if m:
+        month = _month_num(m.group("m1"))
+        y = published.year + {"next": 1, "last": -1}.get(m.group("rel").lower(), 0)
+        return TimeValue(_month(y, month)) if month else None
     m = _RE_MONTH_YEAR.fullmatch(text)
     if m:
         month = _month_num(m.group("m1"))
@@ -412,6 +561,33 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
     m = _RE_YEAR.fullmatch(text)
     if m:
         return TimeValue(m.group("y"))
+    m = _RE_AGO.fullmatch(low)
+    if m:
+        w = m.group("n")
+        n = _NUMBER_WORDS.get(w) or (int(w) if w.isdigit() else 0)
+        unit = m.group("unit")
+        if not n:
+            return None
+        if unit == "day" or (unit == "week" and n == 1):
+            return TimeValue(_day(published - timedelta(days=n * (7 if unit == "week" else 1))))
+        if unit == "week":
+            return TimeValue(_week(published - timedelta(weeks=n)))
+        if unit == "month":
+            y, mo = _add_months(published.year, published.month, -n)
+            return TimeValue(_month(y, mo))
+        return TimeValue(f"{published.year - n:04d}")
+    m = _RE_NTH_WEEK.fullmatch(text)
+    if m:
+        month = _month_num(m.group("m1"))
+        if not month:
+            return None
+        y = int(m.group("y")) if m.group("y") else _anchor_month(month, published, tense)[0]
+        nth = m.group("nth").lower()
+        if nth in ("last", "final"):
+            last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            return TimeValue(_week(last - timedelta(days=3)))
+        day = {"first": 4, "second": 11, "third": 18, "fourth": 25}[nth]
+        return TimeValue(_week(date(y, month, day)))
     # "in two weeks", "within three days"
     m = _RE_IN_N.fullmatch(text)
     if m:
@@ -433,13 +609,27 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         pos, rel, unit = (m.group("pos") or ""), (m.group("rel") or "this"), m.group("unit")
         if rel == "the" and not pos:
             return None  # "the week" alone is no time
-        k = {"this": 0, "the": 0, "next": 1, "the coming": 1, "the following": 1, "last": -1,
-             "the past": -1, "the previous": -1}.get(rel, 0)
+        k = {
+            "this": 0,
+            "the": 0,
+            "next": 1,
+            "the coming": 1,
+            "the following": 1,
+            "last": -1,
+            "the past": -1,
+            "the previous": -1,
+        }.get(rel, 0)
         if unit in ("week", "weekend"):
             d = published + timedelta(weeks=k)
             if unit == "weekend":
-                sat = d + timedelta(days=(5 - d.weekday()) % 7) if k >= 0 else d - timedelta(
-                    days=(d.weekday() - 5) % 7)
+                prev_sat = published - timedelta(days=(published.weekday() - 5) % 7)
+                in_weekend = published.weekday() >= 5
+                if k > 0:
+                    sat = prev_sat + timedelta(days=7)
+                elif k < 0:
+                    sat = prev_sat - timedelta(days=7) if in_weekend else prev_sat
+                else:
+                    sat = prev_sat if in_weekend or tense == PAST else prev_sat + timedelta(days=7)
                 return TimeValue(_day(sat), _day(sat + timedelta(days=1)))
             return TimeValue(_week(d))
         if unit == "month":
@@ -448,13 +638,14 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
                 return TimeValue(_month(y, mo))
             return TimeValue(_month(y, mo))
         y = published.year + k
-        if pos in ("first", "start", "beginning") and k:
-            return TimeValue(_month(y, 1))
-        if pos == "end" and k:
-            return TimeValue(_month(y, 12))
+        if pos == "first" and k:
+            return TimeValue(_month(y, 1))  # "the first of next year"
         return TimeValue(f"{y:04d}")
-    m = re.fullmatch(rf"(?i:(?:the\s+)?(?P<pos>start|beginning|middle|end)\s+of\s+)(?P<m1>{_MONTH})"
-                     rf"(?:\s+(?P<y>{_YEAR}))?", text)
+    m = re.fullmatch(
+        rf"(?i:(?:the\s+)?(?P<pos>start|beginning|middle|end)\s+of\s+)(?P<m1>{_MONTH})"
+        rf"(?:\s+(?P<y>{_YEAR}))?",
+        text,
+    )
     if m:
         month = _month_num(m.group("m1"))
         if not month:
@@ -472,17 +663,96 @@ _FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "ll"}
 _MODAL_FUTURE = {"should", "may", "might", "could", "can", "must", "ought"}
 # Heads of a "to"-infinitive (or predicates) that put what follows in the future.
 _FUTURE_GOVERNORS = {
-    "be", "due", "schedule", "set", "expect", "plan", "slate", "intend", "aim", "agree", "decide",
-    "go", "prepare", "want", "hope", "seek", "propose", "arrange", "likely", "poised", "ready",
-    "call", "invite", "try", "promise", "pledge", "vow", "wish", "offer", "threaten", "unlikely",
-    "able", "need", "have", "ask", "urge", "sure", "certain", "about", "tentatively",
+    "be",
+    "due",
+    "schedule",
+    "set",
+    "expect",
+    "plan",
+    "slate",
+    "intend",
+    "aim",
+    "agree",
+    "decide",
+    "go",
+    "prepare",
+    "want",
+    "hope",
+    "seek",
+    "propose",
+    "arrange",
+    "likely",
+    "poised",
+    "ready",
+    "call",
+    "invite",
+    "try",
+    "promise",
+    "pledge",
+    "vow",
+    "wish",
+    "offer",
+    "threaten",
+    "unlikely",
+    "able",
+    "need",
+    "have",
+    "ask",
+    "urge",
+    "sure",
+    "certain",
+    "about",
+    "tentatively",
+}
+_APPEAR = {
+    "go",
+    "appear",
+    "come",
+    "bring",
+    "take",
+    "testify",
+    "put",
+    "present",
+    "stand",
+    "lay",
+    "argue",
+    "plead",
+    "speak",
+    "submit",
+    "place",
 }
 # "groundwork for the talks", "prepare for the summit": what follows is ahead.
-_PREPARING = {"groundwork", "preparation", "prepare", "ready", "plan", "agenda", "run-up", "way", "stage",
-              "date", "proposal", "brief", "briefing", "position", "set", "arrive", "leave", "fly", "travel",
-              "head", "depart", "bound", "due"}
+_PREPARING = {
+    "groundwork",
+    "preparation",
+    "prepare",
+    "ready",
+    "plan",
+    "agenda",
+    "run-up",
+    "way",
+    "stage",
+    "date",
+    "proposal",
+    "brief",
+    "briefing",
+    "position",
+    "due",
+}
 # Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
 _SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
+
+
+def _between(low, high) -> list:
+    """Tokens on the head path strictly between ``low`` and its ancestor ``high``."""
+    out = []
+    cur = low.head
+    for _ in range(16):
+        if cur == high or cur.head == cur:
+            break
+        out.append(cur)
+        cur = cur.head
+    return out
 
 
 def verb_tense(verb) -> str | None:
@@ -497,6 +767,18 @@ def verb_tense(verb) -> str | None:
         return FUTURE
     if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
         return FUTURE
+    if (
+        verb.tag_ == "VBN"
+        and not auxes
+        and verb.lemma_.lower() in _SCHEDULING
+        and verb.dep_ in ("acl", "amod", "advcl")
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    ):
+        return FUTURE  # "the summit, scheduled for Thursday, …"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
+        return PAST  # "decisions made last year"
+    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return PAST  # a past tense tagged as a participle: "the ceiling that the government set in June"
     tagged = [verb] + auxes
     for t in tagged:
         if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):
@@ -528,38 +810,52 @@ def clause_tense(token, prep_cues: bool = False) -> str:
 def _clause_tense(token, prep_cues: bool) -> str:
     cur = token
     for _ in range(16):
-        if prep_cues and cur is not token:
+        if (
+            prep_cues
+            and cur != token
+            and not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON") for t in _between(token, cur))
+        ):
             w = cur.lower_
-            if w in ("ahead", "before", "pending", "awaiting", "until", "till") or (
-                    w == "to" and cur.head.lower_ in ("run", "up", "run-up", "lead")):
+            if w == "before" and cur.head.lemma_.lower() in _APPEAR:
+                pass  # "went before a hearing", "testified before the committee": not temporal
+            elif w in ("ahead", "before", "pending", "awaiting", "until", "till", "prior") or (
+                w == "to" and cur.head.lower_ in ("run", "up", "run-up", "lead")
+            ):
                 return FUTURE
             if w == "for" and cur.head.lemma_.lower() in _PREPARING:
                 return FUTURE
             if w in ("after", "following", "since", "during") and cur.dep_ in ("prep", "mark"):
                 return PAST if w != "during" else _clause_tense(cur.head, False)
-        due = cur.lemma_.lower() == "due" and cur is not token
+        due = cur.lemma_.lower() == "due" and cur != token
         if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or due:
             is_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if is_inf:
                 head = cur.head
-                if head is not cur and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
-                    if head.lemma_.lower() == "be" or head.lemma_.lower() in _SCHEDULING or \
-                            head.lemma_.lower() in ("go", "due", "likely", "unlikely", "poised", "about"):
+                if head != cur and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
+                    if (
+                        head.lemma_.lower() == "be"
+                        or head.lemma_.lower() in _SCHEDULING
+                        or head.lemma_.lower() in ("go", "due", "likely", "unlikely", "poised", "about")
+                    ):
                         return FUTURE
-                    # "agreed to meet", "hopes to meet": forward-looking from the head's time
+                    # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
                     t = verb_tense(head)
-                    return FUTURE if t in (PRESENT, FUTURE, None) else FUTURE
+                    return PRESENT if t == PAST else FUTURE
             else:
                 t = verb_tense(cur)
                 if t:
-                    if t == PRESENT and cur.tag_ == "VBG" and cur.dep_ not in ("ROOT",) and \
-                            not any(c.dep_ == "aux" for c in cur.children):
+                    if (
+                        t == PRESENT
+                        and cur.tag_ == "VBG"
+                        and cur.dep_ not in ("ROOT",)
+                        and not any(c.dep_ == "aux" for c in cur.children)
+                    ):
                         pass  # a participle: keep climbing
                     else:
                         return t
                 elif cur.tag_ == "VBD":
                     return PAST
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return PRESENT
