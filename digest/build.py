@@ -13,11 +13,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from digest.briefing import assemble
-from digest.cache import ExtractionCache
+from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version
 from digest.config import Config
 from digest.errors import DigestError, Report
 from digest.extract import extract_articles
-from digest.ingest import ReadOptions
+from digest.ingest import ReadOptions, read_article
+from digest.models import Article
 from digest.render.output import SiteWriter
 from digest.render.site import render_site
 
@@ -43,6 +44,7 @@ class BuildResult:
     files: int = 0
     parsed: int = 0
     cached: int = 0
+    files_reused: int = 0  # content files taken from the cache instead of being read
     seconds: float = 0.0
     report: Report = field(default_factory=Report)
 
@@ -65,6 +67,46 @@ def build_lock(cache_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class CachedReader:
+    """Reads content files through the cache: an unchanged file is not parsed again.
+
+    The stamp is the file's size and mtime, the reader code's version and the read options
+    that change the result. Articles dated by the build date are never cached (their date
+    depends on the day of the build), nor files that gave errors (so they are reported again).
+    """
+
+    def __init__(self, cache: ExtractionCache, options: ReadOptions):
+        self.cache = cache
+        self.version = f"{code_version('ingest')}|{options.timezone}|{options.default_date}"
+        self.fresh: list[tuple[str, str, str]] = []
+        self.hits = 0
+
+    def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
+        stat = path.stat()
+        key, stamp = str(path.resolve()), f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
+        payload = self.cache.get_file(key, stamp)
+        if payload is not None:
+            articles, warnings = articles_from_json(payload)
+            for message, line in warnings:
+                report.warn(str(path), message, line)
+            self.hits += 1
+            return articles
+        local = Report()
+        try:
+            articles = read_article(path, options, local)
+        finally:
+            report.problems += local.problems
+        if not local.errors and all(a.date_from != "build" for a in articles):
+            warnings = [(p.message, p.line) for p in local.warnings]
+            self.fresh.append((key, stamp, articles_to_json(articles, warnings)))
+        return articles
+
+    def flush(self) -> None:
+        if self.fresh:
+            self.cache.put_files(self.fresh)
+            self.fresh = []
 
 
 def read_options(config: Config, today: date | None = None, default_date: date | None = None) -> ReadOptions:
@@ -111,13 +153,16 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
 
     with build_lock(config.cache_path):
         recover_output(output, report)
-        articles = read_content(config.content_path, read_options(config, today), report)
         cache_path = config.cache_path / CACHE_FILE
         if clean and cache_path.exists():
             cache_path.unlink()
         with ExtractionCache(cache_path) as cache:
             for warning in cache.warnings:
                 report.warn(str(cache_path), warning.split(": ", 1)[-1])
+            options = read_options(config, today)
+            reader = CachedReader(cache, options)
+            articles = read_content(config.content_path, options, report, read=reader)
+            reader.flush()
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
             run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance)
         site = assemble(articles, run.results, config, today)
@@ -125,7 +170,7 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
         with SiteWriter(output) as writer:
             files = render_site(site, config, writer, on_page=progress.advance)
     result.articles, result.days, result.files = len(site.entries), len(site.briefings), files
-    result.parsed, result.cached = run.parsed, run.cached
+    result.parsed, result.cached, result.files_reused = run.parsed, run.cached, reader.hits
     result.seconds = time.perf_counter() - started
     return result
 
@@ -134,7 +179,6 @@ def extract_files(paths: list[Path], config: Config, report: Report, use_cache: 
                   on_progress: Callable[[int], None] | None = None):
     """Read and extract the given files; returns [(article, extraction)] in input order."""
     from digest.errors import InputError
-    from digest.ingest import read_article
 
     options = read_options(config)
     articles = []

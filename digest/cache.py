@@ -1,4 +1,8 @@
-"""The extraction cache: SQLite under .digest/, keyed by article id + pipeline + extractor version.
+"""The build cache: SQLite under .digest/.
+
+Two tables: extraction results keyed by article id + pipeline + extractor version, and
+articles as read from content/ keyed by file path + size + mtime + reader version, so a
+warm build neither parses YAML nor loads spaCy.
 
 A corrupted or foreign database is set aside (renamed) and a fresh one created, with a
 warning: the cache only ever saves time, it never holds anything that cannot be rebuilt.
@@ -6,16 +10,27 @@ warning: the cache only ever saves time, it never holds anything that cannot be 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 
-from digest.models import Extraction, Meeting, Quote
+from digest.models import Article, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
+
+
+def code_version(package: str) -> str:
+    """A fingerprint of a digest sub-package's source: a change to that code invalidates what it made."""
+    folder = Path(__file__).resolve().parent / package
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def extraction_to_json(extraction: Extraction) -> str:
@@ -32,6 +47,22 @@ def extraction_from_json(payload: str) -> Extraction:
             for m in data["meetings"]
         ),
     )
+
+
+def articles_to_json(articles: list[Article], warnings: list[tuple[str, int | None]]) -> str:
+    """A file's articles and the warnings reading it gave (replayed on every cached read)."""
+    rows = [{**asdict(a), "published": a.published.isoformat()} for a in articles]
+    return json.dumps({"articles": rows, "warnings": warnings}, ensure_ascii=False, separators=(",", ":"))
+
+
+def articles_from_json(payload: str) -> tuple[list[Article], list[tuple[str, int | None]]]:
+    data = json.loads(payload)
+    articles = [
+        Article(**{**row, "published": datetime.fromisoformat(row["published"]),
+                   "paragraphs": tuple(row["paragraphs"]), "tags": tuple(row["tags"])})
+        for row in data["articles"]
+    ]
+    return articles, [(message, line) for message, line in data["warnings"]]
 
 
 class ExtractionCache:
@@ -63,6 +94,9 @@ class ExtractionCache:
                 db.execute(
                     "CREATE TABLE extraction (article_id TEXT, pipeline TEXT, extractor TEXT, payload TEXT,"
                     " PRIMARY KEY (article_id, pipeline, extractor)) WITHOUT ROWID"
+                )
+                db.execute(
+                    "CREATE TABLE source_file (path TEXT PRIMARY KEY, stamp TEXT, payload TEXT) WITHOUT ROWID"
                 )
                 db.commit()
             elif app_id != _APP_ID or db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
@@ -96,6 +130,16 @@ class ExtractionCache:
             "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
             [(e.article_id, pipeline, extractor, extraction_to_json(e)) for e in items],
         )
+        self.db.commit()
+
+    def get_file(self, path: str, stamp: str) -> str | None:
+        """What was stored for ``path`` when its stamp (size, mtime, reader version…) was ``stamp``."""
+        row = self.db.execute("SELECT payload FROM source_file WHERE path=? AND stamp=?", (path, stamp)).fetchone()
+        return row[0] if row else None
+
+    def put_files(self, rows: list[tuple[str, str, str]]) -> None:
+        """Store (path, stamp, payload) rows."""
+        self.db.executemany("INSERT OR REPLACE INTO source_file VALUES (?, ?, ?)", rows)
         self.db.commit()
 
     def close(self) -> None:

@@ -6,31 +6,27 @@ unchanged content never loads a model.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from digest import __version__
-from digest.cache import ExtractionCache
+from digest.cache import ExtractionCache, code_version
 from digest.errors import Report
 from digest.models import Article, Extraction, Meeting, Quote
 
-_NLP_DIR = Path(__file__).resolve().parent / "nlp"
 BATCH_SIZE = 32  # nlp.pipe batch
 WORK_BATCH = 64  # articles per unit of work sent to an executor
 PARALLEL_MIN_ARTICLES = 200  # fewer than this: extract in this process
+# Parse only the paragraphs that can hold quotes or meetings (DIGEST_PARSE_ALL=1 parses everything).
+SELECT_PARAGRAPHS = os.environ.get("DIGEST_PARSE_ALL", "") in ("", "0")
 
 
 def extractor_version() -> str:
-    """A fingerprint of the extraction code: any change to digest/nlp invalidates the cache."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_NLP_DIR.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    """A fingerprint of the extraction code: any change to digest/nlp invalidates cached results."""
+    return f"{__version__}-{code_version('nlp')}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
 
 
 def extract_doc(doc, article: Article) -> Extraction:
@@ -45,20 +41,41 @@ def extract_doc(doc, article: Article) -> Extraction:
     )
 
 
+def _map_offsets(extraction: Extraction, selection) -> Extraction:
+    """Offsets found in the shortened text, moved to where they are in the article text."""
+    to = selection.to_article
+    return replace(
+        extraction,
+        quotes=tuple(replace(q, start=to(q.start), end=to(q.start) + (q.end - q.start)) for q in extraction.quotes),
+        meetings=tuple(replace(m, start_char=to(m.start_char), end_char=to(m.start_char) + (m.end_char - m.start_char))
+                       for m in extraction.meetings),
+    )
+
+
 def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Extraction | None, str | None]]:
     """Parse and extract a batch of articles: ``(article id, extraction or None, error or None)``.
 
     The unit of work of the extraction stage: pure apart from loading the pipeline once per
     process, picklable in and out, so it runs the same in this process, in local worker
-    processes or on a distributed engine's workers.
+    processes or on a distributed engine's workers. Only the paragraphs that can hold a
+    quote or a meeting are parsed (digest.nlp.select); an article with none is not parsed.
     """
     from digest.nlp.model import load_pipeline
+    from digest.nlp.select import select_text
 
     nlp = load_pipeline(pipeline)
+    selections = [select_text(a.paragraphs) if SELECT_PARAGRAPHS else None for a in articles]
+    texts = [s.text if s else a.text for a, s in zip(articles, selections, strict=True)]
+    todo = [i for i, text in enumerate(texts) if text.strip()]
+    docs = dict(zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=BATCH_SIZE), strict=True))
     out: list[tuple[str, Extraction | None, str | None]] = []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE), strict=True):
+    for i, article in enumerate(articles):
+        if i not in docs:
+            out.append((article.id, Extraction(article.id), None))
+            continue
         try:
-            out.append((article.id, extract_doc(doc, article), None))
+            extraction = extract_doc(docs.pop(i), article)
+            out.append((article.id, _map_offsets(extraction, selections[i]) if selections[i] else extraction, None))
         except Exception as exc:  # noqa: BLE001 - one article's failure never stops the build
             out.append((article.id, None, f"{type(exc).__name__}: {exc}"))
     return out

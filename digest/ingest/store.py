@@ -156,14 +156,16 @@ def known_articles(content_dir: Path) -> dict[str, Path]:
     return known
 
 
-def read_content(content_dir: Path, options: ReadOptions, report: Report) -> list[Article]:
+def read_content(content_dir: Path, options: ReadOptions, report: Report, read=None) -> list[Article]:
     """Every article under ``content_dir`` (stored .md files and any other supported file).
 
     Bad files are reported and skipped; an article found twice (same id) is kept once (first
-    file in path order). Sorted by (published, slug).
+    file in path order). Sorted by (published, slug). ``read`` replaces ``read_article`` (the
+    build passes a cached reader).
     """
     from digest.ingest import find_inputs, read_article
 
+    read = read or read_article
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         return []
@@ -172,7 +174,7 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report) -> lis
     articles: list[Article] = []
     for path in paths:
         try:
-            found = read_article(path, options, report)
+            found = read(path, options, report)
         except InputError as exc:
             report.add(exc)
             continue

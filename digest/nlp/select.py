@@ -1,0 +1,76 @@
+"""Choose the paragraphs worth parsing: those with quotation marks or meeting words, plus context.
+
+Parsing is most of the cost of a cold build, and most paragraphs of most articles hold
+neither a quote nor a meeting. A paragraph is kept when it has a quotation mark or a
+meeting cue; so are the two paragraphs before it and the one after (speaker attribution
+resolves "he added" or "the paper said" back through the previous paragraphs, a meeting's
+date or place may sit a paragraph away), and so is the
+lead paragraph (where the article introduces its people with their full names and roles).
+Offsets found in the shortened text map back to the article text paragraph by paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from digest.nlp import meeting_lexicon as lex
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»‘’]|''|``")
+
+
+def _cue_pattern() -> re.Pattern[str]:
+    words = set(lex.NOUN_TRIGGERS) | set(lex.NOUN_LEMMAS) | set(lex.BODIES)
+    verbs = {"meet", "meets", "met", "meeting", "convene", "convenes", "convened", "convening", "reconvene",
+             "reconvenes", "reconvened", "gather", "gathers", "gathered", "confer", "confers", "conferred"}
+    alternatives = sorted({w.lower() for w in words | verbs}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")s?\b", re.IGNORECASE)
+
+
+_MEETING_CUES = _cue_pattern()
+BEFORE, AFTER = 2, 1  # paragraphs kept before and after a relevant one
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The shortened text and how to map its offsets back to the article text."""
+
+    text: str
+    short_starts: tuple[int, ...]  # where each kept paragraph starts in ``text``
+    full_starts: tuple[int, ...]  # where it starts in the article text
+
+    def to_article(self, offset: int) -> int:
+        """An offset in the shortened text → the same character's offset in the article text."""
+        k = max(0, bisect_right(self.short_starts, offset) - 1)
+        return offset - self.short_starts[k] + self.full_starts[k] if self.short_starts else offset
+
+
+def is_relevant(paragraph: str) -> bool:
+    return bool(_QUOTE_MARKS.search(paragraph) or _MEETING_CUES.search(paragraph))
+
+
+def select_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
+    """Indexes of the paragraphs to parse (empty when nothing in the article needs parsing)."""
+    relevant = [i for i, p in enumerate(paragraphs) if is_relevant(p)]
+    if not relevant:
+        return []
+    keep = {0}
+    for i in relevant:
+        keep.update(range(max(0, i - BEFORE), min(len(paragraphs), i + AFTER + 1)))
+    return sorted(keep)
+
+
+def select_text(paragraphs: tuple[str, ...] | list[str]) -> Selection:
+    """The kept paragraphs joined by blank lines, as the article text joins them."""
+    full_starts, position = [], 0
+    for p in paragraphs:
+        full_starts.append(position)
+        position += len(p) + 2
+    kept = select_paragraphs(paragraphs)
+    short_starts, position, parts = [], 0, []
+    for i in kept:
+        short_starts.append(position)
+        parts.append(paragraphs[i])
+        position += len(paragraphs[i]) + 2
+    return Selection("\n\n".join(parts), tuple(short_starts), tuple(full_starts[i] for i in kept))

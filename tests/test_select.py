@@ -1,0 +1,37 @@
+from digest.errors import Report
+from digest.extract import extract_articles
+from digest.nlp.select import select_paragraphs, select_text
+
+from helpers import article
+
+FILLER = [f"Shares of company number {i} rose 3 pct to 12 dlrs in active trading." for i in range(8)]
+
+
+def test_only_relevant_paragraphs_and_their_context_are_kept():
+    paragraphs = [*FILLER[:5], "“We will push for a response,” he said.", *FILLER[5:]]
+    assert select_paragraphs(paragraphs) == [0, 3, 4, 5, 6]
+    assert select_paragraphs(FILLER) == []
+    assert select_paragraphs(["Ministers will meet in Brussels on Wednesday.", *FILLER]) == [0, 1]
+
+
+def test_offsets_map_back_to_the_article_text():
+    paragraphs = ("Lead paragraph about Alexander Grushko, deputy minister.", *FILLER,
+                  "Grushko spoke on Tuesday.", "“We will push for a concrete response,” he said.", *FILLER,
+                  "A meeting of the NATO-Russia Council will take place in Brussels on Wednesday.")
+    selection = select_text(paragraphs)
+    text = "\n\n".join(paragraphs)
+    for short_start, full_start in zip(selection.short_starts, selection.full_starts, strict=True):
+        assert selection.text[short_start:short_start + 20] == text[full_start:full_start + 20]
+    a = article("Mapped", list(paragraphs))
+    found = extract_articles([a], "en_core_web_sm", Report()).results[a.id]
+    assert found.quotes and found.meetings
+    for q in found.quotes:
+        assert a.text[q.start:q.end] == q.text
+    for m in found.meetings:
+        assert a.text[m.start_char:m.end_char] == m.evidence
+
+
+def test_article_without_quotes_or_meetings_is_not_parsed():
+    a = article("Plain", FILLER)
+    run = extract_articles([a], "en_core_web_sm", Report())
+    assert run.results[a.id].quotes == () and run.results[a.id].meetings == ()
