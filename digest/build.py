@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -12,14 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from digest import __version__
 from digest.briefing import assemble
-from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version
+from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version, extraction_to_json
 from digest.config import Config
 from digest.errors import DigestError, Report
 from digest.extract import extract_articles
 from digest.ingest import ReadOptions, read_article
-from digest.models import Article
-from digest.render.output import SiteWriter
+from digest.models import Article, Extraction
+from digest.render.output import MARKER, SiteWriter
 from digest.render.site import render_site
 
 CACHE_FILE = "cache.sqlite"
@@ -140,6 +142,34 @@ def recover_output(output: Path, report: Report) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+FINGERPRINT_FILE = "site.fingerprint"
+
+
+def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction], config: Config,
+                     today: date, output: Path) -> str:
+    """Everything a build's output depends on: the articles (every field), their extractions,
+    the configuration, the reference day, the theme's files and digest's own code."""
+    from digest.render.templating import theme_folders
+
+    h = hashlib.sha256()
+    for part in (__version__, code_version("."), code_version("render"), code_version("ingest"),
+                 repr(config), today.isoformat(), str(output)):
+        h.update(part.encode() + b"\0")
+    for folder in theme_folders(config):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    for article in articles:
+        h.update(articles_to_json([article], []).encode() + b"\0")
+        h.update(extraction_to_json(extractions[article.id]).encode() + b"\0")
+    return h.hexdigest()
+
+
+def unchanged_since_last_build(fingerprint: str, output: Path, cache_dir: Path) -> bool:
+    """The last build of ``output`` had the same fingerprint and its site is still there whole."""
+    stored = cache_dir / FINGERPRINT_FILE
+    return (output / MARKER).is_file() and stored.is_file() and stored.read_text().strip() == fingerprint
+
+
 def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
                progress: Progress | None = None, report: Report | None = None) -> BuildResult:
     """Build the whole site from config.content_dir into ``output`` (default config.output_dir)."""
@@ -165,11 +195,15 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             reader.flush()
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
             run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance)
+        fingerprint = site_fingerprint(articles, run.results, config, today, output)
         site = assemble(articles, run.results, config, today)
-        progress.start("Rendering pages", None)
-        with SiteWriter(output) as writer:
-            files = render_site(site, config, writer, on_page=progress.advance)
-    result.articles, result.days, result.files = len(site.entries), len(site.briefings), files
+        result.articles, result.days = len(site.entries), len(site.briefings)
+        if clean or not unchanged_since_last_build(fingerprint, output, config.cache_path):
+            (config.cache_path / FINGERPRINT_FILE).unlink(missing_ok=True)
+            progress.start("Rendering pages", None)
+            with SiteWriter(output) as writer:
+                result.files = render_site(site, config, writer, on_page=progress.advance)
+            (config.cache_path / FINGERPRINT_FILE).write_text(fingerprint + "\n")
     result.parsed, result.cached, result.files_reused = run.parsed, run.cached, reader.hits
     result.seconds = time.perf_counter() - started
     return result

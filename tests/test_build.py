@@ -134,3 +134,16 @@ def test_unchanged_files_are_not_read_again_and_their_warnings_replay(tmp_path):
     third = build_site(config, today=date(2022, 1, 11))
     assert (third.files_reused, third.articles) == (1, 3)
     assert "Now titled" in (root / "site" / "2022" / "01" / "11" / "index.html").read_text()
+
+
+def test_nothing_changed_means_nothing_rendered(tmp_path):
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    first = build_site(config, today=date(2022, 1, 11))
+    second = build_site(config, today=date(2022, 1, 11))
+    assert first.files > 10 and second.files == 0 and second.articles == 1
+    assert build_site(config, today=date(2022, 1, 12)).files > 10  # "upcoming" depends on the day
+    shutil.rmtree(root / "site")
+    assert build_site(config, today=date(2022, 1, 12)).files > 10  # a deleted site is built again
+    assert (root / "site" / "index.html").is_file()
+    assert build_site(config.with_overrides(title="Renamed"), today=date(2022, 1, 12)).files > 10
