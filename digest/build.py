@@ -22,6 +22,7 @@ from digest.extract import extract_articles
 from digest.ingest import ReadOptions, read_article
 from digest.models import Article, Extraction
 from digest.render.output import MARKER, SiteWriter
+from digest.render.reuse import PageReuse
 from digest.render.site import render_site
 
 CACHE_FILE = "cache.sqlite"
@@ -47,6 +48,7 @@ class BuildResult:
     parsed: int = 0
     cached: int = 0
     files_reused: int = 0  # content files taken from the cache instead of being read
+    pages_reused: int = 0  # pages linked from the previous build instead of rendered
     seconds: float = 0.0
     report: Report = field(default_factory=Report)
 
@@ -143,6 +145,7 @@ def recover_output(output: Path, report: Report) -> None:
 
 
 FINGERPRINT_FILE = "site.fingerprint"
+PAGES_FILE = "pages.json"
 
 
 def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction], config: Config,
@@ -200,9 +203,15 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
         result.articles, result.days = len(site.entries), len(site.briefings)
         if clean or not unchanged_since_last_build(fingerprint, output, config.cache_path):
             (config.cache_path / FINGERPRINT_FILE).unlink(missing_ok=True)
+            reuse = PageReuse(config.cache_path / PAGES_FILE, output)
+            if clean:
+                reuse.data = {}
             progress.start("Rendering pages", None)
             with SiteWriter(output) as writer:
-                result.files = render_site(site, config, writer, on_page=progress.advance)
+                result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
+                                           reuse=reuse)
+            reuse.save()
+            result.pages_reused = reuse.reused
             (config.cache_path / FINGERPRINT_FILE).write_text(fingerprint + "\n")
     result.parsed, result.cached, result.files_reused = run.parsed, run.cached, reader.hits
     result.seconds = time.perf_counter() - started

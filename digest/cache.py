@@ -91,17 +91,17 @@ class ExtractionCache:
             if app_id == 0 and not tables:
                 db.execute(f"PRAGMA application_id = {_APP_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute(
-                    "CREATE TABLE extraction (article_id TEXT, pipeline TEXT, extractor TEXT, payload TEXT,"
-                    " PRIMARY KEY (article_id, pipeline, extractor)) WITHOUT ROWID"
-                )
-                db.execute(
-                    "CREATE TABLE source_file (path TEXT PRIMARY KEY, stamp TEXT, payload TEXT) WITHOUT ROWID"
-                )
-                db.commit()
             elif app_id != _APP_ID or db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError("not a digest cache of this version")
-            elif db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            # Tables added since a cache was made are added to it (the cache only ever saves time).
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS extraction (article_id TEXT, pipeline TEXT, extractor TEXT,"
+                " payload TEXT, PRIMARY KEY (article_id, pipeline, extractor)) WITHOUT ROWID"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS source_file (path TEXT PRIMARY KEY, stamp TEXT, payload TEXT)"
+                       " WITHOUT ROWID")
+            db.commit()
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity check failed")
         except sqlite3.DatabaseError:
             db.close()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -11,8 +14,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from digest import __version__
 from digest.config import CONFIG_NAME, Config, load_config
@@ -45,11 +50,22 @@ def _day(value: str | None, name: str) -> date | None:
         raise DigestError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# Control characters (terminal escape sequences, line breaks) and bidirectional-text controls in a
+# file name, title or message: shown as escapes, so every message stays one plain line.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def plain(text: object) -> str:
+    """``text`` safe to print on a terminal as one line (Rich markup is left to the caller)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       str(text))
+
+
 def _show(report: Report) -> None:
     for problem in report.problems:
         style = "yellow" if problem.level == "warning" else "red"
-        err.print(f"[{style}]{problem.level}[/]: {problem.path}"
-                  f"{':' + str(problem.line) if problem.line else ''}: {problem.message}", markup=True,
+        where = f"{problem.path}{':' + str(problem.line) if problem.line else ''}"
+        err.print(Text(problem.level, style=style) + Text(f": {plain(where)}: {plain(problem.message)}"),
                   soft_wrap=True, highlight=False)
 
 
@@ -103,7 +119,7 @@ def init(
     from digest.scaffold import init_site
 
     for path in init_site(folder, title, base_url):
-        out.print(f"created {path}")
+        out.print(f"created {plain(path)}", markup=False)
 
 
 @app.command()
@@ -121,9 +137,10 @@ def ingest(
     config = _config(config_path)
     report = Report()
     files, unmatched = find_inputs(paths)
-    for message in unmatched:
-        report.error(message.split(":")[0], message.split(": ", 1)[-1])
-    options = read_options(config, default_date=_day(date_, "--date"))
+    for pattern, reason in split_messages(paths, unmatched):
+        report.error(pattern, reason)
+    # no limit on articles per file: ingest is how a big JSON Lines dump becomes one file per article
+    options = replace(read_options(config, default_date=_day(date_, "--date")), max_records=None)
     known = known_articles(config.content_path)
     added = unchanged = 0
     for path in files:
@@ -133,18 +150,31 @@ def ingest(
             report.add(exc)
             continue
         for article in articles:
-            stored = store_article(article, config.content_path, known)
+            try:
+                stored = store_article(article, config.content_path, known)
+            except (InputError, OSError) as exc:
+                report.error(str(path), getattr(exc, "message", None) or f"cannot store: {exc}")
+                continue
             rel = stored.path.relative_to(config.root) if stored.path.is_relative_to(config.root) else stored.path
             if stored.created:
                 added += 1
-                out.print(f"added {rel}")
+                out.print(f"added {plain(rel)}", markup=False)
             else:
                 unchanged += 1
-                out.print(f"unchanged {rel} (already ingested)")
+                out.print(f"unchanged {plain(rel)} (already ingested)", markup=False)
     _show(report)
     out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
     if report.errors:
         raise typer.Exit(1)
+
+
+def split_messages(patterns: list[str], messages: list[str]) -> list[tuple[str, str]]:
+    """find_inputs says "<pattern>: <reason>"; split it where the pattern ends (patterns may hold ':')."""
+    pairs = []
+    for message in messages:
+        pattern = max((p for p in patterns if message.startswith(p + ": ")), key=len, default=None)
+        pairs.append((pattern, message[len(pattern) + 2:]) if pattern else tuple(message.split(": ", 1)))
+    return pairs
 
 
 @app.command()
@@ -172,16 +202,21 @@ def extract(
         raise typer.Exit(1)
 
 
+def _cell(value: object) -> str:
+    """Text from an article for a Rich table: markup escaped, control characters shown as escapes."""
+    return escape(plain(value))
+
+
 def _print_tables(record: dict) -> None:
-    out.rule(f"{record['title']} ({record['published']})")
+    out.rule(_cell(f"{record['title']} ({record['published']})"))
     quotes = Table("speaker", "role", "quote", "partial", "key", title="quotes", expand=True)
     for q in record["quotes"]:
-        quotes.add_row(q["speaker"] or "-", q["role"] or "", q["text"], "yes" if q["partial"] else "",
-                       "yes" if q["key"] else "")
+        quotes.add_row(_cell(q["speaker"] or "-"), _cell(q["role"] or ""), _cell(q["text"]),
+                       "yes" if q["partial"] else "", "yes" if q["key"] else "")
     meetings = Table("status", "start", "place", "title", "participants", title="meetings", expand=True)
     for m in record["meetings"]:
-        meetings.add_row(m["status"], m["start"] or "-", m["place"] or "-", m["title"],
-                         ", ".join(m["participants"]))
+        meetings.add_row(m["status"], m["start"] or "-", _cell(m["place"] or "-"), _cell(m["title"]),
+                         _cell(", ".join(m["participants"])))
     out.print(quotes)
     out.print(meetings)
 
@@ -202,8 +237,9 @@ def build(
     with RichProgress() as progress:
         result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress)
     _show(result.report)
-    out.print(f"built {result.output}: {result.articles} articles, {result.days} days, {result.files} files "
-              f"({result.parsed} extracted, {result.cached} from cache) in {result.seconds:.1f}s")
+    files = f"{result.files} files" if result.files else "nothing changed, site kept as it was"
+    out.print(f"built {plain(result.output)}: {result.articles} articles, {result.days} days, {files} "
+              f"({result.parsed} extracted, {result.cached} from cache) in {result.seconds:.1f}s", markup=False)
     if result.report.errors and strict:
         raise typer.Exit(1)
     if strict and result.report.warnings:
@@ -211,19 +247,40 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to bind; keep the default unless you share.")] = "127.0.0.1",
+    today: Annotated[str | None, typer.Option(help="Reference date for upcoming meetings (YYYY-MM-DD).")] = None,
+    watch: Annotated[bool, typer.Option(help="Rebuild and reload the browser when content/, templates/ "
+                                             "or digest.toml change.")] = True,
+    config_path: ConfigOption = None,
+) -> None:
+    """Build the site into a temporary folder, serve it on localhost and rebuild on changes."""
+    from digest.serve import serve as run_server
+
+    config = _config(config_path)
+    run_server(config, host=host, port=port, today=_day(today, "--today"), watch=watch,
+               say=lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True),
+               config_path=config_path.resolve() if config_path else None)
+
+
 def main() -> None:
     try:
         app()
     except DigestError as exc:
         for line in str(exc).splitlines():
-            err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"error: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         sys.exit(130)
+    except BrokenPipeError:  # `digest extract ... | head`: the reader went away; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - one line unless --debug
         if STATE["debug"]:
             raise
-        err.print(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
+        err.print(f"error: unexpected {type(exc).__name__}: {plain(exc)} (run with --debug for details)",
                   markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -40,6 +40,7 @@ class Config:
     key_quotes: int = 6
     meeting_days: int = 14
     per_page: int = 10
+    search: bool = True
 
     @property
     def tz(self) -> ZoneInfo:
@@ -113,6 +114,11 @@ def _validate(config: Config) -> list[str]:
 
 def _coerce(name: str, value, problems: list[str]):
     kind = _FIELD_TYPES[name]
+    if kind == "bool":
+        if not isinstance(value, bool):
+            problems.append(f"{name}: expected true or false, got {value!r}")
+            return None
+        return value
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             problems.append(f"{name}: expected a whole number, got {value!r}")
@@ -176,6 +182,8 @@ key_quotes = {d.key_quotes}
 meeting_days = {d.meeting_days}
 # Briefings per page on the paginated front-page list (/page/N/).
 per_page = {d.per_page}
+# Client-side full-text search (Pagefind, run by `digest build`); false leaves it out.
+search = {str(d.search).lower()}
 """
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,10 @@ WORK_BATCH = 64  # articles per unit of work sent to an executor
 PARALLEL_MIN_ARTICLES = 200  # fewer than this: extract in this process
 # Parse only the paragraphs that can hold quotes or meetings (DIGEST_PARSE_ALL=1 parses everything).
 SELECT_PARAGRAPHS = os.environ.get("DIGEST_PARSE_ALL", "") in ("", "0")
+MAX_PARSE_CHARS = 200_000  # characters of one article handed to spaCy (the readers cut articles to this too)
+_MARK_RUN = re.compile(r"[^\w\s]{16,}")  # 16+ marks in a row: quote marks, dashes, emoji, combining marks
+_LONG_RUN = re.compile(r"\S{200,}")  # a "word" of 200+ characters
+_BREAK_EVERY = 100
 
 
 def extractor_version() -> str:
@@ -52,6 +57,50 @@ def _map_offsets(extraction: Extraction, selection) -> Extraction:
     )
 
 
+def parse_text(text: str) -> str:
+    """The text spaCy parses for ``text``: at most MAX_PARSE_CHARS long (cut at a paragraph end)
+    and with pathological runs neutralised, every kept character at its own offset.
+
+    spaCy's tokenizer splits prefixes and suffixes off a whitespace-free run one character at a
+    time, in time quadratic in the run's length (10,000 quote marks in a row take ~13 s). Runs
+    of 16 or more non-word characters become spaces, and a space replaces every 100th character
+    of a 200+ character "word". Real prose has neither; offsets and lengths never change, so
+    quotes and meetings found in the result still point into the article text.
+    """
+    if len(text) > MAX_PARSE_CHARS:
+        cut = text.rfind("\n\n", 0, MAX_PARSE_CHARS)
+        text = text[: cut if cut > 0 else MAX_PARSE_CHARS]
+    text = _MARK_RUN.sub(lambda m: " " * len(m.group()), text)
+    return _LONG_RUN.sub(lambda m: "".join(" " if i % _BREAK_EVERY == _BREAK_EVERY - 1 else c
+                                           for i, c in enumerate(m.group())), text)
+
+
+def _parse(nlp, texts: list[str], todo: list[int]) -> tuple[dict, dict[int, str]]:
+    """Docs for ``texts[i]`` (i in ``todo``), and errors for texts spaCy failed on.
+
+    One text that spaCy cannot handle fails a whole ``nlp.pipe`` batch: then each text is
+    parsed alone, so only that article goes without quotes.
+    """
+    try:
+        return dict(zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=BATCH_SIZE), strict=True)), {}
+    except Exception:  # noqa: BLE001 - retried one by one below
+        docs, errors = {}, {}
+        for i in todo:
+            try:
+                docs[i] = nlp(texts[i])
+            except Exception as exc:  # noqa: BLE001 - one article's failure never stops the build
+                errors[i] = f"{type(exc).__name__}: {exc}"
+        return docs, errors
+
+
+def _quote_texts(extraction: Extraction, article: Article) -> Extraction:
+    """Quote texts taken from the article text (spaCy parsed a copy with neutralised runs)."""
+    text = article.text
+    return replace(extraction, quotes=tuple(
+        replace(q, text=text[q.start : q.end]) if len(text[q.start : q.end]) == len(q.text) else q
+        for q in extraction.quotes))
+
+
 def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Extraction | None, str | None]]:
     """Parse and extract a batch of articles: ``(article id, extraction or None, error or None)``.
 
@@ -65,17 +114,24 @@ def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Ext
 
     nlp = load_pipeline(pipeline)
     selections = [select_text(a.paragraphs) if SELECT_PARAGRAPHS else None for a in articles]
-    texts = [s.text if s else a.text for a, s in zip(articles, selections, strict=True)]
+    originals = [s.text if s else a.text for a, s in zip(articles, selections, strict=True)]
+    texts = [parse_text(text) for text in originals]
     todo = [i for i, text in enumerate(texts) if text.strip()]
-    docs = dict(zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=BATCH_SIZE), strict=True))
+    docs, errors = _parse(nlp, texts, todo)
     out: list[tuple[str, Extraction | None, str | None]] = []
     for i, article in enumerate(articles):
+        if i in errors:
+            out.append((article.id, None, errors[i]))
+            continue
         if i not in docs:
             out.append((article.id, Extraction(article.id), None))
             continue
         try:
             extraction = extract_doc(docs.pop(i), article)
-            out.append((article.id, _map_offsets(extraction, selections[i]) if selections[i] else extraction, None))
+            extraction = _map_offsets(extraction, selections[i]) if selections[i] else extraction
+            if texts[i] != originals[i]:
+                extraction = _quote_texts(extraction, article)
+            out.append((article.id, extraction, None))
         except Exception as exc:  # noqa: BLE001 - one article's failure never stops the build
             out.append((article.id, None, f"{type(exc).__name__}: {exc}"))
     return out

@@ -147,3 +147,25 @@ def test_nothing_changed_means_nothing_rendered(tmp_path):
     assert build_site(config, today=date(2022, 1, 12)).files > 10  # a deleted site is built again
     assert (root / "site" / "index.html").is_file()
     assert build_site(config.with_overrides(title="Renamed"), today=date(2022, 1, 12)).files > 10
+
+
+def tree(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+
+
+def test_incremental_build_reuses_unchanged_pages_and_equals_a_full_build(tmp_path):
+    root = make_site(tmp_path / "a")
+    shutil.copy(FIXTURES / "site" / "geneva-talks-2022-01-10.md", root / "content")
+    config = load_config(root=root)
+    build_site(config, today=date(2022, 1, 11))
+    (root / "content" / "peskov.md").write_text(
+        '---\ntitle: "Kremlin rejects Geneva demands"\ndate: "2022-01-10T20:00:00+00:00"\n---\n\n'
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday evening.\n\n"
+        "“Our position has not changed,” Peskov said.\n")
+    incremental = build_site(config, today=date(2022, 1, 11))
+    assert incremental.pages_reused > 0  # the 11 January pages did not change
+    assert incremental.parsed == 1
+    full = build_site(config, output=tmp_path / "full", today=date(2022, 1, 11), clean=True)
+    assert full.pages_reused == 0
+    assert tree(root / "site") == tree(tmp_path / "full")

@@ -42,3 +42,14 @@ def test_foreign_sqlite_database_is_not_used(tmp_path):
         assert "not a digest cache" in cache.warnings[0]
     aside = next(tmp_path.glob("c.sqlite.broken-*"))
     assert sqlite3.connect(aside).execute("SELECT x FROM notes").fetchone() == ("keep me",)
+
+
+def test_cache_from_before_the_file_table_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "c.sqlite"
+    with ExtractionCache(path) as cache:
+        cache.put_many([SAMPLE], "p", "v")
+        cache.db.execute("DROP TABLE source_file")
+    with ExtractionCache(path) as cache:
+        assert cache.warnings == [] and cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
+        cache.put_files([("a.md", "1:2:v", "{}")])
+        assert cache.get_file("a.md", "1:2:v") == "{}"

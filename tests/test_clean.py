@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.ingest.clean import clean_line, clean_paragraphs, is_debris, split_plain
@@ -80,6 +80,19 @@ def test_quotes_are_never_changed():
     assert clean_line(text) == text
 
 
+def test_characters_xml_cannot_hold_are_removed_and_scripts_kept():
+    assert clean_line("a\ufffeb\uffffc\x0bd\x0ce\x85f\u2028g") == "abc d ef g"
+    mixed = "שלום, he said — مرحبا 中文 👩\u200d👩\u200d👧 🇳🇴 caf\u00e9 e\u0301"
+    assert clean_line(mixed) == mixed.replace("e\u0301", "\u00e9")
+
+
+def test_titles_lose_bidirectional_overrides_but_keep_their_text():
+    from digest.ingest.clean import clean_title
+
+    assert clean_title("Talks go on \u202egnp.exe\u202c and \u2067שלום\u2069") == "Talks go on gnp.exe and שלום"
+    assert clean_line("body \u202ekeeps\u202c them") == "body \u202ekeeps\u202c them"
+
+
 def test_split_plain_rejoins_wrapped_lines():
     text = (
         "The harbour authority on Thursday postponed a vote on the planned\n"
@@ -134,7 +147,7 @@ def test_split_plain_debris_line_inside_a_block_is_separate():
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
 @given(st.lists(_text, max_size=8))
 def test_clean_paragraphs_is_idempotent_and_tidy(paragraphs):
     once = clean_paragraphs(paragraphs)
@@ -145,7 +158,7 @@ def test_clean_paragraphs_is_idempotent_and_tidy(paragraphs):
         assert not is_debris(para)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
 @given(_text)
 def test_split_plain_keeps_every_word(text):
     words = text.split()

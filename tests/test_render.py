@@ -1,39 +1,74 @@
+from dataclasses import replace
 from datetime import date
 
 import feedparser
 import pytest
-from helpers import article
 from icalendar import Calendar
 
-from digest.briefing import assemble
+from digest.briefing import assemble, source_of
 from digest.config import Config
-from digest.errors import DigestError
-from digest.models import Extraction, Meeting, Quote
+from digest.errors import DigestError, Report
+from digest.models import DayQuote, Extraction, Meeting, Quote
 from digest.render.output import MARKER, SiteWriter
 from digest.render.site import render_site
-from digest.render.templating import value_label
+from digest.render.templating import quote_text, value_label
+
+from helpers import article
 
 CONFIG = Config(base_url="https://news.example.org/briefing/", title="Test Briefing")
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def sample_site(today=date(2022, 1, 11)):
-    a = article("Moscow-NATO relations", ["Grushko spoke.", "“We will push,” he said.", HOSTILE],
-                "2022-01-11T09:00:00+00:00", source="Wire")
+    a = article(
+        "Moscow-NATO relations",
+        ["Grushko spoke.", "“We will push,” he said.", HOSTILE],
+        "2022-01-11T09:00:00+00:00",
+        source="Wire",
+    )
     b = article("Earlier news", ["Nothing to see."], "2022-01-10T09:00:00+00:00")
     quote_start = a.text.index("We will push")
     ex = {
-        a.id: Extraction(a.id, quotes=(
-            Quote("We will push", "Alexander Grushko", "Deputy Foreign Minister", False, 0.9, True,
-                  quote_start, quote_start + len("We will push")),
-            Quote(HOSTILE, "Evil <b>Speaker</b>", None, False, 0.1, True, 0, 0)),
+        a.id: Extraction(
+            a.id,
+            quotes=(
+                Quote(
+                    "We will push",
+                    "Alexander Grushko",
+                    "Deputy Foreign Minister",
+                    False,
+                    0.9,
+                    True,
+                    quote_start,
+                    quote_start + len("We will push"),
+                ),
+                Quote(HOSTILE, "Evil <b>Speaker</b>", None, False, 0.1, True, 0, 0),
+            ),
             meetings=(
-                Meeting("NATO-Russia Council meeting", "upcoming", "2022-01-12", None, "Brussels",
-                        ("NATO", "Russia"), "A meeting will take place in Brussels on Wednesday."),
-                Meeting("OSCE meeting", "upcoming", "2022-01-13", None, "Vienna", ("OSCE",), "…",
-                        time="10:00", timezone="Europe/Vienna"),
+                Meeting(
+                    "NATO-Russia Council meeting",
+                    "upcoming",
+                    "2022-01-12",
+                    None,
+                    "Brussels",
+                    ("NATO", "Russia"),
+                    "A meeting will take place in Brussels on Wednesday.",
+                ),
+                Meeting(
+                    "OSCE meeting",
+                    "upcoming",
+                    "2022-01-13",
+                    None,
+                    "Vienna",
+                    ("OSCE",),
+                    "…",
+                    time="10:00",
+                    timezone="Europe/Vienna",
+                ),
                 Meeting("OPEC meeting", "upcoming", "2022-W03", None, None, (), "…"),
-                Meeting("EU summit", "cancelled", None, None, None, (), "…"))),
+                Meeting("EU summit", "cancelled", None, None, None, (), "…"),
+            ),
+        ),
         b.id: Extraction(b.id),
     }
     return assemble([a, b], ex, CONFIG, today)
@@ -48,10 +83,25 @@ def built(tmp_path_factory):
 
 
 def test_pages_exist(built):
-    for rel in ("index.html", "2022/01/11/index.html", "2022/01/10/index.html", "archive/index.html",
-                "people/index.html", "people/alexander-grushko/index.html", "meetings/index.html", "404.html",
-                "articles/moscow-nato-relations/index.html", "feed.xml", "atom.xml", "feed.json", "meetings.ics",
-                "sitemap.xml", "robots.txt", "static/style.css", MARKER):
+    for rel in (
+        "index.html",
+        "2022/01/11/index.html",
+        "2022/01/10/index.html",
+        "archive/index.html",
+        "people/index.html",
+        "people/alexander-grushko/index.html",
+        "meetings/index.html",
+        "404.html",
+        "articles/moscow-nato-relations/index.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "meetings.ics",
+        "sitemap.xml",
+        "robots.txt",
+        "static/style.css",
+        MARKER,
+    ):
         assert (built / rel).is_file(), rel
 
 
@@ -75,8 +125,10 @@ def test_feeds_parse_and_are_absolute(built):
     for name in ("feed.xml", "atom.xml"):
         feed = feedparser.parse((built / name).read_bytes())
         assert not feed.bozo, feed.bozo_exception
-        assert [e.id for e in feed.entries] == ["tag:news.example.org,2022-01-11:/2022/01/11/",
-                                                "tag:news.example.org,2022-01-10:/2022/01/10/"]
+        assert [e.id for e in feed.entries] == [
+            "tag:news.example.org,2022-01-11:/2022/01/11/",
+            "tag:news.example.org,2022-01-10:/2022/01/10/",
+        ]
         assert feed.entries[0].link == "https://news.example.org/briefing/2022/01/11/"
         content = feed.entries[0].content[0].value
         assert 'href="https://news.example.org/briefing/articles/moscow-nato-relations/"' in content
@@ -116,14 +168,27 @@ def test_identical_input_gives_identical_bytes(tmp_path):
     for name in ("one", "two"):
         with SiteWriter(tmp_path / name) as writer:
             render_site(sample_site(), CONFIG, writer)
-        outputs.append({p.relative_to(tmp_path / name): p.read_bytes()
-                        for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+        outputs.append(
+            {
+                p.relative_to(tmp_path / name): p.read_bytes()
+                for p in sorted((tmp_path / name).rglob("*"))
+                if p.is_file()
+            }
+        )
     assert outputs[0] == outputs[1]
 
 
-@pytest.mark.parametrize("value,label", [("2022-01-12", "Wed 12 Jan 2022"), ("2022-W02", "week of 10 Jan 2022"),
-                                         ("2022-03", "March 2022"), ("2022", "2022"), (None, "date not given"),
-                                         ("2022-13", "date not given")])
+@pytest.mark.parametrize(
+    "value,label",
+    [
+        ("2022-01-12", "Wed 12 Jan 2022"),
+        ("2022-W02", "week of 10 Jan 2022"),
+        ("2022-03", "March 2022"),
+        ("2022", "2022"),
+        (None, "date not given"),
+        ("2022-13", "date not given"),
+    ],
+)
 def test_value_labels(value, label):
     assert value_label(value) == label
 
@@ -154,3 +219,63 @@ def test_failed_render_keeps_the_previous_site(tmp_path):
         raise RuntimeError("boom")
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("raw,shown", [("We will push,", "We will push"), (" It is true , ", "It is true"),
+                                       ("Fine.", "Fine."), ("Wait …", "Wait …")])
+def test_quote_text_drops_the_extractors_trailing_comma(raw, shown):
+    assert quote_text(raw) == shown
+
+
+def test_quotes_show_without_trailing_comma_and_link_their_speaker(tmp_path):
+    site = sample_site()
+    entry = site.entries[-1]
+    comma = Quote("We will push,", "Alexander Grushko", "Deputy Foreign Minister", False, 0.9, True, 0, 0)
+    briefing = replace(site.briefings[0], key_quotes=(DayQuote(comma, (source_of(entry),)),))
+    site = replace(site, briefings=(briefing, *site.briefings[1:]))
+    with SiteWriter(tmp_path / "site") as writer:
+        render_site(site, replace(CONFIG, search=False), writer)
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert "<p>“We will push”</p>" in html and "We will push,”" not in html
+    assert '<a class="speaker" href="/briefing/people/alexander-grushko/">Alexander Grushko</a>' in html
+    assert ", <span class=\"role\">Deputy Foreign Minister</span>" in html
+
+
+def test_pagination_and_speaker_feeds(tmp_path):
+    config = replace(CONFIG, per_page=1, search=False)
+    with SiteWriter(tmp_path / "site") as writer:
+        render_site(sample_site(), config, writer)
+    out = tmp_path / "site"
+    assert "Tuesday 11 January 2022" in (out / "page/1/index.html").read_text()
+    assert "Monday 10 January 2022" in (out / "page/2/index.html").read_text()
+    assert not (out / "page/3").exists() and not (out / "search").exists() and not (out / "pagefind").exists()
+    feed = feedparser.parse((out / "people/alexander-grushko/feed.xml").read_bytes())
+    assert not feed.bozo and feed.feed.link == "https://news.example.org/briefing/people/alexander-grushko/"
+    assert [e.link for e in feed.entries] == [
+        "https://news.example.org/briefing/articles/moscow-nato-relations/#quote-1"]
+    assert feed.entries[0].id == "tag:news.example.org,2022-01-11:/articles/moscow-nato-relations/#quote-1"
+    article = (out / "articles/moscow-nato-relations/index.html").read_text()
+    assert 'id="quote-1"' in article and "/briefing/2022/01/11/" in article
+
+
+def test_an_empty_site_still_has_every_page(tmp_path):
+    empty = assemble([], {}, CONFIG, date(2022, 1, 11))
+    with SiteWriter(tmp_path / "site") as writer:
+        render_site(empty, replace(CONFIG, search=False), writer)
+    out = tmp_path / "site"
+    for rel in ("index.html", "page/1/index.html", "archive/index.html", "people/index.html", "meetings/index.html",
+                "feed.xml", "atom.xml", "feed.json", "meetings.ics", "sitemap.xml"):
+        assert (out / rel).is_file(), rel
+    assert not feedparser.parse((out / "feed.xml").read_bytes()).bozo
+
+
+def test_missing_pagefind_is_a_warning_in_the_report(tmp_path, monkeypatch):
+    import digest.render.site as module
+
+    monkeypatch.setattr(module, "pagefind_executable", lambda: None)
+    report = Report()
+    with SiteWriter(tmp_path / "site") as writer:
+        render_site(sample_site(), CONFIG, writer, report=report)
+    assert [p.path for p in report.warnings] == ["search"]
+    assert "Pagefind is not installed" in report.warnings[0].message
+    assert (tmp_path / "site" / "index.html").is_file() and not (tmp_path / "site" / "search").exists()

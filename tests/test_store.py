@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.errors import InputError, Report
@@ -104,7 +104,7 @@ _para = st.text(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
 @given(st.lists(_para, min_size=1, max_size=4))
 def test_escape_round_trip_property(paragraphs):
     cleaned = clean_paragraphs(paragraphs)
@@ -201,7 +201,7 @@ _field = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
 @given(
     title=_field,
     paragraphs=st.lists(_field, min_size=1, max_size=3),

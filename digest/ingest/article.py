@@ -13,10 +13,17 @@ from slugify import slugify
 from digest.errors import InputError, Report
 from digest.ingest.clean import clean_line, clean_paragraphs, clean_title
 from digest.ingest.dates import find_dateline, localize
+from digest.ingest.decode import READ_LIMIT
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
 SLUG_MAX = 80
+MAX_ARTICLE_CHARS = 200_000  # article text kept (longer than any news feature; bounds parse time)
+MAX_TITLE_CHARS = 300
+MAX_FIELD_CHARS = 300  # source, author, one tag
+MAX_URL_CHARS = 2000
+MAX_TAGS = 30
+URL_SCHEMES = ("http", "https")
 _WINDOWS_RESERVED = {
     "con",
     "prn",
@@ -37,6 +44,19 @@ class Meta:
     url: str | None = None
     author: str | None = None
     tags: tuple[str, ...] = field(default=())
+    cut_from: int | None = None  # the file's size when only its first part was read (decode.READ_LIMIT)
+    cut_text: bool = False  # the reader kept only the start of an overlong body
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` as text that can be written anywhere (UTF-8, SQLite, JSON): bytes of a file name
+    that are not UTF-8 (kept by Python as lone surrogates) are shown as ``\\xNN``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def article_id(title: str, text: str) -> str:
@@ -93,13 +113,22 @@ def make_article(
     """Clean ``paragraphs``/metadata and build the article; soft problems go to ``report``.
 
     ``where`` ("record 3: ") prefixes messages about one record of a multi-article file.
-    Raises :class:`InputError` when there is no body text at all.
+    Raises :class:`InputError` when there is no body text at all. Text longer than
+    :data:`MAX_ARTICLE_CHARS` is cut (at a paragraph end where it can) with a warning, and so
+    are overlong metadata fields; a URL that is not http(s) is dropped with a warning.
     """
-    origin = str(path)
+    origin = display_path(path)
     paras = clean_paragraphs(paragraphs)
     if not paras:
         raise InputError(origin, f"{where}no article text found", line)
-    title = clean_title(meta.title)
+    paras, total = cut_paragraphs(paras, MAX_ARTICLE_CHARS)
+    if meta.cut_from is not None:
+        report.warn(origin, f"{where}file is {_size(meta.cut_from)}; only its first {_size(READ_LIMIT)} are read "
+                            f"(the limit for one article) and {_chars(paras)} characters kept", line)
+    elif total > MAX_ARTICLE_CHARS or meta.cut_text:
+        report.warn(origin, f"{where}article text is longer than the limit of {MAX_ARTICLE_CHARS:,} characters; "
+                            f"only the first {_chars(paras)} are kept", line)
+    title = _bounded(clean_title(meta.title), MAX_TITLE_CHARS, "title", where, origin, line, report)
     if not title:
         title = clean_title(derived_title(paras))
         report.warn(origin, f"{where}no title found; using the first sentence", line)
@@ -122,18 +151,86 @@ def make_article(
                 origin, f"{where}no publication date found; using the build date {build.isoformat()}", line
             )
 
-    tags = tuple(dict.fromkeys(t for t in (clean_line(x) for x in meta.tags) if t))
+    tags = tuple(dict.fromkeys(t[:MAX_FIELD_CHARS] for t in (clean_line(x) for x in meta.tags[:MAX_TAGS]) if t))
     return Article(
         id=ident,
         title=title,
         published=published,
         text=text,
         paragraphs=tuple(paras),
-        source=clean_line(meta.source or "") or None,
-        url=clean_line(meta.url or "") or None,
-        author=clean_line(meta.author or "") or None,
+        source=_bounded(clean_line(meta.source or ""), MAX_FIELD_CHARS, "source", where, origin, line, report) or None,
+        url=web_url(clean_line(meta.url or ""), where, origin, line, report),
+        author=_bounded(clean_line(meta.author or ""), MAX_FIELD_CHARS, "author", where, origin, line, report) or None,
         tags=tags,
         origin=origin,
         slug=make_slug(title, ident),
         date_from=date_from,
     )
+
+
+def cut_paragraphs(paragraphs: list[str], limit: int) -> tuple[list[str], int]:
+    """The paragraphs up to ``limit`` characters of text (joined by blank lines), and the full
+    length. The cut falls at a paragraph end, else at a space, so no word is split."""
+    total = sum(len(p) for p in paragraphs) + 2 * (len(paragraphs) - 1)
+    if total <= limit:
+        return paragraphs, total
+    kept, used = [], 0
+    for para in paragraphs:
+        room = limit - used - (2 if kept else 0)
+        if len(para) <= room:
+            kept.append(para)
+            used += len(para) + (2 if len(kept) > 1 else 0)
+            continue
+        if not kept or room > limit // 10:  # a huge paragraph: keep its start, cut at a space
+            piece = para[: room - 1]
+            space = piece.rfind(" ", max(0, room - 1000))
+            piece = (piece[:space] if space > 0 else piece).rstrip()
+            if piece:
+                kept.append(piece + "…")
+        break
+    return kept, total
+
+
+BODY_LIMIT = 2 * MAX_ARTICLE_CHARS  # characters of a body a reader parses (whitespace, markup and debris
+# shrink it; the article keeps at most MAX_ARTICLE_CHARS anyway, and parsing more only costs time)
+
+
+def cut_body(text: str, limit: int = BODY_LIMIT) -> tuple[str, bool]:
+    """``text`` up to ``limit`` characters, cut at a blank line or else a line end near the limit;
+    and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    end = text.rfind("\n\n", limit // 2, limit)
+    end = end if end > 0 else text.rfind("\n", limit // 2, limit)
+    return text[: end if end > 0 else limit], True
+
+
+def web_url(url: str, where: str, origin: str, line: int | None, report: Report) -> str | None:
+    """``url`` when it is an absolute http(s) address, else None (with a warning when one was given)."""
+    if not url:
+        return None
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    shown = url[:60] + ("…" if len(url) > 60 else "")
+    if scheme not in URL_SCHEMES or not re.match(r"(?i)https?://[^/\s]", url):
+        report.warn(origin, f"{where}url {shown!r} is not an http(s) address; ignoring it", line)
+        return None
+    if len(url) > MAX_URL_CHARS:
+        report.warn(origin, f"{where}url {shown!r} is longer than {MAX_URL_CHARS:,} characters; ignoring it", line)
+        return None
+    return scheme + url[len(scheme) :]  # "HTTPS://…" → "https://…"
+
+
+def _bounded(value: str, limit: int, name: str, where: str, origin: str, line: int | None, report: Report) -> str:
+    if len(value) <= limit:
+        return value
+    report.warn(origin, f"{where}{name} is {len(value):,} characters; shortened to {limit}", line)
+    cut = value[: limit - 1].rsplit(" ", 1)[0] if " " in value[limit // 2 : limit - 1] else value[: limit - 1]
+    return cut.rstrip() + "…"
+
+
+def _chars(paragraphs: list[str]) -> str:
+    return f"{sum(len(p) for p in paragraphs) + 2 * max(0, len(paragraphs) - 1):,}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"

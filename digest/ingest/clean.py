@@ -47,9 +47,13 @@ DEBRIS_PATTERNS: tuple[tuple[str, int], ...] = (
 
 _DEBRIS = tuple((re.compile(p, re.IGNORECASE), n) for p, n in DEBRIS_PATTERNS)
 
-# Removed outright: zero-width space, word joiner, soft hyphen, BOM, control characters and lone
-# surrogates (JSON \ud800 escapes), which cannot be written as UTF-8.
-_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Removed outright: zero-width space, word joiner, soft hyphen, BOM, control characters, lone
+# surrogates (JSON \ud800 escapes), which cannot be written as UTF-8, and the noncharacters U+FFFE
+# and U+FFFF, which XML (the feeds) cannot hold.
+_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Bidirectional embedding/override/isolate controls: removed from titles and other one-line fields,
+# where an unclosed one reverses the text around the title on every page that lists it.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -85,7 +89,7 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
 
 
 def clean_title(title: str | None) -> str:
-    return clean_line(title or "")
+    return clean_line(_BIDI_CONTROLS.sub("", title or ""))
 
 
 # ---------------------------------------------------------------------------------------------

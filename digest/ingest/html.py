@@ -113,8 +113,8 @@ def page_paragraphs(doc: Any) -> list[str]:
 
 def read_html(path: Path, options: ReadOptions, report: Report) -> list[Article]:
     origin = str(path)
-    data = read_bytes(path)
-    text = decode_bytes(data, origin, declared=declared_charset(data))
+    data, size = read_bytes(path)
+    text = decode_bytes(data, origin, declared=declared_charset(data), report=report)
     try:
         doc = extract(text)
     except Exception as exc:  # noqa: BLE001 - trafilatura/lxml failures on odd input
@@ -133,6 +133,7 @@ def read_html(path: Path, options: ReadOptions, report: Report) -> list[Article]
         url=doc.url,
         author=(doc.author or "").replace("; ", ", ") or None,
         tags=tuple(tags),
+        cut_from=size if size > len(data) else None,
     )
     if date and meta.published is None:
         report.warn(origin, f"page date {date!r} is not a date; ignoring it")

@@ -4,23 +4,34 @@ Fields: title/headline, text/maintext/body/content/articleBody, date/date_publis
 url, source/source_domain/sitename, author/authors, tags/keywords, description (used as the text
 when there is none). A bad record is reported (file + line for JSON Lines, file + index
 otherwise) and the others are kept.
+
+Limits: JSON Lines are read line by line (any file size; a line may be at most
+:data:`~digest.ingest.decode.READ_LIMIT` bytes); a ``.json`` file is parsed whole and may be at
+most :data:`~digest.ingest.decode.JSON_LIMIT` bytes. At most ``ReadOptions.max_records`` articles
+are read from one file (:data:`~digest.ingest.options.MAX_RECORDS`; `digest ingest` has no limit),
+and at most :data:`MAX_PROBLEMS` problems with its records are shown one
+by one (the rest are counted in one line).
 """
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from digest.errors import InputError, Report
-from digest.ingest.article import Meta, make_article
+from digest.ingest.article import Meta, cut_body, make_article
 from digest.ingest.clean import split_plain
 from digest.ingest.dates import parse_date
-from digest.ingest.decode import read_text
+from digest.ingest.decode import JSON_LIMIT, READ_LIMIT, file_size, read_text, utf16_order
 from digest.ingest.options import ReadOptions
 from digest.models import Article
+
+MAX_PROBLEMS = 20  # problems with single records shown one by one per file
 
 TITLE_KEYS = ("title", "headline", "name")
 TEXT_KEYS = ("text", "maintext", "body", "content", "articleBody", "article_body", "article", "fulltext")
@@ -34,56 +45,143 @@ AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 TAG_KEYS = ("tags", "keywords", "categories", "topics")
 WRAPPER_KEYS = ("articles", "items", "data", "results", "entries")
 
+Record = tuple[Any, str, "int | None"]  # (value, "item N: " prefix or "", line)
+
 
 def read_json(path: Path, options: ReadOptions, report: Report) -> list[Article]:
     origin = str(path)
-    text = read_text(path)
-    records = _records(text, path, report)
-    if len(records) == 1 and records[0][1] == "" and records[0][2] is None:
+    local = Report()  # problems with single records, shown up to MAX_PROBLEMS
+    records = _records(path, local)
+    if isinstance(records, list) and len(records) == 1 and records[0][1] == "" and records[0][2] is None:
+        _forward(local, report, origin)
         record, where, line = records[0]
         return [_article(record, where, line, path, options, report)]  # one article: errors are fatal
-    articles = []
-    for record, where, line in records:
-        try:
-            articles.append(_article(record, where, line, path, options, report))
-        except InputError as exc:
-            report.add(exc)
+    articles: list[Article] = []
+    seen, limit = 0, options.max_records
+    cap: tuple[str, int | None] | None = None
+    try:
+        for record, where, line in records:
+            seen += 1
+            if limit is not None and seen > limit:
+                what = f"line {line:,}" if line else where.rstrip(": ")
+                cap = (f"more than {limit:,} articles in one file; {what} and after are not read "
+                       "(split the file, or `digest ingest` it)", line)
+                break
+            try:
+                articles.append(_article(record, where, line, path, options, local))
+            except InputError as exc:
+                local.add(exc)
+    finally:
+        if isinstance(records, Iterator):
+            records.close()  # type: ignore[attr-defined]
+    _forward(local, report, origin)
+    if cap:
+        report.warn(origin, *cap)
+    if not seen:
+        raise InputError(origin, "no valid JSON lines in the file")
     if not articles:
         raise InputError(origin, "no usable article in the file (see the errors above)")
     return articles
 
 
-def _records(text: str, path: Path, report: Report) -> list[tuple[Any, str, int | None]]:
-    """(record, "item N: " prefix or "", line) for each record in the file."""
+def _forward(local: Report, report: Report, origin: str) -> None:
+    """The first MAX_PROBLEMS problems one by one, the rest counted in one line."""
+    report.problems += local.problems[:MAX_PROBLEMS]
+    rest = local.problems[MAX_PROBLEMS:]
+    if rest:
+        level = "error" if any(p.level == "error" for p in rest) else "warning"
+        getattr(report, "error" if level == "error" else "warn")(
+            origin, f"{len(rest):,} more problems with records of this file are not shown")
+
+
+def _records(path: Path, report: Report) -> list[Record] | Iterator[Record]:
+    """(record, "item N: " prefix or "", line) for each record in the file: a list for a whole
+    JSON document, an iterator reading the file line by line for JSON Lines."""
     origin = str(path)
-    as_lines = path.suffix.lower() == ".jsonl"
-    if not as_lines:
+    if path.suffix.lower() == ".jsonl":
+        return _stream_lines(path, report)
+    size = file_size(path)
+    if size > JSON_LIMIT:
+        if _first_value_ends_line(_head(path)):
+            return _stream_lines(path, report)
+        raise InputError(origin, f"file is {size / 1024 / 1024:.1f} MB; a .json file is read whole and may be at "
+                                 f"most {JSON_LIMIT // 1024 // 1024} MB (save it as JSON Lines, .jsonl, to stream it)")
+    text = read_text(path, report, limit=None)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _first_value_ends_line(text):
+            return _parse_lines(enumerate(text.split("\n"), start=1), origin, report)
+        raise InputError(origin, f"not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno) from None
+    except RecursionError:
+        raise InputError(origin, "not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(origin, f"not valid JSON ({_short(exc)})") from None
+    return _from_value(data, origin)
+
+
+def _head(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return handle.read(READ_LIMIT).decode("utf-8", errors="replace")
+
+
+def _stream_lines(path: Path, report: Report) -> Iterator[Record]:
+    """JSON Lines read one line at a time: memory stays small whatever the file size."""
+    origin = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+    except OSError as exc:
+        raise InputError(origin, f"cannot read file: {exc.strerror or exc}") from None
+    with handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(head):
+            text = read_text(path, report, limit=JSON_LIMIT)  # UTF-16 lines: decoded as a whole, bounded
+            yield from _parse_lines(enumerate(text.split("\n"), start=1), origin, report)
+            return
+        yield from _parse_lines(_raw_lines(handle, origin, report), origin, report)
+
+
+def _raw_lines(handle, origin: str, report: Report) -> Iterator[tuple[int, str]]:
+    number = 0
+    while True:
+        raw = handle.readline(READ_LIMIT + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > READ_LIMIT and not raw.endswith(b"\n"):
+            while True:  # skip the rest of the overlong line
+                more = handle.readline(READ_LIMIT)
+                if not more or more.endswith(b"\n"):
+                    break
+            report.error(origin, f"line longer than {READ_LIMIT // 1024 // 1024} MB; skipped", number)
+            continue
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            if exc.msg == "Extra data" and _first_value_ends_line(text):
-                as_lines = True
-            else:
-                raise InputError(
-                    origin, f"not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno
-                ) from None
-        except RecursionError:
-            raise InputError(origin, "not valid JSON (nested too deeply)") from None
-        if not as_lines:
-            return _from_value(data, origin)
-    out: list[tuple[Any, str, int | None]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = raw.decode("utf-8", errors="replace")
+            report.warn(origin, f"not valid UTF-8 at column {exc.start + 1}; bad bytes replaced by U+FFFD", number)
+        yield number, text
+
+
+def _parse_lines(lines: Iterable[tuple[int, str]], origin: str, report: Report) -> Iterator[Record]:
+    for number, line in lines:
         if not line.strip():
             continue
         try:
-            out.append((json.loads(line), "", number))
+            yield json.loads(line), "", number
         except json.JSONDecodeError as exc:
             report.error(origin, f"not valid JSON ({exc.msg}, column {exc.colno}); line skipped", number)
         except RecursionError:
             report.error(origin, "not valid JSON (nested too deeply); line skipped", number)
-    if not out:
-        raise InputError(origin, "no valid JSON lines in the file")
-    return out
+        except ValueError as exc:
+            report.error(origin, f"not valid JSON ({_short(exc)}); line skipped", number)
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).split(":")[0][:100]
 
 
 def _first_value_ends_line(text: str) -> bool:
@@ -91,7 +189,7 @@ def _first_value_ends_line(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0]
     try:
         json.loads(first)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -165,6 +263,9 @@ def _article(
     body = _first(record, TEXT_KEYS)
     if body is None:
         body = _first(record, ("description", "summary", "lead"))
+    cut = False
+    if isinstance(body, str):
+        body, cut = cut_body(body)
     if isinstance(body, list):
         paragraphs = [p for p in (_string(v) for v in body) if p]
     elif isinstance(body, str) and _HTML_BLOCK.search(body):
@@ -188,6 +289,7 @@ def _article(
         url=_string(_first(record, URL_KEYS)),
         author=", ".join(_strings(_first(record, AUTHOR_KEYS))) or None,
         tags=tuple(_strings(_first(record, TAG_KEYS))),
+        cut_text=cut,
     )
     return make_article(
         paragraphs=paragraphs, meta=meta, path=path, options=options, report=report, where=where, line=line

@@ -170,9 +170,13 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
     if not content_dir.is_dir():
         return []
     paths, _ = find_inputs([str(content_dir)])
+    root = content_dir.resolve()
     seen: set[str] = set()
     articles: list[Article] = []
     for path in paths:
+        if not _inside(path.resolve(), root):
+            report.error(str(path), "is a link to a file outside the content folder; not read")
+            continue
         try:
             found = read(path, options, report)
         except InputError as exc:

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from digest.errors import InputError, Report
-from digest.ingest.article import Meta, make_article
+from digest.ingest.article import Meta, cut_body, make_article
 from digest.ingest.clean import clean_line, split_plain
 from digest.ingest.dates import parse_date
-from digest.ingest.decode import read_text
+from digest.ingest.decode import load_text
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
@@ -26,22 +26,26 @@ _FIELD = {"headline": "title", "published": "date", "link": "url", "by": "author
 
 
 def read_txt(path: Path, options: ReadOptions, report: Report) -> list[Article]:
-    return [article_from_text(read_text(path), path, options, report)]
+    text, cut_from = load_text(path, report)
+    return [article_from_text(text, path, options, report, cut_from)]
 
 
-def article_from_text(text: str, path: Path, options: ReadOptions, report: Report) -> Article:
+def article_from_text(
+    text: str, path: Path, options: ReadOptions, report: Report, cut_from: int | None = None
+) -> Article:
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:  # pragma: no cover - decode_bytes rejects blank files
         raise InputError(str(path), "empty file")
     meta, start = _header(lines, start, path, options, report)
+    meta.cut_from = cut_from
     if meta.title is None:
         start = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
         title = _MARKDOWN_HEADING.sub("", clean_line(lines[start])) if start < len(lines) else ""
         if len(title) <= MAX_TITLE:  # else a paragraph, not a headline: all of it is the body
             meta.title = title
             start += 1
-    body = "\n".join(lines[start:])
+    body, meta.cut_text = cut_body("\n".join(lines[start:]))
     return make_article(paragraphs=split_plain(body), meta=meta, path=path, options=options, report=report)
 
 

@@ -1,27 +1,35 @@
-"""Render every page of the site from the assembled ``Site``."""
+"""Render every page, feed and calendar of the site from the assembled ``Site``."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.config import Config
-from digest.models import ArticleEntry, Briefing, Quote, Site
+from digest.errors import Report
+from digest.models import ArticleEntry, Briefing, Quote, Site, Speaker
 from digest.render.calendar import calendar_ics, meeting_ics_name
-from digest.render.feeds import atom_feed, json_feed, rss_feed
+from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_feed
 from digest.render.output import SiteWriter
+from digest.render.reuse import PageReuse, environment_key
+from digest.render.search import build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
+
+log = logging.getLogger("digest")
 
 
 @dataclass(frozen=True)
 class Segment:
     text: str
     quote: Quote | None = None
+    number: int = 0  # the quote's 1-based number in its article (anchor #quote-N)
 
 
 def marked_paragraphs(entry: ArticleEntry) -> list[list[Segment]]:
     """The article's paragraphs cut into plain and quoted segments (quotes marked by offsets)."""
+    numbers = {q: i for i, q in reversed(list(enumerate(entry.quotes, 1)))}
     quotes = sorted((q for q in entry.quotes if 0 <= q.start < q.end <= len(entry.article.text)),
                     key=lambda q: q.start)
     out, offset = [], 0
@@ -33,7 +41,7 @@ def marked_paragraphs(entry: ArticleEntry) -> list[list[Segment]]:
                 continue
             if quote.start > pos:
                 segments.append(Segment(entry.article.text[pos:quote.start]))
-            segments.append(Segment(entry.article.text[quote.start:quote.end], quote))
+            segments.append(Segment(entry.article.text[quote.start:quote.end], quote, numbers[quote]))
             pos = quote.end
         if pos < end:
             segments.append(Segment(entry.article.text[pos:end]))
@@ -46,14 +54,64 @@ def day_path(briefing: Briefing) -> str:
     return f"{briefing.day:%Y/%m/%d}/"
 
 
+def list_path(number: int) -> str:
+    """The site-relative URL of page ``number`` (1-based) of the briefing list."""
+    return f"page/{number}/"
+
+
+def speaker_index(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
+    """Every name variant a speaker was quoted under → the speaker (for links from quotes)."""
+    index = {}
+    for speaker in speakers:
+        for name in (speaker.name, *speaker.variants):
+            index.setdefault(name, speaker)
+    return index
+
+
+def search_enabled(config: Config) -> bool:
+    return config.search and pagefind_executable() is not None
+
+
 def render_site(site: Site, config: Config, writer: SiteWriter,
-                on_page: Callable[[], None] | None = None) -> int:
-    """Write every page, feed and calendar of ``site``; returns the number of files written."""
+                on_page: Callable[[], None] | None = None, report: Report | None = None,
+                reuse: PageReuse | None = None) -> int:
+    """Write every page, feed and calendar of ``site``; returns the number of files written.
+
+    With ``config.search`` on, Pagefind then indexes the finished pages in the writer's
+    temporary folder (before it is swapped in); a missing or failing Pagefind is a warning
+    in ``report`` (or the ``digest`` logger), never a failed build.
+    """
+    search = search_enabled(config)
+    if config.search and not search:
+        _warn(report, "search", "Pagefind is not installed (pip install 'pagefind[extended]'); "
+                                "the site is built without search")
     env = make_environment(config)
-    env.globals.update(site=site, day_path=day_path, meeting_ics_name=meeting_ics_name)
+    speakers_by_name = speaker_index(site.speakers)
+
+    def speaker_of(name: str | None) -> Speaker | None:
+        speaker = speakers_by_name.get(name) if name else None
+        if reuse is not None and name:
+            reuse.note(name, speaker.slug if speaker else None)
+        return speaker
+
+    def speaker_slug(name: str) -> str | None:
+        speaker = speakers_by_name.get(name)
+        return speaker.slug if speaker else None
+
+    env.globals.update(site=site, day_path=day_path, list_path=list_path, meeting_ics_name=meeting_ics_name,
+                       speaker_of=speaker_of, search=search, briefing_time=lambda b: briefing_time(b, config),
+                       page_count=max(1, -(-len(site.briefings) // config.per_page)))
+
+    if reuse is not None:
+        reuse.attach(env, environment_key(env, theme_folders(config), config, search, env.globals["page_count"]))
 
     def page(relpath: str, template: str, **context) -> None:
-        writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+        context.setdefault("feed", None)
+        if reuse is None:
+            writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+        elif not reuse.reuse(relpath, template, context, writer, speaker_slug):
+            with reuse.recording(relpath, template, context):
+                writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
         if on_page:
             on_page()
 
@@ -61,43 +119,66 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for i, briefing in enumerate(briefings):
         newer = briefings[i - 1] if i > 0 else None
         older = briefings[i + 1] if i + 1 < len(briefings) else None
-        context = dict(briefing=briefing, newer=newer, older=older)
+        context = dict(briefing=briefing, newer=newer, older=older, list_page=i // config.per_page + 1)
         page(day_path(briefing) + "index.html", "briefing.html", canonical=day_path(briefing), **context)
         if i == 0:
-            page("index.html", "briefing.html", canonical="", **context)
+            page("index.html", "briefing.html", canonical="", front=True, **context)
     if not briefings:
         page("index.html", "empty.html", canonical="")
+    pages = [briefings[i:i + config.per_page] for i in range(0, len(briefings), config.per_page)] or [()]
+    for number, chunk in enumerate(pages, 1):
+        page(list_path(number) + "index.html", "briefings.html", canonical=list_path(number), briefings=chunk,
+             number=number, count=len(pages))
+    briefing_of = {entry.url: b for b in briefings for entry in b.articles}
     for entry in site.entries:
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
-             paragraphs=marked_paragraphs(entry))
+             paragraphs=marked_paragraphs(entry), briefing=briefing_of.get(entry.url))
     months = defaultdict(list)
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)
     page("archive/index.html", "archive.html", canonical="archive/", months=sorted(months.items(), reverse=True))
     page("people/index.html", "people.html", canonical="people/")
+    quote_fragment = env.get_template("feed_quote.html")
     for speaker in site.speakers:
+        feed_path = f"people/{speaker.slug}/feed.xml"
         page(f"people/{speaker.slug}/index.html", "person.html", canonical=f"people/{speaker.slug}/",
-             speaker=speaker)
+             speaker=speaker, feed=feed_path)
+        html = [quote_fragment.render(sq=sq, speaker=speaker) for sq in speaker.quotes]
+        writer.write(feed_path, rss_feed(speaker_feed(speaker, config, html), config))
     page("meetings/index.html", "meetings.html", canonical="meetings/",
          upcoming=[it for it in site.agenda if _is_ahead(it, site.today)],
          past=[it for it in reversed(site.agenda) if not _is_ahead(it, site.today)])
     page("404.html", "404.html", canonical="404.html")
+    if search:
+        page("search/index.html", "search.html", canonical="search/")
 
     fragment = env.get_template("feed_item.html")
     item_html = {b.day: fragment.render(briefing=b, page_path="feed") for b in briefings}
-    writer.write("feed.xml", rss_feed(site, config, item_html))
-    writer.write("atom.xml", atom_feed(site, config, item_html))
-    writer.write("feed.json", json_feed(site, config, item_html))
+    feed = site_feed(briefings, config, item_html)
+    writer.write("feed.xml", rss_feed(feed, config))
+    writer.write("atom.xml", atom_feed(feed, config))
+    writer.write("feed.json", json_feed(feed, config))
     writer.write("meetings.ics", calendar_ics(site.agenda, config))
     for item in site.agenda:
         writer.write(f"meetings/{meeting_ics_name(item)}", calendar_ics([item], config))
-    page("sitemap.xml", "sitemap.xml", canonical="sitemap.xml")
+    page("sitemap.xml", "sitemap.xml", canonical="sitemap.xml", pages=len(pages))
     writer.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n")
     for folder in reversed(theme_folders(config)):  # the site's own assets win
         for asset in sorted((folder / "static").glob("*")) if (folder / "static").is_dir() else ():
-            if asset.is_file():
+            if asset.is_file() and (search or asset.name != "search.js"):
                 writer.copy(f"static/{asset.name}", asset)
+    if search:
+        problem = build_index(writer.tmp, config.language)
+        if problem:
+            _warn(report, "search", problem)
     return len(writer.written)
+
+
+def _warn(report: Report | None, path: str, message: str) -> None:
+    if report is not None:
+        report.warn(path, message)
+    else:
+        log.warning("warning: %s: %s", path, message)
 
 
 def _is_ahead(item, today) -> bool:

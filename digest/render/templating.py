@@ -36,6 +36,11 @@ def short_date(value: date | datetime) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+def quote_text(text: str) -> str:
+    """A quotation as displayed: the extractor keeps the comma before the closing mark; drop it."""
+    return text.strip().rstrip(",;:").rstrip()
+
+
 def value_label(value: str | None) -> str:
     """A meeting's time value for readers: a day, "week of …", a month or a year."""
     span = value_range(value)
@@ -71,5 +76,5 @@ def make_environment(config: Config) -> jinja2.Environment:
 
     env.globals.update(config=config, url=url, abs_url=abs_url)
     env.filters.update(long_date=long_date, short_date=short_date, value_label=value_label,
-                       precision=value_precision)
+                       precision=value_precision, quote_text=quote_text)
     return env

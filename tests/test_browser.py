@@ -1,0 +1,249 @@
+"""The built sample site in headless Chromium (Playwright for Python, Debian's chromium), served from 127.0.0.1.
+
+Reading, day navigation, search, dark mode, print, keyboard and an axe-core accessibility
+scan. Needs chromium (/usr/bin/chromium or $CHROMIUM) and, for the scan, axe-core from npm
+(`npm install -g axe-core`, or $AXE_CORE_JS); .ci/run installs both. Screenshots go to
+test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sitebuild import ARTIFACTS, BASE_PATH, ROOT, StaticServer, missing_tool, sample_site
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+
+
+def axe_script() -> Path | None:
+    candidates = [os.environ.get("AXE_CORE_JS"), ROOT / "node_modules/axe-core/axe.min.js"]
+    npm = shutil.which("npm")
+    if npm:
+        try:
+            root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, timeout=60).stdout.strip()
+            candidates.append(Path(root) / "axe-core" / "axe.min.js")
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+
+@pytest.fixture(scope="module")
+def server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with StaticServer(sample_site().www) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        missing_tool("no chromium: .ci/run installs it (apt-get install chromium), or set $CHROMIUM")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page in a fresh context that records console errors, page errors and failed requests."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+        self.context.set_default_timeout(15_000)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")  # aborted by navigating
+                     and self.errors.append(f"request failed: {r.url} {r.failure}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+
+    def __enter__(self) -> Watched:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.context.close()
+
+
+def test_briefing_shows_the_grushko_quote_and_the_brussels_meeting(browser, server):
+    with Watched(browser, color_scheme="light") as w:
+        w.page.goto(server.url + BASE_PATH)
+        quotes = w.page.locator(".key-quotes figure.quote")
+        grushko = quotes.filter(has_text="Alexander Grushko")
+        assert grushko.count() >= 1
+        assert "Deputy Foreign Minister" in grushko.first.inner_text()
+        meetings = w.page.locator(".upcoming li.meeting")
+        brussels = meetings.filter(has_text="Brussels")
+        assert brussels.count() == 1 and "Wed 12 Jan 2022" in brussels.inner_text()
+        assert w.page.locator("html").get_attribute("lang") == "en"
+        assert w.page.locator("main#main").count() == 1 and w.page.locator("header.masthead").count() == 1
+        w.page.screenshot(path=ARTIFACTS / "briefing-light.png", full_page=True)
+        w.page.set_viewport_size({"width": 390, "height": 844})
+        w.page.screenshot(path=ARTIFACTS / "briefing-light-mobile.png", full_page=True)
+        assert w.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scroll
+        assert not w.errors, w.errors
+
+
+def test_day_navigation(browser, server):
+    with Watched(browser) as w:
+        w.page.goto(server.url + BASE_PATH)
+        w.page.get_by_role("link", name="Previous day").click()
+        w.page.wait_for_url(f"**{BASE_PATH}2022/01/10/")
+        assert "Monday 10 January 2022" in w.page.locator("h1").inner_text()
+        assert w.page.locator(".key-quotes").filter(has_text="Sergei Ryabkov").count() == 1
+        w.page.get_by_role("link", name="Next day").click()
+        w.page.wait_for_url(f"**{BASE_PATH}2022/01/11/")
+        w.page.go_back()
+        w.page.get_by_role("link", name="Latest briefing").click()
+        w.page.wait_for_url(server.url + BASE_PATH)
+        w.page.get_by_role("navigation", name="Site").get_by_role("link", name="Briefings").click()
+        w.page.wait_for_url(f"**{BASE_PATH}page/1/")
+        w.page.get_by_role("link", name="Older briefings").click()
+        w.page.wait_for_url(f"**{BASE_PATH}page/2/")
+        assert "Monday 10 January 2022" in w.page.locator("main").inner_text()
+        assert not w.errors, w.errors
+
+
+def test_search_finds_peskov(browser, server):
+    with Watched(browser) as w:
+        w.page.goto(server.url + BASE_PATH)
+        w.page.get_by_role("searchbox", name="Search the site").fill("Peskov")
+        w.page.get_by_role("searchbox", name="Search the site").press("Enter")
+        w.page.wait_for_url("**/search/?q=Peskov")
+        results = w.page.locator("#search-results li")
+        results.first.wait_for()
+        assert results.filter(has_text="Dmitry Peskov").count() >= 1
+        assert "Peskov" in w.page.locator("#search-results mark").first.inner_text()
+        assert "result" in w.page.locator("#search-status").inner_text()
+        assert w.page.locator("#search-nojs").is_hidden()
+        href = results.first.locator("a").get_attribute("href")
+        assert href.startswith(BASE_PATH)
+        w.page.locator("#search-q").fill("Ryabkov")
+        w.page.locator("#search-q").press("Enter")
+        w.page.locator("#search-results li", has_text="Ryabkov").first.wait_for()
+        w.page.locator("#search-results a").first.click()
+        w.page.wait_for_load_state()
+        assert "Ryabkov" in w.page.locator("main").inner_text()
+        assert not w.errors, w.errors
+
+
+def test_dark_mode(browser, server):
+    with Watched(browser, color_scheme="dark") as w:
+        w.page.goto(server.url + BASE_PATH)
+        background = w.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        text = w.page.evaluate("getComputedStyle(document.body).color")
+        assert background == "rgb(18, 20, 23)", background
+        assert text == "rgb(233, 233, 230)", text
+        w.page.screenshot(path=ARTIFACTS / "briefing-dark.png", full_page=True)
+        w.page.set_viewport_size({"width": 390, "height": 844})
+        w.page.screenshot(path=ARTIFACTS / "briefing-dark-mobile.png", full_page=True)
+        assert not w.errors, w.errors
+    with Watched(browser, color_scheme="light") as w:
+        w.page.goto(server.url + BASE_PATH)
+        assert w.page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+
+def test_reads_without_javascript_and_prints_without_navigation(browser, server):
+    with Watched(browser, java_script_enabled=False) as w:
+        w.page.goto(server.url + BASE_PATH)
+        assert "Grushko" in w.page.locator(".key-quotes").inner_text()
+        w.page.goto(server.url + BASE_PATH + "search/?q=Peskov")
+        assert w.page.locator("#search-nojs").is_visible()
+    with Watched(browser) as w:
+        w.page.goto(server.url + BASE_PATH)
+        w.page.emulate_media(media="print")
+        assert w.page.locator(".site-nav").is_hidden() and w.page.locator(".daynav").is_hidden()
+        assert w.page.locator(".key-quotes").is_visible()
+
+
+def test_skip_link_is_first_and_visible_on_focus(browser, server):
+    with Watched(browser) as w:
+        w.page.goto(server.url + BASE_PATH)
+        w.page.keyboard.press("Tab")
+        focused = w.page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+        assert focused == ["skip", "#main"]
+        box = w.page.locator("a.skip").bounding_box()
+        assert box and box["x"] >= 0
+        outline = w.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"
+
+
+def test_missing_page_gets_the_404_page(browser, server):
+    with Watched(browser) as w:
+        response = w.page.goto(server.url + BASE_PATH + "no/such/page/")
+        assert response.status == 404
+        assert w.page.locator("h1").inner_text() == "Page not found"
+        assert w.page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # CSS loaded
+
+
+AXE_PAGES = ["", "2022/01/10/", "articles/moscow-nato-relations-are-approaching-the-moment-of-truth-russian-official/",
+             "people/", "people/alexander-grushko/", "meetings/", "archive/", "page/1/", "search/?q=Peskov", "404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violations(browser, server, scheme):
+    script = axe_script()
+    if script is None:
+        missing_tool("axe-core not found: npm install -g axe-core (.ci/run does), or set $AXE_CORE_JS")
+    report = []
+    with Watched(browser, color_scheme=scheme, bypass_csp=True) as w:  # CSP would block the injected axe
+        for path in AXE_PAGES:
+            w.page.goto(server.url + BASE_PATH + path)
+            if path.startswith("search/"):
+                w.page.locator("#search-results li").first.wait_for()
+            w.page.add_script_tag(path=str(script))
+            result = w.page.evaluate("""async () => {
+                const r = await axe.run(document, {runOnly: {type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
+                return {violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})), passes: r.passes.length};
+            }""")
+            assert result["passes"] > 10
+            report += [f"{path or '/'}: {v['impact']}: {v['id']}: {v['help']} {v['nodes']}"
+                       for v in result["violations"]]
+    serious = [line for line in report if ": serious: " in line or ": critical: " in line]
+    (ARTIFACTS / f"axe-{scheme}.txt").write_text("\n".join(report) + "\n" if report else "no violations\n")
+    assert not serious, "\n".join(serious)
+
+
+def test_serve_reloads_the_open_page_after_a_change(browser, tmp_path):
+    from digest.config import load_config
+    from digest.serve import PreviewServer
+
+    root = tmp_path / "preview"
+    (root / "content").mkdir(parents=True)
+    (root / "digest.toml").write_text('title = "Before"\n')
+    server = PreviewServer(load_config(root=root), port=0, say=lambda _: None)
+    server.build()
+    server.start()
+    stop = threading.Event()
+    watcher = threading.Thread(target=server.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        with Watched(browser) as w:
+            w.page.goto(server.url)
+            assert w.page.title() == "Before"
+            deadline = time.monotonic() + 10
+            while server.generation.listeners == 0 and time.monotonic() < deadline:  # the page is listening
+                time.sleep(0.1)
+            assert server.generation.listeners == 1
+            (root / "digest.toml").write_text('title = "After"\n')
+            deadline = time.monotonic() + 20
+            while w.page.title() != "After" and time.monotonic() < deadline:  # the page reloads by itself
+                time.sleep(0.2)
+            assert w.page.title() == "After"
+            assert not w.errors, w.errors
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+        server.close()
