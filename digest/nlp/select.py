@@ -20,18 +20,22 @@ from digest.nlp import meeting_lexicon as lex
 _QUOTE_MARKS = re.compile(r"[\"“”„«»‘’]|''|``")
 
 
-def _cue_pattern() -> re.Pattern[str]:
-    words = set(lex.NOUN_TRIGGERS) | set(lex.NOUN_LEMMAS) | set(lex.BODIES)
-    verbs = {"meet", "meets", "met", "meeting", "convene", "convenes", "convened", "convening", "reconvene",
-             "reconvenes", "reconvened", "gather", "gathers", "gathered", "confer", "confers", "conferred"}
-    alternatives = sorted({w.lower() for w in words | verbs}, key=len, reverse=True)
+def _words_pattern(words: set[str]) -> re.Pattern[str]:
+    alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")s?\b", re.IGNORECASE)
 
 
-_MEETING_CUES = _cue_pattern()
+_VERB_FORMS = {"meet", "meets", "met", "meeting", "convene", "convenes", "convened", "convening", "reconvene",
+               "reconvenes", "reconvened", "gather", "gathers", "gathered", "confer", "confers", "conferred"}
+_MEETING_CUES = _words_pattern(set(lex.NOUN_TRIGGERS) | set(lex.NOUN_LEMMAS) | _VERB_FORMS)
+# A council or board that "will consider … on Monday" is a session too: a body word counts
+# only with a time word in the same paragraph.
+_BODIES = _words_pattern(set(lex.BODIES))
 BEFORE, AFTER = 2, 1  # paragraphs kept before and after a relevant one
-
-
+_TIME_CUES = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:today|tonight|tomorrow|week|month|year|later|soon|next|upcoming|scheduled|due|expected)\b",
+    re.IGNORECASE)
 @dataclass(frozen=True)
 class Selection:
     """The shortened text and how to map its offsets back to the article text."""
@@ -47,7 +51,9 @@ class Selection:
 
 
 def is_relevant(paragraph: str) -> bool:
-    return bool(_QUOTE_MARKS.search(paragraph) or _MEETING_CUES.search(paragraph))
+    if _QUOTE_MARKS.search(paragraph) or _MEETING_CUES.search(paragraph):
+        return True
+    return bool(_BODIES.search(paragraph) and _TIME_CUES.search(paragraph))
 
 
 def select_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
