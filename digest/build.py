@@ -89,7 +89,8 @@ class CachedReader:
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
         stat = path.stat()
-        key, stamp = str(path.resolve()), f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
+        key = os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")  # any file name
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
         payload = self.cache.get_file(key, stamp)
         if payload is not None:
             articles, warnings = articles_from_json(payload)
@@ -126,6 +127,9 @@ def check_output(output: Path, config: Config) -> Path:
     output, content = output.resolve(), config.content_path
     if output in (content, config.root.resolve()) or output in content.parents or content in output.parents:
         raise DigestError(f"{output}: the output folder may not equal, contain or be inside the content folder")
+    if output == config.cache_path or output in config.cache_path.parents:
+        raise DigestError(f"{output}: the output folder may not equal or contain the cache folder")
+    SiteWriter.check_replaceable(output)  # refuse a folder digest did not make before doing any work
     return output
 
 

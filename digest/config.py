@@ -6,6 +6,7 @@ Paths are relative to the folder holding digest.toml (the site root).
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "digest.toml"
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,12 @@ def _validate(config: Config) -> list[str]:
             problems.append(f"output_dir: {config.output_dir!r} may not be inside the content folder")
     if not config.title.strip():
         problems.append("title: may not be empty")
+    for name in ("title", "description", "author", "language", "pipeline", "base_url", "timezone"):
+        if _UNPRINTABLE.search(getattr(config, name)):
+            problems.append(f"{name}: contains control or non-character code points")
+    output_ok = not bad_dirs and not any(p.startswith("output_dir:") for p in problems)
+    if output_ok and (config.cache_path == config.output_path or config.output_path in config.cache_path.parents):
+        problems.append(f"cache_dir: {config.cache_dir!r} may not be inside the output folder (it is replaced)")
     return problems
 
 

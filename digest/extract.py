@@ -112,12 +112,11 @@ def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Ext
     from digest.nlp.model import load_pipeline
     from digest.nlp.select import select_text
 
-    nlp = load_pipeline(pipeline)
     selections = [select_text(a.paragraphs) if SELECT_PARAGRAPHS else None for a in articles]
     originals = [s.text if s else a.text for a, s in zip(articles, selections, strict=True)]
     texts = [parse_text(text) for text in originals]
     todo = [i for i, text in enumerate(texts) if text.strip()]
-    docs, errors = _parse(nlp, texts, todo)
+    docs, errors = _parse(load_pipeline(pipeline), texts, todo) if todo else ({}, {})
     out: list[tuple[str, Extraction | None, str | None]] = []
     for i, article in enumerate(articles):
         if i in errors:

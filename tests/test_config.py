@@ -53,3 +53,10 @@ def test_overrides_are_validated():
     assert config.with_overrides(base_url="https://news.example.org").base_url == "https://news.example.org/"
     with pytest.raises(ConfigError, match="base_url"):
         config.with_overrides(base_url="not a url")
+
+
+def test_cache_inside_output_and_unprintable_settings_are_refused(tmp_path):
+    with pytest.raises(ConfigError, match="cache_dir"):
+        load_config(root=write(tmp_path, 'cache_dir = "site/.cache"\n'))
+    with pytest.raises(ConfigError, match="title: contains control"):
+        load_config(root=write(tmp_path, 'title = "Daily \\uFFFF Briefing"\n'))

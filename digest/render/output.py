@@ -19,16 +19,22 @@ MARKER = ".digest-site"  # marks a folder as a digest build we may replace
 
 class SiteWriter:
     def __init__(self, output: Path):
-        self.output = output.resolve()
-        if self.output.exists() and not self.output.is_dir():
-            raise DigestError(f"{self.output}: the output path exists and is not a folder")
-        if self.output.is_dir() and any(self.output.iterdir()) and not (self.output / MARKER).exists():
-            raise DigestError(
-                f"{self.output}: the output folder is not empty and was not made by digest; "
-                "refusing to replace it (choose another --output or empty it)")
+        self.output = self.check_replaceable(output)
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.written: list[str] = []
+
+    @staticmethod
+    def check_replaceable(output: Path) -> Path:
+        """The output folder, if digest may replace it: absent, empty, or made by digest."""
+        output = output.resolve()
+        if output.exists() and not output.is_dir():
+            raise DigestError(f"{output}: the output path exists and is not a folder")
+        if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+            raise DigestError(
+                f"{output}: the output folder is not empty and was not made by digest; "
+                "refusing to replace it (choose another --output or empty it)")
+        return output
 
     def path_for(self, relpath: str) -> Path:
         """The file for a site-relative path; refuses anything that would leave the site."""
