@@ -456,3 +456,24 @@ def test_never_raises_and_values_are_valid(nlp, words, published):
 def test_arbitrary_text(nlp, text):
     for m in extract_meetings(nlp(text), TUE):
         assert text[m.start_char : m.end_char] == m.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telecom's shareholders are scheduled to vote on the 165 mln dlr transaction Monday.",
+        "The House was to vote today on a bill demanding a report within seven days.",
+        "The committee will vote on the proposal on Thursday.",
+    ],
+)
+def test_votes_are_ballots_not_meetings(nlp, text):
+    # README: elections and ballots are not meetings, even when a body casts them
+    assert [m for m in run(nlp, text) if m.status == "upcoming"] == []
+
+
+def test_participle_date_is_not_anchored_by_a_past_verb(nlp):
+    # "had been invited" is past, but "starting April 27" dates the meeting itself
+    text = "Fujioka said Taiwan had been invited to the bank's 20th annual meeting starting April 27 in Osaka."
+    found = [m for m in run(nlp, text, date(1987, 4, 21)) if m.status == "upcoming"]
+    assert len(found) == 1
+    assert found[0].start == "1987-04-27" and found[0].place == "Osaka"

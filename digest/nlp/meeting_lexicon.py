@@ -80,7 +80,8 @@ BODIES = {
     "delegates",
     "negotiators",
 }
-BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "vote", "approve"}
+# not "vote": a ballot, not a meeting (README)
+BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve"}
 
 # Modifiers that make the trigger something else.
 NOT_MEETING_MODIFIERS = {

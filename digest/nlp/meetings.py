@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from digest.models import Meeting
+from digest.models import Meeting, value_range
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.timex import (
     FUTURE,
@@ -878,7 +878,7 @@ def _mention(
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
         v = resolve_time(tm.text, published, t_tense)
         until = (
-            root.doc.text[max(0, tm.start_char - 8) : tm.start_char]
+            _doc_text(root.doc)[max(0, tm.start_char - 8) : tm.start_char]
             .rstrip()
             .lower()
             .endswith(("until", "till", "through"))
@@ -1084,26 +1084,12 @@ def _with_duration(tok, value: TimeValue) -> TimeValue:
     return value
 
 
-def _bounds(value: str) -> tuple[date, date] | None:
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            d = date.fromisoformat(value)
-            return d, d
-        m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-        if m:
-            a = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return a, a + timedelta(days=6)
-        m = re.fullmatch(r"(\d{4})-(\d{2})", value)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            a = date(y, mo, 1)
-            b = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
-            return a, b
-        if re.fullmatch(r"\d{4}", value):
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
+def _doc_text(doc) -> str:
+    """doc.text, built once per Doc (spaCy joins every token each time it is asked)."""
+    return doc.user_data.setdefault("digest_text", doc.text)
+
+
+_bounds = value_range  # the first and last day of a time value
 
 
 def _status(tok, tense: str, value: TimeValue | None, published: date) -> tuple[str, bool]:

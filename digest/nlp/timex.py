@@ -827,6 +827,8 @@ def _clause_tense(token, prep_cues: bool) -> str:
             if w in ("after", "following", "since", "during") and cur.dep_ in ("prep", "mark"):
                 return PAST if w != "during" else _clause_tense(cur.head, False)
         due = cur.lemma_.lower() == "due" and cur != token
+        if cur.tag_ == "VBG" and cur.dep_ == "acl" and cur.lemma_.lower() in ("start", "begin", "open", "run"):
+            return PRESENT  # "the meeting starting April 27": the date is not anchored by the outer verb
         if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or due:
             is_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if is_inf:
