@@ -156,15 +156,13 @@ def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction]
                      today: date, output: Path) -> str:
     """Everything a build's output depends on: the articles (every field), their extractions,
     the configuration, the reference day, the theme's files and digest's own code."""
-    from digest.render.templating import theme_folders
+    from digest.render.templating import theme_digest, theme_folders
 
     h = hashlib.sha256()
     for part in (__version__, code_version("."), code_version("render"), code_version("ingest"),
                  repr(config), today.isoformat(), str(output)):
         h.update(part.encode() + b"\0")
-    for folder in theme_folders(config):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    h.update(theme_digest(theme_folders(config)))
     for article in articles:
         h.update(articles_to_json([article], []).encode() + b"\0")
         h.update(extraction_to_json(extractions[article.id]).encode() + b"\0")

@@ -128,6 +128,22 @@ class StaticServer:
         self.httpd.server_close()
 
 
+_CHROMIUM_CANDIDATES = ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
+CHROMIUM = os.environ.get("CHROMIUM") or next((p for p in _CHROMIUM_CANDIDATES if p and Path(p).is_file()), None)
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+
+
+def launched_chromium(sync_api):
+    """Debian's chromium under Playwright (a generator for module-scoped fixtures); skips where it is absent."""
+    if CHROMIUM is None:
+        missing_tool("no chromium: .ci/run installs it (apt-get install chromium), or set $CHROMIUM")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
 class LinkParser(HTMLParser):
     """Collects every URL a page refers to and every id it defines."""
 

@@ -16,13 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from sitebuild import ARTIFACTS, BASE_PATH, ROOT, StaticServer, missing_tool, sample_site
+from sitebuild import ARTIFACTS, BASE_PATH, ROOT, StaticServer, launched_chromium, missing_tool, sample_site
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
 
 
 def axe_script() -> Path | None:
@@ -46,12 +43,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        missing_tool("no chromium: .ci/run installs it (apt-get install chromium), or set $CHROMIUM")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium(sync_api)
 
 
 class Watched:

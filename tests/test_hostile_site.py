@@ -13,24 +13,15 @@ it). No browser is downloaded.
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from battery import battery_build, search_build
-from sitebuild import missing_tool
+from sitebuild import StaticServer, launched_chromium, missing_tool
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
 
-_CANDIDATES = ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
-CHROMIUM = os.environ.get("CHROMIUM") or next((p for p in _CANDIDATES if p and Path(p).is_file()), None)
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
 
 # Runs before any script of a page: reports CSP violations and DOM-inserted payloads to the console.
 WATCH = """
@@ -65,11 +56,6 @@ INSPECT = """() => {
 }"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def site():
     built = battery_build()
@@ -78,13 +64,8 @@ def site():
 
 
 def serve(folder: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with StaticServer(folder) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="module")
@@ -102,12 +83,7 @@ def search_server():
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        missing_tool("no chromium: .ci/run installs it (apt-get install chromium), or set $CHROMIUM")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium(sync_api)
 
 
 def hostile_pages(site: Path) -> list[str]:

@@ -31,6 +31,7 @@ from digest.models import Meeting, value_range
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.timex import (
     FUTURE,
+    NUMBER_WORDS,
     PAST,
     PRESENT,
     TimeValue,
@@ -86,18 +87,6 @@ _SPORTS = {
     "seed",
     "round-robin",
     "bout",
-}
-_NUMWORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
 }
 _MAX_SENT_TOKENS = 300
 _DATE_NOUNS = {
@@ -1072,7 +1061,7 @@ def _with_duration(tok, value: TimeValue) -> TimeValue:
     left = tok.doc[tok.left_edge.i : tok.i].text.lower()
     for m in re.finditer(r"\b(\w+)\s?-\s?day\b", left):
         if m:
-            n = _NUMWORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+            n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
             if 1 < n < 32:
                 try:
                     start = date.fromisoformat(value.start)

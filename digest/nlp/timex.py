@@ -109,7 +109,7 @@ _WEEKDAYS = {
     "sunday": 6,
     "sun": 6,
 }
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -337,8 +337,8 @@ def _month_num(word: str) -> int | None:
 
 def _day_num(word: str) -> int | None:
     w = word.lower()
-    if w in _NUMBER_WORDS:
-        return _NUMBER_WORDS[w] or None
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w] or None
     m = re.match(r"\d+", w)
     return int(m.group()) if m else None
 
@@ -564,7 +564,7 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
     m = _RE_AGO.fullmatch(low)
     if m:
         w = m.group("n")
-        n = _NUMBER_WORDS.get(w) or (int(w) if w.isdigit() else 0)
+        n = NUMBER_WORDS.get(w) or (int(w) if w.isdigit() else 0)
         unit = m.group("unit")
         if not n:
             return None
@@ -591,7 +591,7 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
     # "in two weeks", "within three days"
     m = _RE_IN_N.fullmatch(text)
     if m:
-        n = _NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else 0)
+        n = NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else 0)
         if not n:
             return None
         unit = m.group("unit").lower()

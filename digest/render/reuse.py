@@ -24,6 +24,7 @@ import jinja2
 from jinja2 import meta
 
 from digest.render.output import SiteWriter
+from digest.render.templating import theme_digest
 
 MANIFEST_VERSION = 1
 
@@ -88,9 +89,7 @@ def environment_key(env: jinja2.Environment, folders: list[Path], *parts: object
     h = hashlib.sha1()
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         h.update(path.read_bytes())
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    h.update(theme_digest(folders))
     h.update(repr(parts).encode())
     return h.hexdigest()
 

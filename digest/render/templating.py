@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +27,15 @@ def theme_folders(config: Config) -> list[Path]:
     folders = [config.templates_path] if config.templates_path.is_dir() else []
     default = default_theme()
     return folders + ([default] if default not in folders else [])
+
+
+def theme_digest(folders: list[Path]) -> bytes:
+    """A digest of every file of the theme folders (templates and static assets)."""
+    h = hashlib.sha1()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return h.digest()
 
 
 def long_date(value: date | datetime) -> str:
