@@ -5,7 +5,8 @@ Writes N Reuters-21578 articles (via ../shared/eval/corpus.py) into a temporary 
 measures, as medians over repeated runs: a cold `digest build` (empty cache), a warm
 rebuild (nothing changed), an incremental rebuild (one article added) and the peak
 memory (RSS summed over the build's process tree). In the same run it measures the
-baselines: (a) raw spaCy `nlp.pipe` over the same texts with the same full pipeline and
+baselines: (a) raw spaCy `nlp.pipe` over the same texts with the same full pipeline, in
+one process (spaCy's default) and with ``n_process`` on every core, and
 (b) Pelican building the same N articles as Markdown, cold and with its content cache
 (pip-installed into the benchmark's own virtualenv). It prints a table and the ratios.
 
@@ -142,10 +143,10 @@ def bench_digest(root: Path, records: list[dict], extra: list[dict], runs: int, 
         (root / "content" / f"{record['id']}.md").write_text(front_matter(record) + record["text"] + "\n")
         incremental.append(run(digest, cwd=root)[0])
     return {"cold": median(cold), "warm": median(warm), "incremental": median(incremental),
-            "peak_mb": max(peaks) / 2**20}
+            "incremental_max": max(incremental), "peak_mb": max(peaks) / 2**20}
 
 
-def bench_spacy(records: list[dict], runs: int) -> float:
+def bench_spacy(records: list[dict], runs: int, processes: int = 1) -> float:
     """Seconds for raw nlp.pipe over the texts with the full default pipeline (model load excluded)."""
     script = (
         "import json, sys, time\n"
@@ -154,7 +155,7 @@ def bench_spacy(records: list[dict], runs: int) -> float:
         "nlp = spacy.load(installed_package('en_core_web_sm'))\n"
         "texts = json.load(sys.stdin)\n"
         "t = time.perf_counter()\n"
-        "for _ in nlp.pipe(texts, batch_size=64): pass\n"
+        f"for _ in nlp.pipe(texts, batch_size=64, n_process={processes}): pass\n"
         "print(time.perf_counter() - t)\n"
     )
     texts = json.dumps([r["text"] for r in records])
@@ -199,21 +200,26 @@ def main() -> None:
             row = {"n": n, **bench_digest(tmp / "digest", chosen, extra, args.runs, args.cold_runs)}
             if not args.no_spacy:
                 row["spacy"] = bench_spacy(chosen, max(1, args.cold_runs))
+                row["spacy_all_cores"] = bench_spacy(chosen, max(1, args.cold_runs), os.cpu_count() or 1)
             if not args.no_pelican:
                 pel = bench_pelican(tmp / "pelican", chosen, args.runs, args.venv)
                 row["pelican_cold"], row["pelican_warm"] = pel["cold"], pel["warm"]
         rows.append(row)
         print(json.dumps(row), flush=True)
     print()
-    print("| articles | cold build s | warm s | +1 article s | peak MB | raw nlp.pipe s | digest/spaCy throughput"
-          " | Pelican cold s | Pelican warm s | warm digest/Pelican time |")
+    nan = float("nan")
+    print("| articles | cold build s | warm s | +1 article s (max) | peak MB | raw nlp.pipe s, 1 process / all cores"
+          " | digest/spaCy throughput, 1 process / all cores | Pelican cold s | Pelican warm s"
+          " | warm digest/Pelican time |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        ratio = r["spacy"] / r["cold"] if "spacy" in r else float("nan")
-        pel = r["warm"] / r["pelican_warm"] if "pelican_warm" in r else float("nan")
-        print(f"| {r['n']} | {r['cold']:.1f} | {r['warm']:.2f} | {r['incremental']:.2f} | {r['peak_mb']:.0f} | "
-              f"{r.get('spacy', float('nan')):.1f} | {ratio:.2f}x | {r.get('pelican_cold', float('nan')):.1f} | "
-              f"{r.get('pelican_warm', float('nan')):.2f} | {pel:.2f} |")
+        ratio = r.get("spacy", nan) / r["cold"]
+        ratio_all = r.get("spacy_all_cores", nan) / r["cold"]
+        pel = r["warm"] / r.get("pelican_warm", nan)
+        print(f"| {r['n']} | {r['cold']:.1f} | {r['warm']:.2f} | {r['incremental']:.2f} ({r['incremental_max']:.2f}) | "
+              f"{r['peak_mb']:.0f} | {r.get('spacy', nan):.1f} / {r.get('spacy_all_cores', nan):.1f} | "
+              f"{ratio:.2f}x / {ratio_all:.2f}x | {r.get('pelican_cold', nan):.1f} | "
+              f"{r.get('pelican_warm', nan):.2f} | {pel:.2f} |")
 
 
 if __name__ == "__main__":

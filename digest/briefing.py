@@ -67,34 +67,43 @@ def source_of(entry: ArticleEntry) -> Source:
 
 def same_quote(a: str, b: str) -> bool:
     """Two reports of one quotation: most words of the shorter appear in the longer."""
-    wa, wb = Counter(_words(a)), Counter(_words(b))
-    shorter = min(sum(wa.values()), sum(wb.values()))
-    return shorter > 0 and sum((wa & wb).values()) / shorter >= 0.8
+    return _same_words(Counter(_words(a)), Counter(_words(b)))
+
+
+def _same_words(wa: Counter[str], wb: Counter[str]) -> bool:
+    """:func:`same_quote` on the texts' word counts (counted once per quote when merging)."""
+    shorter = min(wa.total(), wb.total())
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    common = sum(min(n, wb[w]) for w, n in wa.items() if w in wb)
+    return shorter > 0 and common / shorter >= 0.8
 
 
 def merge_quotes(items: list[tuple[Quote, ArticleEntry]]) -> list[DayQuote]:
     """The same quote reported by several articles becomes one entry listing all sources.
 
     Candidates are found through an index of the quotes' longer words, so a busy day is not
-    a comparison of every quote with every other.
+    a comparison of every quote with every other; each quote's words are counted once.
     """
-    merged: list[tuple[Quote, list[Source]]] = []
+    merged: list[tuple[Quote, list[Source], Counter[str]]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for quote, entry in items:
-        words = {w for w in _words(quote.text) if len(w) > 3} or set(_words(quote.text))
+        all_words = _words(quote.text)
+        counts = Counter(all_words)
+        words = {w for w in all_words if len(w) > 3} or set(all_words)
         shared = Counter(i for w in words for i in index.get(w, ()))
-        match = next((i for i, _ in shared.most_common(8) if same_quote(merged[i][0].text, quote.text)), None)
+        match = next((i for i, _ in shared.most_common(8) if _same_words(merged[i][2], counts)), None)
         if match is None:
             for w in words:
                 index[w].append(len(merged))
-            merged.append((quote, [source_of(entry)]))
+            merged.append((quote, [source_of(entry)], counts))
             continue
-        kept, sources = merged[match]
+        kept, sources, _ = merged[match]
         if source_of(entry) not in sources:
             sources.append(source_of(entry))
         if quote.key_score > kept.key_score:
-            merged[match] = (quote, sources)
-    return [DayQuote(q, tuple(s)) for q, s in merged]
+            merged[match] = (quote, sources, counts)
+    return [DayQuote(q, tuple(s)) for q, s, _ in merged]
 
 
 def key_quotes(entries: list[ArticleEntry], limit: int) -> list[DayQuote]:
@@ -130,10 +139,12 @@ def is_named(speaker: str | None) -> bool:
 def speaker_groups(names: list[str]) -> dict[str, str]:
     """Map each name to the key of its group: "Grushko" joins "Alexander Grushko" when unambiguous."""
     keys = {speaker_key(n) for n in names if speaker_key(n)}
-    group = {}
+    longer: dict[str, list[str]] = defaultdict(list)  # key -> the keys that end with its words
     for key in keys:
-        longer = [k for k in keys if k != key and k.endswith(" " + key)]
-        group[key] = longer[0] if len(longer) == 1 else key
+        words = key.split(" ")
+        for i in range(1, len(words)):
+            longer[" ".join(words[i:])].append(key)
+    group = {key: longer[key][0] if len(longer.get(key, ())) == 1 else key for key in keys}
     return {n: group[speaker_key(n)] for n in names if speaker_key(n)}
 
 

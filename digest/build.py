@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import os
 import shutil
@@ -12,17 +13,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from stat import S_ISLNK
 
 from digest import __version__
 from digest.briefing import assemble
-from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version, extraction_to_json
+from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version
 from digest.config import Config
 from digest.errors import DigestError, Report
-from digest.extract import extract_articles
+from digest.extract import EarlyWorkers, extract_articles
 from digest.ingest import ReadOptions, read_article
 from digest.models import Article, Extraction
-from digest.render.output import MARKER, SiteWriter
-from digest.render.reuse import PageReuse
+from digest.render.output import MARKER, SiteWriter, remove_tree
+from digest.render.reuse import Digests, PageReuse
+from digest.render.search import SearchIndex
 from digest.render.site import render_site
 
 CACHE_FILE = "cache.sqlite"
@@ -81,16 +84,48 @@ class CachedReader:
     depends on the day of the build), nor files that gave errors (so they are reported again).
     """
 
-    def __init__(self, cache: ExtractionCache, options: ReadOptions):
-        self.cache = cache
+    def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[], None] | None = None):
+        self.cache, self.on_miss = cache, on_miss
         self.version = f"{code_version('ingest')}|{options.timezone}|{options.default_date}"
         self.fresh: list[tuple[str, str, str]] = []
         self.hits = 0
+        self._folders: dict[Path, Path] = {}  # folder -> its real path
+
+    def real_path(self, path: Path) -> tuple[Path, os.stat_result]:
+        """The file's real path and its status, in one ``lstat`` for a file that is not a link.
+
+        A file that is not a link lies, under its own name, in its folder's real path, which
+        is resolved once per folder (its files are read one after the other).
+        """
+        stat = os.lstat(path)
+        if S_ISLNK(stat.st_mode) or path.name in ("", ".", ".."):
+            return path.resolve(), path.stat()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name, stat
+
+    def _key_and_stamp(self, path: Path) -> tuple[str, str]:
+        real, stat = self.real_path(path)
+        key = os.fsencode(real).decode("utf-8", "backslashreplace")  # any file name
+        return key, f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
+
+    def prepare(self, paths: list[Path]) -> None:
+        """Before reading: call ``on_miss`` at once if any file is new or changed (one query, no reading)."""
+        if not self.on_miss:
+            return
+        stored = self.cache.file_stamps()
+        for path in paths:
+            try:
+                key, stamp = self._key_and_stamp(path)
+            except OSError:
+                key, stamp = "", ""
+            if stored.get(key) != stamp:
+                self.on_miss()
+                return
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
-        stat = path.stat()
-        key = os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")  # any file name
-        stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
+        key, stamp = self._key_and_stamp(path)
         payload = self.cache.get_file(key, stamp)
         if payload is not None:
             articles, warnings = articles_from_json(payload)
@@ -98,6 +133,8 @@ class CachedReader:
                 report.warn(str(path), message, line)
             self.hits += 1
             return articles
+        if self.on_miss:
+            self.on_miss()
         local = Report()
         try:
             articles = read_article(path, options, local)
@@ -146,16 +183,23 @@ def recover_output(output: Path, report: Report) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
     for leftover in output.parent.glob(f".{output.name}.new-*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.parent.glob(f".{output.name}.trash-*"):  # a replaced site whose removal was cut short
+        remove_tree(leftover, background=True)
 
 
 FINGERPRINT_FILE = "site.fingerprint"
 PAGES_FILE = "pages.json"
+SEARCH_FILE = "search.json"
 
 
 def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction], config: Config,
-                     today: date, output: Path) -> str:
+                     today: date, output: Path, digests: Digests | None = None) -> str:
     """Everything a build's output depends on: the articles (every field), their extractions,
-    the configuration, the reference day, the theme's files and digest's own code."""
+    the configuration, the reference day, the theme's files and digest's own code.
+
+    Articles and extractions are digested as page contexts are (every dataclass field, by value);
+    pass the build's ``digests`` to share them with page reuse.
+    """
     from digest.render.templating import theme_digest, theme_folders
 
     h = hashlib.sha256()
@@ -163,9 +207,9 @@ def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction]
                  repr(config), today.isoformat(), str(output)):
         h.update(part.encode() + b"\0")
     h.update(theme_digest(theme_folders(config)))
+    digests = digests or Digests()
     for article in articles:
-        h.update(articles_to_json([article], []).encode() + b"\0")
-        h.update(extraction_to_json(extractions[article.id]).encode() + b"\0")
+        h.update(digests.of(article) + digests.of(extractions[article.id]))
     return h.hexdigest()
 
 
@@ -176,8 +220,15 @@ def unchanged_since_last_build(fingerprint: str, output: Path, cache_dir: Path) 
 
 
 def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
-               progress: Progress | None = None, report: Report | None = None) -> BuildResult:
-    """Build the whole site from config.content_dir into ``output`` (default config.output_dir)."""
+               progress: Progress | None = None, report: Report | None = None,
+               early_workers: bool = False) -> BuildResult:
+    """Build the whole site from config.content_dir into ``output`` (default config.output_dir).
+
+    With ``early_workers`` (the CLI, where one process makes one build), worker processes
+    start loading spaCy at the first content file that is not in the read cache, while the
+    rest is read (``EarlyWorkers``). A long-lived caller (``digest serve``, tests) leaves it
+    off: small jobs are then parsed in-process, where the pipeline stays loaded between builds.
+    """
     started = time.perf_counter()
     output = check_output(output or config.output_path, config)
     progress = progress or Progress()
@@ -191,28 +242,36 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
         cache_path = config.cache_path / CACHE_FILE
         if clean and cache_path.exists():
             cache_path.unlink()
-        with ExtractionCache(cache_path) as cache:
+        with ExtractionCache(cache_path) as cache, EarlyWorkers(config.pipeline) as workers:
             for warning in cache.warnings:
                 report.warn(str(cache_path), warning.split(": ", 1)[-1])
             options = read_options(config, today)
-            reader = CachedReader(cache, options)
+            reader = CachedReader(cache, options, on_miss=workers.start if early_workers else None)
             articles = read_content(config.content_path, options, report, read=reader)
             reader.flush()
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
-            run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance)
-        fingerprint = site_fingerprint(articles, run.results, config, today, output)
+            run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance,
+                                   executor=workers if workers.started else None)
+        digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
+        fingerprint = site_fingerprint(articles, run.results, config, today, output, digests)
         site = assemble(articles, run.results, config, today)
         result.articles, result.days = len(site.entries), len(site.briefings)
         if clean or not unchanged_since_last_build(fingerprint, output, config.cache_path):
             (config.cache_path / FINGERPRINT_FILE).unlink(missing_ok=True)
-            reuse = PageReuse(config.cache_path / PAGES_FILE, output)
+            reuse = PageReuse(config.cache_path / PAGES_FILE, output, digests)
+            search_index = SearchIndex(config.cache_path / SEARCH_FILE, output, config.language)
             if clean:
-                reuse.data = {}
+                reuse.data, search_index.previous = {}, {}
             progress.start("Rendering pages", None)
-            with SiteWriter(output) as writer:
-                result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
-                                           reuse=reuse)
+            gc.freeze()  # the site's objects live until the end: full collections need not scan them again
+            try:
+                with SiteWriter(output) as writer:
+                    result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
+                                               reuse=reuse, search_index=search_index)
+            finally:
+                gc.unfreeze()
             reuse.save()
+            search_index.save()
             result.pages_reused = reuse.reused
             (config.cache_path / FINGERPRINT_FILE).write_text(fingerprint + "\n")
     result.parsed, result.cached, result.files_reused = run.parsed, run.cached, reader.hits

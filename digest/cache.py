@@ -137,6 +137,10 @@ class ExtractionCache:
         row = self.db.execute("SELECT payload FROM source_file WHERE path=? AND stamp=?", (path, stamp)).fetchone()
         return row[0] if row else None
 
+    def file_stamps(self) -> dict[str, str]:
+        """Every stored path with its stamp (without the payloads)."""
+        return dict(self.db.execute("SELECT path, stamp FROM source_file"))
+
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         """Store (path, stamp, payload) rows."""
         self.db.executemany("INSERT OR REPLACE INTO source_file VALUES (?, ?, ?)", rows)

@@ -235,7 +235,8 @@ def build(
 
     config = _config(config_path).with_overrides(base_url=base_url)
     with RichProgress() as progress:
-        result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress)
+        result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,
+                            early_workers=True)
     _show(result.report)
     files = f"{result.files} files" if result.files else "nothing changed, site kept as it was"
     out.print(f"built {plain(result.output)}: {result.articles} articles, {result.days} days, {files} "

@@ -6,6 +6,7 @@ unchanged content never loads a model.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -136,6 +137,15 @@ def extract_batch(articles: list[Article], pipeline: str) -> list[tuple[str, Ext
     return out
 
 
+def needs_parsing(article: Article) -> bool:
+    """Whether extraction would hand any of the article's text to spaCy."""
+    if not SELECT_PARAGRAPHS:
+        return bool(article.text.strip())
+    from digest.nlp.select import select_paragraphs
+
+    return any(article.paragraphs[i].strip() for i in select_paragraphs(article.paragraphs))
+
+
 class InlineExecutor(Executor):
     """Runs each batch in this process at submit time (small jobs: no worker start-up cost)."""
 
@@ -154,6 +164,69 @@ def default_executor(jobs: int) -> Executor:
     if jobs < PARALLEL_MIN_ARTICLES or workers < 2:
         return InlineExecutor()
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _load_quietly(pipeline: str) -> None:
+    """Worker start-up: load the pipeline now; a failure shows later, with its message, in the first batch."""
+    from digest.nlp.model import load_pipeline
+
+    with contextlib.suppress(Exception):  # extract_batch loads it again and reports why it cannot
+        load_pipeline(pipeline)
+
+
+class EarlyWorkers(Executor):
+    """Local worker processes started before the extraction stage needs them.
+
+    Loading spaCy takes a worker one to two seconds. A build starts these workers as soon as
+    it learns that a content file is new or changed (so something may need parsing), and the
+    workers load the pipeline while the build goes on reading; a build of unchanged content
+    never starts them. One worker starts at once, the others as batches arrive. Workers that
+    were started but never given work are stopped at the end without being waited for.
+    """
+
+    def __init__(self, pipeline: str):
+        self.pipeline = pipeline
+        self.pool: ProcessPoolExecutor | None = None
+        self.used = False
+
+    @property
+    def started(self) -> bool:
+        return self.pool is not None
+
+    @property
+    def _max_workers(self) -> int:  # read by extract_articles to size the batches in flight
+        return self.pool._max_workers if self.pool else 1
+
+    def start(self) -> None:
+        workers = os.cpu_count() or 1
+        if self.pool is not None or workers < 2:
+            return
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_load_quietly, initargs=(self.pipeline,))
+        self.pool.submit(int)  # starts the first worker now
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        if self.pool is None:
+            self.start()
+        if self.pool is None:  # one core: no workers
+            return InlineExecutor().submit(fn, *args, **kwargs)
+        self.used = True
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=wait, cancel_futures=True)
+
+    def __enter__(self) -> EarlyWorkers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
 
 
 def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
@@ -192,6 +265,12 @@ def extract_articles(
         on_progress(len(results))
     todo = [a for a in unique if a.id not in results]
     run = ExtractionRun(results, parsed=len(todo), cached=len(results))
+    if len(todo) < PARALLEL_MIN_ARTICLES:  # a few new articles: those with nothing to parse need no worker
+        idle = [a for a in todo if not needs_parsing(a)]
+        if idle:
+            _collect([InlineExecutor().submit(extract_batch, idle, pipeline)], results, {a.id: a.origin for a in idle},
+                     report, cache, key, version, on_progress)
+            todo = [a for a in todo if a.id not in results]
     if not todo:
         return run
     origin = {a.id: a.origin for a in todo}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from digest.models import Article
 
@@ -19,3 +19,20 @@ def article(title: str, paragraphs: list[str], published: str = "2022-01-11T09:0
         title=title, published=when, text=text, paragraphs=tuple(paragraphs), source=source,
         origin=f"{title}.md", slug=slug or title.lower().replace(" ", "-"),
     )
+
+
+def changed(value):
+    """A different value of the same kind, for every field type the models use."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if value is None:
+        return "x"
+    if isinstance(value, tuple):
+        return (*value, "x")
+    if isinstance(value, datetime):
+        return value + timedelta(minutes=1)
+    raise AssertionError(type(value))

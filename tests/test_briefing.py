@@ -1,8 +1,22 @@
+from collections import Counter, defaultdict
 from datetime import date
 
-from digest.briefing import assemble, build_speakers, make_entries, same_meeting, speaker_groups
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.briefing import (
+    _words,
+    assemble,
+    build_speakers,
+    make_entries,
+    merge_quotes,
+    same_meeting,
+    same_quote,
+    source_of,
+    speaker_groups,
+)
 from digest.config import Config
-from digest.models import Extraction, Meeting, Quote
+from digest.models import DayQuote, Extraction, Meeting, Quote
 
 from helpers import article
 
@@ -87,3 +101,63 @@ def test_article_slugs_are_unique_site_wide():
     a2 = article("Same", ["y"], "2022-01-12T08:00:00+00:00", slug="same")
     entries = make_entries([a2, a1], {})
     assert [e.url for e in entries] == ["articles/same/", "articles/same-2/"]
+
+
+# ---- the fast merges give what the plain ones gave ------------------------------------------------
+
+def plain_speaker_groups(names):
+    """speaker_groups as first written: every key compared with every other."""
+    from digest.briefing import speaker_key
+
+    keys = {speaker_key(n) for n in names if speaker_key(n)}
+    group = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and k.endswith(" " + key)]
+        group[key] = longer[0] if len(longer) == 1 else key
+    return {n: group[speaker_key(n)] for n in names if speaker_key(n)}
+
+
+def plain_merge_quotes(items):
+    """merge_quotes as first written: the words of both quotes counted on every comparison."""
+    merged, index = [], defaultdict(list)
+    for quote, entry in items:
+        words = {w for w in _words(quote.text) if len(w) > 3} or set(_words(quote.text))
+        shared = Counter(i for w in words for i in index.get(w, ()))
+        match = next((i for i, _ in shared.most_common(8) if same_quote(merged[i][0].text, quote.text)), None)
+        if match is None:
+            for w in words:
+                index[w].append(len(merged))
+            merged.append((quote, [source_of(entry)]))
+            continue
+        kept, sources = merged[match]
+        if source_of(entry) not in sources:
+            sources.append(source_of(entry))
+        if quote.key_score > kept.key_score:
+            merged[match] = (quote, sources)
+    return [DayQuote(q, tuple(s)) for q, s in merged]
+
+
+NAME = st.lists(st.sampled_from(["Ann", "Lee", "Bo", "Smith", "van", "Ivan", "ann"]), min_size=1, max_size=3)
+
+
+@given(st.lists(NAME.map(" ".join), max_size=12))
+def test_speaker_groups_as_before(names):
+    assert speaker_groups(names) == plain_speaker_groups(names)
+
+
+WORDS = ["talks", "will", "go", "on", "the", "ministers", "said", "we", "never", "agree", "peace", "a"]
+QUOTES = st.lists(st.tuples(st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join),
+                            st.integers(0, 3), st.floats(0, 1)), max_size=25)
+
+
+@given(QUOTES)
+def test_merge_quotes_as_before(drawn):
+    entries = make_entries([article(f"Story {i}", ["x"]) for i in range(4)], {})
+    items = [(q(text, "Ann Lee", score), entries[n]) for text, n, score in drawn]
+    assert merge_quotes(items) == plain_merge_quotes(items)
+
+
+def test_same_quote_counts_repeated_words():
+    assert same_quote("no no no no yes", "No, no, no, no and yes!")
+    assert not same_quote("no no no no yes", "no yes maybe perhaps later")
+    assert not same_quote("", "anything") and not same_quote("...", "!!!")

@@ -16,7 +16,17 @@ import time
 from pathlib import Path
 
 import pytest
-from sitebuild import ARTIFACTS, BASE_PATH, ROOT, StaticServer, launched_chromium, missing_tool, sample_site
+from sitebuild import (
+    ARTIFACTS,
+    BASE_PATH,
+    ROOT,
+    TODAY,
+    StaticServer,
+    launched_chromium,
+    make_project,
+    missing_tool,
+    sample_site,
+)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
 
@@ -126,6 +136,46 @@ def test_search_finds_peskov(browser, server):
         w.page.locator("#search-results a").first.click()
         w.page.wait_for_load_state()
         assert "Ryabkov" in w.page.locator("main").inner_text()
+        assert not w.errors, w.errors
+
+
+def search_results(w: Watched, query: str) -> tuple[str, list[str]]:
+    """Search from the search page; returns the status line and the result links."""
+    w.page.locator("#search-q").fill(query)
+    w.page.locator("#search-q").press("Enter")
+    status = w.page.locator("#search-status")
+    for _ in range(150):
+        if status.inner_text() and "Searching" not in status.inner_text():
+            break
+        time.sleep(0.1)
+    return status.inner_text(), [a.get_attribute("href") for a in w.page.locator("#search-results a").all()]
+
+
+def test_search_after_a_rebuild_merges_the_delta_index_and_hides_stale_results(browser, tmp_path):
+    """A rebuild indexes only what changed; the search page merges both indexes and hides old versions."""
+    from digest.build import build_site
+    from digest.config import load_config
+
+    root, site = make_project(tmp_path / "project"), tmp_path / "www" / BASE_PATH.strip("/")
+    build_site(load_config(root=root), output=site, today=TODAY)
+    geneva = root / "content" / "geneva-talks-2022-01-10.md"
+    geneva.write_text(geneva.read_text().replace("waterproof", "weatherproof"))
+    (root / "content" / "zanzibar.md").write_text(
+        '---\ntitle: "Zanzibar ferry operators meet port regulators"\ndate: "2022-01-11T09:00:00+00:00"\n---\n\n'
+        "Ferry operators in Zanzibar will meet port regulators on Friday to discuss the new quayside rules.\n")
+    build_site(load_config(root=root), output=site, today=TODAY)
+    assert (site / "pagefind-delta" / "pagefind-entry.json").is_file()
+    with StaticServer(tmp_path / "www") as running, Watched(browser) as w:
+        w.page.goto(running.url + BASE_PATH + "search/")
+        status, links = search_results(w, "Zanzibar")
+        assert links == [BASE_PATH + "articles/zanzibar-ferry-operators-meet-port-regulators/"], (status, links)
+        status, links = search_results(w, "weatherproof")  # the new text, from the delta, each page once
+        assert {BASE_PATH + "articles/us-and-russia-end-geneva-talks-on-ukraine-with-no-breakthrough/",
+                BASE_PATH + "people/sergei-ryabkov/"} <= set(links) and len(links) == len(set(links)), (status, links)
+        status, links = search_results(w, "waterproof")  # only the base index still has the old text
+        assert links == [] and status.startswith("Nothing found"), (status, links)
+        status, links = search_results(w, "Peskov")  # unchanged pages still come from the base index
+        assert BASE_PATH + "people/dmitry-peskov/" in links and len(links) == len(set(links))
         assert not w.errors, w.errors
 
 

@@ -1,5 +1,6 @@
 """End-to-end: content/ → site/ with the real pipeline."""
 
+import dataclasses
 import os
 import shutil
 import signal
@@ -13,9 +14,14 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from digest.build import build_lock, build_site
-from digest.config import load_config
+from digest.build import CachedReader, build_lock, build_site, read_options, site_fingerprint
+from digest.cache import ExtractionCache
+from digest.config import Config, load_config
 from digest.errors import DigestError
+from digest.models import Extraction, Meeting, Quote
+from digest.render.reuse import Digests
+
+from helpers import article, changed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -150,8 +156,10 @@ def test_nothing_changed_means_nothing_rendered(tmp_path):
 
 
 def tree(folder: Path) -> dict:
+    """Every file of a built site but its search index (a rebuild indexes only what changed: test_search.py)."""
+    index = {"pagefind", "pagefind-delta", "search-state.json"}
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+            if p.is_file() and not index & set(p.relative_to(folder).parts)}
 
 
 def test_incremental_build_reuses_unchanged_pages_and_equals_a_full_build(tmp_path):
@@ -169,3 +177,78 @@ def test_incremental_build_reuses_unchanged_pages_and_equals_a_full_build(tmp_pa
     full = build_site(config, output=tmp_path / "full", today=date(2022, 1, 11), clean=True)
     assert full.pages_reused == 0
     assert tree(root / "site") == tree(tmp_path / "full")
+
+
+def test_site_fingerprint_covers_every_field_of_articles_and_extractions(tmp_path):
+    a, b = article("One", ["First.", "Second."]), article("Two", ["Other."])
+    quote = Quote("First.", "Ann Lee", "minister", False, 0.5, True, 0, 6)
+    meeting = Meeting("Talks", "upcoming", "2022-01-12", "2022-01-13", "Geneva", ("Russia",), "e", ("m",),
+                      "10:00", "UTC", 1, 2)
+    found = {a.id: Extraction(a.id, (quote,), (meeting,)), b.id: Extraction(b.id)}
+    config, today, out = Config(root=tmp_path), date(2022, 1, 11), tmp_path / "site"
+
+    def fingerprint(articles, extractions):
+        return site_fingerprint(articles, extractions, config, today, out)
+
+    base = fingerprint([a, b], found)
+    assert fingerprint([a, b], found) == base == site_fingerprint([a, b], found, config, today, out, Digests())
+    assert fingerprint([b, a], found) != base
+    for field in dataclasses.fields(a):
+        other = dataclasses.replace(a, **{field.name: changed(getattr(a, field.name))})
+        assert fingerprint([other, b], {**found, other.id: found[a.id]}) != base, field.name
+    for obj, key in ((quote, "quotes"), (meeting, "meetings")):
+        for field in dataclasses.fields(obj):
+            edited = dataclasses.replace(obj, **{field.name: changed(getattr(obj, field.name))})
+            extraction = dataclasses.replace(found[a.id], **{key: (edited,)})
+            assert fingerprint([a, b], {**found, a.id: extraction}) != base, (key, field.name)
+    assert fingerprint([a, b], {**found, b.id: Extraction(b.id, (quote,))}) != base
+    assert fingerprint([a, b], found) != site_fingerprint([a, b], found, config, date(2022, 1, 12), out)
+
+
+def test_cached_reader_keys_files_by_their_real_path(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.md").write_text("x")
+    (real / "b.md").symlink_to(real / "a.md")
+    (tmp_path / "alias").symlink_to(real)
+    monkeypatch.chdir(tmp_path)
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        reader = CachedReader(cache, read_options(Config(root=tmp_path)))
+        for path in (real / "a.md", real / "b.md", tmp_path / "alias" / "a.md", Path("alias/a.md"),
+                     Path("real/../alias/b.md"), Path("real/../alias/a.md")):
+            key, stat = reader.real_path(path)
+            assert key == path.resolve() and stat == path.stat(), path
+
+
+def test_early_workers_start_only_when_a_content_file_is_new_or_changed(tmp_path, monkeypatch):
+    from digest.extract import EarlyWorkers
+
+    starts = []
+    monkeypatch.setattr(EarlyWorkers, "start", lambda self: starts.append(self))
+    root = make_site(tmp_path)
+    (root / "content" / "broken.md").unlink()  # a file that fails is read again on every build
+    config = load_config(root=root)
+    first = build_site(config, today=date(2022, 1, 11), early_workers=True)
+    assert len(set(starts)) == 1 and first.parsed == 1
+    build_site(config, today=date(2022, 1, 11), early_workers=True)
+    assert len(set(starts)) == 1  # nothing new: no workers
+    (root / "content" / "seed-1.md").touch()
+    build_site(config, today=date(2022, 1, 11), early_workers=True)
+    assert len(set(starts)) == 2
+    build_site(config, today=date(2022, 1, 11))
+    assert len(set(starts)) == 2  # off unless asked for (the CLI asks)
+
+
+def test_the_cached_reader_tells_of_a_changed_file_before_reading_any(tmp_path):
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    build_site(config, today=date(2022, 1, 11))
+    paths = sorted((root / "content").iterdir())
+    with ExtractionCache(config.cache_path / "cache.sqlite") as cache:
+        misses = []
+        reader = CachedReader(cache, read_options(config, date(2022, 1, 11)), on_miss=lambda: misses.append(1))
+        reader.prepare([p for p in paths if p.name != "broken.md"])
+        assert misses == []
+        (root / "content" / "new.md").write_text("---\ntitle: New\ndate: 2022-01-11\n---\n\nText.\n")
+        reader.prepare([*paths, root / "content" / "new.md"])
+        assert misses == [1]

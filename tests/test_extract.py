@@ -1,3 +1,4 @@
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -67,3 +68,37 @@ def test_local_worker_processes_give_the_same_results(monkeypatch):
     pooled = extract_articles(ARTICLES, "en_core_web_sm", Report())
     inline = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=extract.InlineExecutor())
     assert pooled.results == inline.results
+
+
+def test_only_articles_with_quotes_or_meeting_words_need_parsing():
+    assert [extract.needs_parsing(a) for a in ARTICLES] == [True, True, False]
+
+
+@pytest.mark.skipif((extract.os.cpu_count() or 1) < 2, reason="early workers need two cores")
+def test_early_workers_give_the_same_results_and_get_no_work_when_nothing_needs_parsing():
+    inline = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=extract.InlineExecutor())
+    with extract.EarlyWorkers("en_core_web_sm") as workers:
+        workers.start()
+        plain = extract_articles(ARTICLES[2:], "en_core_web_sm", Report(), executor=workers)
+        assert not workers.used and plain.results[ARTICLES[2].id] == inline.results[ARTICLES[2].id]
+        early = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=workers)
+        assert workers.used
+    assert early.results == inline.results
+
+
+@pytest.mark.skipif((extract.os.cpu_count() or 1) < 2, reason="early workers need two cores")
+def test_early_workers_nobody_needed_are_stopped_not_waited_for():
+    workers = extract.EarlyWorkers("en_core_web_sm")
+    workers.start()
+    started = time.perf_counter()
+    workers.shutdown()  # the worker is still importing spaCy and loading the pipeline (seconds)
+    assert time.perf_counter() - started < 1.0 and not workers.started
+
+
+@pytest.mark.skipif((extract.os.cpu_count() or 1) < 2, reason="early workers need two cores")
+def test_a_missing_pipeline_is_named_when_early_workers_cannot_load_it():
+    from digest.errors import DigestError
+
+    with extract.EarlyWorkers("no_such_pipeline_xyz") as workers, pytest.raises(DigestError, match="no_such_pipeline"):
+        workers.start()
+        extract_articles(ARTICLES[:1], "no_such_pipeline_xyz", Report(), executor=workers)

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.errors import InputError, Report
-from digest.ingest import SUPPORTED_SUFFIXES, ReadOptions, find_inputs, read_article
+from digest.ingest import SUPPORTED_SUFFIXES, ReadOptions, find_inputs, find_real_inputs, read_article
 from digest.ingest.article import article_id, make_slug
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -461,6 +461,30 @@ def test_find_inputs_folder_glob_and_missing(tmp_path):
 
     paths, missing = find_inputs([str(tmp_path / "in" / "**" / "*.html")])
     assert [p.name for p in paths] == ["c.html"]
+
+
+def test_find_real_inputs_gives_each_file_its_resolved_path(tmp_path):
+    """Only links are resolved; every other file's real path is its folder's real path and its name."""
+    real = tmp_path / "real"
+    (real / "sub" / "deep").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    for name in ("a.md", "sub/b.txt", "sub/deep/c.json", "skip.pdf", "sub~/d.md", ".hidden/e.md", "f.md~"):
+        (real / name).parent.mkdir(parents=True, exist_ok=True)
+        (real / name).write_text("x")
+    (tmp_path / "outside" / "secret.txt").write_text("x")
+    (real / "link-in.md").symlink_to(real / "sub" / "b.txt")
+    (real / "link-out.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (real / "linked-folder").symlink_to(tmp_path / "outside")  # links to folders are not followed
+    (real / "broken.md").symlink_to(tmp_path / "missing.md")
+    (tmp_path / "alias").symlink_to(real)  # reached through a linked root
+    for root in (real, tmp_path / "alias"):
+        found, missing = find_real_inputs([str(root)])
+        assert [p.relative_to(root).as_posix() for p, _ in found] == [
+            "a.md", "link-in.md", "link-out.txt", "sub/deep/c.json"]  # sub/b.txt: link-in.md, found first
+        assert [r for _, r in found] == [p.resolve() for p, _ in found] and missing == []
+    # the link inside and its target are one file, listed where first found
+    assert [p.name for p in find_inputs([str(real / "sub" / "b.txt"), str(real)])[0]] == [
+        "b.txt", "a.md", "link-out.txt", "c.json"]
 
 
 def test_supported_suffixes():

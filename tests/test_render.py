@@ -1,3 +1,4 @@
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -219,6 +220,27 @@ def test_failed_render_keeps_the_previous_site(tmp_path):
         raise RuntimeError("boom")
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_large_replaced_site_is_removed_in_the_background_and_never_restored(tmp_path, monkeypatch):
+    from digest.build import recover_output
+    from digest.render import output
+
+    monkeypatch.setattr(output, "BACKGROUND_REMOVAL_FILES", 0)
+    out = tmp_path / "site"
+    for text in ("old", "new"):
+        with SiteWriter(out) as writer:
+            writer.write("index.html", text)
+            writer.write("a/b/page.html", text)
+    assert (out / "index.html").read_text() == "new"
+    for _ in range(100):  # a detached process removes the old site
+        if sorted(p.name for p in tmp_path.iterdir()) == ["site"]:
+            break
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    out.rename(tmp_path / ".site.trash-x")  # a removal cut short, and then the site deleted by hand
+    recover_output(out, Report())
+    assert not out.exists()  # a half-removed site is never brought back
 
 
 @pytest.mark.parametrize("raw,shown", [("We will push,", "We will push"), (" It is true , ", "It is true"),

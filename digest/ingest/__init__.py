@@ -10,7 +10,7 @@ from digest.errors import InputError, Report
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
-__all__ = ["SUPPORTED_SUFFIXES", "ReadOptions", "find_inputs", "read_article"]
+__all__ = ["SUPPORTED_SUFFIXES", "ReadOptions", "find_inputs", "find_real_inputs", "read_article"]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
@@ -21,23 +21,44 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _hidden(path: Path, root: Path) -> bool:
+def _hidden_name(name: str) -> bool:
+    return name.startswith(".") or name.endswith("~")
+
+
+def _walk(folder: Path) -> list[tuple[Path, Path]]:
+    """Supported, visible files under ``folder``, sorted, each with its real path.
+
+    Links to folders are not followed, so a file that is not itself a link lies, under its
+    real name, in the real folder: only links pay for a ``resolve``.
+    """
+    found: list[tuple[Path, Path]] = []
+    _scan(folder, folder.resolve(), found)
+    found.sort(key=lambda pair: pair[0].parts)  # Path order, compared in C
+    return found
+
+
+def _scan(folder: Path, real: Path, found: list[tuple[Path, Path]]) -> None:
     try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = (path.name,)
-    return any(part.startswith(".") or part.endswith("~") for part in parts)
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable or gone: skipped, as os.walk does
+        return
+    for entry in entries:
+        name = entry.name
+        if _hidden_name(name):
+            continue
+        if _is_folder(entry):
+            _scan(folder / name, real / name, found)
+        elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES and entry.is_file():
+            path = folder / name
+            found.append((path, path.resolve() if entry.is_symlink() else real / name))
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            path = Path(dirpath) / name
-            if _supported(path) and not _hidden(path, folder) and path.is_file():
-                found.append(path)
-    return sorted(found)
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A real folder, not a link to one (links to folders are not followed)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def find_inputs(patterns: list[str]) -> tuple[list[Path], list[str]]:
@@ -45,16 +66,23 @@ def find_inputs(patterns: list[str]) -> tuple[list[Path], list[str]]:
 
     Second item: one message per pattern that matched nothing.
     """
-    paths: list[Path] = []
+    found, messages = find_real_inputs(patterns)
+    return [path for path, _ in found], messages
+
+
+def find_real_inputs(patterns: list[str]) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """:func:`find_inputs`, each file with its real path (links resolved): a file reached twice
+    (through a link, or by two patterns) is listed once, where it is first found."""
+    paths: list[tuple[Path, Path]] = []
     messages: list[str] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> int:
-        key = path.resolve()
+    def add(path: Path, real: Path | None = None) -> int:
+        key = real or path.resolve()
         if key in seen:
             return 0
         seen.add(key)
-        paths.append(path)
+        paths.append((path, key))
         return 1
 
     for pattern in patterns:
@@ -68,8 +96,8 @@ def find_inputs(patterns: list[str]) -> tuple[list[Path], list[str]]:
             continue
         if path.is_dir():
             files = _walk(path)
-            for file in files:
-                add(file)
+            for file, real in files:
+                add(file, real)
             if not files:
                 messages.append(f"{pattern}: no article files in this folder")
             continue
@@ -78,7 +106,7 @@ def find_inputs(patterns: list[str]) -> tuple[list[Path], list[str]]:
             for match in sorted(glob.glob(os.path.expanduser(pattern), recursive=True)):
                 m = Path(match)
                 if m.is_dir():
-                    count += sum(add(f) for f in _walk(m))
+                    count += sum(add(f, real) for f, real in _walk(m))
                 elif m.is_file() and _supported(m):
                     count += add(m)
             if not count:

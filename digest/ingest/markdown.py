@@ -30,7 +30,7 @@ FRONT_MATTER_LIMIT = 64 * 1024  # characters of YAML front matter parsed (PyYAML
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
     """Safe loader that keeps dates as strings (we parse and validate them ourselves)."""
 
 

@@ -163,18 +163,20 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
     file in path order). Sorted by (published, slug). ``read`` replaces ``read_article`` (the
     build passes a cached reader).
     """
-    from digest.ingest import find_inputs, read_article
+    from digest.ingest import find_real_inputs, read_article
 
     read = read or read_article
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         return []
-    paths, _ = find_inputs([str(content_dir)])
+    found, _ = find_real_inputs([str(content_dir)])
+    if hasattr(read, "prepare"):  # the cached reader learns early whether anything must be read
+        read.prepare([path for path, _ in found])
     root = content_dir.resolve()
     seen: set[str] = set()
     articles: list[Article] = []
-    for path in paths:
-        if not _inside(path.resolve(), root):
+    for path, real in found:
+        if not _inside(real, root):
             report.error(str(path), "is a link to a file outside the content folder; not read")
             continue
         try:

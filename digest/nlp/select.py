@@ -33,7 +33,8 @@ _MEETING_CUES = _words_pattern(set(lex.NOUN_TRIGGERS) | set(lex.NOUN_LEMMAS) | _
 _BODIES = _words_pattern(set(lex.BODIES))
 BEFORE, AFTER = 2, 1  # paragraphs kept before and after a relevant one
 _TIME_CUES = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+    r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
     r"|\b(?:today|tonight|tomorrow|week|month|year|later|soon|next|upcoming|scheduled|due|expected)\b",
     re.IGNORECASE)
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 
+import jinja2
 from feedgen.feed import FeedGenerator
 
 from digest.config import Config
@@ -106,6 +107,12 @@ def speaker_feed(speaker: Speaker, config: Config, item_html: list[str]) -> Feed
         ))
     return Feed(f"{speaker.name}: {config.title}", f"Everything {speaker.name} was quoted saying.",
                 config.base_url + f"people/{speaker.slug}/", f"people/{speaker.slug}/feed.xml", tuple(items))
+
+
+def speaker_rss(speaker: Speaker, config: Config, fragment: jinja2.Template) -> bytes:
+    """The RSS file of ``speaker``'s feed, each item's content rendered by ``fragment``."""
+    html = [fragment.render(sq=sq, speaker=speaker) for sq in speaker.quotes]
+    return rss_feed(speaker_feed(speaker, config, html), config)
 
 
 def _generator(feed: Feed, config: Config, self_path: str, self_type: str) -> FeedGenerator:

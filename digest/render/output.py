@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from digest.errors import DigestError
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
+BACKGROUND_REMOVAL_FILES = 2000  # a replaced site with more files than this is removed in the background
 
 
 class SiteWriter:
@@ -66,7 +69,9 @@ class SiteWriter:
             os.replace(self.output, old)
         os.replace(self.tmp, self.output)
         if old:
-            shutil.rmtree(old, ignore_errors=True)
+            trash = old.with_name(old.name.replace(".old-", ".trash-", 1))
+            os.replace(old, trash)  # a .trash-* folder is never restored by recover_output
+            remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -79,3 +84,21 @@ class SiteWriter:
             self.commit()
         else:
             self.abort()
+
+
+def remove_tree(folder: Path, background: bool = False) -> None:
+    """Delete ``folder``; with ``background``, in a detached process so the build need not wait.
+
+    Deleting a site of thousands of files takes a second or more, and nothing waits for the
+    replaced site: it has already been renamed out of the way (``.<name>.trash-*``), and the
+    next build removes whatever a killed removal left behind.
+    """
+    if background:
+        try:
+            remover = "import shutil, sys; shutil.rmtree(sys.argv[1], True)"
+            subprocess.Popen([sys.executable, "-c", remover, str(folder)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)

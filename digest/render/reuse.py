@@ -7,7 +7,9 @@ again before the page is reused. Templates whose chain reads the ``site`` global
 of everything) are never reused: they are cheap and few. A reused page is hard-linked
 from the current site into the new build, so an incremental build renders only what
 changed; the manifest lives in the cache and is dropped before a build renders, so a
-build that dies half-way never leaves a manifest that disagrees with the site.
+build that dies half-way never leaves a manifest that disagrees with the site. Files that
+are not pages (a meeting's calendar, a speaker's feed) are reused the same way, by the
+digest of the objects they are made from (``write_derived``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import os
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -27,41 +31,88 @@ from digest.render.output import SiteWriter
 from digest.render.templating import theme_digest
 
 MANIFEST_VERSION = 1
+SpeakerSlug = Callable[[str], "str | None"]  # a name -> the slug of the speaker page it links to
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class Digests:
-    """Content digests of the (immutable) objects handed to templates, memoised per object."""
+    """Content digests of the (immutable) objects handed to templates.
+
+    A value is written as text that can be read back unambiguously (``repr`` of plain values,
+    tagged brackets around the rest) and the text hashed. Tuples and frozen dataclasses stand in
+    their parent's text as the digest of their own, memoised per object: the same entry reaches
+    hundreds of pages, and is written out once. Types that cannot be fingerprinted reliably (by
+    value) raise TypeError.
+    """
 
     def __init__(self) -> None:
-        self._memo: dict[int, tuple[bytes, object]] = {}
+        self._memo: dict[int, str] = {}  # id(obj) -> its digest text
+        self._alive: list[object] = []  # the memoised objects, kept so that their ids are not reused
+        self._layouts: dict[type, tuple] = {}  # type -> (encoder, tag, field getter)
 
     def of(self, obj) -> bytes:
-        if isinstance(obj, tuple) or (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
-            found = self._memo.get(id(obj))  # immutable: its digest never changes
-            if found is not None:
-                return found[0]
-            h = hashlib.sha1(type(obj).__name__.encode())
-            items = obj if isinstance(obj, tuple) else (getattr(obj, f.name) for f in dataclasses.fields(obj))
-            for item in items:
-                h.update(self.of(item))
-            value = h.digest()
-            self._memo[id(obj)] = (value, obj)  # keep obj alive so its id is not reused
-            return value
-        if isinstance(obj, list):
-            h = hashlib.sha1(b"[")
-            for item in obj:
-                h.update(self.of(item))
-            return h.digest()
-        if isinstance(obj, dict):
-            h = hashlib.sha1(b"{")
-            for key in sorted(obj, key=repr):
-                h.update(self.of(key) + self.of(obj[key]))
-            return h.digest()
-        if isinstance(obj, (datetime, date)):
-            return hashlib.sha1(obj.isoformat().encode()).digest()
-        if obj is None or isinstance(obj, (str, int, float, bool)):
-            return hashlib.sha1(f"{type(obj).__name__}:{obj}".encode()).digest()
-        raise TypeError(f"cannot fingerprint a {type(obj).__name__} passed to a template")
+        return hashlib.sha1(self._encode(obj).encode()).digest()
+
+    def _encode(self, obj) -> str:
+        kind = type(obj)
+        if kind in _PLAIN:
+            return repr(obj)
+        found = self._memo.get(id(obj))
+        if found is not None:
+            return found
+        layout = self._layouts.get(kind) or self._layout(kind)
+        return layout[0](self, obj, layout)
+
+    def _layout(self, kind: type) -> tuple:
+        if kind is tuple:
+            layout = (Digests._node, "tuple", None)
+        elif issubclass(kind, tuple):  # a named tuple
+            layout = (Digests._node, f"<{kind.__module__}.{kind.__qualname__}>", tuple)
+        elif kind is list:
+            layout = (Digests._inline, "list", None)
+        elif dataclasses.is_dataclass(kind):
+            names = [f.name for f in dataclasses.fields(kind)]
+            get = operator.attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+            frozen = kind.__dataclass_params__.frozen  # a mutable one may change: never memoised
+            layout = (Digests._node if frozen else Digests._inline, f"<{kind.__module__}.{kind.__qualname__}>", get)
+        elif kind is dict:
+            layout = (Digests._dict, "dict", None)
+        elif kind in (date, datetime):
+            layout = (Digests._date, f"<{kind.__name__}>", None)
+        elif issubclass(kind, (str, int, float)) and not issubclass(kind, bool):  # Markup, IntEnum...
+            base = next(b for b in (str, int, float) if issubclass(kind, b))
+            layout = (Digests._subclass, f"<{kind.__module__}.{kind.__qualname__}>", base.__repr__)
+        else:
+            raise TypeError(f"cannot fingerprint a {kind.__name__} passed to a template")
+        self._layouts[kind] = layout
+        return layout
+
+    def _items(self, values) -> str:
+        if _PLAIN.issuperset(map(type, values)):  # all plain: one repr, in C
+            return repr(tuple(values))
+        encode = self._encode
+        return "(" + ", ".join([repr(v) if type(v) in _PLAIN else encode(v) for v in values]) + ")"
+
+    def _node(self, obj, layout: tuple) -> str:
+        values = obj if layout[2] is None else layout[2](obj)
+        value = "#" + hashlib.sha1((layout[1] + self._items(values)).encode()).hexdigest()
+        self._memo[id(obj)] = value  # no new container per object: fewer garbage collector passes
+        self._alive.append(obj)
+        return value
+
+    def _inline(self, obj, layout: tuple) -> str:
+        return layout[1] + self._items(obj if layout[2] is None else layout[2](obj))
+
+    def _dict(self, obj: dict, layout: tuple) -> str:
+        pairs = sorted(f"{self._encode(key)}: {self._encode(value)}" for key, value in obj.items())
+        return layout[1] + "{" + ", ".join(pairs) + "}"
+
+    def _date(self, obj: date, layout: tuple) -> str:
+        return layout[1] + repr(obj.isoformat())
+
+    def _subclass(self, obj, layout: tuple) -> str:
+        return layout[1] + layout[2](obj)
 
 
 def reads_site(env: jinja2.Environment, name: str, seen: set[str] | None = None) -> bool:
@@ -84,6 +135,22 @@ def reads_site(env: jinja2.Environment, name: str, seen: set[str] | None = None)
     return any(reads_site(env, ref, seen) for ref in meta.find_referenced_templates(ast) if ref)
 
 
+def write_derived(reuse: PageReuse | None, writer: SiteWriter, relpath: str, label: str, inputs: dict,
+                  make: Callable[[], bytes | str], speaker_slug: SpeakerSlug | None = None,
+                  templates: tuple[str, ...] = ()) -> None:
+    """Write a file that is not a page (a meeting's calendar, a speaker's feed) as ``make()``, or link
+    the previous build's copy when the ``inputs`` of what ``label`` names did not change.
+
+    ``make`` may read nothing but ``inputs``, what the environment key covers (the configuration,
+    the theme, digest's code) and the templates in ``templates``, whose speaker lookups are
+    recorded as a page's are.
+    """
+    if reuse is None:
+        writer.write(relpath, make())
+    else:
+        reuse.write_file(relpath, label, inputs, writer, make, speaker_slug, templates)
+
+
 def environment_key(env: jinja2.Environment, folders: list[Path], *parts: object) -> str:
     """What every page depends on: digest's rendering code, the theme's files, and ``parts``."""
     h = hashlib.sha1()
@@ -97,21 +164,26 @@ def environment_key(env: jinja2.Environment, folders: list[Path], *parts: object
 class PageReuse:
     """Open before a build renders (it drops the manifest), ``attach`` in render, ``save`` after the swap."""
 
-    def __init__(self, manifest: Path, output: Path):
+    def __init__(self, manifest: Path, output: Path, digests: Digests | None = None):
         self.manifest, self.output = manifest, output
         try:
             self.data = json.loads(manifest.read_text())
         except (OSError, ValueError):
             self.data = {}
+        if not isinstance(self.data, dict):
+            self.data = {}
         manifest.unlink(missing_ok=True)  # from here on the site may change: no stale manifest survives
-        self.digests = Digests()
+        self.digests = digests or Digests()  # share the site fingerprint's: the articles are digested once
         self.old: dict[str, list] = {}
         self.new: dict[str, list] = {}
         self.key = ""
         self.env: jinja2.Environment | None = None
         self._eligible: dict[str, bool] = {}
         self._lookups: dict[str, str | None] | None = None
-        self.reused = 0
+        self._last: tuple[dict, str, str] | None = None  # (context, template, fingerprint) of the last page
+        self._folders: set[Path] = set()  # folders made in the new build
+        self._linked: dict[str, Path] = {}  # relpath -> the new build's file linked from the previous one
+        self.reused = 0  # pages and files linked from the previous build
 
     def attach(self, env: jinja2.Environment, key: str) -> None:
         self.env, self.key = env, key
@@ -119,47 +191,75 @@ class PageReuse:
         if data.get("version") == MANIFEST_VERSION and data.get("key") == key and \
                 data.get("output") == str(self.output):
             self.old = data.get("pages", {})
+            eligible = data.get("eligible")  # the key covers the theme, so the analysis still holds
+            if isinstance(eligible, dict):
+                self._eligible = {k: v for k, v in eligible.items() if isinstance(v, bool)}
 
     def eligible(self, template: str) -> bool:
+        """Whether pages of ``template`` may be reused (its chain does not read ``site``)."""
         if template not in self._eligible:
             self._eligible[template] = not reads_site(self.env, template)
         return self._eligible[template]
 
     def fingerprint(self, template: str, context: dict) -> str:
-        return hashlib.sha1(template.encode() + self.digests.of(context)).hexdigest()
+        """The digest of ``template`` and ``context``; remembered for the record after a render."""
+        last = self._last
+        if last is not None and last[0] is context and last[1] == template:
+            return last[2]
+        value = hashlib.sha1(template.encode() + self.digests.of(context)).hexdigest()
+        self._last = (context, template, value)
+        return value
 
     def reuse(self, relpath: str, template: str, context: dict, writer: SiteWriter, speaker_slug) -> bool:
         """Link the previous build's page into the new build if nothing it depends on changed."""
-        if not self.eligible(template):
+        return self.link(relpath, template, context, writer, speaker_slug, (template,))
+
+    def link(self, relpath: str, label: str, inputs: dict, writer: SiteWriter, speaker_slug: SpeakerSlug | None,
+             templates: tuple[str, ...]) -> bool:
+        """Link the previous build's file made from ``inputs`` (by ``label``, rendering ``templates``)."""
+        if not all(map(self.eligible, templates)):
             return False
-        fingerprint = self.fingerprint(template, context)
         old = self.old.get(relpath)
-        source = self.output / relpath
-        if not old or old[0] != fingerprint or not source.is_file():
+        if not old or old[0] != self.fingerprint(label, inputs):
             return False
-        if any(speaker_slug(name) != slug for name, slug in old[1].items()):
+        if old[1] and (speaker_slug is None or any(speaker_slug(name) != slug for name, slug in old[1].items())):
             return False
         target = writer.path_for(relpath)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         try:
-            os.link(source, target)
+            os.link(self.output / relpath, target)  # fails (so renders) if the old file is gone
         except OSError:
             return False
         writer.written.append(relpath)
         self.new[relpath] = old
+        self._linked[relpath] = target
         self.reused += 1
         return True
 
     @contextmanager
-    def recording(self, relpath: str, template: str, context: dict):
-        """Record the speaker lookups a page makes while it renders."""
+    def recording(self, relpath: str, template: str, context: dict, templates: tuple[str, ...] | None = None):
+        """Record the speaker lookups a page (or a file rendering ``templates``) makes while it renders."""
+        self.new.pop(relpath, None)  # made twice: only the last making counts
+        linked = self._linked.pop(relpath, None)
+        if linked is not None:  # never write through a link into the previous site
+            linked.unlink(missing_ok=True)
         self._lookups = {}
         try:
             yield
-            if self.eligible(template):
+            if all(map(self.eligible, (template,) if templates is None else templates)):
                 self.new[relpath] = [self.fingerprint(template, context), self._lookups]
         finally:
             self._lookups = None
+
+    def write_file(self, relpath: str, label: str, inputs: dict, writer: SiteWriter,
+                   make: Callable[[], bytes | str], speaker_slug: SpeakerSlug | None = None,
+                   templates: tuple[str, ...] = ()) -> None:
+        """Link the previous build's file if ``inputs`` did not change, else write ``make()``."""
+        if not self.link(relpath, label, inputs, writer, speaker_slug, templates):
+            with self.recording(relpath, label, inputs, templates):
+                writer.write(relpath, make())
 
     def note(self, name: str, slug: str | None) -> None:
         if self._lookups is not None:
@@ -167,7 +267,8 @@ class PageReuse:
 
     def save(self) -> None:
         """Called after the new site is swapped in."""
-        data = {"version": MANIFEST_VERSION, "key": self.key, "output": str(self.output), "pages": self.new}
+        data = {"version": MANIFEST_VERSION, "key": self.key, "output": str(self.output), "pages": self.new,
+                "eligible": self._eligible}
         tmp = self.manifest.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")))
         os.replace(tmp, self.manifest)

@@ -6,15 +6,16 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from digest.config import Config
 from digest.errors import Report
 from digest.models import ArticleEntry, Briefing, Quote, Site, Speaker
 from digest.render.calendar import calendar_ics, meeting_ics_name
-from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_feed
+from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_rss
 from digest.render.output import SiteWriter
-from digest.render.reuse import PageReuse, environment_key
-from digest.render.search import build_index, pagefind_executable
+from digest.render.reuse import PageReuse, environment_key, write_derived
+from digest.render.search import SearchIndex, build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
 
 log = logging.getLogger("digest")
@@ -74,11 +75,12 @@ def search_enabled(config: Config) -> bool:
 
 def render_site(site: Site, config: Config, writer: SiteWriter,
                 on_page: Callable[[], None] | None = None, report: Report | None = None,
-                reuse: PageReuse | None = None) -> int:
+                reuse: PageReuse | None = None, search_index: SearchIndex | None = None) -> int:
     """Write every page, feed and calendar of ``site``; returns the number of files written.
 
     With ``config.search`` on, Pagefind then indexes the finished pages in the writer's
-    temporary folder (before it is swapped in); a missing or failing Pagefind is a warning
+    temporary folder (before it is swapped in), incrementally when ``search_index`` holds
+    the previous build's index; a missing or failing Pagefind is a warning
     in ``report`` (or the ``digest`` logger), never a failed build.
     """
     search = search_enabled(config)
@@ -143,8 +145,8 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
         feed_path = f"people/{speaker.slug}/feed.xml"
         page(f"people/{speaker.slug}/index.html", "person.html", canonical=f"people/{speaker.slug}/",
              speaker=speaker, feed=feed_path)
-        html = [quote_fragment.render(sq=sq, speaker=speaker) for sq in speaker.quotes]
-        writer.write(feed_path, rss_feed(speaker_feed(speaker, config, html), config))
+        write_derived(reuse, writer, feed_path, "speaker feed", {"speaker": speaker},
+                      partial(speaker_rss, speaker, config, quote_fragment), speaker_slug, ("feed_quote.html",))
     page("meetings/index.html", "meetings.html", canonical="meetings/",
          upcoming=[it for it in site.agenda if _is_ahead(it, site.today)],
          past=[it for it in reversed(site.agenda) if not _is_ahead(it, site.today)])
@@ -158,9 +160,11 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     writer.write("feed.xml", rss_feed(feed, config))
     writer.write("atom.xml", atom_feed(feed, config))
     writer.write("feed.json", json_feed(feed, config))
-    writer.write("meetings.ics", calendar_ics(site.agenda, config))
+    write_derived(reuse, writer, "meetings.ics", "calendar", {"agenda": site.agenda},
+                  partial(calendar_ics, site.agenda, config))
     for item in site.agenda:
-        writer.write(f"meetings/{meeting_ics_name(item)}", calendar_ics([item], config))
+        write_derived(reuse, writer, f"meetings/{meeting_ics_name(item)}", "meeting calendar", {"item": item},
+                      partial(calendar_ics, [item], config))
     page("sitemap.xml", "sitemap.xml", canonical="sitemap.xml", pages=len(pages))
     writer.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n")
     for folder in reversed(theme_folders(config)):  # the site's own assets win
@@ -168,7 +172,7 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
             if asset.is_file() and (search or asset.name != "search.js"):
                 writer.copy(f"static/{asset.name}", asset)
     if search:
-        problem = build_index(writer.tmp, config.language)
+        problem = search_index.build(writer.tmp) if search_index else build_index(writer.tmp, config.language)
         if problem:
             _warn(report, "search", problem)
     return len(writer.written)

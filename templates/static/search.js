@@ -7,12 +7,31 @@ const list = document.getElementById("search-results");
 document.getElementById("search-nojs").hidden = true;
 
 let engine = null;
+let hidden = new Set();
+
+// The site's index may come in two parts: the base, and a small delta with the pages that
+// changed since the base was made (search-state.json names it and the base results to hide).
+async function indexState() {
+  try {
+    const response = await fetch(form.dataset.state);
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
+}
 
 async function pagefind() {
   if (!engine) {
-    engine = await import(form.dataset.bundle);
-    await engine.options({ baseUrl: form.dataset.base });
-    await engine.init();
+    const state = await indexState();
+    const pf = await import(form.dataset.bundle);
+    await pf.options({ baseUrl: form.dataset.base });
+    if (state.delta) {
+      await pf.mergeIndex(new URL(state.delta, new URL(form.dataset.base, window.location.href)).pathname,
+                          { baseUrl: form.dataset.base });
+    }
+    await pf.init();
+    hidden = new Set(state.hidden || []);
+    engine = pf;
   }
   return engine;
 }
@@ -41,8 +60,8 @@ async function run(query) {
   }
   status.textContent = "Searching…";
   try {
-    const found = await (await pagefind()).search(query);
-    const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    const found = (await (await pagefind()).search(query)).results.filter((r) => !hidden.has(r.id));
+    const results = await Promise.all(found.slice(0, 20).map((r) => r.data()));
     for (const data of results) {
       const item = document.createElement("li");
       const heading = document.createElement("h2");
@@ -53,7 +72,7 @@ async function run(query) {
       item.append(heading, excerpt(data.excerpt));
       list.append(item);
     }
-    const n = found.results.length;
+    const n = found.length;
     status.textContent = n === 0 ? `Nothing found for “${query}”.`
       : `${n} result${n === 1 ? "" : "s"} for “${query}”${n > 20 ? " (first 20 shown)" : ""}.`;
   } catch (error) {
