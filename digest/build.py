@@ -9,6 +9,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -221,13 +222,15 @@ def unchanged_since_last_build(fingerprint: str, output: Path, cache_dir: Path) 
 
 def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
                progress: Progress | None = None, report: Report | None = None,
-               early_workers: bool = False) -> BuildResult:
+               early_workers: bool = False, executor: Executor | None = None) -> BuildResult:
     """Build the whole site from config.content_dir into ``output`` (default config.output_dir).
 
     With ``early_workers`` (the CLI, where one process makes one build), worker processes
     start loading spaCy at the first content file that is not in the read cache, while the
     rest is read (``EarlyWorkers``). A long-lived caller (``digest serve``, tests) leaves it
     off: small jobs are then parsed in-process, where the pipeline stays loaded between builds.
+    ``executor`` (any ``concurrent.futures.Executor``, e.g. a Dask client's) runs the
+    extraction batches instead of local processes; nothing else changes.
     """
     started = time.perf_counter()
     output = check_output(output or config.output_path, config)
@@ -246,12 +249,13 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             for warning in cache.warnings:
                 report.warn(str(cache_path), warning.split(": ", 1)[-1])
             options = read_options(config, today)
-            reader = CachedReader(cache, options, on_miss=workers.start if early_workers else None)
+            start_early = early_workers and executor is None
+            reader = CachedReader(cache, options, on_miss=workers.start if start_early else None)
             articles = read_content(config.content_path, options, report, read=reader)
             reader.flush()
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
             run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance,
-                                   executor=workers if workers.started else None)
+                                   executor=executor or (workers if workers.started else None))
         digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         fingerprint = site_fingerprint(articles, run.results, config, today, output, digests)
         site = assemble(articles, run.results, config, today)

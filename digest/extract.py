@@ -276,7 +276,7 @@ def extract_articles(
     origin = {a.id: a.origin for a in todo}
     own = executor is None
     executor = executor or default_executor(len(todo))
-    in_flight_max = 2 * max(1, getattr(executor, "_max_workers", 1))
+    in_flight_max = 2 * max(1, getattr(executor, "_max_workers", None) or os.cpu_count() or 1)
     try:
         pending: set[Future] = set()
         for batch in _batches(todo, WORK_BATCH):

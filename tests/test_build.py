@@ -252,3 +252,23 @@ def test_the_cached_reader_tells_of_a_changed_file_before_reading_any(tmp_path):
         (root / "content" / "new.md").write_text("---\ntitle: New\ndate: 2022-01-11\n---\n\nText.\n")
         reader.prepare([*paths, root / "content" / "new.md"])
         assert misses == [1]
+
+
+def test_extraction_runs_on_the_executor_given(tmp_path):
+    """The scale-out hook: any concurrent.futures executor (a Dask client's, say) runs the batches."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    submitted = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(fn.__name__)
+            return super().submit(fn, *args, **kwargs)
+
+    root = make_site(tmp_path / "a")
+    with Recording(2) as pool:
+        result = build_site(load_config(root=root), today=date(2022, 1, 11), executor=pool, early_workers=True)
+    assert submitted == ["extract_batch"] and result.parsed == 1
+    reference = make_site(tmp_path / "b")
+    build_site(load_config(root=reference), today=date(2022, 1, 11))
+    assert tree(root / "site") == tree(reference / "site")

@@ -9,9 +9,11 @@ FILLER = [f"Shares of company number {i} rose 3 pct to 12 dlrs in active trading
 
 def test_only_relevant_paragraphs_and_their_context_are_kept():
     paragraphs = [*FILLER[:5], "“We will push for a response,” he said.", *FILLER[5:]]
-    assert select_paragraphs(paragraphs) == [0, 3, 4, 5, 6]
+    assert select_paragraphs(paragraphs) == [0, 3, 4, 5]  # the lead, two before the quote, the quote
     assert select_paragraphs(FILLER) == []
-    assert select_paragraphs(["Ministers will meet in Brussels on Wednesday.", *FILLER]) == [0, 1]
+    assert select_paragraphs(["Ministers will meet in Brussels on Wednesday.", *FILLER]) == [0, 1]  # and one after
+    meeting = [*FILLER[:4], "The council will meet on Wednesday.", *FILLER[4:]]
+    assert select_paragraphs(meeting) == [0, 2, 3, 4, 5]
 
 
 def test_offsets_map_back_to_the_article_text():

@@ -2,10 +2,11 @@
 
 Parsing is most of the cost of a cold build, and most paragraphs of most articles hold
 neither a quote nor a meeting. A paragraph is kept when it has a quotation mark or a
-meeting cue; so are the two paragraphs before it and the one after (speaker attribution
-resolves "he added" or "the paper said" back through the previous paragraphs, a meeting's
-date or place may sit a paragraph away), and so is the
-lead paragraph (where the article introduces its people with their full names and roles).
+meeting cue; so are the two paragraphs before it (speaker attribution resolves "he added"
+or "the paper said" back through the previous paragraphs), the one after a paragraph with
+a meeting cue (a meeting's date or place may follow a paragraph later; attribution never
+looks forward), and the lead paragraph (where the article introduces its people with
+their full names and roles).
 Offsets found in the shortened text map back to the article text paragraph by paragraph.
 """
 
@@ -31,7 +32,7 @@ _MEETING_CUES = _words_pattern(set(lex.NOUN_TRIGGERS) | set(lex.NOUN_LEMMAS) | _
 # A council or board that "will consider … on Monday" is a session too: a body word counts
 # only with a time word in the same paragraph.
 _BODIES = _words_pattern(set(lex.BODIES))
-BEFORE, AFTER = 2, 1  # paragraphs kept before and after a relevant one
+BEFORE, AFTER = 2, 1  # paragraphs kept before a relevant one, and after one with a meeting cue
 _TIME_CUES = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
     r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
@@ -51,21 +52,22 @@ class Selection:
         return offset - self.short_starts[k] + self.full_starts[k] if self.short_starts else offset
 
 
+def has_meeting_cue(paragraph: str) -> bool:
+    return bool(_MEETING_CUES.search(paragraph) or (_BODIES.search(paragraph) and _TIME_CUES.search(paragraph)))
+
+
 def is_relevant(paragraph: str) -> bool:
-    if _QUOTE_MARKS.search(paragraph) or _MEETING_CUES.search(paragraph):
-        return True
-    return bool(_BODIES.search(paragraph) and _TIME_CUES.search(paragraph))
+    return bool(_QUOTE_MARKS.search(paragraph)) or has_meeting_cue(paragraph)
 
 
 def select_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
     """Indexes of the paragraphs to parse (empty when nothing in the article needs parsing)."""
-    relevant = [i for i, p in enumerate(paragraphs) if is_relevant(p)]
-    if not relevant:
-        return []
-    keep = {0}
-    for i in relevant:
-        keep.update(range(max(0, i - BEFORE), min(len(paragraphs), i + AFTER + 1)))
-    return sorted(keep)
+    keep: set[int] = set()
+    for i, paragraph in enumerate(paragraphs):
+        after = AFTER if has_meeting_cue(paragraph) else 0 if _QUOTE_MARKS.search(paragraph) else None
+        if after is not None:
+            keep.update(range(max(0, i - BEFORE), min(len(paragraphs), i + after + 1)))
+    return sorted(keep | {0}) if keep else []
 
 
 def select_text(paragraphs: tuple[str, ...] | list[str]) -> Selection:
