@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from stat import S_ISLNK
 
 from digest import __version__
 from digest.briefing import assemble
@@ -90,43 +89,33 @@ class CachedReader:
         self.version = f"{code_version('ingest')}|{options.timezone}|{options.default_date}"
         self.fresh: list[tuple[str, str, str]] = []
         self.hits = 0
-        self._folders: dict[Path, Path] = {}  # folder -> its real path
+        self._stamps: dict[Path, tuple[str, str]] = {}  # path -> (key, stamp), taken by prepare()
 
-    def real_path(self, path: Path) -> tuple[Path, os.stat_result]:
-        """The file's real path and its status, in one ``lstat`` for a file that is not a link.
+    @staticmethod
+    def real_path(path: Path) -> tuple[Path, os.stat_result]:
+        """The file's real path and its status, for a file ``prepare`` was not given."""
+        return path.resolve(), path.stat()
 
-        A file that is not a link lies, under its own name, in its folder's real path, which
-        is resolved once per folder (its files are read one after the other).
-        """
-        stat = os.lstat(path)
-        if S_ISLNK(stat.st_mode) or path.name in ("", ".", ".."):
-            return path.resolve(), path.stat()
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        return folder / path.name, stat
-
-    def _key_and_stamp(self, path: Path) -> tuple[str, str]:
-        real, stat = self.real_path(path)
+    def _key_and_stamp(self, real: Path, stat: os.stat_result) -> tuple[str, str]:
         key = os.fsencode(real).decode("utf-8", "backslashreplace")  # any file name
         return key, f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
 
-    def prepare(self, paths: list[Path]) -> None:
-        """Before reading: call ``on_miss`` at once if any file is new or changed (one query, no reading)."""
-        if not self.on_miss:
-            return
-        stored = self.cache.file_stamps()
-        for path in paths:
+    def prepare(self, files: list[tuple[Path, Path]]) -> None:
+        """Before reading: stamp every file (given with its real path, as the folder walk found it)
+        and, if any is new or changed, call ``on_miss`` at once (one query, nothing read)."""
+        stored = self.cache.file_stamps() if self.on_miss else {}
+        missed = False
+        for path, real in files:
             try:
-                key, stamp = self._key_and_stamp(path)
+                key, stamp = self._stamps[path] = self._key_and_stamp(real, os.stat(path))
             except OSError:
-                key, stamp = "", ""
-            if stored.get(key) != stamp:
+                key = stamp = ""
+            if self.on_miss and not missed and stored.get(key) != stamp:
+                missed = True
                 self.on_miss()
-                return
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
-        key, stamp = self._key_and_stamp(path)
+        key, stamp = self._stamps.pop(path, None) or self._key_and_stamp(*self.real_path(path))
         payload = self.cache.get_file(key, stamp)
         if payload is not None:
             articles, warnings = articles_from_json(payload)
@@ -134,8 +123,6 @@ class CachedReader:
                 report.warn(str(path), message, line)
             self.hits += 1
             return articles
-        if self.on_miss:
-            self.on_miss()
         local = Report()
         try:
             articles = read_article(path, options, local)

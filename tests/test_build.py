@@ -247,10 +247,10 @@ def test_the_cached_reader_tells_of_a_changed_file_before_reading_any(tmp_path):
     with ExtractionCache(config.cache_path / "cache.sqlite") as cache:
         misses = []
         reader = CachedReader(cache, read_options(config, date(2022, 1, 11)), on_miss=lambda: misses.append(1))
-        reader.prepare([p for p in paths if p.name != "broken.md"])
+        reader.prepare([(p, p.resolve()) for p in paths if p.name != "broken.md"])
         assert misses == []
         (root / "content" / "new.md").write_text("---\ntitle: New\ndate: 2022-01-11\n---\n\nText.\n")
-        reader.prepare([*paths, root / "content" / "new.md"])
+        reader.prepare([(p, p.resolve()) for p in [*paths, root / "content" / "new.md"]])
         assert misses == [1]
 
 

@@ -171,7 +171,7 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
         return []
     found, _ = find_real_inputs([str(content_dir)])
     if hasattr(read, "prepare"):  # the cached reader learns early whether anything must be read
-        read.prepare([path for path, _ in found])
+        read.prepare(found)
     root = content_dir.resolve()
     seen: set[str] = set()
     articles: list[Article] = []

@@ -56,10 +56,6 @@ def has_meeting_cue(paragraph: str) -> bool:
     return bool(_MEETING_CUES.search(paragraph) or (_BODIES.search(paragraph) and _TIME_CUES.search(paragraph)))
 
 
-def is_relevant(paragraph: str) -> bool:
-    return bool(_QUOTE_MARKS.search(paragraph)) or has_meeting_cue(paragraph)
-
-
 def select_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
     """Indexes of the paragraphs to parse (empty when nothing in the article needs parsing)."""
     keep: set[int] = set()

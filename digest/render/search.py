@@ -121,11 +121,6 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    """``target`` becomes a copy of ``source`` made of hard links."""
-    shutil.copytree(source, target, copy_function=os.link)
-
-
 class SearchIndex:
     """The search index of one build, made incrementally against the previous site's.
 
@@ -143,7 +138,6 @@ class SearchIndex:
         state.unlink(missing_ok=True)
         self.state: dict | None = None
         self.files: dict[str, list] = {}
-        self.delta_pages = 0  # pages indexed into the delta by the last build(); -1: whole site indexed
 
     def _key(self) -> str:
         executable = pagefind_executable()
@@ -172,7 +166,6 @@ class SearchIndex:
         return self._build_full(site_dir, key, pages)
 
     def _build_full(self, site_dir: Path, key: str, pages: dict[str, str]) -> str | None:
-        self.delta_pages = -1
         problem = build_index(site_dir, self.language)
         if problem:
             return problem
@@ -183,8 +176,7 @@ class SearchIndex:
         return None
 
     def _build_delta(self, site_dir: Path, key: str, base: dict, changed: list[str], gone: list[str]) -> str | None:
-        _link_tree(self.live_site / OUTPUT_SUBDIR, site_dir / OUTPUT_SUBDIR)
-        self.delta_pages = len(changed)
+        shutil.copytree(self.live_site / OUTPUT_SUBDIR, site_dir / OUTPUT_SUBDIR, copy_function=os.link)  # base kept
         if changed:
             stage = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-search-", dir=site_dir.parent))
             try:
