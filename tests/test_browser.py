@@ -151,10 +151,14 @@ def search_results(w: Watched, query: str) -> tuple[str, list[str]]:
     return status.inner_text(), [a.get_attribute("href") for a in w.page.locator("#search-results a").all()]
 
 
-def test_search_after_a_rebuild_merges_the_delta_index_and_hides_stale_results(browser, tmp_path):
-    """A rebuild indexes only what changed; the search page merges both indexes and hides old versions."""
+def test_search_after_a_rebuild_merges_the_delta_index_and_hides_stale_results(browser, tmp_path, monkeypatch):
+    """A rebuild indexes only what changed; the search page merges the base (here in parts, as on a
+    large site) with the delta and hides old versions."""
     from digest.build import build_site
     from digest.config import load_config
+    from digest.render import search
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
 
     root, site = make_project(tmp_path / "project"), tmp_path / "www" / BASE_PATH.strip("/")
     build_site(load_config(root=root), output=site, today=TODAY)
@@ -165,6 +169,7 @@ def test_search_after_a_rebuild_merges_the_delta_index_and_hides_stale_results(b
         "Ferry operators in Zanzibar will meet port regulators on Friday to discuss the new quayside rules.\n")
     build_site(load_config(root=root), output=site, today=TODAY)
     assert (site / "pagefind-delta" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind-3" / "pagefind-entry.json").is_file()
     with StaticServer(tmp_path / "www") as running, Watched(browser) as w:
         w.page.goto(running.url + BASE_PATH + "search/")
         status, links = search_results(w, "Zanzibar")
@@ -176,6 +181,8 @@ def test_search_after_a_rebuild_merges_the_delta_index_and_hides_stale_results(b
         assert links == [] and status.startswith("Nothing found"), (status, links)
         status, links = search_results(w, "Peskov")  # unchanged pages still come from the base index
         assert BASE_PATH + "people/dmitry-peskov/" in links and len(links) == len(set(links))
+        status, links = search_results(w, "Russia")  # results from every part of the base, and the delta
+        assert len(links) >= 4 and len(links) == len(set(links)), (status, links)
         assert not w.errors, w.errors
 
 

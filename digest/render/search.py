@@ -13,6 +13,12 @@ does not index everything again (``SearchIndex``): the previous site's index sta
 which the search page merges in (Pagefind's ``mergeIndex``), hiding the base's results for
 pages that changed or went away. When the changes since the base pass a tenth of the
 pages, the next build indexes the whole site again and the delta starts empty.
+
+Pagefind holds the whole index of one run in memory (about 80 KB a page, 1.6 GB for the
+21,000 pages of the full Reuters corpus), so a large site is indexed in *parts* of a few
+thousand pages, one run after another (``SHARD_PAGES``, ``SHARD_BYTES``): the first part is
+``pagefind/``, the others ``pagefind-2/``, ``pagefind-3/``…, and the search page merges them
+like the delta. Peak memory stays that of one part, whatever the size of the site.
 """
 
 from __future__ import annotations
@@ -24,14 +30,16 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
 DELTA_SUBDIR = "pagefind-delta"
 STATE_PAGE = "search-state.json"  # in the site: tells search.js about the delta index
-STATE_VERSION = 1
+STATE_VERSION = 2
 INDEXED = b"data-pagefind-body"  # Pagefind indexes only the pages that carry this attribute
 REINDEX_SHARE, REINDEX_MIN = 0.1, 50  # changed pages after which the whole site is indexed again
+SHARD_PAGES, SHARD_BYTES = 5000, 32 * 2**20  # one Pagefind run: at most this many pages, or bytes of HTML (~450 MB)
 TIMEOUT = 300  # seconds; a site of thousands of pages indexes in a few seconds
 
 
@@ -104,6 +112,54 @@ def indexed_pages(site_dir: Path, known: dict[str, list] | None = None) -> tuple
     return pages, files
 
 
+def shard_pages(pages: list[str], files: dict[str, list]) -> list[list[str]]:
+    """Split the sorted pages into runs of at most SHARD_PAGES pages and about SHARD_BYTES bytes."""
+    shards: list[list[str]] = []
+    size = 0
+    for relpath in sorted(pages):
+        page_size = files[relpath][2]
+        if not shards or len(shards[-1]) >= SHARD_PAGES or (shards[-1] and size + page_size > SHARD_BYTES):
+            shards.append([])
+            size = 0
+        shards[-1].append(relpath)
+        size += page_size
+    return shards
+
+
+def bundle_dirs(count: int) -> list[str]:
+    """The folders of a base index in ``count`` parts: pagefind, pagefind-2, pagefind-3…"""
+    return [OUTPUT_SUBDIR] + [f"{OUTPUT_SUBDIR}-{k}" for k in range(2, count + 1)]
+
+
+def index_parts(site_dir: Path, parts: list[tuple[list[str], Path]], language: str) -> str | None:
+    """Index each (pages, output) part of ``site_dir``: Pagefind runs on a folder of hard links to the
+    part's pages, and the next part's folder is linked while Pagefind indexes this one.
+    None on success, else why search is unavailable."""
+    stages = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-search-", dir=site_dir.parent))
+
+    def stage(k: int) -> Path:
+        folder = stages / str(k)
+        for relpath in parts[k][0]:
+            (folder / relpath).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_dir / relpath, folder / relpath)
+        return folder
+
+    try:
+        with ThreadPoolExecutor(1) as helper:
+            staged = helper.submit(stage, 0)
+            for k, (_, output) in enumerate(parts):
+                folder = staged.result()
+                if k + 1 < len(parts):
+                    staged = helper.submit(stage, k + 1)
+                problem = build_index(folder, language, output=output)
+                if problem:
+                    return problem
+                helper.submit(shutil.rmtree, folder, ignore_errors=True)
+        return None
+    finally:
+        shutil.rmtree(stages, ignore_errors=True)
+
+
 def fragment_ids(bundle: Path) -> dict[str, str]:
     """Page URL → the id Pagefind gives its results, read from the bundle's fragments."""
     ids = {}
@@ -149,7 +205,8 @@ class SearchIndex:
         previous = self.previous
         if previous.get("key") != key or not isinstance(previous.get("base"), dict):
             return None
-        if _file_digest(self.live_site / OUTPUT_SUBDIR / "pagefind-entry.json") != previous.get("entry"):
+        bundles = previous.get("bundles")
+        if not isinstance(bundles, list) or previous.get("entries") != _entry_digests(self.live_site, bundles):
             return None  # the live site's index is not the one this state describes
         return previous
 
@@ -166,32 +223,34 @@ class SearchIndex:
         return self._build_full(site_dir, key, pages)
 
     def _build_full(self, site_dir: Path, key: str, pages: dict[str, str]) -> str | None:
-        problem = build_index(site_dir, self.language)
+        shards = shard_pages(list(pages), self.files)
+        bundles = bundle_dirs(len(shards) or 1)
+        if len(shards) <= 1:
+            problem = build_index(site_dir, self.language)
+        else:
+            parts = [(shard, site_dir / bundle) for shard, bundle in zip(shards, bundles, strict=True)]
+            problem = index_parts(site_dir, parts, self.language)
         if problem:
             return problem
-        bundle = site_dir / OUTPUT_SUBDIR
-        self.state = {"key": key, "entry": _file_digest(bundle / "pagefind-entry.json"), "base": pages,
-                      "ids": fragment_ids(bundle), "files": self.files}
-        _write_state_page(site_dir, delta=False, hidden=[])
+        ids = {}
+        for bundle in bundles:
+            ids.update(fragment_ids(site_dir / bundle))
+        self.state = {"key": key, "bundles": bundles, "entries": _entry_digests(site_dir, bundles), "base": pages,
+                      "ids": ids, "files": self.files}
+        _write_state_page(site_dir, bundles, delta=False, hidden=[])
         return None
 
     def _build_delta(self, site_dir: Path, key: str, base: dict, changed: list[str], gone: list[str]) -> str | None:
-        shutil.copytree(self.live_site / OUTPUT_SUBDIR, site_dir / OUTPUT_SUBDIR, copy_function=os.link)  # base kept
+        for bundle in base["bundles"]:  # the base is kept as it was
+            shutil.copytree(self.live_site / bundle, site_dir / bundle, copy_function=os.link)
         if changed:
-            stage = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-search-", dir=site_dir.parent))
-            try:
-                for relpath in changed:
-                    (stage / relpath).parent.mkdir(parents=True, exist_ok=True)
-                    os.link(site_dir / relpath, stage / relpath)
-                problem = build_index(stage, self.language, output=site_dir / DELTA_SUBDIR)
-            finally:
-                shutil.rmtree(stage, ignore_errors=True)
+            problem = index_parts(site_dir, [(changed, site_dir / DELTA_SUBDIR)], self.language)
             if problem:
                 return problem
         ids = base.get("ids", {})
         hidden = sorted(ids[url] for url in (page_url(p) for p in [*changed, *gone]) if url in ids)
-        _write_state_page(site_dir, delta=bool(changed), hidden=hidden)
-        self.state = {**{k: base[k] for k in ("key", "entry", "base", "ids")}, "files": self.files}
+        _write_state_page(site_dir, base["bundles"], delta=bool(changed), hidden=hidden)
+        self.state = {**{k: base[k] for k in ("key", "bundles", "entries", "base", "ids")}, "files": self.files}
         return None
 
     def save(self) -> None:
@@ -203,7 +262,12 @@ class SearchIndex:
         os.replace(tmp, self.state_path)
 
 
-def _write_state_page(site_dir: Path, delta: bool, hidden: list[str]) -> None:
-    """What search.js needs: whether to merge the delta index, and the base results to hide."""
-    state = {"delta": f"{DELTA_SUBDIR}/" if delta else None, "hidden": hidden}
+def _entry_digests(site: Path, bundles: list[str]) -> list[str | None]:
+    return [_file_digest(site / bundle / "pagefind-entry.json") for bundle in bundles]
+
+
+def _write_state_page(site_dir: Path, bundles: list[str], delta: bool, hidden: list[str]) -> None:
+    """What search.js needs: the base's other parts and the delta to merge, and the base results to hide."""
+    state = {"parts": [f"{bundle}/" for bundle in bundles[1:]], "delta": f"{DELTA_SUBDIR}/" if delta else None,
+             "hidden": hidden}
     (site_dir / STATE_PAGE).write_text(json.dumps(state, separators=(",", ":")))

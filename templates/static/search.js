@@ -9,8 +9,9 @@ document.getElementById("search-nojs").hidden = true;
 let engine = null;
 let hidden = new Set();
 
-// The site's index may come in two parts: the base, and a small delta with the pages that
-// changed since the base was made (search-state.json names it and the base results to hide).
+// The site's index may come in several parts: the base (one bundle, or a few on a large site,
+// indexed part by part), and a small delta with the pages that changed since the base was made
+// (search-state.json names the other parts, the delta and the base results to hide).
 async function indexState() {
   try {
     const response = await fetch(form.dataset.state);
@@ -25,9 +26,9 @@ async function pagefind() {
     const state = await indexState();
     const pf = await import(form.dataset.bundle);
     await pf.options({ baseUrl: form.dataset.base });
-    if (state.delta) {
-      await pf.mergeIndex(new URL(state.delta, new URL(form.dataset.base, window.location.href)).pathname,
-                          { baseUrl: form.dataset.base });
+    const site = new URL(form.dataset.base, window.location.href);
+    for (const part of [...(state.parts || []), ...(state.delta ? [state.delta] : [])]) {
+      await pf.mergeIndex(new URL(part, site).pathname, { baseUrl: form.dataset.base });
     }
     await pf.init();
     hidden = new Set(state.hidden || []);
