@@ -4,7 +4,8 @@
 Writes N Reuters-21578 articles (via ../shared/eval/corpus.py) into a temporary site and
 measures, as medians over repeated runs: a cold `digest build` (empty cache), a warm
 rebuild (nothing changed), an incremental rebuild (one article added) and the peak
-memory (RSS summed over the build's process tree). In the same run it measures the
+memory (RSS summed over the build's process tree, and the largest single main, extraction
+worker and Pagefind process, which shows whether extraction memory grows with N). In the same run it measures the
 baselines: (a) raw spaCy `nlp.pipe` over the same texts with the same full pipeline, in
 one process (spaCy's default) and with ``n_process`` on every core, and
 (b) Pelican building the same N articles as Markdown, cold and with its content cache
@@ -34,35 +35,46 @@ TODAY = "1987-12-31"
 
 # ---- measuring -----------------------------------------------------------------------------
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, from /proc."""
-    total, todo = 0, [pid]
+def _process_tree(pid: int) -> dict[int, tuple[str, int]]:
+    """Each live process of the tree rooted at pid: {pid: (role, resident bytes)}, from /proc.
+
+    The role is "main" for the root, "pagefind" for the search indexer and "worker" for any
+    other descendant (the extraction processes)."""
+    tree, todo = {}, [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                rss = next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/cmdline", "rb") as f:
+                cmdline = f.read()
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     todo += [int(c) for c in f.read().split()]
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+        role = "main" if p == pid else "pagefind" if b"pagefind" in cmdline else "worker"
+        tree[p] = (role, rss)
+    return tree
 
 
-def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
-    """Run a command; returns (seconds, peak RSS of its process tree in bytes). Fails loudly."""
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int, dict[str, int]]:
+    """Run a command; returns (seconds, peak RSS of its process tree, peak RSS of one process per role).
+
+    Fails loudly. The per-role peaks show where memory goes: a worker's peak that stays flat
+    as N grows is what streaming extraction means."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, roles = 0, {"main": 0, "worker": 0, "pagefind": 0}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            tree = _process_tree(proc.pid)
+            peak = max(peak, sum(rss for _, rss in tree.values()))
+            for role, rss in tree.values():
+                roles[role] = max(roles[role], rss)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -73,7 +85,7 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tup
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
-    return seconds, peak
+    return seconds, peak, roles
 
 
 def median(values: list[float]) -> float:
@@ -130,20 +142,22 @@ def pelican_venv(path: Path) -> Path:
 
 def bench_digest(root: Path, records: list[dict], extra: list[dict], runs: int, cold_runs: int) -> dict:
     digest = [sys.executable, "-m", "digest", "build", "--today", TODAY]
-    cold, peaks = [], []
+    cold, peaks, roles = [], [], {}
     for _ in range(cold_runs):
         shutil.rmtree(root / ".digest", ignore_errors=True)
         shutil.rmtree(root / "site", ignore_errors=True)
-        seconds, peak = run(digest, cwd=root)
+        seconds, peak, role_peaks = run(digest, cwd=root)
         cold.append(seconds)
         peaks.append(peak)
+        roles = {role: max(roles.get(role, 0), rss) for role, rss in role_peaks.items()}
     warm = [run(digest, cwd=root)[0] for _ in range(runs)]
     incremental = []
     for record in extra[:runs]:
         (root / "content" / f"{record['id']}.md").write_text(front_matter(record) + record["text"] + "\n")
         incremental.append(run(digest, cwd=root)[0])
     return {"cold": median(cold), "warm": median(warm), "incremental": median(incremental),
-            "incremental_max": max(incremental), "peak_mb": max(peaks) / 2**20}
+            "incremental_max": max(incremental), "peak_mb": max(peaks) / 2**20,
+            **{f"peak_{role}_mb": rss / 2**20 for role, rss in roles.items()}}
 
 
 def bench_spacy(records: list[dict], runs: int, processes: int = 1) -> float:
@@ -208,16 +222,19 @@ def main() -> None:
         print(json.dumps(row), flush=True)
     print()
     nan = float("nan")
-    print("| articles | cold build s | warm s | +1 article s (max) | peak MB | raw nlp.pipe s, 1 process / all cores"
+    print("| articles | cold build s | warm s | +1 article s (max) | peak MB"
+          " | largest main / worker / pagefind MB | raw nlp.pipe s, 1 process / all cores"
           " | digest/spaCy throughput, 1 process / all cores | Pelican cold s | Pelican warm s"
           " | warm digest/Pelican time |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         ratio = r.get("spacy", nan) / r["cold"]
         ratio_all = r.get("spacy_all_cores", nan) / r["cold"]
         pel = r["warm"] / r.get("pelican_warm", nan)
         print(f"| {r['n']} | {r['cold']:.1f} | {r['warm']:.2f} | {r['incremental']:.2f} ({r['incremental_max']:.2f}) | "
-              f"{r['peak_mb']:.0f} | {r.get('spacy', nan):.1f} / {r.get('spacy_all_cores', nan):.1f} | "
+              f"{r['peak_mb']:.0f} | "
+              f"{r['peak_main_mb']:.0f} / {r['peak_worker_mb']:.0f} / {r['peak_pagefind_mb']:.0f} | "
+              f"{r.get('spacy', nan):.1f} / {r.get('spacy_all_cores', nan):.1f} | "
               f"{ratio:.2f}x / {ratio_all:.2f}x | {r.get('pelican_cold', nan):.1f} | "
               f"{r.get('pelican_warm', nan):.2f} | {pel:.2f} |")
 
