@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Blind annotation sets: sample, show an article as digest reads it, build gold (see bench/ANNOTATING.md).
+
+usage:
+  python bench/annotate.py sample                 # writes bench/{webpages,newswire}/{ids,study/ids,clean/ids}.txt
+  python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
+  python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
+  python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
+
+SET is `webpages` (saved pages of ../shared/corpus/article-extraction-benchmark, read through the
+.html reader) or `newswire` (Reuters-21578 and Wikinews sources through ../shared/eval/corpus.py).
+Nothing here runs extraction: the text shown is only what the reader gives, so annotating stays blind.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+import tempfile
+from datetime import timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EVAL = ROOT.parent / "shared" / "eval"
+PAGES = ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+SEED = 20261201
+
+MEETING_WORDS = re.compile(
+    r"\b(meet|meets|meeting|meetings|talks|summit|conference|session|hearing|negotiations|consultations"
+    r"|testify|visit|convene|ministerial|assembly|council)\b", re.I)
+FUTURE_WORDS = re.compile(
+    r"\b(will|would|to be|next|scheduled|due|expected|planned|plans|tomorrow|later|upcoming|ahead"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def excluded() -> set[str]:
+    """Ids no set may hold: reserved for unseen-news measurement, the dev set, the older held-out set."""
+    ids: set[str] = set()
+    for path in (EVAL / "reserved.txt", EVAL / "dev" / "ids.txt", HERE / "holdout" / "ids.txt"):
+        ids |= {x.strip() for x in path.read_text().splitlines() if x.strip() and not x.startswith("#")}
+    return ids
+
+
+def corpus_docs() -> dict[str, dict]:
+    sys.path.insert(0, str(EVAL))
+    from corpus import all_docs
+
+    return all_docs()
+
+
+def future_meeting(text: str) -> bool:
+    """A sentence with a meeting word and a future or weekday word."""
+    return any(MEETING_WORDS.search(s) and FUTURE_WORDS.search(s) for s in re.split(r"(?<=[.!?])\s+", text))
+
+
+def write_halves(folder: Path, ids: list[str], rng: random.Random) -> None:
+    """Alternate study/clean after a seeded shuffle, so both halves draw on every stratum alike."""
+    ids = list(ids)
+    rng.shuffle(ids)
+    for name, part in (("ids.txt", sorted(ids)), ("study/ids.txt", sorted(ids[0::2])),
+                       ("clean/ids.txt", sorted(ids[1::2]))):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("".join(i + "\n" for i in part))
+
+
+def sample() -> None:
+    out = excluded()
+    rng = random.Random(SEED)
+    pages = sorted(p.name.removesuffix(".html.gz") for p in PAGES.glob("*.html.gz"))
+    write_halves(HERE / "webpages", [p for p in pages if p not in out], rng)
+    docs = corpus_docs()
+    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
+    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"])], 150)
+    rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 2]
+    quoted = rng.sample(rest, 40)
+    write_halves(HERE / "newswire", meeting + quoted, rng)
+
+
+def ids_of(folder: Path) -> list[str]:
+    return [x.strip() for x in (folder / "ids.txt").read_text().splitlines() if x.strip()]
+
+
+def prepare(name: str) -> None:
+    if name != "webpages":
+        return  # newswire halves are written by score.py from ids.txt
+    for half in ("study", "clean"):
+        folder = HERE / name / half / "articles"
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in ids_of(HERE / name / half):
+            (folder / f"{i}.html").write_bytes(gzip.decompress((PAGES / f"{i}.html.gz").read_bytes()))
+
+
+def read(name: str, article_id: str):
+    """The Article digest's reader gives for this id (reader only: no extraction)."""
+    from digest.errors import Report
+    from digest.ingest import ReadOptions, read_article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if name == "webpages":
+            path = Path(tmp) / f"{article_id}.html"
+            path.write_bytes(gzip.decompress((PAGES / f"{article_id}.html.gz").read_bytes()))
+        else:
+            doc = corpus_docs()[article_id]
+            path = Path(tmp) / f"{article_id}.md"
+            head = "".join(f"{k}: {json.dumps(doc[k], ensure_ascii=False)}\n"
+                           for k in ("title", "date", "source", "url") if doc.get(k))
+            path.write_text(f"---\n{head}---\n\n{doc['text']}\n", encoding="utf-8")
+        return read_article(path, ReadOptions(timezone=timezone.utc), Report())[0]
+
+
+def show(name: str, article_id: str) -> None:
+    art = read(name, article_id)
+    print(f"id: {article_id}\npublished: {art.published.date().isoformat()} ({art.date_from})\n"
+          f"title: {art.title}\n")
+    for n, para in enumerate(art.paragraphs, 1):
+        print(f"[{n}] {para}\n")
+
+
+_ABBREV = re.compile(
+    r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Co|Corp|Inc|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|[A-Z])\.$")
+
+
+def sentences(text: str) -> list[str]:
+    out = []
+    for para in text.split("\n\n"):
+        start = 0
+        for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para):
+            if _ABBREV.search(para[start:m.start() + 1]):
+                continue
+            out.append(para[start:m.end()].strip())
+            start = m.end()
+        if para[start:].strip():
+            out.append(para[start:].strip())
+    return out
+
+
+def build(name: str) -> None:
+    folder = HERE / name
+    annotations: dict[str, dict] = {}
+    for part in sorted((folder / "annotations").glob("*.jsonl")):
+        for n, line in enumerate(part.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                if row["id"] in annotations:
+                    sys.exit(f"{part}:{n}: {row['id']} annotated twice")
+                annotations[row["id"]] = row
+    problems, rows = [], {}
+    for i in ids_of(folder):
+        if i not in annotations:
+            problems.append(f"{i}: not annotated")
+            continue
+        art, ann = read(name, i), annotations[i]
+        sents = sentences(art.title + "\n\n" + art.text)
+        for q in ann.get("quotes", []):
+            if q["text"] not in art.text:
+                problems.append(f"{i}: quote not verbatim: {q['text'][:70]!r}")
+        meetings = []
+        for m in ann.get("meetings", []):
+            mentions = []
+            for piece in m["mentions"]:
+                hits = [s for s in sents if piece in s]
+                if not hits:
+                    problems.append(f"{i}: mention not found: {piece[:70]!r}")
+                mentions.append(hits[0] if hits else piece)
+            meetings.append({**m, "mentions": mentions})
+        rows[i] = {"id": i, "published": art.published.date().isoformat(), "quotes": ann.get("quotes", []),
+                   "meetings": meetings}
+    if problems:
+        sys.exit("\n".join(problems))
+    for half in ("", "study", "clean"):
+        picked = [rows[i] for i in ids_of(folder / half)]
+        (folder / half / "gold.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked))
+        quotes = [q for r in picked for q in r["quotes"]]
+        up = sum(m["status"] == "upcoming" for r in picked for m in r["meetings"])
+        print(f"{name}/{half or 'all'}: {len(picked)} articles, {len(quotes)} quotes "
+              f"({sum(not q['partial'] for q in quotes)} full), "
+              f"{sum(len(r['meetings']) for r in picked)} meetings ({up} upcoming)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("verb", choices=["sample", "prepare", "text", "build"])
+    ap.add_argument("set", nargs="?", choices=["webpages", "newswire"])
+    ap.add_argument("id", nargs="?")
+    args = ap.parse_args()
+    if args.verb == "sample":
+        sample()
+    elif args.verb == "prepare":
+        prepare(args.set)
+    elif args.verb == "text":
+        show(args.set, args.id)
+    else:
+        build(args.set)
+
+
+if __name__ == "__main__":
+    main()
