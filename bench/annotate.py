@@ -35,6 +35,7 @@ MEETING_WORDS = re.compile(
 FUTURE_WORDS = re.compile(
     r"\b(will|would|to be|next|scheduled|due|expected|planned|plans|tomorrow|later|upcoming|ahead"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+FUTURE_MARKERS = re.compile(r"\b(will|next|scheduled|due|expected|tomorrow|upcoming)\b")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -53,9 +54,9 @@ def corpus_docs() -> dict[str, dict]:
     return all_docs()
 
 
-def future_meeting(text: str) -> bool:
-    """A sentence with a meeting word and a future or weekday word."""
-    return any(MEETING_WORDS.search(s) and FUTURE_WORDS.search(s) for s in re.split(r"(?<=[.!?])\s+", text))
+def future_meeting(text: str, future: re.Pattern = FUTURE_WORDS) -> bool:
+    """A sentence with a meeting word and a future (or weekday) word."""
+    return any(MEETING_WORDS.search(s) and future.search(s) for s in re.split(r"(?<=[.!?])\s+", text))
 
 
 def write_halves(folder: Path, ids: list[str], rng: random.Random) -> None:
@@ -79,6 +80,19 @@ def sample() -> None:
     rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 2]
     quoted = rng.sample(rest, 40)
     write_halves(HERE / "newswire", meeting + quoted, rng)
+    extend_newswire(docs, pool, rng)
+
+
+def extend_newswire(docs: dict[str, dict], pool: list[str], rng: random.Random) -> None:
+    """Second draw (the first gave 94 upcoming meetings, short of 150): 110 more articles with a
+    sentence that holds a meeting word and an explicit future marker, split the same way and
+    added to the halves, which keep their first draw."""
+    folder = HERE / "newswire"
+    taken = set(ids_of(folder))
+    extra = rng.sample([i for i in pool if i not in taken and future_meeting(docs[i]["text"], FUTURE_MARKERS)], 110)
+    rng.shuffle(extra)
+    for name, part in (("ids.txt", extra), ("study/ids.txt", extra[0::2]), ("clean/ids.txt", extra[1::2])):
+        (folder / name).write_text("".join(i + "\n" for i in sorted(ids_of((folder / name).parent) + part)))
 
 
 def ids_of(folder: Path) -> list[str]:
