@@ -14,6 +14,7 @@ Nothing here runs extraction: the text shown is only what the reader gives, so a
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import random
@@ -47,6 +48,7 @@ def excluded() -> set[str]:
     return ids
 
 
+@functools.cache
 def corpus_docs() -> dict[str, dict]:
     sys.path.insert(0, str(EVAL))
     from corpus import all_docs
