@@ -6,6 +6,7 @@ usage:
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
   python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
+  python bench/annotate.py agree SET              # a second reader's annotations scored against the gold
 
 SET is `webpages` (saved pages of ../shared/corpus/article-extraction-benchmark, read through the
 .html reader) or `newswire` (Reuters-21578 and Wikinews sources through ../shared/eval/corpus.py).
@@ -19,6 +20,7 @@ import gzip
 import json
 import random
 import re
+import subprocess
 import sys
 import tempfile
 from datetime import timezone
@@ -198,9 +200,28 @@ def build(name: str) -> None:
               f"{sum(len(r['meetings']) for r in picked)} meetings ({up} upcoming)")
 
 
+def agree(name: str) -> None:
+    """Score the independent second reading in bench/agreement/SET.jsonl against the set's gold,
+    as if it were digest's output: the figures are the ceiling two careful readers reach."""
+    second = [json.loads(line) for line in (HERE / "agreement" / f"{name}.jsonl").read_text().splitlines() if line]
+    gold = {row["id"]: row for row in map(json.loads, (HERE / name / "gold.jsonl").read_text().splitlines())}
+    predicted = []
+    for row in second:
+        art = read(name, row["id"])
+        sents = sentences(art.title + "\n\n" + art.text)
+        meetings = [{**m, "evidence": next((s for s in sents if m["mentions"][0] in s), m["mentions"][0])}
+                    for m in row["meetings"]]
+        predicted.append({"quotes": row["quotes"], "meetings": meetings})
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "gold.jsonl").write_text("".join(json.dumps(gold[r["id"]]) + "\n" for r in second))
+        (Path(tmp) / "predicted.json").write_text(json.dumps(predicted))
+        predictions = str(Path(tmp) / "predicted.json")
+        subprocess.run([sys.executable, str(EVAL / "score.py"), tmp, "--predictions", predictions], check=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("verb", choices=["sample", "prepare", "text", "build"])
+    ap.add_argument("verb", choices=["sample", "prepare", "text", "build", "agree"])
     ap.add_argument("set", nargs="?", choices=["webpages", "newswire"])
     ap.add_argument("id", nargs="?")
     args = ap.parse_args()
@@ -210,6 +231,8 @@ def main() -> None:
         prepare(args.set)
     elif args.verb == "text":
         show(args.set, args.id)
+    elif args.verb == "agree":
+        agree(args.set)
     else:
         build(args.set)
 
