@@ -208,6 +208,8 @@ def parse_sources(value, problems: list[str]) -> tuple[Subscription, ...]:
             problems.append(f"{where}.url: longer than {MAX_SOURCE_URL:,} characters")
         elif url in seen:
             problems.append(f"{where}.url: {url!r} is already sources[{seen[url]}]")
+        else:
+            seen[url] = number
         name = item.get("name")
         if name is not None and (not isinstance(name, str) or not name.strip() or _UNPRINTABLE.search(name)
                                  or len(name) > MAX_SOURCE_TEXT):
@@ -223,7 +225,6 @@ def parse_sources(value, problems: list[str]) -> tuple[Subscription, ...]:
         ):
             problems.append(f"{where}.tags: expected a list of strings, e.g. [\"politics\", \"eu\"], got {tags!r}")
         if len(problems) == before:
-            seen[url] = number
             found.append(Subscription(url=url, name=name, full_text=full_text, tags=tuple(t.strip() for t in tags)))
     return tuple(found)
 

@@ -12,6 +12,7 @@ import email.utils
 import time
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -118,12 +119,22 @@ class HostGate:
             self.next_at = now + self.delay
 
 
+class RobotsStore(Protocol):
+    """Where robots.txt files are kept between runs, so that asking for one again is a conditional GET."""
+
+    def robots(self, origin: str) -> tuple[Validators, bytes] | None: ...
+
+    def record_robots(self, origin: str, validators: Validators, body: bytes) -> None: ...
+
+
 class PoliteClient:
     """One per run; use as ``async with``. ``requests`` counts what was sent, ``conditional`` how many
     of those carried validators."""
 
-    def __init__(self, options: FetchOptions, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, options: FetchOptions, robots_store: RobotsStore | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None):
         self.options = options
+        self.robots_store = robots_store
         self.http = httpx.AsyncClient(
             headers={"User-Agent": options.user_agent},
             timeout=httpx.Timeout(options.timeout),
@@ -266,28 +277,37 @@ class PoliteClient:
 
     async def _read_robots(self, host: str) -> RobotFileParser | str:
         """The host's robots.txt rules, or why it could not be read (RFC 9309: a server error means
-        "fetch nothing"; a missing file means "fetch anything"; a Crawl-delay slows the host's gate)."""
+        "fetch nothing"; a missing file means "fetch anything"; a Crawl-delay slows the host's gate).
+        A copy kept from an earlier run is asked for with its validators."""
         rules = RobotFileParser(host + "/robots.txt")
+        kept = self.robots_store.robots(host) if self.robots_store else None
+        headers = kept[0].headers() if kept else {}
         url = host + "/robots.txt"
         try:
             for _ in range(self.options.max_redirects + 1):
                 await self._gate(url).wait()
                 async with self.slots:
-                    exchange = await asyncio.wait_for(self._send(url, {}, None, ROBOTS_MAX_BYTES),
+                    exchange = await asyncio.wait_for(self._send(url, headers, None, ROBOTS_MAX_BYTES),
                                                       self.options.total_timeout)
                 if exchange.status not in REDIRECTS:
                     break
                 url = self._redirect_target(host + "/robots.txt", url, exchange)
         except (asyncio.TimeoutError, httpx.HTTPError, FetchError) as exc:
             return f"robots.txt of {host} could not be read ({type(exc).__name__}); not fetched, tried again next run"
+        body = exchange.body
+        if exchange.status == 304 and kept:
+            body = kept[1]
+        elif exchange.status == 200 and self.robots_store:
+            validators = Validators(exchange.headers.get("etag"), exchange.headers.get("last-modified"))
+            self.robots_store.record_robots(host, validators, body)
         if exchange.status >= 500:
             return f"robots.txt of {host} answered HTTP {exchange.status}; not fetched, tried again next run"
         if exchange.status in (401, 403):
             rules.parse(["User-agent: *", "Disallow: /"])
-        elif exchange.status != 200:
+        elif exchange.status not in (200, 304):
             rules.parse([])
         else:
-            rules.parse(exchange.body.decode("utf-8", "replace").splitlines())
+            rules.parse(body.decode("utf-8", "replace").splitlines())
             delay = rules.crawl_delay(ROBOTS_AGENT)
             if delay:
                 gate = self._gate(host)

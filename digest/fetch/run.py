@@ -108,7 +108,7 @@ class _Fetcher:
         self.client: PoliteClient | None = None
 
     async def run(self, work) -> None:
-        async with PoliteClient(self.options) as client:
+        async with PoliteClient(self.options, self.state) as client:
             self.client = client
             try:
                 await work(self)

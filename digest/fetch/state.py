@@ -31,6 +31,8 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS entry (source TEXT, key TEXT, link TEXT, fetched TEXT,"
     " PRIMARY KEY (source, key)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS entry_link ON entry (link)",
+    "CREATE TABLE IF NOT EXISTS robots (origin TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, body BLOB)"
+    " WITHOUT ROWID",
 )
 
 
@@ -121,6 +123,15 @@ class FetchState:
 
     def record_entry(self, source: str, key: str, link: str | None) -> None:
         self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)", (source, key, link, _now()))
+        self.db.commit()
+
+    def robots(self, origin: str) -> tuple[Validators, bytes] | None:
+        row = self.db.execute("SELECT etag, last_modified, body FROM robots WHERE origin=?", (origin,)).fetchone()
+        return (Validators(row[0], row[1]), bytes(row[2])) if row and (row[0] or row[1]) else None
+
+    def record_robots(self, origin: str, validators: Validators, body: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
+                        (origin, validators.etag, validators.last_modified, body))
         self.db.commit()
 
     def _ensure(self, url: str) -> None:
