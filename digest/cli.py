@@ -277,9 +277,10 @@ def fetch(
     from digest.fetch import fetch_pages, fetch_sources
 
     config = _config(config_path)
-    if not urls and not config.sources:
-        raise DigestError("no sources: add [[sources]] to digest.toml, run `digest sources import FILE.opml`, "
-                          "or give page URLs")
+    if not urls and not config.sources:  # not an error: the scheduled workflow runs this on every site
+        out.print("nothing to fetch: no [[sources]] in digest.toml (add some, or run `digest sources import "
+                  "FILE.opml`), and no page URLs given", markup=False)
+        return
     with RichProgress() as progress:
         result = fetch_pages(config, urls, progress=progress) if urls else fetch_sources(config, progress=progress)
     for path in result.added:

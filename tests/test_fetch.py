@@ -351,7 +351,7 @@ def test_single_pages_from_the_command_line(server, tmp_path):
         f"error: {server.url('/missing.html')}: HTTP 404 Not Found"])
 
 
-def test_strict_fails_on_a_warning_and_no_sources_is_one_line(server, tmp_path):
+def test_strict_fails_on_a_warning_and_no_sources_is_nothing_to_do(server, tmp_path):
     server.routes["/gone.xml"] = reply(410)
     site(tmp_path, [source(server.url("/gone.xml"))])
     run = lambda *args: subprocess.run([sys.executable, "-m", "digest", "fetch", *args], cwd=tmp_path,  # noqa: E731
@@ -363,7 +363,7 @@ def test_strict_fails_on_a_warning_and_no_sources_is_one_line(server, tmp_path):
     assert strict.returncode == 1 and "--strict: 1 warnings count as failures" in strict.stderr
     (tmp_path / "digest.toml").write_text("")
     none = run()
-    assert none.returncode == 1 and none.stderr.startswith("error: no sources") and "Traceback" not in none.stderr
+    assert none.returncode == 0 and none.stdout.startswith("nothing to fetch: no [[sources]]") and not none.stderr
 
 
 def test_opml_import_then_list(tmp_path):
@@ -447,3 +447,20 @@ def test_a_broken_state_file_is_set_aside(tmp_path):
         assert state.warnings and "started afresh" in state.warnings[0]
         state.record_move("https://a.example/", "https://b.example/")
         assert state.current_url("https://a.example/") == "https://b.example/"
+
+
+def test_scheduled_workflow_fetches_commits_then_builds_one_run_at_a_time():
+    from digest.scaffold import pages_workflow
+
+    workflow = yaml.safe_load(pages_workflow("digest"))
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    fetch, commit, build = (names.index(n) for n in ("Fetch subscriptions", "Commit what was fetched", "Build"))
+    assert fetch < commit < build
+    assert steps[fetch]["run"] == "digest fetch" and steps[fetch]["if"] == steps[commit]["if"] == \
+        "github.event_name != 'push'"  # a push builds exactly what was pushed
+    assert "git push" in steps[commit]["run"] and "git pull -q --rebase" in steps[commit]["run"]
+    assert workflow["permissions"]["contents"] == "write"
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache"))
+    assert "github.run_id" in cache["with"]["key"]  # the fetch state is saved after every run
