@@ -19,7 +19,7 @@ class FetchOptions:
     max_bytes: int = READ_LIMIT  # of one response, after gzip; the rest is not read
     max_redirects: int = 5
     concurrency: int = 8  # requests in flight at once, over all hosts
-    host_delay: float = 1.0  # seconds between two requests to the same host (robots.txt Crawl-delay may raise it)
+    host_delay: float = 0.5  # seconds between two requests to the same host (robots.txt Crawl-delay may raise it)
     max_crawl_delay: float = 30.0  # the most of a robots.txt Crawl-delay honoured
     retries: int = 2  # more attempts after a 429 or 5xx answer or a failed connection
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one (unless Retry-After says)
