@@ -464,3 +464,23 @@ def test_scheduled_workflow_fetches_commits_then_builds_one_run_at_a_time():
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache"))
     assert "github.run_id" in cache["with"]["key"]  # the fetch state is saved after every run
+
+
+def test_feed_content_is_the_article_when_full_text_is_false(server, tmp_path):
+    title, paragraphs = story(1)
+    content = "".join(f"<p>{p}</p>" for p in paragraphs).replace("mayor", '<a href="/people/lopez">mayor</a>')
+    server.routes["/feed.xml"] = static(rss([
+        {"title": title, "link": "/a.html", "guid": "a", "pubDate": "Mon, 30 Nov 2026 08:00:00 GMT",
+         "description": "<p>Teaser &amp; more</p>", "content": content},
+        {"title": "Only a teaser", "link": "/b.html", "guid": "b", "pubDate": "Mon, 30 Nov 2026 09:00:00 GMT",
+         "description": "<p>The council <b>met</b> &amp; voted on the plan for the harbour today.</p>"},
+    ]), RSS)
+    config = load_config(root=site(tmp_path, [source(server.url("/feed.xml"), full_text=False)]))
+    result = fetch_sources(config, options=FAST)
+    assert len(result.added) == 2 and not [hit for hit in server.hits if hit.path in ("/a.html", "/b.html")]
+    assert messages(result.report) == {server.url("/b.html"): [
+        "warning: the feed gives only a summary; stored as it is (full_text = true gets the page)"]}
+    texts = {front(path)["title"]: path.read_text(encoding="utf-8") for path in result.added}
+    assert "said Maria Lopez, the mayor of district 1" in texts[title] and "<a" not in texts[title]
+    assert "The council met & voted on the plan" in texts["Only a teaser"]
+    assert front(next(p for p in result.added if front(p)["title"] == title))["url"] == server.url("/a.html")
