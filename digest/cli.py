@@ -273,7 +273,7 @@ def fetch(
     strict: Annotated[bool, typer.Option(help="Fail the run on any warning.")] = False,
     config_path: ConfigOption = None,
 ) -> None:
-    """Fetch the new entries of every [[sources]] feed (or the pages given) into content/YYYY/MM/DD/<slug>.md."""
+    """Fetch what is new in the sources of digest.toml (or the pages given) into content/YYYY/MM/DD/<slug>.md."""
     from digest.fetch import fetch_pages, fetch_sources
 
     config = _config(config_path)
@@ -312,7 +312,7 @@ def sources_import(
     opml: Annotated[Path, typer.Argument(help="An OPML file (a feed reader's export).")],
     config_path: ConfigOption = None,
 ) -> None:
-    """Add the feeds of an OPML file to digest.toml as [[sources]] (feeds already there are left alone)."""
+    """Add the feeds of an OPML file to the sources of digest.toml (feeds already there are left alone)."""
     from digest.config import CONFIG_NAME
     from digest.fetch.sources import import_opml
 
@@ -332,9 +332,12 @@ def sources_list(config_path: ConfigOption = None) -> None:
     table = Table("name", "url", "full text", "tags", "status", "added", expand=True)
     for status in source_statuses(_config(config_path)):
         source = status.source
+        when = f"{status.checked[:16].replace('T', ' ')} UTC" if status.checked else ""
         state = (f"gone since {status.gone_since}" if status.gone_since else
-                 f"moved to {status.moved_to}" if status.moved_to else
-                 f"read {status.checked[:16].replace('T', ' ')} UTC" if status.checked else "not fetched yet")
+                 f"failed {when}: {status.problem}" if status.problem else
+                 f"read {when}" if when else "not fetched yet")
+        if status.moved_to:
+            state += f"; moved to {status.moved_to}"
         table.add_row(_cell(source.name or "-"), _cell(source.url), "yes" if source.full_text else "no",
                       _cell(", ".join(source.tags)), _cell(state), str(status.added))
     out.print(table)

@@ -266,6 +266,7 @@ def test_fetch_every_kind_of_feed_and_failure_then_nothing_new_then_build(server
     statuses = {s.source.url: s for s in source_statuses(config)}
     assert statuses[urls["/old-feed.xml"]].moved_to == u("/feed-new.xml")
     assert statuses[urls["/gone.xml"]].gone_since and statuses[urls["/rss.xml"]].added == 4
+    assert statuses[urls["/old-feed.xml"]].added == 1 and "time limit" in statuses[urls["/slow.xml"]].problem
 
     # the good items are built into the site by a real `digest build`
     proc = subprocess.run([sys.executable, "-m", "digest", "build", "--today", "2026-12-01"], cwd=root,

@@ -150,6 +150,7 @@ class _Fetcher:
                 self.report.warn(source.url, "HTTP 410 Gone: the source was removed; marked dead and skipped from "
                                              "now on (remove it from digest.toml)")
             else:
+                self.state.record_problem(url, exc.reason)
                 self.report.warn(source.url, exc.reason)
             return None
         self.result.sources += 1
@@ -165,6 +166,7 @@ class _Fetcher:
         try:
             feed = parse_feed(page.body, page.final_url, page.content_type)
         except NotAFeed as exc:
+            self.state.record_problem(url, str(exc))
             self.report.warn(source.url, str(exc))
             return None
         if feed.kind is Kind.PAGE:

@@ -21,9 +21,10 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 @dataclass(frozen=True)
 class SourceStatus:
     source: Subscription
-    moved_to: str | None = None
+    moved_to: str | None = None  # where it is fetched from now, when permanently redirected
     gone_since: str | None = None
-    checked: str | None = None  # when it was last read (UTC, ISO 8601)
+    checked: str | None = None  # when it was last asked for (UTC, ISO 8601)
+    problem: str | None = None  # why that failed
     added: int = 0  # articles stored from it so far
 
 
@@ -101,5 +102,12 @@ def source_statuses(config: Config) -> list[SourceStatus]:
     path = config.cache_path / STATE_FILE
     if not path.exists():
         return [SourceStatus(source) for source in config.sources]
+    statuses = []
     with FetchState(path) as state:
-        return [SourceStatus(source, *state.summary(source.url)) for source in config.sources]
+        for source in config.sources:
+            current = state.current_url(source.url)
+            gone, _, _, _ = state.summary(source.url)
+            _, checked, problem, added = state.summary(current)
+            statuses.append(SourceStatus(source, current if current != source.url else None, gone, checked, problem,
+                                         added))
+    return statuses

@@ -27,7 +27,7 @@ MAX_MOVES = 10  # a chain of recorded moves longer than this is a loop; stop fol
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS source (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, moved_to TEXT,"
-    " gone_since TEXT, checked TEXT, added INTEGER DEFAULT 0) WITHOUT ROWID",
+    " gone_since TEXT, checked TEXT, added INTEGER DEFAULT 0, problem TEXT) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS entry (source TEXT, key TEXT, link TEXT, fetched TEXT,"
     " PRIMARY KEY (source, key)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS entry_link ON entry (link)",
@@ -93,10 +93,16 @@ class FetchState:
     def record_check(self, url: str, validators: Validators | None = None, added: int = 0) -> None:
         """``url`` was read now; keep its new validators (None: keep the old ones)."""
         self._ensure(url)
-        self.db.execute("UPDATE source SET checked=?, added=added+? WHERE url=?", (_now(), added, url))
+        self.db.execute("UPDATE source SET checked=?, added=added+?, problem=NULL WHERE url=?", (_now(), added, url))
         if validators is not None:
             self.db.execute("UPDATE source SET etag=?, last_modified=? WHERE url=?",
                             (validators.etag, validators.last_modified, url))
+        self.db.commit()
+
+    def record_problem(self, url: str, reason: str) -> None:
+        """``url`` could not be read now, for ``reason`` (shown by ``digest sources list``)."""
+        self._ensure(url)
+        self.db.execute("UPDATE source SET checked=?, problem=? WHERE url=?", (_now(), reason, url))
         self.db.commit()
 
     def record_move(self, url: str, new_url: str) -> None:
@@ -110,8 +116,8 @@ class FetchState:
         self.db.commit()
 
     def summary(self, url: str) -> tuple[str | None, str | None, str | None, int]:
-        """(moved_to, gone_since, last checked, articles added) for ``digest sources list``."""
-        row = self.db.execute("SELECT moved_to, gone_since, checked, added FROM source WHERE url=?",
+        """(gone since, last checked, last problem, articles added) for ``digest sources list``."""
+        row = self.db.execute("SELECT gone_since, checked, problem, added FROM source WHERE url=?",
                               (url,)).fetchone()
         return tuple(row) if row else (None, None, None, 0)
 
