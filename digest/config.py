@@ -181,8 +181,11 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
 
 def is_web_url(url: str) -> bool:
     """An absolute http(s) URL with a host."""
-    parts = urlsplit(url)
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an invalid IPv6 literal or port
+        return False
 
 
 def parse_sources(value, problems: list[str]) -> tuple[Subscription, ...]:

@@ -125,7 +125,10 @@ def _link(value: Any, base: str) -> str | None:
     """``value`` as an absolute http(s) URL (resolved against ``base``), else None."""
     if not isinstance(value, str) or not value.strip():
         return None
-    url = urljoin(base, value.strip()).split("#", 1)[0]
+    try:
+        url = urljoin(base, value.strip()).split("#", 1)[0]
+    except ValueError:  # a malformed host ("http://[oops")
+        return None
     return url if is_web_url(url) else None
 
 

@@ -18,12 +18,12 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from digest.config import is_web_url
 from digest.fetch.options import ROBOTS_AGENT, FetchOptions
 
 REDIRECTS = {301: True, 302: False, 303: False, 307: False, 308: True}  # status -> permanent
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ROBOTS_MAX_BYTES = 512 * 1024
-SCHEMES = ("http", "https")
 
 
 class Failure(Enum):
@@ -73,11 +73,6 @@ class _Exchange:
     headers: httpx.Headers
     body: bytes = b""
     cut: bool = False
-
-
-def is_web_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme.lower() in SCHEMES and bool(parts.hostname)
 
 
 def origin_of(url: str) -> str:
@@ -184,7 +179,10 @@ class PoliteClient:
         location = exchange.headers.get("location")
         if not location:
             raise FetchError(url, f"HTTP {exchange.status} redirect without a Location")
-        target = urljoin(current, location.strip())
+        try:
+            target = urljoin(current, location.strip())
+        except ValueError:
+            raise FetchError(url, f"HTTP {exchange.status} redirect to a malformed URL ({location[:100]})") from None
         if not is_web_url(target):
             scheme = urlsplit(target).scheme or "relative"
             raise FetchError(url, f"redirects to a {scheme}: URL ({target[:100]}); only http(s) is followed")
@@ -217,6 +215,10 @@ class PoliteClient:
                 except (asyncio.TimeoutError, httpx.TimeoutException):
                     raise FetchError(url, f"no complete answer within the time limit ({options.timeout:g} s a "
                                           f"read, {options.total_timeout:g} s in all)", Failure.TRANSIENT) from None
+                except httpx.DecodingError as exc:
+                    raise FetchError(url, f"the response's encoding is broken ({exc})") from None
+                except httpx.InvalidURL as exc:
+                    raise FetchError(url, f"malformed URL ({exc})") from None
                 except httpx.TransportError as exc:
                     if last:
                         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

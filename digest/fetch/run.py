@@ -133,6 +133,9 @@ class _Fetcher:
     async def _read_source(self, source: Subscription) -> _SourceRead | None:
         try:
             return await self._read_feed(source)
+        except Exception as exc:  # noqa: BLE001 - a bug on one odd feed must not stop the others
+            self.report.warn(source.url, f"could not be read (internal error: {type(exc).__name__}: {exc})")
+            return None
         finally:
             self.progress.advance()
 
@@ -194,6 +197,10 @@ class _Fetcher:
     async def _take_entry(self, read: _SourceRead, entry: FeedEntry) -> Outcome:
         try:
             outcome = await self._entry_outcome(read, entry)
+        except Exception as exc:  # noqa: BLE001 - a bug on one odd page must not stop the others
+            self.report.warn(entry.link or read.source.url, f"could not be read (internal error: "
+                                                            f"{type(exc).__name__}: {exc})")
+            outcome = Outcome.FAILED
         finally:
             self.progress.advance()
         if outcome is not Outcome.RETRY:
@@ -232,6 +239,8 @@ class _Fetcher:
                     self.report.error(url, exc.reason)
                     return
                 await self._store_page(page, None, self.report.error)
+        except Exception as exc:  # noqa: BLE001 - a bug on one odd page must not stop the others
+            self.report.error(url, f"could not be read (internal error: {type(exc).__name__}: {exc})")
         finally:
             self.progress.advance()
 
