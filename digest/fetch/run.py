@@ -106,6 +106,7 @@ class _Fetcher:
         self.read_options = ReadOptions(timezone=config.tz)
         self.seen_links = state.seen_links()
         self.client: PoliteClient | None = None
+        self.storing = asyncio.Lock()
 
     async def run(self, work) -> None:
         async with PoliteClient(self.options, self.state) as client:
@@ -215,7 +216,7 @@ class _Fetcher:
             except InputError as exc:
                 self.report.add(exc, "warning")
                 return Outcome.FAILED
-            return self._store(article)
+            return await self._store(article)
         if entry.link is None:
             self.report.warn(source.url, f"entry {entry.key[:100]!r} has no http(s) link; skipped")
             return Outcome.FAILED
@@ -255,11 +256,13 @@ class _Fetcher:
         except InputError as exc:
             complain(exc.path, exc.message)
             return Outcome.FAILED
-        return self._store(article)
+        return await self._store(article)
 
-    def _store(self, article: Article) -> Outcome:
+    async def _store(self, article: Article) -> Outcome:
+        """Store ``article`` in a worker thread (writing syncs the file to disk), one article at a time."""
         try:
-            stored = store_article(article, self.config.content_path, self.index.ids)
+            async with self.storing:
+                stored = await asyncio.to_thread(store_article, article, self.config.content_path, self.index.ids)
         except (InputError, OSError) as exc:
             self.report.error(article.origin, getattr(exc, "message", None) or f"cannot store: {exc}")
             return Outcome.RETRY

@@ -68,6 +68,8 @@ class FetchState:
             for statement in _TABLES:
                 db.execute(statement)
             db.commit()
+            db.execute("PRAGMA journal_mode=WAL")  # commits append to a log: cheap, and readers never wait
+            db.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -128,8 +130,8 @@ class FetchState:
         return {link for (link,) in self.db.execute("SELECT link FROM entry WHERE link IS NOT NULL")}
 
     def record_entry(self, source: str, key: str, link: str | None) -> None:
+        """Committed with the next source's record, or on closing (one commit per entry would stall the run)."""
         self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)", (source, key, link, _now()))
-        self.db.commit()
 
     def robots(self, origin: str) -> tuple[Validators, bytes] | None:
         row = self.db.execute("SELECT etag, last_modified, body FROM robots WHERE origin=?", (origin,)).fetchone()
@@ -144,6 +146,7 @@ class FetchState:
         self.db.execute("INSERT OR IGNORE INTO source (url) VALUES (?)", (url,))
 
     def close(self) -> None:
+        self.db.commit()
         self.db.close()
 
     def __enter__(self) -> FetchState:
