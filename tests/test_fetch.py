@@ -485,3 +485,20 @@ def test_feed_content_is_the_article_when_full_text_is_false(server, tmp_path):
     assert "said Maria Lopez, the mayor of district 1" in texts[title] and "<a" not in texts[title]
     assert "The council met & voted on the plan" in texts["Only a teaser"]
     assert front(next(p for p in result.added if front(p)["title"] == title))["url"] == server.url("/a.html")
+
+
+def test_a_long_feed_is_taken_a_few_entries_a_run_until_none_are_left(server, tmp_path):
+    items = []
+    for n in range(5):
+        items.append({"title": page(server, f"/p{n}.html", n), "link": f"/p{n}.html", "guid": f"p{n}"})
+    server.routes["/feed.xml"] = static(rss(items), RSS)
+    config = load_config(root=site(tmp_path, [source(server.url("/feed.xml"))]))
+    options = replace(FAST, max_entries=2)
+    first = fetch_sources(config, options=options)
+    assert len(first.added) == 2
+    assert messages(first.report) == {server.url("/feed.xml"): [
+        "warning: 5 new entries; the first 2 are fetched now, the rest on the next runs"]}
+    assert [len(fetch_sources(config, options=options).added) for _ in range(3)] == [2, 1, 0]
+    assert len(stored(tmp_path)) == 5
+    last = [hit for hit in server.hits if hit.path == "/feed.xml"]
+    assert "if-none-match" not in last[-2].headers and "if-none-match" in last[-1].headers  # done: conditional again

@@ -10,6 +10,8 @@ entry that failed for now is tried again on the next run.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -68,6 +70,7 @@ class _SourceRead:
     validators: Validators
     feed_title: str | None
     entries: tuple[FeedEntry, ...]
+    more: bool = False  # new entries were left for the next runs (FetchOptions.max_entries)
 
 
 def fetch_sources(config: Config, report: Report | None = None, progress: Progress | None = None,
@@ -82,7 +85,8 @@ def fetch_pages(config: Config, urls: list[str], report: Report | None = None, p
     return _run(config, report, progress, options, lambda fetcher: fetcher.pages(urls))
 
 
-def _run(config, report, progress, options, work) -> FetchResult:
+def _run(config: Config, report: Report | None, progress: Progress | None, options: FetchOptions | None,
+         work: Callable[[_Fetcher], Awaitable[None]]) -> FetchResult:
     result = FetchResult(report=report or Report())
     options = options or fetch_options(config)
     with fetch_lock(config.cache_path), FetchState(config.cache_path / STATE_FILE) as state:
@@ -108,7 +112,7 @@ class _Fetcher:
         self.client: PoliteClient | None = None
         self.storing = asyncio.Lock()
 
-    async def run(self, work) -> None:
+    async def run(self, work: Callable[[_Fetcher], Awaitable[None]]) -> None:
         async with PoliteClient(self.options, self.state) as client:
             self.client = client
             try:
@@ -123,9 +127,12 @@ class _Fetcher:
         self.progress.start("Fetching articles", len(jobs))
         outcomes = await asyncio.gather(*(self._take_entry(read, entry) for read, entry in jobs))
         retry = {read.url for (read, _), outcome in zip(jobs, outcomes, strict=True) if outcome is Outcome.RETRY}
+        added = Counter(read.url for (read, _), outcome in zip(jobs, outcomes, strict=True)
+                        if outcome is Outcome.ADDED)
         for read in reads:
-            added = sum(1 for (r, _), o in zip(jobs, outcomes, strict=True) if r is read and o is Outcome.ADDED)
-            self.state.record_check(read.url, None if read.url in retry else read.validators, added)
+            # the old validators stay when something is left for the next run, so that it reads the feed again
+            done = read.url not in retry and not read.more
+            self.state.record_check(read.url, read.validators if done else None, added[read.url])
 
     async def pages(self, urls: list[str]) -> None:
         self.progress.start("Fetching pages", len(urls))
@@ -184,16 +191,18 @@ class _Fetcher:
         if feed.problem:
             self.report.warn(source.url, f"malformed {feed.kind.value} feed ({feed.problem}); "
                                          f"{len(feed.entries)} entries read anyway")
-        return _SourceRead(source, url, page.validators, feed.title, self._new_entries(source, feed.entries))
+        new = self._new_entries(source, feed.entries)
+        limit = self.options.max_entries
+        if len(new) > limit:
+            self.report.warn(source.url, f"{len(new)} new entries; the first {limit} are fetched now, the rest on "
+                                         "the next runs")
+        return _SourceRead(source, url, page.validators, feed.title, new[:limit], more=len(new) > limit)
 
     def _new_entries(self, source: Subscription, entries: tuple[FeedEntry, ...]) -> tuple[FeedEntry, ...]:
+        """The entries not fetched before: not in the state, and their link not in the content folder."""
         seen = self.state.seen_entries(source.url)
-        new = [e for e in dict((e.key, e) for e in entries).values()
-               if e.key not in seen and e.link not in self.index.urls and e.link not in self.seen_links]
-        if len(new) > self.options.max_entries:
-            self.report.warn(source.url, f"{len(new)} new entries; the first {self.options.max_entries} are "
-                                         "fetched now, the rest on the next runs")
-        return tuple(new[: self.options.max_entries])
+        return tuple(e for e in dict((e.key, e) for e in entries).values()
+                     if e.key not in seen and e.link not in self.index.urls and e.link not in self.seen_links)
 
     async def _take_entry(self, read: _SourceRead, entry: FeedEntry) -> Outcome:
         try:
@@ -245,8 +254,9 @@ class _Fetcher:
         finally:
             self.progress.advance()
 
-    async def _store_page(self, page: Response, source: Subscription | None, complain,
+    async def _store_page(self, page: Response, source: Subscription | None, complain: Callable[[str, str], None],
                           entry: FeedEntry | None = None, feed_title: str | None = None) -> Outcome:
+        """Read a fetched page into an article and store it; ``complain`` reports a page with none."""
         if page.final_url in self.index.urls:
             self.result.unchanged.append(self.index.urls[page.final_url])
             return Outcome.UNCHANGED
