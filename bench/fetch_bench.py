@@ -95,7 +95,7 @@ def main() -> None:
         (root / "digest.toml").write_text(f'title = "Bench"\nbase_url = "https://bench.example.org/"\n{sources}')
         fetch_s, fetch_cpu, fetch_line = digest("fetch", cwd=root)
         stored = len(list((root / "content").rglob("*.md")))
-        build_s, build_cpu, build_line = digest("build", "--today", "1987-12-31", cwd=root)
+        build_s, build_cpu, build_line = digest("build", "--strict", "--today", "1987-12-31", cwd=root)
         again_s, again_cpu, again_line = digest("fetch", cwd=root)
     load = os.getloadavg()[0]
     print(f"{args.feeds} feeds x {args.entries} entries ({len(texts)} articles, "

@@ -269,7 +269,7 @@ def test_fetch_every_kind_of_feed_and_failure_then_nothing_new_then_build(server
     assert statuses[urls["/old-feed.xml"]].added == 1 and "time limit" in statuses[urls["/slow.xml"]].problem
 
     # the good items are built into the site by a real `digest build`
-    proc = subprocess.run([sys.executable, "-m", "digest", "build", "--today", "2026-12-01"], cwd=root,
+    proc = subprocess.run([sys.executable, "-m", "digest", "build", "--strict", "--today", "2026-12-01"], cwd=root,
                           capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}, timeout=600)
     assert proc.returncode == 0, proc.stderr
     pages = {p.read_text(encoding="utf-8") for p in (root / "site" / "articles").glob("*/index.html")}
