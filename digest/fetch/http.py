@@ -190,11 +190,9 @@ class PoliteClient:
 
     def _response(self, url: str, final: str, exchange: _Exchange, moved_to: str | None) -> Response:
         status = exchange.status
-        if status == 304:
-            pass
-        elif status == 410:
+        if status == 410:
             raise FetchError(url, "HTTP 410 Gone", Failure.GONE)
-        elif status != 200:
+        if status not in (200, 304):
             phrase = httpx.codes.get_reason_phrase(status) or "error"
             failure = Failure.TRANSIENT if status in RETRY_STATUSES or status >= 500 else Failure.PERMANENT
             raise FetchError(url, f"HTTP {status} {phrase}", failure)
