@@ -266,6 +266,83 @@ def serve(
                config_path=config_path.resolve() if config_path else None)
 
 
+@app.command()
+def fetch(
+    urls: Annotated[list[str] | None, typer.Argument(help="Single article pages to save (default: every source "
+                                                          "in digest.toml).")] = None,
+    strict: Annotated[bool, typer.Option(help="Fail the run on any warning.")] = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Fetch what is new in the sources of digest.toml (or the pages given) into content/YYYY/MM/DD/<slug>.md."""
+    from digest.fetch import fetch_pages, fetch_sources
+
+    config = _config(config_path)
+    if not urls and not config.sources:  # not an error: the scheduled workflow runs this on every site
+        out.print("nothing to fetch: no [[sources]] in digest.toml (add some, or run `digest sources import "
+                  "FILE.opml`), and no page URLs given", markup=False)
+        return
+    with RichProgress() as progress:
+        result = fetch_pages(config, urls, progress=progress) if urls else fetch_sources(config, progress=progress)
+    for path in result.added:
+        out.print(f"added {plain(_relative(path, config))}", markup=False)
+    for path in result.unchanged:
+        out.print(f"unchanged {plain(_relative(path, config))} (already fetched)", markup=False)
+    _show(result.report)
+    sources = f"{result.sources} sources read ({result.not_modified} not modified), " if not urls else ""
+    out.print(f"{sources}{len(result.added)} added, {len(result.unchanged)} unchanged, "
+              f"{len(result.report.warnings)} warnings, {len(result.report.errors)} errors; "
+              f"{result.requests} requests ({result.conditional} conditional)", markup=False)
+    if result.report.errors:
+        raise typer.Exit(1)
+    if strict and result.report.warnings:
+        err.print(f"--strict: {len(result.report.warnings)} warnings count as failures")
+        raise typer.Exit(1)
+
+
+def _relative(path: Path, config: Config) -> Path:
+    return path.relative_to(config.root) if path.is_relative_to(config.root) else path
+
+
+sources_app = typer.Typer(no_args_is_help=True, help="The feeds and pages `digest fetch` reads.")
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("import")
+def sources_import(
+    opml: Annotated[Path, typer.Argument(help="An OPML file (a feed reader's export).")],
+    config_path: ConfigOption = None,
+) -> None:
+    """Add the feeds of an OPML file to the sources of digest.toml (feeds already there are left alone)."""
+    from digest.config import CONFIG_NAME
+    from digest.fetch.sources import import_opml
+
+    report = Report()
+    added, known = import_opml(config_path or Path.cwd() / CONFIG_NAME, opml, report)
+    for source in added:
+        out.print(f"added {plain(source.url)}" + (f" ({plain(source.name)})" if source.name else ""), markup=False)
+    _show(report)
+    out.print(f"{len(added)} sources added, {known} already listed", markup=False)
+
+
+@sources_app.command("list")
+def sources_list(config_path: ConfigOption = None) -> None:
+    """List the sources of digest.toml with what the last fetches found."""
+    from digest.fetch.sources import source_statuses
+
+    table = Table("name", "url", "full text", "tags", "status", "added", expand=True)
+    for status in source_statuses(_config(config_path)):
+        source = status.source
+        when = f"{status.checked[:16].replace('T', ' ')} UTC" if status.checked else ""
+        state = (f"gone since {status.gone_since}" if status.gone_since else
+                 f"failed {when}: {status.problem}" if status.problem else
+                 f"read {when}" if when else "not fetched yet")
+        if status.moved_to:
+            state += f"; moved to {status.moved_to}"
+        table.add_row(_cell(source.name or "-"), _cell(source.url), "yes" if source.full_text else "no",
+                      _cell(", ".join(source.tags)), _cell(state), str(status.added))
+    out.print(table)
+
+
 def main() -> None:
     try:
         app()

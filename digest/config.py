@@ -6,14 +6,16 @@ Paths are relative to the folder holding digest.toml (the site root).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.errors import ConfigError
+from digest.models import Subscription
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,6 +45,8 @@ class Config:
     meeting_days: int = 14
     per_page: int = 10
     search: bool = True
+    # what `digest fetch` reads; not part of repr(), so the site's fingerprint ignores it
+    sources: tuple[Subscription, ...] = field(default=(), repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -76,7 +80,11 @@ class Config:
         return new
 
 
-_FIELD_TYPES = {f.name: f.type for f in fields(Config) if f.name != "root"}
+_FIELD_TYPES = {f.name: f.type for f in fields(Config) if f.name not in ("root", "sources")}
+_KNOWN = sorted([*_FIELD_TYPES, "sources"])
+_SOURCE_KEYS = ("url", "name", "full_text", "tags")
+MAX_SOURCE_URL = 2000
+MAX_SOURCE_TEXT = 300
 _INT_RANGES = {"key_quotes": (1, 100), "meeting_days": (1, 366), "per_page": (1, 1000)}
 
 
@@ -153,8 +161,11 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     problems: list[str] = []
     values = {}
     for name, value in data.items():
+        if name == "sources":
+            values[name] = parse_sources(value, problems)
+            continue
         if name not in _FIELD_TYPES:
-            problems.append(f"{name}: unknown setting (known: {', '.join(sorted(_FIELD_TYPES))})")
+            problems.append(f"{name}: unknown setting (known: {', '.join(_KNOWN)})")
             continue
         coerced = _coerce(name, value, problems)
         if coerced is not None:
@@ -166,6 +177,79 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     if problems:
         raise ConfigError(str(path), problems)
     return config
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an invalid IPv6 literal or port
+        return False
+
+
+def parse_sources(value, problems: list[str]) -> tuple[Subscription, ...]:
+    """The ``[[sources]]`` tables; each bad field is one problem naming it (``sources[2].url``, counting
+    from 1 in file order)."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        problems.append("sources: expected [[sources]] tables (url, name, full_text, tags)")
+        return ()
+    found: list[Subscription] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(value, 1):
+        where = f"sources[{number}]"
+        before = len(problems)
+        for key in item:
+            if key not in _SOURCE_KEYS:
+                problems.append(f"{where}.{key}: unknown field (known: {', '.join(_SOURCE_KEYS)})")
+        url = item.get("url")
+        if url is None:
+            problems.append(f"{where}.url: missing (every source needs the address of its feed or page)")
+        elif not isinstance(url, str) or not is_web_url(url) or _UNPRINTABLE.search(url) or " " in url:
+            problems.append(f"{where}.url: {url!r} is not an absolute http(s) URL")
+        elif len(url) > MAX_SOURCE_URL:
+            problems.append(f"{where}.url: longer than {MAX_SOURCE_URL:,} characters")
+        elif url in seen:
+            problems.append(f"{where}.url: {url!r} is already sources[{seen[url]}]")
+        else:
+            seen[url] = number
+        name = item.get("name")
+        if name is not None and (not isinstance(name, str) or not name.strip() or _UNPRINTABLE.search(name)
+                                 or len(name) > MAX_SOURCE_TEXT):
+            problems.append(f"{where}.name: expected a printable string of 1 to {MAX_SOURCE_TEXT} characters, "
+                            f"got {name!r}")
+        full_text = item.get("full_text", True)
+        if not isinstance(full_text, bool):
+            problems.append(f"{where}.full_text: expected true or false, got {full_text!r}")
+        tags = item.get("tags", [])
+        if not isinstance(tags, list) or not all(
+            isinstance(t, str) and t.strip() and not _UNPRINTABLE.search(t) and len(t) <= MAX_SOURCE_TEXT
+            for t in tags
+        ):
+            problems.append(f"{where}.tags: expected a list of strings, e.g. [\"politics\", \"eu\"], got {tags!r}")
+        if len(problems) == before:
+            found.append(Subscription(url=url, name=name, full_text=full_text, tags=tuple(t.strip() for t in tags)))
+    return tuple(found)
+
+
+def sources_toml(sources: list[Subscription]) -> str:
+    """``[[sources]]`` tables for ``sources``, to append to a digest.toml."""
+    blocks = []
+    for source in sources:
+        lines = ["[[sources]]", f"url = {toml_string(source.url)}"]
+        if source.name:
+            lines.append(f"name = {toml_string(source.name)}")
+        if not source.full_text:
+            lines.append("full_text = false")
+        if source.tags:
+            lines.append(f"tags = [{', '.join(toml_string(t) for t in source.tags)}]")
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def default_toml(title: str = "Daily Briefing", base_url: str = "http://localhost:8000/") -> str:
@@ -192,6 +276,13 @@ meeting_days = {d.meeting_days}
 per_page = {d.per_page}
 # Client-side full-text search (Pagefind, run by `digest build`); false leaves it out.
 search = {str(d.search).lower()}
+
+# Subscriptions for `digest fetch`: RSS, Atom or JSON Feed addresses, or single pages. One
+# [[sources]] table each; name, full_text (default true: get each article's page) and tags
+# are optional. `digest sources import FILE.opml` adds a feed reader's subscriptions.
+# [[sources]]
+# url = "https://example.org/news/feed.xml"
+# name = "Example News"
 """
 
 

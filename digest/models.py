@@ -194,3 +194,27 @@ def value_precision(value: str | None) -> str | None:
     first, last = span
     days = (last - first).days
     return "day" if days == 0 else "week" if days == 6 else "year" if days >= 364 else "month"
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A feed (RSS 2.0, Atom, JSON Feed) or a single page that `digest fetch` reads, from digest.toml."""
+
+    url: str
+    name: str | None = None
+    full_text: bool = True  # get each entry's article page; False: the feed's own content is the article
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed, whatever its format: links absolute, content still HTML."""
+
+    key: str  # the entry's id (guid), else its link: what "fetched before" is decided by
+    link: str | None
+    title: str | None = None
+    published: datetime | None = None  # timezone-aware
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    content_html: str = ""  # the full content the feed carries (content:encoded, Atom content, content_html)
+    summary_html: str = ""  # the description / summary

@@ -8,7 +8,8 @@ from digest.config import CONFIG_NAME, default_toml
 from digest.errors import DigestError
 
 PAGES_WORKFLOW_TEMPLATE = """\
-# Build the briefing site with digest and publish it on GitHub Pages.
+# Build the briefing site with digest and publish it on GitHub Pages. On the morning schedule (and
+# when run by hand) it first fetches the [[sources]] of digest.toml and commits the new articles.
 name: pages
 
 on:
@@ -23,10 +24,12 @@ env:
   DIGEST_PACKAGE: "{package}"
 
 permissions:
-  contents: read
+  contents: write   # to commit what `digest fetch` stored
   pages: write
   id-token: write
 
+# One run at a time: a second run waits for the first (never cancelled mid-commit), so two runs never
+# fetch into, or push, the same content at once.
 concurrency:
   group: pages
   cancel-in-progress: false
@@ -40,11 +43,11 @@ jobs:
         with:
           python-version: "3.11"
           cache: pip
-      - name: Restore the extraction cache
+      - name: Restore the extraction cache and fetch state
         uses: actions/cache@v4
         with:
           path: .digest
-          key: digest-${{ runner.os }}-${{ hashFiles('content/**') }}
+          key: digest-${{ runner.os }}-${{ github.run_id }}
           restore-keys: digest-${{ runner.os }}-
       - id: pages
         uses: actions/configure-pages@v5
@@ -52,6 +55,22 @@ jobs:
         run: |
           python -m pip install -U pip
           pip install "$DIGEST_PACKAGE"
+      - name: Fetch subscriptions
+        if: github.event_name != 'push'
+        run: digest fetch
+      - name: Commit what was fetched
+        if: github.event_name != 'push'
+        run: |
+          git add -A -- "$(python -c 'from digest.config import load_config; print(load_config().content_dir)')"
+          if git diff --cached --quiet; then
+            echo "nothing new"
+            exit 0
+          fi
+          git -c user.name="github-actions[bot]" \\
+              -c user.email="41898281+github-actions[bot]@users.noreply.github.com" \\
+              commit -q -m "digest fetch: new articles"
+          git pull -q --rebase origin "$GITHUB_REF_NAME"
+          git push -q origin "HEAD:$GITHUB_REF_NAME"
       - name: Build
         run: digest build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
       - uses: actions/upload-pages-artifact@v3

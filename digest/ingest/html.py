@@ -115,7 +115,16 @@ def page_paragraphs(doc: Any) -> list[str]:
 def read_html(path: Path, options: ReadOptions, report: Report) -> list[Article]:
     origin = str(path)
     data, size = read_bytes(path)
-    text = decode_bytes(data, origin, declared=declared_charset(data), report=report)
+    meta, paragraphs = read_page(data, origin, options, report, size=size)
+    return [make_article(paragraphs=paragraphs, meta=meta, path=path, options=options, report=report)]
+
+
+def read_page(data: bytes, origin: str, options: ReadOptions, report: Report, size: int | None = None,
+              charset: str | None = None) -> tuple[Meta, list[str]]:
+    """The metadata and body paragraphs of a web page's bytes (a saved file, or a fetched page whose
+    HTTP header named ``charset``; the page's own ``<meta charset>`` wins over it). ``size`` is the
+    whole page's size when ``data`` is only its start."""
+    text = decode_bytes(data, origin, declared=declared_charset(data) or charset, report=report)
     try:
         doc = extract(text)
     except Exception as exc:  # noqa: BLE001 - trafilatura/lxml failures on odd input
@@ -127,6 +136,7 @@ def read_html(path: Path, options: ReadOptions, report: Report) -> list[Article]
     if len(page_tags) <= 10:  # long keyword lists are SEO noise
         tags.extend(page_tags)
     date = page_date(text, doc)
+    size = size if size is not None else len(data)
     meta = Meta(
         title=doc.title,
         published=parse_date(date, options.timezone) if date else None,
@@ -138,6 +148,4 @@ def read_html(path: Path, options: ReadOptions, report: Report) -> list[Article]
     )
     if date and meta.published is None:
         report.warn(origin, f"page date {date!r} is not a date; ignoring it")
-    return [
-        make_article(paragraphs=page_paragraphs(doc), meta=meta, path=path, options=options, report=report)
-    ]
+    return meta, page_paragraphs(doc)

@@ -58,12 +58,18 @@ def _inside(path: Path, root: Path) -> bool:
 
 def stored_id(path: Path) -> str | None:
     """The id in a stored file's front matter (None if absent or unreadable)."""
+    return _stored_fields(path)[0]
+
+
+def _stored_fields(path: Path) -> tuple[str | None, str | None]:
+    """(id, url) from a stored file's front matter, each None if absent or unreadable."""
     try:
         front, _, _ = split_front_matter(read_text(path), str(path), Report())
     except InputError:
-        return None
-    ident = str((front or {}).get("id") or "")
-    return ident if _ID.fullmatch(ident) else None
+        return None, None
+    front = front if isinstance(front, dict) else {}
+    ident, url = str(front.get("id") or ""), front.get("url")
+    return (ident if _ID.fullmatch(ident) else None), (url if isinstance(url, str) and url else None)
 
 
 def store_article(article: Article, content_dir: Path, known: dict[str, Path] | None = None) -> Stored:
@@ -138,22 +144,39 @@ def _markdown_files(content_dir: Path) -> list[Path]:
 def known_articles(content_dir: Path) -> dict[str, Path]:
     """id -> file for every Markdown file under ``content_dir`` (from its front matter ``id``;
     files without one are read to compute it)."""
+    return index_content(content_dir).ids
+
+
+@dataclass(frozen=True)
+class ContentIndex:
+    """What the content folder holds: article id -> file, and article url -> file."""
+
+    ids: dict[str, Path]
+    urls: dict[str, Path]
+
+
+def index_content(content_dir: Path) -> ContentIndex:
+    """The ids and urls of every Markdown file under ``content_dir``, in one pass (the front matter;
+    a file without an ``id`` is read to compute it)."""
     from digest.ingest import read_article
 
-    known: dict[str, Path] = {}
+    index = ContentIndex({}, {})
     options = ReadOptions(timezone=dt.timezone.utc, today=dt.date(2000, 1, 1))
     for path in _markdown_files(Path(content_dir)):
-        ident = stored_id(path)
+        ident, url = _stored_fields(path)
         if ident is None:
             try:
-                ids = [a.id for a in read_article(path, options, Report())]
+                found = read_article(path, options, Report())
             except InputError:
                 continue
+            pairs = [(a.id, a.url) for a in found]
         else:
-            ids = [ident]
-        for ident in ids:
-            known.setdefault(ident, path)
-    return known
+            pairs = [(ident, url)]
+        for ident, url in pairs:
+            index.ids.setdefault(ident, path)
+            if url:
+                index.urls.setdefault(url, path)
+    return index
 
 
 def read_content(content_dir: Path, options: ReadOptions, report: Report, read=None) -> list[Article]:
