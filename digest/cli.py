@@ -44,10 +44,16 @@ def _config(path: Path | None) -> Config:
 def _day(value: str | None, name: str) -> date | None:
     if value is None:
         return None
+    from digest.ingest.dates import FIRST_YEAR, LAST_YEAR, placeable_day
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise DigestError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if not placeable_day(day):
+        raise DigestError(f"{name}: {value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} digest can place "
+                          "articles in")
+    return day
 
 
 # Control characters (terminal escape sequences, line breaks) and bidirectional-text controls in a
@@ -137,8 +143,8 @@ def ingest(
     config = _config(config_path)
     report = Report()
     files, unmatched = find_inputs(paths)
-    for pattern, reason in split_messages(paths, unmatched):
-        report.error(pattern, reason)
+    for where, reason in unmatched:
+        report.error(where, reason)
     # no limit on articles per file: ingest is how a big JSON Lines dump becomes one file per article
     options = replace(read_options(config, default_date=_day(date_, "--date")), max_records=None)
     known = known_articles(config.content_path)
@@ -166,15 +172,6 @@ def ingest(
     out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
     if report.errors:
         raise typer.Exit(1)
-
-
-def split_messages(patterns: list[str], messages: list[str]) -> list[tuple[str, str]]:
-    """find_inputs says "<pattern>: <reason>"; split it where the pattern ends (patterns may hold ':')."""
-    pairs = []
-    for message in messages:
-        pattern = max((p for p in patterns if message.startswith(p + ": ")), key=len, default=None)
-        pairs.append((pattern, message[len(pattern) + 2:]) if pattern else tuple(message.split(": ", 1)))
-    return pairs
 
 
 @app.command()

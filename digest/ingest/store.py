@@ -163,13 +163,18 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
     file in path order). Sorted by (published, slug). ``read`` replaces ``read_article`` (the
     build passes a cached reader).
     """
-    from digest.ingest import find_real_inputs, read_article
+    from digest.ingest import NO_ARTICLE_FILES, find_real_inputs, read_article
 
     read = read or read_article
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
+        report.error(str(content_dir), "the content folder is not a folder" if content_dir.exists() else
+                     "the content folder does not exist")
         return []
-    found, _ = find_real_inputs([str(content_dir)])
+    found, skipped = find_real_inputs([str(content_dir)])
+    for where, reason in skipped:  # unreadable folders, link loops, FIFOs: each named, the rest is read
+        if reason != NO_ARTICLE_FILES:
+            report.error(where, reason)
     if hasattr(read, "prepare"):  # the cached reader learns early whether anything must be read
         read.prepare(found)
     root = content_dir.resolve()
