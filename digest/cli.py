@@ -225,19 +225,27 @@ def build(
     today: Annotated[str | None, typer.Option(help="Reference date for upcoming meetings (YYYY-MM-DD).")] = None,
     clean: Annotated[bool, typer.Option(help="Ignore the extraction cache and extract everything again.")] = False,
     strict: Annotated[bool, typer.Option(help="Fail the build on any warning (for CI).")] = False,
+    allow_empty: Annotated[bool, typer.Option(help="Publish a site of no articles even over one that has some.")]
+    = False,
     config_path: ConfigOption = None,
 ) -> None:
     """Build the static site from content/ into site/."""
     from digest.build import build_site
 
     config = _config(config_path).with_overrides(base_url=base_url)
-    with RichProgress() as progress:
-        result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,
-                            early_workers=True)
-    _show(result.report)
+    report = Report()
+    try:
+        with RichProgress() as progress:
+            result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,
+                                early_workers=True, report=report, allow_empty=allow_empty)
+    finally:
+        _show(report)  # also when the build stops: the lines before say why
     files = f"{result.files} files" if result.files else "nothing changed, site kept as it was"
     out.print(f"built {plain(result.output)}: {result.articles} articles, {result.days} days, {files} "
               f"({result.parsed} extracted, {result.cached} from cache) in {result.seconds:.1f}s", markup=False)
+    if result.failed:
+        err.print("error: no article could be built", markup=False)
+        raise typer.Exit(1)
     if result.report.errors and strict:
         raise typer.Exit(1)
     if strict and result.report.warnings:

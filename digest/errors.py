@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class DigestError(Exception):
@@ -27,6 +29,22 @@ class InputError(DigestError):
         self.message = message
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {message}")
+
+
+_WHAT_TO_DO = {
+    errno.ENOSPC: "the disk is full: free some space, or choose a folder on another disk",
+    errno.EDQUOT: "the disk quota is used up: free some space, or choose a folder on another disk",
+    errno.EROFS: "the file system is read-only: choose a folder you can write to",
+    errno.EACCES: "permission denied: check the folder's owner and permissions, or choose another folder",
+    errno.EPERM: "not permitted: check the folder's owner and permissions, or choose another folder",
+}
+
+
+def write_error(folder: Path | str, exc: OSError, what: str) -> DigestError:
+    """A failed write as one line naming the folder the user gave (not a temporary file in it),
+    what digest was writing and what to do."""
+    advice = _WHAT_TO_DO.get(exc.errno or 0, exc.strerror or str(exc))
+    return DigestError(f"{folder}: cannot write {what}; {advice}")
 
 
 @dataclass(frozen=True)

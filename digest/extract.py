@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from dataclasses import dataclass, field, replace
 
 from digest import __version__
-from digest.cache import ExtractionCache, code_version
+from digest.cache import ExtractionCache, code_version, models_version
 from digest.errors import Report
 from digest.models import Article, Extraction, Meeting, Quote
 
@@ -31,8 +31,9 @@ _BREAK_EVERY = 100
 
 
 def extractor_version() -> str:
-    """A fingerprint of the extraction code: any change to digest/nlp invalidates cached results."""
-    return f"{__version__}-{code_version('nlp')}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
+    """A fingerprint of the extraction code and the objects' shapes: any change to digest/nlp or
+    to ``models.py`` invalidates cached results."""
+    return f"{__version__}-{code_version('nlp')}-{models_version()}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
 
 
 def extract_doc(doc, article: Article) -> Extraction:

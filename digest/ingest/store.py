@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from digest.errors import InputError, Report
+from digest.errors import InputError, Report, write_error
 from digest.ingest.article import make_slug
 from digest.ingest.decode import read_text
 from digest.ingest.markdown import escape_paragraph, split_front_matter
@@ -75,6 +75,13 @@ def store_article(article: Article, content_dir: Path, known: dict[str, Path] | 
     ``content_dir``, never over an existing file.
     """
     content_dir = Path(content_dir)
+    try:
+        return _store(article, content_dir, known)
+    except OSError as exc:
+        raise InputError(article.origin, str(write_error(content_dir, exc, "the article"))) from None
+
+
+def _store(article: Article, content_dir: Path, known: dict[str, Path] | None) -> Stored:
     if known is None:
         known = known_articles(content_dir)
     existing = known.get(article.id)
