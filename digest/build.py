@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,9 +18,10 @@ from digest import __version__
 from digest.briefing import assemble
 from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version, models_version
 from digest.config import Config
-from digest.errors import DigestError, Report, write_error
+from digest.errors import DigestError, Report
 from digest.extract import EarlyWorkers, extract_articles
 from digest.ingest import ReadOptions, read_article
+from digest.lock import held_lock
 from digest.models import Article, Extraction
 from digest.render.output import MARKER, SiteWriter, remove_tree
 from digest.render.reuse import Digests, PageReuse
@@ -61,28 +61,9 @@ class BuildResult:
         return self.articles == 0 and bool(self.report.errors)
 
 
-@contextmanager
-def build_lock(cache_dir: Path) -> Iterator[None]:
+def build_lock(cache_dir: Path) -> AbstractContextManager[None]:
     """One build at a time per site: a second concurrent build stops with a clear message."""
-    path = cache_dir / LOCK_FILE
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+")  # noqa: SIM115 - closed by the with below
-    except OSError as exc:
-        raise write_error(cache_dir, exc, "the build cache") from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DigestError(f"{path}: another digest build of this site is running; try again when it ends") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return held_lock(cache_dir / LOCK_FILE, busy="another digest build of this site is running; try again when it ends")
 
 
 class CachedReader:

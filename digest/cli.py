@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
 from dataclasses import replace
 from datetime import date
@@ -21,7 +22,7 @@ from rich.text import Text
 
 from digest import __version__
 from digest.config import CONFIG_NAME, Config, load_config
-from digest.errors import DigestError, Report
+from digest.errors import DigestError, Interrupted, Report, raise_interrupted
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn a folder of saved news articles into a daily briefing website.")
@@ -136,9 +137,8 @@ def ingest(
 ) -> None:
     """Read saved articles (.txt .md .html .json .jsonl) into content/YYYY/MM/DD/<slug>.md."""
     from digest.build import read_options
-    from digest.errors import InputError
-    from digest.ingest import find_inputs, read_article
-    from digest.ingest.store import known_articles, store_article
+    from digest.ingest import find_inputs
+    from digest.ingest.store import ingest_lock
 
     config = _config(config_path)
     report = Report()
@@ -147,6 +147,19 @@ def ingest(
         report.error(where, reason)
     # no limit on articles per file: ingest is how a big JSON Lines dump becomes one file per article
     options = replace(read_options(config, default_date=_day(date_, "--date")), max_records=None)
+    with ingest_lock(config.cache_path):  # a second ingest waits: two at once would store duplicates
+        added, unchanged = _ingest_files(files, config, options, report)
+    _show(report)
+    out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _ingest_files(files: list[Path], config: Config, options, report: Report) -> tuple[int, int]:
+    from digest.errors import InputError
+    from digest.ingest import read_article
+    from digest.ingest.store import known_articles, store_article
+
     known = known_articles(config.content_path)
     added = unchanged = 0
     for path in files:
@@ -168,10 +181,7 @@ def ingest(
             else:
                 unchanged += 1
                 out.print(f"unchanged {plain(rel)} (already ingested)", markup=False)
-    _show(report)
-    out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
-    if report.errors:
-        raise typer.Exit(1)
+    return added, unchanged
 
 
 @app.command()
@@ -271,9 +281,17 @@ def serve(
                config_path=config_path.resolve() if config_path else None)
 
 
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 def main() -> None:
+    for signum in STOP_SIGNALS:  # Ctrl-C, a CI runner's or a service manager's stop, a closed terminal
+        signal.signal(signum, raise_interrupted)
     try:
         app()
+    except Interrupted as exc:
+        err.print("interrupted", markup=False)
+        sys.exit(128 + exc.signum)
     except DigestError as exc:
         for line in str(exc).splitlines():
             err.print(f"error: {plain(line)}", markup=False, highlight=False, soft_wrap=True)

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 
 class DigestError(Exception):
     """A problem the user can fix; shown as one line, never as a traceback."""
+
+
+class Interrupted(BaseException):
+    """A signal (SIGINT, SIGTERM, SIGHUP) asked digest to stop. Raised in the main thread where it
+    arrives, so every ``with`` and ``finally`` on the way out cleans up (worker processes ended,
+    temporary folders removed, the old site left whole); like SystemExit, ``except Exception``
+    does not catch it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def raise_interrupted(signum: int, frame: object = None) -> None:
+    """A signal handler: stop the main thread with :class:`Interrupted`."""
+    raise Interrupted(signum)
 
 
 class ConfigError(DigestError):
@@ -40,11 +58,17 @@ _WHAT_TO_DO = {
 }
 
 
-def write_error(folder: Path | str, exc: OSError, what: str) -> DigestError:
-    """A failed write as one line naming the folder the user gave (not a temporary file in it),
-    what digest was writing and what to do."""
-    advice = _WHAT_TO_DO.get(exc.errno or 0, exc.strerror or str(exc))
-    return DigestError(f"{folder}: cannot write {what}; {advice}")
+@contextmanager
+def writing(folder: Path | str, what: str) -> Iterator[None]:
+    """A failed write in the block (a full disk, a read-only file system, no permission) becomes
+    one line naming the folder the user gave (not a temporary file in it), what digest was
+    writing and what to do; any other OSError goes on as it is."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in _WHAT_TO_DO:
+            raise
+        raise DigestError(f"{folder}: cannot write {what}; {_WHAT_TO_DO[exc.errno]}") from None
 
 
 @dataclass(frozen=True)

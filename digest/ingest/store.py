@@ -11,17 +11,19 @@ import datetime as dt
 import os
 import re
 import tempfile
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 
 import yaml
 
-from digest.errors import InputError, Report, write_error
+from digest.errors import DigestError, InputError, Report, writing
 from digest.ingest.article import make_slug
 from digest.ingest.decode import read_text
 from digest.ingest.markdown import escape_paragraph, split_front_matter
 from digest.ingest.options import ReadOptions
+from digest.lock import held_lock
 from digest.models import Article
 
 _ID = re.compile(r"[0-9a-f]{64}")
@@ -31,6 +33,15 @@ _ID = re.compile(r"[0-9a-f]{64}")
 class Stored:
     path: Path
     created: bool  # False: the same article (by id) is already in the content folder
+
+
+INGEST_LOCK = "ingest.lock"
+
+
+def ingest_lock(cache_dir: Path) -> AbstractContextManager[None]:
+    """One ingest at a time per site (a second one waits): two at once would both find an article
+    missing and store it twice."""
+    return held_lock(Path(cache_dir) / INGEST_LOCK)
 
 
 def render_stored(article: Article) -> str:
@@ -76,9 +87,12 @@ def store_article(article: Article, content_dir: Path, known: dict[str, Path] | 
     """
     content_dir = Path(content_dir)
     try:
-        return _store(article, content_dir, known)
-    except OSError as exc:
-        raise InputError(article.origin, str(write_error(content_dir, exc, "the article"))) from None
+        with writing(content_dir, "the article"):
+            return _store(article, content_dir, known)
+    except InputError:
+        raise
+    except DigestError as exc:  # a full disk, a read-only or foreign folder: said of the content folder
+        raise InputError(article.origin, str(exc)) from None
 
 
 def _store(article: Article, content_dir: Path, known: dict[str, Path] | None) -> Stored:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from digest.errors import DigestError, write_error
+from digest.errors import DigestError, writing
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
 BACKGROUND_REMOVAL_FILES = 2000  # a replaced site with more files than this is removed in the background
@@ -40,11 +40,9 @@ class SiteWriter:
         self.articles = articles
         if articles == 0 and not allow_empty:
             self.check_not_emptied(self.output)
-        try:
+        with writing(self.output, "the site"):
             self.output.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = new_folder(self.output.parent, f".{self.output.name}.new-")
-        except OSError as exc:
-            raise write_error(self.output, exc, "the site") from None
         self.written: list[str] = []
 
     @staticmethod
@@ -82,11 +80,9 @@ class SiteWriter:
     def write(self, relpath: str, content: str | bytes) -> None:
         target = self.path_for(relpath)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        try:
+        with writing(self.output, "the site"):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        except OSError as exc:
-            raise write_error(self.output, exc, "the site") from None
         self.written.append(relpath)
 
     def copy(self, relpath: str, source: Path) -> None:
@@ -98,12 +94,10 @@ class SiteWriter:
         The swap is not cut by SIGINT, SIGTERM or SIGHUP (they wait until it is done), so a
         signal never leaves the output folder missing."""
         count = "" if self.articles is None else f"articles: {self.articles}\n"
-        try:
+        with writing(self.output, "the site"):
             (self.tmp / MARKER).write_text(f"built by digest; this folder is replaced on every build\n{count}")
             with signals_held():
                 trash = self._swap()
-        except OSError as exc:
-            raise write_error(self.output, exc, "the site") from None
         if trash:
             remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
 
