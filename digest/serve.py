@@ -217,7 +217,8 @@ class PreviewServer:
         """Build the preview; on failure say why and keep the last good site. True when it built."""
         report = Report()
         try:
-            result = build_site(self._config(), output=self.output, today=self.today, report=report)
+            result = build_site(self._config(), output=self.output, today=self.today, report=report,
+                                allow_empty=True)  # a preview shows what there is, even nothing
         except DigestError as exc:
             for line in str(exc).splitlines():
                 self.say(f"error: {line}")

@@ -117,10 +117,11 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None, report: Re
     data become U+FFFD, with a warning in ``report`` naming the line."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(path, "empty file")
-    data = _drop_stray_nuls(data, path, report)
+    repairs = Report()  # said only of a file that is read
+    data = _drop_stray_nuls(data, path, repairs)
     text, replaced = _decode(data, path, declared)
-    if replaced and report is not None:
-        _warn_replaced(data, text, path, report)
+    if replaced:
+        _warn_replaced(data, text, path, repairs)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -128,13 +129,15 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None, report: Re
         raise InputError(path, "empty file")
     if _looks_binary(text):
         raise InputError(path, "not a text file")
+    if report is not None:
+        report.problems += repairs.problems
     return unicodedata.normalize("NFC", text)
 
 
 MAX_STRAY_NULS = 0.01  # share of a file's bytes that may be NUL in a text file (more: a binary file)
 
 
-def _drop_stray_nuls(data: bytes, path: str, report: Report | None) -> bytes:
+def _drop_stray_nuls(data: bytes, path: str, report: Report) -> bytes:
     """``data`` without the few NUL bytes a text file can pick up (a crashed editor, a bad copy),
     with a warning naming the first line that had one. Data with a BOM or in UTF-16 keeps its NULs
     (they belong to its characters); many NULs mean a binary file, refused later."""
@@ -143,9 +146,8 @@ def _drop_stray_nuls(data: bytes, path: str, report: Report | None) -> bytes:
         return data
     if utf16_order(data) is not None:
         return data
-    if report is not None:
-        line = data[: data.index(0)].count(b"\n") + 1
-        report.warn(path, f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed (first on this line)", line)
+    line = data[: data.index(0)].count(b"\n") + 1
+    report.warn(path, f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed (first on this line)", line)
     return data.replace(b"\x00", b"")
 
 
