@@ -23,7 +23,7 @@ from digest.ingest.article import make_slug
 from digest.ingest.decode import read_text
 from digest.ingest.markdown import escape_paragraph, split_front_matter
 from digest.ingest.options import ReadOptions
-from digest.lock import held_lock
+from digest.lock import held_folder
 from digest.models import Article
 
 _ID = re.compile(r"[0-9a-f]{64}")
@@ -35,13 +35,10 @@ class Stored:
     created: bool  # False: the same article (by id) is already in the content folder
 
 
-INGEST_LOCK = "ingest.lock"
-
-
-def ingest_lock(cache_dir: Path) -> AbstractContextManager[None]:
-    """One ingest at a time per site (a second one waits): two at once would both find an article
-    missing and store it twice."""
-    return held_lock(Path(cache_dir) / INGEST_LOCK)
+def ingest_lock(content_dir: Path) -> AbstractContextManager[None]:
+    """One ingest at a time per content folder (a second one waits): two at once would both find
+    an article missing and store it twice. The lock is on the folder: nothing is written for it."""
+    return held_folder(Path(content_dir))
 
 
 def render_stored(article: Article) -> str:
