@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from rich.text import Text
 from digest import __version__
 from digest.config import CONFIG_NAME, Config, load_config
 from digest.errors import DigestError, Interrupted, Report, raise_interrupted
+
+if TYPE_CHECKING:
+    from digest.ingest.options import ReadOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn a folder of saved news articles into a daily briefing website.")
@@ -155,7 +158,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_files(files: list[Path], config: Config, options, report: Report) -> tuple[int, int]:
+def _ingest_files(files: list[Path], config: Config, options: ReadOptions, report: Report) -> tuple[int, int]:
     from digest.errors import InputError
     from digest.ingest import read_article
     from digest.ingest.store import known_articles, store_article

@@ -156,17 +156,22 @@ def new_folder(parent: Path, prefix: str) -> Path:
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP wait until the block is done (in the main thread; elsewhere,
-    and where signals cannot be held, the block just runs)."""
-    held = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    """SIGINT, SIGTERM and SIGHUP that arrive during the block take effect after it (in the main
+    thread, where handlers live; elsewhere the block just runs). The handlers are swapped rather
+    than the signals blocked: a signal taken by another thread still runs its handler here."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    caught: list[int] = []
+    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    before = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # now, as it would have been
 
 
 def remove_tree(folder: Path, background: bool = False) -> None:
