@@ -587,3 +587,53 @@ def test_the_simulated_write_error_reaches_the_site_writer(tmp_path, built):
     proc = simulated("ENOSPC", "build", "--clean", "--today", TODAY, cwd=built)
     assert "disk is full" in one_error_line(proc)
     assert len(articles_built(built / "site")) == 3
+
+
+def test_the_cache_folder_on_a_full_or_read_only_disk(tmp_path):
+    root = project(tmp_path / "p", copies=2)
+    with mounted(root / ".digest", "size=40k") as full:
+        if full is None:
+            pytest.skip("cannot mount a small file system here")
+        proc = digest("build", "--today", TODAY, cwd=root)  # room for the lock, not for the articles
+        assert proc.returncode == 0 and len(articles_built(root / "site")) == 2, proc.stderr
+        assert lines_about(proc.stderr, "cache.sqlite") == [
+            f"warning: {root / '.digest' / 'cache.sqlite'}: cannot store in the cache (database or disk is full); "
+            "this build is not cached"]
+    with mounted(root / ".digest", "ro,size=1m") as read_only:
+        assert read_only is not None
+        assert one_error_line(digest("build", "--today", TODAY, cwd=root)) == (
+            f"error: {root / '.digest'}: cannot write the build cache; the file system is read-only: "
+            "choose a folder you can write to")
+
+
+SIGNAL_IN_THE_SWAP = """
+import os, signal, sys
+from pathlib import Path
+from digest.errors import Interrupted, raise_interrupted
+from digest.render.output import SiteWriter
+
+signal.signal(signal.SIGTERM, raise_interrupted)
+site = Path(sys.argv[1])
+real_replace = os.replace
+def replace(source, target):  # the first rename of the swap: the old site is moved aside
+    os.replace = real_replace
+    os.kill(os.getpid(), signal.SIGTERM)
+    real_replace(source, target)
+os.replace = replace
+try:
+    with SiteWriter(site) as writer:
+        writer.write("index.html", "new")
+except Interrupted:
+    print("interrupted after the swap:", (site / "index.html").read_text())
+"""
+
+
+def test_a_signal_during_the_site_swap_takes_effect_after_it(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    write(site / ".digest-site", "built by digest\narticles: 1\n")
+    write(site / "index.html", "old")
+    proc = subprocess.run([sys.executable, "-c", SIGNAL_IN_THE_SWAP, str(site)], capture_output=True, text=True,
+                          cwd=tmp_path, env=ENV, timeout=120)
+    assert proc.stdout.strip() == "interrupted after the swap: new", proc.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name != "site" and not p.name.startswith(".site.trash-")] == []
