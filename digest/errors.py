@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +29,26 @@ class Interrupted(BaseException):
 def raise_interrupted(signum: int, frame: object = None) -> None:
     """A signal handler: stop the main thread with :class:`Interrupted`."""
     raise Interrupted(signum)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP that arrive during the block take effect after it (in the main
+    thread, where handlers live; elsewhere the block just runs). The handlers are swapped rather
+    than the signals blocked: a signal taken by another thread still runs its handler here."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    before = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # now, as it would have been
 
 
 class ConfigError(DigestError):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from digest import __version__
 from digest.cache import ExtractionCache, code_version, models_version
-from digest.errors import Report
+from digest.errors import Report, signals_held
 from digest.models import Article, Extraction, Meeting, Quote
 
 BATCH_SIZE = 32  # nlp.pipe batch
@@ -240,7 +240,7 @@ class EarlyWorkers(Executor):
         self.max_workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_start_worker, initargs=(self.pipeline, os.getpid()))
-        self.pool.submit(int)  # starts the first worker now
+        self._submit(int)  # starts the first worker now
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         if self.pool is None:
@@ -248,7 +248,13 @@ class EarlyWorkers(Executor):
         if self.pool is None:  # one core: no workers
             return InlineExecutor().submit(fn, *args, **kwargs)
         self.used = True
-        return self.pool.submit(fn, *args, **kwargs)
+        return self._submit(fn, *args, **kwargs)
+
+    def _submit(self, fn, /, *args, **kwargs) -> Future:
+        """Submit to the pool, which may start a worker: a signal waits until the worker has what it
+        needs to start (else it would die reading it, with a traceback) and is ours to end."""
+        with signals_held():
+            return self.pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait

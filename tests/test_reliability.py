@@ -333,23 +333,32 @@ def test_sigterm_at_five_points_of_a_cold_build_ends_every_process_and_keeps_the
     env = {**ENV, "TMPDIR": str(tmpdir)}
     assert digest("build", "--today", TODAY, cwd=root).returncode == 0
     before = files(root / "site")
-    most = 0
-    for delay, signum in [(0.3, signal.SIGTERM), (1.5, signal.SIGTERM), (3.0, signal.SIGTERM),
-                          (4.5, signal.SIGINT), (6.0, signal.SIGHUP)]:
+    lock = root / ".digest" / "build.lock"
+    points = [(1, 0.0, signal.SIGTERM),  # the build holds its lock: reading begins
+              (3, 0.0, signal.SIGTERM),  # the moment worker processes run (main, resource tracker, a worker)
+              (3, 1.5, signal.SIGTERM), (3, 3.0, signal.SIGINT), (3, 5.0, signal.SIGHUP)]  # loading, parsing, later
+    reached = 0
+    for processes, delay, signum in points:
         proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--clean", "--today", TODAY], cwd=root,
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)
+        deadline = time.monotonic() + 120  # a guard against a hang, not a limit on speed
+        while lock.read_text().strip() != str(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if processes > 1 and (os.cpu_count() or 1) > 1:
+            while len(session_processes(proc.pid)) < processes and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            reached += len(session_processes(proc.pid)) >= processes
         time.sleep(delay)
-        most = max(most, len(session_processes(proc.pid)))
         os.kill(proc.pid, signum)  # the main process only, as a CI runner or `timeout` does
         _, stderr = proc.communicate(timeout=60)
-        assert gone_within(proc.pid, 5.0) == set(), f"digest processes left after a signal at {delay}s"
+        assert gone_within(proc.pid, 5.0) == set(), f"digest processes left after {signal.Signals(signum).name}"
         if proc.returncode != 0:  # stopped (a build that finished first is no failure)
             assert proc.returncode == 128 + signum and stderr.strip().endswith("interrupted"), stderr
             assert "Traceback" not in stderr
-        assert files(root / "site") == before, f"site changed by a build stopped after {delay}s"
+        assert files(root / "site") == before, f"site changed by a build stopped at {processes, delay}"
     if (os.cpu_count() or 1) > 1:
-        assert most >= 3, "no signal reached a build while its worker processes ran"
+        assert reached, "no signal reached a build while its worker processes ran"
     proc = digest("build", "--today", TODAY, cwd=root)
     assert proc.returncode == 0 and len(articles_built(root / "site")) == 12
     assert temporary_folders(root, tmpdir) == []

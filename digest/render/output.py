@@ -11,16 +11,12 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from digest.errors import DigestError, writing
+from digest.errors import DigestError, signals_held, writing
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
 BACKGROUND_REMOVAL_FILES = 2000  # a replaced site with more files than this is removed in the background
@@ -152,26 +148,6 @@ def new_folder(parent: Path, prefix: str) -> Path:
         except FileExistsError:
             continue
         return folder
-
-
-@contextmanager
-def signals_held() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP that arrive during the block take effect after it (in the main
-    thread, where handlers live; elsewhere the block just runs). The handlers are swapped rather
-    than the signals blocked: a signal taken by another thread still runs its handler here."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
-    before = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
-        if caught:
-            signal.raise_signal(caught[0])  # now, as it would have been
 
 
 def remove_tree(folder: Path, background: bool = False) -> None:
