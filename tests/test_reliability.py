@@ -405,12 +405,26 @@ def test_serve_removes_its_temporary_site_on_a_signal(tmp_path, signum, watch):
     assert list(tmpdir.iterdir()) == [] and gone_within(proc.pid, 5.0) == set()
 
 
+def handles(pid: int, signum: int) -> bool:
+    """Whether process ``pid`` has installed a handler for ``signum`` (its SigCgt mask in /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(int(line.split()[1], 16) for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(caught & (1 << (signum - 1)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to see a process's handlers")
 def test_extract_says_interrupted_on_sigterm(tmp_path):
     root = project(tmp_path / "p", copies=6)
     paths = [str(p) for p in sorted((root / "content").iterdir())]
     proc = subprocess.Popen([sys.executable, "-m", "digest", "extract", "--no-cache", *paths], cwd=root, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 120  # a guard against a hang, not a limit on speed
+    while not handles(proc.pid, signal.SIGTERM) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.5)  # reading, loading spaCy
     os.kill(proc.pid, signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signal.SIGTERM and stderr.strip() == "interrupted"
