@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from digest import __version__
 from digest.briefing import assemble
-from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version
+from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version, models_version
 from digest.config import Config
 from digest.errors import DigestError, Report
 from digest.extract import EarlyWorkers, extract_articles
 from digest.ingest import ReadOptions, read_article
+from digest.lock import held_lock
 from digest.models import Article, Extraction
 from digest.render.output import MARKER, SiteWriter, remove_tree
 from digest.render.reuse import Digests, PageReuse
@@ -55,38 +55,30 @@ class BuildResult:
     seconds: float = 0.0
     report: Report = field(default_factory=Report)
 
+    @property
+    def failed(self) -> bool:
+        """Nothing was built and something went wrong: every article failed, or no content could be read."""
+        return self.articles == 0 and bool(self.report.errors)
 
-@contextmanager
-def build_lock(cache_dir: Path) -> Iterator[None]:
+
+def build_lock(cache_dir: Path) -> AbstractContextManager[None]:
     """One build at a time per site: a second concurrent build stops with a clear message."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / LOCK_FILE
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DigestError(f"{path}: another digest build of this site is running; try again when it ends") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return held_lock(cache_dir / LOCK_FILE, busy="another digest build of this site is running; try again when it ends")
 
 
 class CachedReader:
     """Reads content files through the cache: an unchanged file is not parsed again.
 
-    The stamp is the file's size and mtime, the reader code's version and the read options
-    that change the result. Articles dated by the build date are never cached (their date
-    depends on the day of the build), nor files that gave errors (so they are reported again).
+    The stamp is the file's size and mtime, the reader code's version, the shape of the objects
+    (``models.py``) and the read options that change the result; a stored row that cannot be
+    read back is a miss (the file is read again), never a lost article. Articles dated by the
+    build date are never cached (their date depends on the day of the build), nor files that
+    gave errors (so they are reported again).
     """
 
     def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[], None] | None = None):
         self.cache, self.on_miss = cache, on_miss
-        self.version = f"{code_version('ingest')}|{options.timezone}|{options.default_date}"
+        self.version = f"{code_version('ingest')}|{models_version()}|{options.timezone}|{options.default_date}"
         self.fresh: list[tuple[str, str, str]] = []
         self.hits = 0
         self._stamps: dict[Path, tuple[str, str]] = {}  # path -> (key, stamp), taken by prepare()
@@ -116,9 +108,9 @@ class CachedReader:
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
         key, stamp = self._stamps.pop(path, None) or self._key_and_stamp(*self.real_path(path))
-        payload = self.cache.get_file(key, stamp)
-        if payload is not None:
-            articles, warnings = articles_from_json(payload)
+        cached = articles_from_json(self.cache.get_file(key, stamp))
+        if cached is not None:
+            articles, warnings = cached
             for message, line in warnings:
                 report.warn(str(path), message, line)
             self.hits += 1
@@ -209,7 +201,8 @@ def unchanged_since_last_build(fingerprint: str, output: Path, cache_dir: Path) 
 
 def build_site(config: Config, output: Path | None = None, today: date | None = None, clean: bool = False,
                progress: Progress | None = None, report: Report | None = None,
-               early_workers: bool = False, executor: Executor | None = None) -> BuildResult:
+               early_workers: bool = False, executor: Executor | None = None,
+               allow_empty: bool = False) -> BuildResult:
     """Build the whole site from config.content_dir into ``output`` (default config.output_dir).
 
     With ``early_workers`` (the CLI, where one process makes one build), worker processes
@@ -217,7 +210,8 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
     rest is read (``EarlyWorkers``). A long-lived caller (``digest serve``, tests) leaves it
     off: small jobs are then parsed in-process, where the pipeline stays loaded between builds.
     ``executor`` (any ``concurrent.futures.Executor``, e.g. a Dask client's) runs the
-    extraction batches instead of local processes; nothing else changes.
+    extraction batches instead of local processes; nothing else changes. A build that finds
+    no articles does not replace a site that has some unless ``allow_empty`` (DigestError).
     """
     started = time.perf_counter()
     output = check_output(output or config.output_path, config)
@@ -233,8 +227,6 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
         if clean and cache_path.exists():
             cache_path.unlink()
         with ExtractionCache(cache_path) as cache, EarlyWorkers(config.pipeline) as workers:
-            for warning in cache.warnings:
-                report.warn(str(cache_path), warning.split(": ", 1)[-1])
             options = read_options(config, today)
             start_early = early_workers and executor is None
             reader = CachedReader(cache, options, on_miss=workers.start if start_early else None)
@@ -243,6 +235,8 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
             run = extract_articles(articles, config.pipeline, report, cache, on_progress=progress.advance,
                                    executor=executor or (workers if workers.started else None))
+            for warning in cache.warnings:
+                report.warn(str(cache_path), warning.split(": ", 1)[-1])
         digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         fingerprint = site_fingerprint(articles, run.results, config, today, output, digests)
         site = assemble(articles, run.results, config, today)
@@ -256,7 +250,7 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             progress.start("Rendering pages", None)
             gc.freeze()  # the site's objects live until the end: full collections need not scan them again
             try:
-                with SiteWriter(output) as writer:
+                with SiteWriter(output, articles=result.articles, allow_empty=allow_empty) as writer:
                     result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
                                                reuse=reuse, search_index=search_index)
             finally:

@@ -10,6 +10,7 @@ warning: the cache only ever saves time, it never holds anything that cannot be 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -18,6 +19,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
+from digest.errors import DigestError
 from digest.models import Article, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
@@ -31,6 +33,12 @@ def code_version(package: str) -> str:
     for path in sorted(folder.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def models_version() -> str:
+    """A fingerprint of the objects' shapes (``models.py``): cached objects made for other shapes
+    are not read back."""
+    return hashlib.sha256((Path(__file__).resolve().parent / "models.py").read_bytes()).hexdigest()[:16]
 
 
 def extraction_to_json(extraction: Extraction) -> str:
@@ -55,14 +63,21 @@ def articles_to_json(articles: list[Article], warnings: list[tuple[str, int | No
     return json.dumps({"articles": rows, "warnings": warnings}, ensure_ascii=False, separators=(",", ":"))
 
 
-def articles_from_json(payload: str) -> tuple[list[Article], list[tuple[str, int | None]]]:
-    data = json.loads(payload)
-    articles = [
-        Article(**{**row, "published": datetime.fromisoformat(row["published"]),
-                   "paragraphs": tuple(row["paragraphs"]), "tags": tuple(row["tags"])})
-        for row in data["articles"]
-    ]
-    return articles, [(message, line) for message, line in data["warnings"]]
+def articles_from_json(payload: str | None) -> tuple[list[Article], list[tuple[str, int | None]]] | None:
+    """What :func:`articles_to_json` stored; None for nothing stored or a row that cannot be read
+    back (damaged, or made for objects of another shape): the file is then read again."""
+    if payload is None:
+        return None
+    try:
+        data = json.loads(payload)
+        articles = [
+            Article(**{**row, "published": datetime.fromisoformat(row["published"]),
+                       "paragraphs": tuple(row["paragraphs"]), "tags": tuple(row["tags"])})
+            for row in data["articles"]
+        ]
+        return articles, [(str(message), line) for message, line in data["warnings"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 class ExtractionCache:
@@ -71,12 +86,16 @@ class ExtractionCache:
     def __init__(self, path: Path):
         self.path = path
         self.warnings: list[str] = []
+        self.read_only = False  # set when a write failed (a full disk): nothing more is stored
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
+        except sqlite3.OperationalError as exc:  # a full disk, a read-only folder: not a damaged cache
+            raise DigestError(f"{self.path.parent}: cannot use the build cache ({exc}); free some space or "
+                              "check the folder's permissions (the cache can always be deleted)") from None
         except sqlite3.DatabaseError as exc:
             aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
             self.path.replace(aside)
@@ -121,16 +140,27 @@ class ExtractionCache:
             for article_id, payload in rows:
                 try:
                     found[article_id] = extraction_from_json(payload)
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError, AttributeError):
                     continue  # an unreadable row is simply extracted again
         return found
 
     def put_many(self, items: list[Extraction], pipeline: str, extractor: str) -> None:
-        self.db.executemany(
-            "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
-            [(e.article_id, pipeline, extractor, extraction_to_json(e)) for e in items],
-        )
-        self.db.commit()
+        self._store("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
+                    [(e.article_id, pipeline, extractor, extraction_to_json(e)) for e in items])
+
+    def _store(self, statement: str, rows: list[tuple]) -> None:
+        """Store rows; when the disk is full (or the file turned read-only) say so once and go on
+        without storing: the cache only saves time."""
+        if self.read_only:
+            return
+        try:
+            self.db.executemany(statement, rows)
+            self.db.commit()
+        except sqlite3.OperationalError as exc:
+            self.read_only = True
+            self.warnings.append(f"{self.path}: cannot store in the cache ({exc}); this build is not cached")
+            with contextlib.suppress(sqlite3.Error):
+                self.db.rollback()
 
     def get_file(self, path: str, stamp: str) -> str | None:
         """What was stored for ``path`` when its stamp (size, mtime, reader version…) was ``stamp``."""
@@ -143,8 +173,7 @@ class ExtractionCache:
 
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         """Store (path, stamp, payload) rows."""
-        self.db.executemany("INSERT OR REPLACE INTO source_file VALUES (?, ?, ?)", rows)
-        self.db.commit()
+        self._store("INSERT OR REPLACE INTO source_file VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         self.db.close()

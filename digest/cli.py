@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
 from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,7 +22,10 @@ from rich.text import Text
 
 from digest import __version__
 from digest.config import CONFIG_NAME, Config, load_config
-from digest.errors import DigestError, Report
+from digest.errors import DigestError, Interrupted, Report, raise_interrupted
+
+if TYPE_CHECKING:
+    from digest.ingest.options import ReadOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn a folder of saved news articles into a daily briefing website.")
@@ -44,10 +48,16 @@ def _config(path: Path | None) -> Config:
 def _day(value: str | None, name: str) -> date | None:
     if value is None:
         return None
+    from digest.ingest.dates import FIRST_YEAR, LAST_YEAR, placeable_day
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise DigestError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if not placeable_day(day):
+        raise DigestError(f"{name}: {value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} digest can place "
+                          "articles in")
+    return day
 
 
 # Control characters (terminal escape sequences, line breaks) and bidirectional-text controls in a
@@ -130,17 +140,29 @@ def ingest(
 ) -> None:
     """Read saved articles (.txt .md .html .json .jsonl) into content/YYYY/MM/DD/<slug>.md."""
     from digest.build import read_options
-    from digest.errors import InputError
-    from digest.ingest import find_inputs, read_article
-    from digest.ingest.store import known_articles, store_article
+    from digest.ingest import find_inputs
+    from digest.ingest.store import ingest_lock
 
     config = _config(config_path)
     report = Report()
     files, unmatched = find_inputs(paths)
-    for pattern, reason in split_messages(paths, unmatched):
-        report.error(pattern, reason)
+    for where, reason in unmatched:
+        report.error(where, reason)
     # no limit on articles per file: ingest is how a big JSON Lines dump becomes one file per article
     options = replace(read_options(config, default_date=_day(date_, "--date")), max_records=None)
+    with ingest_lock(config.content_path):  # a second ingest waits: two at once would store duplicates
+        added, unchanged = _ingest_files(files, config, options, report)
+    _show(report)
+    out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _ingest_files(files: list[Path], config: Config, options: ReadOptions, report: Report) -> tuple[int, int]:
+    from digest.errors import InputError
+    from digest.ingest import read_article
+    from digest.ingest.store import known_articles, store_article
+
     known = known_articles(config.content_path)
     added = unchanged = 0
     for path in files:
@@ -162,19 +184,7 @@ def ingest(
             else:
                 unchanged += 1
                 out.print(f"unchanged {plain(rel)} (already ingested)", markup=False)
-    _show(report)
-    out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")
-    if report.errors:
-        raise typer.Exit(1)
-
-
-def split_messages(patterns: list[str], messages: list[str]) -> list[tuple[str, str]]:
-    """find_inputs says "<pattern>: <reason>"; split it where the pattern ends (patterns may hold ':')."""
-    pairs = []
-    for message in messages:
-        pattern = max((p for p in patterns if message.startswith(p + ": ")), key=len, default=None)
-        pairs.append((pattern, message[len(pattern) + 2:]) if pattern else tuple(message.split(": ", 1)))
-    return pairs
+    return added, unchanged
 
 
 @app.command()
@@ -228,19 +238,27 @@ def build(
     today: Annotated[str | None, typer.Option(help="Reference date for upcoming meetings (YYYY-MM-DD).")] = None,
     clean: Annotated[bool, typer.Option(help="Ignore the extraction cache and extract everything again.")] = False,
     strict: Annotated[bool, typer.Option(help="Fail the build on any warning (for CI).")] = False,
+    allow_empty: Annotated[bool, typer.Option(help="Publish a site of no articles even over one that has some.")]
+    = False,
     config_path: ConfigOption = None,
 ) -> None:
     """Build the static site from content/ into site/."""
     from digest.build import build_site
 
     config = _config(config_path).with_overrides(base_url=base_url)
-    with RichProgress() as progress:
-        result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,
-                            early_workers=True)
-    _show(result.report)
+    report = Report()
+    try:
+        with RichProgress() as progress:
+            result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,
+                                early_workers=True, report=report, allow_empty=allow_empty)
+    finally:
+        _show(report)  # also when the build stops: the lines before say why
     files = f"{result.files} files" if result.files else "nothing changed, site kept as it was"
     out.print(f"built {plain(result.output)}: {result.articles} articles, {result.days} days, {files} "
               f"({result.parsed} extracted, {result.cached} from cache) in {result.seconds:.1f}s", markup=False)
+    if result.failed:
+        err.print("error: no article could be built", markup=False)
+        raise typer.Exit(1)
     if result.report.errors and strict:
         raise typer.Exit(1)
     if strict and result.report.warnings:
@@ -343,9 +361,17 @@ def sources_list(config_path: ConfigOption = None) -> None:
     out.print(table)
 
 
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 def main() -> None:
+    for signum in STOP_SIGNALS:  # Ctrl-C, a CI runner's or a service manager's stop, a closed terminal
+        signal.signal(signum, raise_interrupted)
     try:
         app()
+    except Interrupted as exc:
+        err.print("interrupted", markup=False)
+        sys.exit(128 + exc.signum)
     except DigestError as exc:
         for line in str(exc).splitlines():
             err.print(f"error: {plain(line)}", markup=False, highlight=False, soft_wrap=True)

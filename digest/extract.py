@@ -7,16 +7,21 @@ unchanged content never loads a model.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import re
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from digest import __version__
-from digest.cache import ExtractionCache, code_version
-from digest.errors import Report
+from digest.cache import ExtractionCache, code_version, models_version
+from digest.errors import Report, signals_held
 from digest.models import Article, Extraction, Meeting, Quote
 
 BATCH_SIZE = 32  # nlp.pipe batch
@@ -31,8 +36,9 @@ _BREAK_EVERY = 100
 
 
 def extractor_version() -> str:
-    """A fingerprint of the extraction code: any change to digest/nlp invalidates cached results."""
-    return f"{__version__}-{code_version('nlp')}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
+    """A fingerprint of the extraction code and the objects' shapes: any change to digest/nlp or
+    to ``models.py`` invalidates cached results."""
+    return f"{__version__}-{code_version('nlp')}-{models_version()}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
 
 
 def extract_doc(doc, article: Article) -> Extraction:
@@ -158,52 +164,83 @@ class InlineExecutor(Executor):
         return future
 
 
-def default_executor(jobs: int) -> Executor:
+def default_executor(jobs: int, pipeline: str) -> Executor:
     """Local worker processes on every core for large jobs, else this process."""
     workers = os.cpu_count() or 1
     if jobs < PARALLEL_MIN_ARTICLES or workers < 2:
         return InlineExecutor()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return EarlyWorkers(pipeline)
 
 
-def _load_quietly(pipeline: str) -> None:
-    """Worker start-up: load the pipeline now; a failure shows later, with its message, in the first batch."""
+def _start_worker(pipeline: str, parent: int) -> None:
+    """Worker start-up: tie the worker's life to its parent's, leave Ctrl-C to the parent (which
+    stops its workers), then load the pipeline; a failure to load shows later, with its message,
+    in the first batch."""
     from digest.nlp.model import load_pipeline
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(parent)
     with contextlib.suppress(Exception):  # extract_batch loads it again and reports why it cannot
         load_pipeline(pipeline)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (kill -9 included): on Linux the
+    kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a thread watches the parent."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        tied = sys.platform.startswith("linux") and libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        tied = False
+    if os.getppid() != parent:  # the parent ended before the tie was made
+        os._exit(1)
+    if not tied:
+        threading.Thread(target=_watch_parent, args=(parent,), name="digest-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 class EarlyWorkers(Executor):
-    """Local worker processes started before the extraction stage needs them.
+    """Local worker processes, started before the extraction stage needs them.
 
     Loading spaCy takes a worker one to two seconds. A build starts these workers as soon as
     it learns that a content file is new or changed (so something may need parsing), and the
     workers load the pipeline while the build goes on reading; a build of unchanged content
     never starts them. One worker starts at once, the others as batches arrive. Workers that
     were started but never given work are stopped at the end without being waited for.
+
+    The workers are this object's to end: leaving the ``with`` block on an exception (a signal
+    included) terminates them at once instead of letting their batches finish, and a worker
+    whose parent dies (kill -9) ends too.
     """
 
     def __init__(self, pipeline: str):
         self.pipeline = pipeline
         self.pool: ProcessPoolExecutor | None = None
         self.used = False
+        self.max_workers = 1  # read by extract_articles to size the batches in flight
+        self._others: set = set()  # child processes that are not ours
 
     @property
     def started(self) -> bool:
         return self.pool is not None
 
-    @property
-    def _max_workers(self) -> int:  # read by extract_articles to size the batches in flight
-        return self.pool._max_workers if self.pool else 1
-
     def start(self) -> None:
         workers = os.cpu_count() or 1
         if self.pool is not None or workers < 2:
             return
+        self._others = set(multiprocessing.active_children())
+        self.max_workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_load_quietly, initargs=(self.pipeline,))
-        self.pool.submit(int)  # starts the first worker now
+                                        initializer=_start_worker, initargs=(self.pipeline, os.getpid()))
+        self._submit(int)  # starts the first worker now
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         if self.pool is None:
@@ -211,22 +248,42 @@ class EarlyWorkers(Executor):
         if self.pool is None:  # one core: no workers
             return InlineExecutor().submit(fn, *args, **kwargs)
         self.used = True
-        return self.pool.submit(fn, *args, **kwargs)
+        return self._submit(fn, *args, **kwargs)
+
+    def _submit(self, fn, /, *args, **kwargs) -> Future:
+        """Submit to the pool, which may start a worker: a signal waits until the worker has what it
+        needs to start (else it would die reading it, with a traceback) and is ours to end."""
+        with signals_held():
+            return self.pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait
+            self.terminate()
+            return
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
+
+    def terminate(self) -> None:
+        """End the workers now (work in progress is dropped) and wait briefly until they are gone."""
         pool, self.pool = self.pool, None
         if pool is None:
             return
-        if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()
-        pool.shutdown(wait=wait, cancel_futures=True)
+        ours = [p for p in multiprocessing.active_children() if p not in self._others]
+        for process in ours:
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in ours:
+            process.join(timeout=5)
 
     def __enter__(self) -> EarlyWorkers:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.shutdown()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.shutdown()
+        else:
+            self.terminate()
 
 
 def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
@@ -275,9 +332,9 @@ def extract_articles(
         return run
     origin = {a.id: a.origin for a in todo}
     own = executor is None
-    executor = executor or default_executor(len(todo))
-    in_flight_max = 2 * max(1, getattr(executor, "_max_workers", None) or os.cpu_count() or 1)
-    try:
+    executor = executor or default_executor(len(todo), pipeline)
+    in_flight_max = 2 * max(1, getattr(executor, "max_workers", None) or os.cpu_count() or 1)
+    with executor if own else contextlib.nullcontext():  # our own workers end with the block, however it ends
         pending: set[Future] = set()
         for batch in _batches(todo, WORK_BATCH):
             pending.add(executor.submit(extract_batch, batch, pipeline))
@@ -286,9 +343,6 @@ def extract_articles(
                 _collect(done, results, origin, report, cache, key, version, on_progress)
         done, _ = wait(pending)
         _collect(done, results, origin, report, cache, key, version, on_progress)
-    finally:
-        if own:
-            executor.shutdown(wait=True, cancel_futures=True)
     return run
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import uuid
@@ -28,7 +29,7 @@ from urllib.parse import quote, urlsplit
 
 from digest.build import build_site
 from digest.config import CONFIG_NAME, Config, load_config
-from digest.errors import DigestError, Report
+from digest.errors import DigestError, Interrupted, Report
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -172,6 +173,19 @@ def make_handler(directory: Path, generation: Generation, live_reload: bool = Tr
     return PreviewHandler
 
 
+class PreviewHTTPServer(ThreadingHTTPServer):
+    """The preview's HTTP server: a listen backlog for a browser's parallel requests, and a
+    client that goes away early (a closed tab, a cancelled fetch) is not an error."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # the client disconnected: nothing to say
+        super().handle_error(request, client_address)
+
+
 class PreviewServer:
     """A preview of one site: ``build()``, ``start()`` serving, ``watch()`` for changes, ``close()``."""
 
@@ -184,8 +198,7 @@ class PreviewServer:
         self._own_output = output is None
         self.output = (output or Path(tempfile.mkdtemp(prefix="digest-serve-")) / "site").resolve()
         self.generation = Generation()
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.output, self.generation, live_reload))
-        self.httpd.daemon_threads = True
+        self.httpd = PreviewHTTPServer((host, port), make_handler(self.output, self.generation, live_reload))
         self.port = self.httpd.server_address[1]
         self._thread: threading.Thread | None = None
 
@@ -204,7 +217,8 @@ class PreviewServer:
         """Build the preview; on failure say why and keep the last good site. True when it built."""
         report = Report()
         try:
-            result = build_site(self._config(), output=self.output, today=self.today, report=report)
+            result = build_site(self._config(), output=self.output, today=self.today, report=report,
+                                allow_empty=True)  # a preview shows what there is, even nothing
         except DigestError as exc:
             for line in str(exc).splitlines():
                 self.say(f"error: {line}")
@@ -246,7 +260,7 @@ class PreviewServer:
         def wanted(change, path: str) -> bool:
             return default(change, path) and output not in Path(path).parents
 
-        for changes in watch(*self.watched(), stop_event=stop, raise_interrupt=False, debounce=300,
+        for changes in watch(*self.watched(), stop_event=stop, raise_interrupt=True, debounce=300,
                              watch_filter=wanted):
             names = sorted({Path(p).name for _, p in changes})
             self.say(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}; rebuilding")
@@ -283,7 +297,7 @@ def serve(config: Config, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, to
             server.watch()
         else:
             threading.Event().wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C is how a preview ends
         pass
     finally:
         server.close()

@@ -62,8 +62,8 @@ def test_contract_record_shape(a):
 def test_local_worker_processes_give_the_same_results(monkeypatch):
     monkeypatch.setattr(extract, "PARALLEL_MIN_ARTICLES", 1)
     monkeypatch.setattr(extract, "WORK_BATCH", 2)
-    executor = extract.default_executor(len(ARTICLES))
-    assert isinstance(executor, extract.ProcessPoolExecutor) or (extract.os.cpu_count() or 1) < 2
+    executor = extract.default_executor(len(ARTICLES), "en_core_web_sm")
+    assert isinstance(executor, extract.EarlyWorkers) or (extract.os.cpu_count() or 1) < 2
     executor.shutdown()
     pooled = extract_articles(ARTICLES, "en_core_web_sm", Report())
     inline = extract_articles(ARTICLES, "en_core_web_sm", Report(), executor=extract.InlineExecutor())

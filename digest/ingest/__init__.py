@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 from pathlib import Path
 
 from digest.errors import InputError, Report
@@ -17,6 +19,9 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
 )
 
 
+NO_ARTICLE_FILES = "no article files in this folder"
+
+
 def _supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
@@ -25,32 +30,64 @@ def _hidden_name(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
-def _walk(folder: Path) -> list[tuple[Path, Path]]:
+def _walk(folder: Path, skipped: list[tuple[str, str]]) -> list[tuple[Path, Path]]:
     """Supported, visible files under ``folder``, sorted, each with its real path.
 
     Links to folders are not followed, so a file that is not itself a link lies, under its
-    real name, in the real folder: only links pay for a ``resolve``.
+    real name, in the real folder: only links pay for a ``resolve``. A folder that cannot be
+    read, a link loop and a supported name that is no regular file (a FIFO, a socket, a
+    device) go to ``skipped`` as (path, reason); nothing ever opens them.
     """
     found: list[tuple[Path, Path]] = []
-    _scan(folder, folder.resolve(), found)
+    _scan(folder, folder.resolve(), found, skipped)
     found.sort(key=lambda pair: pair[0].parts)  # Path order, compared in C
     return found
 
 
-def _scan(folder: Path, real: Path, found: list[tuple[Path, Path]]) -> None:
+def _scan(folder: Path, real: Path, found: list[tuple[Path, Path]], skipped: list[tuple[str, str]]) -> None:
     try:
         entries = list(os.scandir(folder))
-    except OSError:  # unreadable or gone: skipped, as os.walk does
+    except OSError as exc:
+        skipped.append((str(folder), f"cannot read this folder ({exc.strerror or exc}); its files are not read"))
         return
     for entry in entries:
         name = entry.name
         if _hidden_name(name):
             continue
         if _is_folder(entry):
-            _scan(folder / name, real / name, found)
-        elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES and entry.is_file():
+            _scan(folder / name, real / name, found, skipped)
+        elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
             path = folder / name
-            found.append((path, path.resolve() if entry.is_symlink() else real / name))
+            if _is_regular(entry):
+                found.append((path, real / name))
+            elif (odd := odd_entry(path)) is None:
+                found.append((path, path.resolve()))  # a link to a regular file
+            elif odd:
+                skipped.append((str(path), odd))
+
+
+def odd_entry(path: Path) -> str | None:
+    """Why ``path`` is not read as an article file: a reason, "" for what is skipped without a word
+    (a dangling link, a link to a folder), None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a loop of symbolic links; not read"
+        return f"cannot be read ({exc.strerror or exc}); not read"
+    if stat.S_ISREG(mode):
+        return None
+    return "" if stat.S_ISDIR(mode) else "is not a regular file (a FIFO, socket or device); not read"
+
+
+def _is_regular(entry: os.DirEntry) -> bool:
+    """A regular file, not a link (known from the folder listing, mostly without a system call)."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -61,20 +98,24 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def find_inputs(patterns: list[str]) -> tuple[list[Path], list[str]]:
+def find_inputs(patterns: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Expand files, folders (recursively, supported suffixes only, sorted) and globs.
 
-    Second item: one message per pattern that matched nothing.
+    Second item: (pattern or path, reason) for each pattern that matched nothing and each
+    entry that cannot be read (see :func:`find_real_inputs`).
     """
     found, messages = find_real_inputs(patterns)
     return [path for path, _ in found], messages
 
 
-def find_real_inputs(patterns: list[str]) -> tuple[list[tuple[Path, Path]], list[str]]:
+def find_real_inputs(patterns: list[str]) -> tuple[list[tuple[Path, Path]], list[tuple[str, str]]]:
     """:func:`find_inputs`, each file with its real path (links resolved): a file reached twice
-    (through a link, or by two patterns) is listed once, where it is first found."""
+    (through a link, or by two patterns) is listed once, where it is first found.
+
+    Second item: (pattern or path, reason) for a pattern that matches nothing, a folder that
+    cannot be read, a link loop, a FIFO or other file that is not a regular file."""
     paths: list[tuple[Path, Path]] = []
-    messages: list[str] = []
+    messages: list[tuple[str, str]] = []
     seen: set[Path] = set()
 
     def add(path: Path, real: Path | None = None) -> int:
@@ -87,32 +128,43 @@ def find_real_inputs(patterns: list[str]) -> tuple[list[tuple[Path, Path]], list
 
     for pattern in patterns:
         path = Path(pattern).expanduser()
+        odd = odd_entry(path) if _supported(path) else None
+        if odd:
+            messages.append((pattern, odd))
+            continue
         if path.is_file():
             if _supported(path):
                 add(path)
             else:
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                messages.append(f"{pattern}: unsupported file type (supported: {kinds})")
+                messages.append((pattern, f"unsupported file type (supported: {kinds})"))
             continue
         if path.is_dir():
-            files = _walk(path)
+            skipped: list[tuple[str, str]] = []
+            files = _walk(path, skipped)
             for file, real in files:
                 add(file, real)
-            if not files:
-                messages.append(f"{pattern}: no article files in this folder")
+            messages += sorted(skipped)
+            if not files and not skipped:
+                messages.append((pattern, NO_ARTICLE_FILES))
             continue
         if glob.has_magic(pattern):
             count = 0
             for match in sorted(glob.glob(os.path.expanduser(pattern), recursive=True)):
                 m = Path(match)
                 if m.is_dir():
-                    count += sum(add(f, real) for f, real in _walk(m))
+                    skipped = []
+                    count += sum(add(f, real) for f, real in _walk(m, skipped))
+                    messages += sorted(skipped)
+                elif _supported(m) and (odd := odd_entry(m)) is not None:
+                    if odd:
+                        messages.append((match, odd))
                 elif m.is_file() and _supported(m):
                     count += add(m)
             if not count:
-                messages.append(f"{pattern}: no files match")
+                messages.append((pattern, "no files match"))
             continue
-        messages.append(f"{pattern}: no such file or folder")
+        messages.append((pattern, "no such file or folder"))
     return paths, messages
 
 

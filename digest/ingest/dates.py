@@ -40,14 +40,45 @@ def localize(value: dt.datetime | dt.date, tz: dt.tzinfo) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
 
 
+# The years of the days digest places articles on. Counting days, weeks and years around a day
+# (meetings, feeds, time zones) must never leave the calendar's years 1..9999 (OverflowError).
+FIRST_YEAR, LAST_YEAR = 1000, 8999
+NOT_A_DATE = f"is not a date in the years {FIRST_YEAR}-{LAST_YEAR}"  # what a reader says of an unusable date
+MS_TIMESTAMP = 1e12  # a numeric date this large is in milliseconds (2001 on); smaller ones are seconds
+
+
+def placeable_day(day: dt.date) -> bool:
+    """Whether digest can place an article on ``day``."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def on_calendar(value: dt.datetime | None) -> dt.datetime | None:
+    """``value`` when its day, local and in UTC, is a day digest can place an article on, else None."""
+    if value is None:
+        return None
+    try:
+        utc = value.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    return value if placeable_day(value) and placeable_day(utc) else None
+
+
 def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime | None:
-    """Parse a metadata date value (string, date, datetime or Unix timestamp); None if unusable."""
+    """Parse a metadata date value (string, date, datetime or Unix timestamp); None if unusable
+    (not a date, or a date at the calendar's edges that digest cannot place on a day)."""
+    try:
+        return on_calendar(_parse_date(value, tz))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _parse_date(value: object, tz: dt.tzinfo) -> dt.datetime | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (dt.datetime, dt.date)):
         return localize(value, tz)
     if isinstance(value, (int, float)):
-        seconds = value / 1000 if abs(value) > 1e11 else value
+        seconds = value / 1000 if abs(value) >= MS_TIMESTAMP else value
         if not 0 < seconds < 4102444800:  # 1970 .. 2100
             return None
         return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)

@@ -8,8 +8,11 @@ caller warns that the rest was not read).
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from digest.errors import InputError, Report
 
@@ -43,7 +46,7 @@ def read_bytes(path: Path, limit: int | None = READ_LIMIT) -> tuple[bytes, int]:
     end is dropped)."""
     size = file_size(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read() if limit is None else handle.read(limit)
             if limit is not None and len(data) == limit and handle.read(1):
                 size = max(size, limit + 1)
@@ -55,6 +58,21 @@ def read_bytes(path: Path, limit: int | None = READ_LIMIT) -> tuple[bytes, int]:
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
     return data, size
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file. Opened without blocking, so a FIFO
+    (which would wait for a writer forever) or a device is refused, never read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            if stat.S_ISDIR(os.fstat(fd).st_mode):
+                raise IsADirectoryError(path)
+            raise InputError(str(path), "is not a regular file (a FIFO, socket or device); not read")
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def trim_partial(data: bytes) -> bytes:
@@ -99,9 +117,11 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None, report: Re
     data become U+FFFD, with a warning in ``report`` naming the line."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(path, "empty file")
+    repairs = Report()  # said only of a file that is read
+    data = _drop_stray_nuls(data, path, repairs)
     text, replaced = _decode(data, path, declared)
-    if replaced and report is not None:
-        _warn_replaced(data, text, path, report)
+    if replaced:
+        _warn_replaced(data, text, path, repairs)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -109,7 +129,26 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None, report: Re
         raise InputError(path, "empty file")
     if _looks_binary(text):
         raise InputError(path, "not a text file")
+    if report is not None:
+        report.problems += repairs.problems
     return unicodedata.normalize("NFC", text)
+
+
+MAX_STRAY_NULS = 0.01  # share of a file's bytes that may be NUL in a text file (more: a binary file)
+
+
+def _drop_stray_nuls(data: bytes, path: str, report: Report) -> bytes:
+    """``data`` without the few NUL bytes a text file can pick up (a crashed editor, a bad copy),
+    with a warning naming the first line that had one. Data with a BOM or in UTF-16 keeps its NULs
+    (they belong to its characters); many NULs mean a binary file, refused later."""
+    nuls = data.count(0)
+    if not nuls or nuls > max(2, len(data) * MAX_STRAY_NULS) or data.startswith(tuple(b for b, _ in _BOMS)):
+        return data
+    if utf16_order(data) is not None:
+        return data
+    line = data[: data.index(0)].count(b"\n") + 1
+    report.warn(path, f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed (first on this line)", line)
+    return data.replace(b"\x00", b"")
 
 
 def _decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, bool]:

@@ -9,7 +9,7 @@ from typing import Any
 from digest.errors import InputError, Report
 from digest.ingest.article import Meta, make_article
 from digest.ingest.clean import clean_line
-from digest.ingest.dates import parse_date
+from digest.ingest.dates import NOT_A_DATE, parse_date
 from digest.ingest.decode import decode_bytes, read_bytes
 from digest.ingest.options import ReadOptions
 from digest.models import Article
@@ -147,5 +147,5 @@ def read_page(data: bytes, origin: str, options: ReadOptions, report: Report, si
         cut_from=size if size > len(data) else None,
     )
     if date and meta.published is None:
-        report.warn(origin, f"page date {date!r} is not a date; ignoring it")
+        report.warn(origin, f"page date {date!r} {NOT_A_DATE}; ignoring it")
     return meta, page_paragraphs(doc)

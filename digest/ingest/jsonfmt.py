@@ -26,8 +26,8 @@ from typing import Any
 from digest.errors import InputError, Report
 from digest.ingest.article import Meta, cut_body, make_article
 from digest.ingest.clean import split_plain
-from digest.ingest.dates import parse_date
-from digest.ingest.decode import JSON_LIMIT, READ_LIMIT, file_size, read_text, utf16_order
+from digest.ingest.dates import NOT_A_DATE, parse_date
+from digest.ingest.decode import JSON_LIMIT, READ_LIMIT, file_size, open_regular, read_text, utf16_order
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
@@ -121,7 +121,7 @@ def _records(path: Path, report: Report) -> list[Record] | Iterator[Record]:
 
 
 def _head(path: Path) -> str:
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         return handle.read(READ_LIMIT).decode("utf-8", errors="replace")
 
 
@@ -129,7 +129,7 @@ def _stream_lines(path: Path, report: Report) -> Iterator[Record]:
     """JSON Lines read one line at a time: memory stays small whatever the file size."""
     origin = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+        handle = open_regular(path)  # closed below, also when the caller stops early
     except OSError as exc:
         raise InputError(origin, f"cannot read file: {exc.strerror or exc}") from None
     with handle:
@@ -281,7 +281,7 @@ def _article(
     published = parse_date(raw_date, options.timezone) if raw_date is not None else None
     if raw_date is not None and published is None:
         shown = str(raw_date)[:40]
-        report.warn(origin, f"{where}date {shown!r} is not a date; ignoring it", line)
+        report.warn(origin, f"{where}date {shown!r} {NOT_A_DATE}; ignoring it", line)
     meta = Meta(
         title=_string(_first(record, TITLE_KEYS)),
         published=published,

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from digest.errors import Report
 from digest.ingest.article import Meta, cut_body, make_article
 from digest.ingest.clean import clean_line
-from digest.ingest.dates import parse_date
+from digest.ingest.dates import NOT_A_DATE, parse_date
 from digest.ingest.decode import load_text
 from digest.ingest.options import ReadOptions
 from digest.models import Article
@@ -157,7 +157,7 @@ def meta_from_front_matter(
             if parsed is None:
                 shown = str(raw)[:40] if isinstance(raw, (str, int, float)) else type(raw).__name__
                 report.warn(
-                    origin, f"front matter {key} {shown!r} is not a date; ignoring it", key_lines.get(key)
+                    origin, f"front matter {key} {shown!r} {NOT_A_DATE}; ignoring it", key_lines.get(key)
                 )
             else:
                 meta.published = parsed

@@ -11,17 +11,19 @@ import datetime as dt
 import os
 import re
 import tempfile
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 
 import yaml
 
-from digest.errors import InputError, Report
+from digest.errors import DigestError, InputError, Report, writing
 from digest.ingest.article import make_slug
 from digest.ingest.decode import read_text
 from digest.ingest.markdown import escape_paragraph, split_front_matter
 from digest.ingest.options import ReadOptions
+from digest.lock import held_folder
 from digest.models import Article
 
 _ID = re.compile(r"[0-9a-f]{64}")
@@ -31,6 +33,12 @@ _ID = re.compile(r"[0-9a-f]{64}")
 class Stored:
     path: Path
     created: bool  # False: the same article (by id) is already in the content folder
+
+
+def ingest_lock(content_dir: Path) -> AbstractContextManager[None]:
+    """One ingest at a time per content folder (a second one waits): two at once would both find
+    an article missing and store it twice. The lock is on the folder: nothing is written for it."""
+    return held_folder(Path(content_dir))
 
 
 def render_stored(article: Article) -> str:
@@ -81,6 +89,16 @@ def store_article(article: Article, content_dir: Path, known: dict[str, Path] | 
     ``content_dir``, never over an existing file.
     """
     content_dir = Path(content_dir)
+    try:
+        with writing(content_dir, "the article"):
+            return _store(article, content_dir, known)
+    except InputError:
+        raise
+    except DigestError as exc:  # a full disk, a read-only or foreign folder: said of the content folder
+        raise InputError(article.origin, str(exc)) from None
+
+
+def _store(article: Article, content_dir: Path, known: dict[str, Path] | None) -> Stored:
     if known is None:
         known = known_articles(content_dir)
     existing = known.get(article.id)
@@ -186,13 +204,18 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
     file in path order). Sorted by (published, slug). ``read`` replaces ``read_article`` (the
     build passes a cached reader).
     """
-    from digest.ingest import find_real_inputs, read_article
+    from digest.ingest import NO_ARTICLE_FILES, find_real_inputs, read_article
 
     read = read or read_article
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
+        report.error(str(content_dir), "the content folder is not a folder" if content_dir.exists() else
+                     "the content folder does not exist")
         return []
-    found, _ = find_real_inputs([str(content_dir)])
+    found, skipped = find_real_inputs([str(content_dir)])
+    for where, reason in skipped:  # unreadable folders, link loops, FIFOs: each named, the rest is read
+        if reason != NO_ARTICLE_FILES:
+            report.error(where, reason)
     if hasattr(read, "prepare"):  # the cached reader learns early whether anything must be read
         read.prepare(found)
     root = content_dir.resolve()

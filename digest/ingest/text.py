@@ -12,7 +12,7 @@ from pathlib import Path
 from digest.errors import InputError, Report
 from digest.ingest.article import Meta, cut_body, make_article
 from digest.ingest.clean import clean_line, split_plain
-from digest.ingest.dates import parse_date
+from digest.ingest.dates import NOT_A_DATE, parse_date
 from digest.ingest.decode import load_text
 from digest.ingest.options import ReadOptions
 from digest.models import Article
@@ -65,7 +65,7 @@ def _header(
         if key == "date" and value:
             meta.published = parse_date(value, options.timezone)
             if meta.published is None:
-                report.warn(str(path), f"date {value[:40]!r} is not a date; ignoring it", index + 1)
+                report.warn(str(path), f"date {value[:40]!r} {NOT_A_DATE}; ignoring it", index + 1)
         elif key == "tags":
             meta.tags = tuple(t.strip() for t in value.split(",") if t.strip())
         elif value:

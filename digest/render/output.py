@@ -8,24 +8,48 @@ whole until the new one is complete. Nothing is ever written outside the tempora
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from digest.errors import DigestError
+from digest.errors import DigestError, signals_held, writing
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
 BACKGROUND_REMOVAL_FILES = 2000  # a replaced site with more files than this is removed in the background
 
 
 class SiteWriter:
-    def __init__(self, output: Path):
+    """Writes a site into a fresh folder and swaps it in for ``output`` on success.
+
+    ``articles`` is how many articles the new site holds: a site of none never replaces one
+    that had some unless ``allow_empty`` (an unreadable or vanished content folder must not
+    publish an empty site). Folders and files follow the umask, like any tool's output; a
+    write that fails says which folder and what to do.
+    """
+
+    def __init__(self, output: Path, articles: int | None = None, allow_empty: bool = False):
         self.output = self.check_replaceable(output)
-        self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
+        self.articles = articles
+        if articles == 0 and not allow_empty:
+            self.check_not_emptied(self.output)
+        with writing(self.output, "the site"):
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            self.tmp = new_folder(self.output.parent, f".{self.output.name}.new-")
         self.written: list[str] = []
+
+    @staticmethod
+    def check_not_emptied(output: Path) -> None:
+        """Refuse to replace a site that has articles with one that has none."""
+        before = published_articles(output)
+        if before != 0:
+            had = f"has {before:,}" if before else "has articles"
+            raise DigestError(
+                f"{output}: this build found no articles and the site there {had}; it is kept as it was "
+                "(see the errors above; pass --allow-empty to publish an empty site)")
 
     @staticmethod
     def check_replaceable(output: Path) -> Path:
@@ -51,27 +75,40 @@ class SiteWriter:
 
     def write(self, relpath: str, content: str | bytes) -> None:
         target = self.path_for(relpath)
-        target.parent.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target.write_bytes(data)
+        with writing(self.output, "the site"):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         self.written.append(relpath)
 
     def copy(self, relpath: str, source: Path) -> None:
         self.write(relpath, source.read_bytes())
 
     def commit(self) -> None:
-        """Swap the finished build in for the old site (two renames), then drop the old one."""
-        (self.tmp / MARKER).write_text("built by digest; this folder is replaced on every build\n")
+        """Swap the finished build in for the old site (two renames), then drop the old one.
+
+        The swap is not cut by SIGINT, SIGTERM or SIGHUP (they wait until it is done), so a
+        signal never leaves the output folder missing."""
+        count = "" if self.articles is None else f"articles: {self.articles}\n"
+        with writing(self.output, "the site"):
+            (self.tmp / MARKER).write_text(f"built by digest; this folder is replaced on every build\n{count}")
+            with signals_held():
+                trash = self._swap()
+        if trash:
+            remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
+
+    def _swap(self) -> Path | None:
         old = None
         if self.output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
             os.rmdir(old)
             os.replace(self.output, old)
         os.replace(self.tmp, self.output)
-        if old:
-            trash = old.with_name(old.name.replace(".old-", ".trash-", 1))
-            os.replace(old, trash)  # a .trash-* folder is never restored by recover_output
-            remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
+        if old is None:
+            return None
+        trash = old.with_name(old.name.replace(".old-", ".trash-", 1))
+        os.replace(old, trash)  # a .trash-* folder is never restored by recover_output
+        return trash
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -80,10 +117,37 @@ class SiteWriter:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
+        if exc_type is not None:
             self.abort()
+            return
+        try:
+            self.commit()
+        except BaseException:
+            self.abort()
+            raise
+
+
+def published_articles(output: Path) -> int | None:
+    """How many articles the digest site in ``output`` holds: 0 when there is none, None when a
+    site made before digest counted them is there."""
+    try:
+        marker = (output / MARKER).read_text(errors="replace")
+    except OSError:
+        return 0
+    found = re.search(r"^articles: (\d+)$", marker, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def new_folder(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named folder in ``parent`` whose mode follows the umask (unlike
+    ``tempfile.mkdtemp``, always 0700: a published site must be readable by a web server)."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
 
 
 def remove_tree(folder: Path, background: bool = False) -> None:
