@@ -150,7 +150,9 @@ def ingest(
         report.error(where, reason)
     # no limit on articles per file: ingest is how a big JSON Lines dump becomes one file per article
     options = replace(read_options(config, default_date=_day(date_, "--date")), max_records=None)
-    with ingest_lock(config.content_path):  # a second ingest waits: two at once would store duplicates
+    with ingest_lock(config.content_path, waiting=lambda: err.print(
+            f"waiting for another digest ingest or fetch into {plain(str(config.content_path))} to end…",
+            markup=False)):  # two at once would store duplicates
         added, unchanged = _ingest_files(files, config, options, report)
     _show(report)
     out.print(f"{added} added, {unchanged} unchanged, {len(report.errors)} failed")

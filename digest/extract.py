@@ -207,6 +207,24 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker deaf to SIGHUP (the blocked mask is inherited).
+
+    It ignores SIGINT and SIGTERM itself, but a hang-up sent to the whole process group (a
+    closed terminal) would kill it, and the workers would then print its tracebacks after
+    "interrupted"."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or not hasattr(signal, "pthread_sigmask"):
+        resource_tracker.ensure_running()
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 class EarlyWorkers(Executor):
     """Local worker processes, started before the extraction stage needs them.
 
@@ -237,6 +255,7 @@ class EarlyWorkers(Executor):
         if self.pool is not None or workers < 2:
             return
         self._others = set(multiprocessing.active_children())
+        _start_resource_tracker()
         self.max_workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_start_worker, initargs=(self.pipeline, os.getpid()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,14 +35,19 @@ def held_lock(path: Path, busy: str) -> Iterator[None]:
 
 
 @contextmanager
-def held_folder(folder: Path) -> Iterator[None]:
+def held_folder(folder: Path, waiting: Callable[[], None] = lambda: None) -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` itself (made if needed; no lock file is written in
-    it) for the block, waiting while another process holds it."""
+    it) for the block; while another process holds it, say so through ``waiting`` and wait.
+    Like every ``flock``, the lock is seen by the processes of this machine only."""
     with writing(folder, "articles"):
         folder.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(folder, os.O_RDONLY)
+        descriptor = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)

@@ -198,7 +198,12 @@ class PreviewServer:
         self._own_output = output is None
         self.output = (output or Path(tempfile.mkdtemp(prefix="digest-serve-")) / "site").resolve()
         self.generation = Generation()
-        self.httpd = PreviewHTTPServer((host, port), make_handler(self.output, self.generation, live_reload))
+        try:
+            self.httpd = PreviewHTTPServer((host, port), make_handler(self.output, self.generation, live_reload))
+        except BaseException:  # the port is taken, say: leave no temporary folder behind
+            if self._own_output:
+                shutil.rmtree(self.output.parent, ignore_errors=True)
+            raise
         self.port = self.httpd.server_address[1]
         self._thread: threading.Thread | None = None
 

@@ -6,6 +6,7 @@ systems where this machine allows mounting them, else a simulated OSError at the
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -379,6 +380,25 @@ def test_sigkill_of_the_main_process_ends_its_workers_too(tmp_path):
     assert gone_within(proc.pid, 5.0) == set()
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find processes")
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_a_signal_to_the_whole_process_group_says_only_interrupted(tmp_path, signum):
+    """A closed terminal hangs up every process of its group (workers and multiprocessing's
+    resource tracker too), not only digest's main process."""
+    root = project(tmp_path / "p", copies=12)
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--today", TODAY], cwd=root, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(session_processes(proc.pid)) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the workers run
+    if proc.poll() is not None or (os.cpu_count() or 1) < 2:
+        pytest.skip("the build had no worker processes")
+    os.killpg(proc.pid, signum)
+    _, stderr = proc.communicate(timeout=60)
+    assert gone_within(proc.pid, 5.0) == set()
+    assert proc.returncode == 128 + signum and stderr.strip() == "interrupted", stderr
+
+
 def start_serve(root: Path, *args: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "digest", "serve", "--port", "0", "--today", TODAY, *args],
                             cwd=root, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -431,6 +451,32 @@ def test_extract_says_interrupted_on_sigterm(tmp_path):
     assert gone_within(proc.pid, 5.0) == set()
 
 
+def test_serve_on_a_busy_port_says_so_and_leaves_no_temporary_site(tmp_path):
+    root = project(tmp_path / "p")
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "digest", "serve", "--port", str(port), "--no-watch"], cwd=root,
+                              env={**ENV, "TMPDIR": str(tmpdir)}, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and str(port) in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert list(tmpdir.iterdir()) == []
+
+
+@pytest.mark.parametrize(("article_folders", "counted"), [(2, 2), (0, 0)])
+def test_a_site_built_before_articles_were_counted_is_judged_by_its_article_pages(tmp_path, article_folders, counted):
+    from digest.render.output import published_articles
+
+    site = tmp_path / "site"
+    write(site / ".digest-site", "built by digest; this folder is replaced on every build\n")  # no articles: line
+    write(site / "index.html", "old")
+    for n in range(article_folders):
+        write(site / "articles" / f"story-{n}" / "index.html", "an article")
+    assert published_articles(site) == counted
+
+
 # --- 6. two ingests at once never store duplicates ----------------------------------------------------
 
 
@@ -453,6 +499,27 @@ def test_two_ingests_at_once_store_each_article_once(tmp_path, first, second, ex
     assert [run.returncode for run in runs] == [0, 0], outputs
     stored = sorted(p.name for p in (root / "content").rglob("*.md"))
     assert len(stored) == expected and not any(name.endswith("-2.md") for name in stored)
+
+
+def test_an_ingest_that_must_wait_says_so_and_stores_once_the_other_ends(tmp_path):
+    import fcntl
+
+    root = project(tmp_path / "p", copies=0)
+    (root / "content").mkdir(exist_ok=True)
+    source = jsonl(tmp_path / "a.jsonl", range(3))
+    holder = os.open(root / "content", os.O_RDONLY)  # another ingest (or fetch) holds the folder
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    run = subprocess.Popen([sys.executable, "-m", "digest", "ingest", str(source)], cwd=root, env=ENV,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        said = run.stderr.readline()
+        assert said.startswith("waiting for another digest ingest or fetch into"), said
+        assert not list((root / "content").rglob("*.md"))  # nothing stored while it waits
+    finally:
+        os.close(holder)
+    out, rest = run.communicate(timeout=300)
+    assert run.returncode == 0, rest
+    assert len(list((root / "content").rglob("*.md"))) == 3 and "3 added" in out
 
 
 # --- 7. digest serve: disconnects are silent, the backlog is large enough -------------------------------
@@ -660,4 +727,17 @@ def test_a_signal_during_the_site_swap_takes_effect_after_it(tmp_path):
     proc = subprocess.run([sys.executable, "-c", SIGNAL_IN_THE_SWAP, str(site)], capture_output=True, text=True,
                           cwd=tmp_path, env=ENV, timeout=120)
     assert proc.stdout.strip() == "interrupted after the swap: new", proc.stderr
-    assert [p.name for p in tmp_path.iterdir() if p.name != "site" and not p.name.startswith(".site.trash-")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name != "site"] == []  # the old site is removed too
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    (915148800000, "1999-01-01"),   # milliseconds before 2001 (12 digits)
+    (1641859200000, "2022-01-11"),  # milliseconds (13 digits)
+    (1641859200, "2022-01-11"),     # seconds
+    (253402300799, None),           # the last second of 9999 in seconds: refused, never 1978 in milliseconds
+])
+def test_numeric_dates_are_seconds_or_milliseconds_by_size(value, day):
+    from digest.ingest.dates import parse_date
+
+    parsed = parse_date(value, dt.timezone.utc)
+    assert (parsed.date().isoformat() if parsed else None) == day

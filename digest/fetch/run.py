@@ -25,7 +25,7 @@ from digest.fetch.http import Failure, FetchError, PoliteClient, Response, Valid
 from digest.fetch.options import FetchOptions, fetch_options
 from digest.fetch.state import STATE_FILE, FetchState, fetch_lock
 from digest.ingest.options import ReadOptions
-from digest.ingest.store import ContentIndex, index_content, store_article
+from digest.ingest.store import ContentIndex, index_content, ingest_lock, store_article
 from digest.models import Article, FeedEntry, Subscription
 
 
@@ -89,7 +89,8 @@ def _run(config: Config, report: Report | None, progress: Progress | None, optio
          work: Callable[[_Fetcher], Awaitable[None]]) -> FetchResult:
     result = FetchResult(report=report or Report())
     options = options or fetch_options(config)
-    with fetch_lock(config.cache_path), FetchState(config.cache_path / STATE_FILE) as state:
+    with fetch_lock(config.cache_path), ingest_lock(config.content_path), \
+            FetchState(config.cache_path / STATE_FILE) as state:
         for warning in state.warnings:
             result.report.warn(str(config.cache_path / STATE_FILE), warning)
         fetcher = _Fetcher(config, options, state, index_content(config.content_path), result, progress or _Quiet())

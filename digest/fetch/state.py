@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digest.errors import DigestError
 from digest.fetch.http import Validators
+from digest.lock import held_lock
 
 STATE_FILE = "fetch.sqlite"
 LOCK_FILE = "fetch.lock"
@@ -156,19 +155,6 @@ class FetchState:
         self.close()
 
 
-@contextmanager
-def fetch_lock(cache_dir: Path) -> Iterator[None]:
+def fetch_lock(cache_dir: Path) -> AbstractContextManager[None]:
     """One `digest fetch` at a time per site."""
-    import fcntl
-
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / LOCK_FILE
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DigestError(f"{path}: another digest fetch of this site is running; try again when it ends") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return held_lock(cache_dir / LOCK_FILE, busy="another digest fetch of this site is running; try again when it ends")

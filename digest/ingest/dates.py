@@ -44,7 +44,10 @@ def localize(value: dt.datetime | dt.date, tz: dt.tzinfo) -> dt.datetime:
 # (meetings, feeds, time zones) must never leave the calendar's years 1..9999 (OverflowError).
 FIRST_YEAR, LAST_YEAR = 1000, 8999
 NOT_A_DATE = f"is not a date in the years {FIRST_YEAR}-{LAST_YEAR}"  # what a reader says of an unusable date
-MS_TIMESTAMP = 1e12  # a numeric date this large is in milliseconds (2001 on); smaller ones are seconds
+# A numeric date is in seconds up to the last second of year 9999 (253402300799, a common "no
+# date" sentinel, is then refused, not read as milliseconds in 1978); beyond it, milliseconds
+# (from 1978-01-12 on).
+MS_TIMESTAMP = 253_402_300_800
 
 
 def placeable_day(day: dt.date) -> bool:

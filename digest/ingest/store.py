@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import count
@@ -35,10 +36,11 @@ class Stored:
     created: bool  # False: the same article (by id) is already in the content folder
 
 
-def ingest_lock(content_dir: Path) -> AbstractContextManager[None]:
-    """One ingest at a time per content folder (a second one waits): two at once would both find
-    an article missing and store it twice. The lock is on the folder: nothing is written for it."""
-    return held_folder(Path(content_dir))
+def ingest_lock(content_dir: Path, waiting: Callable[[], None] = lambda: None) -> AbstractContextManager[None]:
+    """One writer at a time per content folder (`digest ingest` and `digest fetch`; a second one
+    waits, after ``waiting`` says so): two at once would both find an article missing and store
+    it twice. The lock is on the folder: nothing is written for it."""
+    return held_folder(Path(content_dir), waiting)
 
 
 def render_stored(article: Article) -> str:

@@ -45,10 +45,9 @@ class SiteWriter:
     def check_not_emptied(output: Path) -> None:
         """Refuse to replace a site that has articles with one that has none."""
         before = published_articles(output)
-        if before != 0:
-            had = f"has {before:,}" if before else "has articles"
+        if before:
             raise DigestError(
-                f"{output}: this build found no articles and the site there {had}; it is kept as it was "
+                f"{output}: this build found no articles and the site there has {before:,}; it is kept as it was "
                 "(see the errors above; pass --allow-empty to publish an empty site)")
 
     @staticmethod
@@ -90,12 +89,15 @@ class SiteWriter:
         The swap is not cut by SIGINT, SIGTERM or SIGHUP (they wait until it is done), so a
         signal never leaves the output folder missing."""
         count = "" if self.articles is None else f"articles: {self.articles}\n"
-        with writing(self.output, "the site"):
-            (self.tmp / MARKER).write_text(f"built by digest; this folder is replaced on every build\n{count}")
-            with signals_held():
-                trash = self._swap()
-        if trash:
-            remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
+        trash = None
+        try:
+            with writing(self.output, "the site"):
+                (self.tmp / MARKER).write_text(f"built by digest; this folder is replaced on every build\n{count}")
+                with signals_held():  # a signal that waited is raised as this block ends…
+                    trash = self._swap()
+        finally:  # …and the old site, swapped out, is still removed
+            if trash:
+                remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
 
     def _swap(self) -> Path | None:
         old = None
@@ -127,15 +129,20 @@ class SiteWriter:
             raise
 
 
-def published_articles(output: Path) -> int | None:
-    """How many articles the digest site in ``output`` holds: 0 when there is none, None when a
-    site made before digest counted them is there."""
+def published_articles(output: Path) -> int:
+    """How many articles the digest site in ``output`` holds (0 when there is none); for a site
+    built before digest counted them in its marker, its article pages are counted."""
     try:
         marker = (output / MARKER).read_text(errors="replace")
     except OSError:
         return 0
     found = re.search(r"^articles: (\d+)$", marker, re.MULTILINE)
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    try:
+        return sum(1 for entry in os.scandir(output / "articles") if entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return 0
 
 
 def new_folder(parent: Path, prefix: str) -> Path:
