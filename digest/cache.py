@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from digest.models import Article, Extraction, Meeting, Quote
+from digest.models import Article, Extraction, Meeting, MeetingStatus, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
@@ -28,8 +28,8 @@ def code_version(package: str) -> str:
     """A fingerprint of a digest sub-package's source: a change to that code invalidates what it made."""
     folder = Path(__file__).resolve().parent / package
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(folder.rglob("*.py")):  # sub-packages too (digest/nlp/meetings/)
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -43,7 +43,8 @@ def extraction_from_json(payload: str) -> Extraction:
         article_id=data["article_id"],
         quotes=tuple(Quote(**q) for q in data["quotes"]),
         meetings=tuple(
-            Meeting(**{**m, "participants": tuple(m["participants"]), "mentions": tuple(m["mentions"])})
+            Meeting(**{**m, "status": MeetingStatus(m["status"]), "participants": tuple(m["participants"]),
+                        "mentions": tuple(m["mentions"])})
             for m in data["meetings"]
         ),
     )

@@ -641,3 +641,101 @@ WEAK_NOUNS = {"discussion", "discussions", "debate"}
 WEAK_VERBS = {"arrive", "visit"}
 # Subjects that present what follows as one option among others.
 OPTIONS = {"alternative", "option", "possibility", "idea", "proposal", "suggestion", "choice", "scenario"}
+# Light verbs whose object is the event: "hold talks", "attend the summit", "pay a visit".
+LIGHT = {
+    "hold",
+    "have",
+    "begin",
+    "start",
+    "open",
+    "resume",
+    "attend",
+    "host",
+    "chair",
+    "join",
+    "convene",
+    "call",
+    "conduct",
+    "continue",
+    "reopen",
+    "plan",
+    "schedule",
+    "set",
+    "seek",
+    "arrange",
+    "enter",
+}
+# Verbs that bring a meeting about: "ordered a hearing", "requested talks".
+CREATING = {
+    "order",
+    "request",
+    "demand",
+    "grant",
+    "organise",
+    "organize",
+    "arrange",
+    "propose",
+    "require",
+    "hold",
+    "call",
+    "schedule",
+    "set",
+    "convene",
+    "seek",
+}
+# Verbs whose object or subject is the meeting itself (a modal on them makes the meeting uncertain).
+HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree"}
+# Verbs that fix a meeting for later whatever their own tense: "called a meeting for Friday".
+SCHEDULE_VERBS = {"schedule", "set", "slate", "fix", "arrange", "call", "convene", "reschedule", "plan"}
+# Going somewhere: "fly to Moscow for talks" gives the place.
+TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart"}
+# Nouns between a trigger and its verb that carry a date of their own: "the record date for the meeting".
+DATE_NOUNS = {"date", "deadline", "time", "day", "record", "cutoff", "cut-off", "eve", "timetable", "schedule"}
+# Words of sport: "the teams meet in the final".
+SPORTS = {
+    "final",
+    "semi-final",
+    "semifinal",
+    "quarter-final",
+    "quarterfinal",
+    "match",
+    "game",
+    "tournament",
+    "championship",
+    "cup",
+    "league",
+    "play-off",
+    "playoff",
+    "fixture",
+    "seed",
+    "round-robin",
+    "bout",
+}
+# Heads a trigger may modify and still name the event: "the meeting opening".
+OPENING_NOUNS = {"opening", "start", "starting", "beginning", "ending", "close", "closing", "opener"}
+# Verbs by which an event opens (under way since) or ends.
+OPENING = {"begin", "open", "start", "commence", "reconvene", "resume", "launch"}
+ENDING = {"complete", "conclude", "end", "finish", "wrap", "close", "break", "adjourn", "stall", "collapse"}
+ENDING_DATE = {"end", "conclude", "close", "finish", "wrap", "last"}
+# Months and weekdays: never a party's name.
+CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}

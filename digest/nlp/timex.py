@@ -8,8 +8,8 @@ Two steps, both pure functions:
 2. :func:`resolve` turns one expression into a :class:`TimeValue` anchored on the
    publication date. Underspecified expressions (a weekday, a month-day without year, a
    bare month) are placed before or after the publication date according to the tense of
-   the clause ("future", "past", "present"); :func:`clause_tense` reads that tense from
-   spaCy morphology and auxiliaries, starting at any token of the clause.
+   the clause ("future", "past", "present"), which :func:`digest.nlp.tense.clause_tense`
+   reads from the parse.
 
 Values come at the precision the text supports: a day ``2022-01-12``, an ISO week
 ``2022-W02``, a month ``2022-01`` or a year ``2022``. Nothing here raises on any input.
@@ -21,21 +21,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-FUTURE, PAST, PRESENT = "future", "past", "present"
+from digest.models import TimeValue
+from digest.nlp.tense import FUTURE, PAST, PRESENT
 
-
-@dataclass(frozen=True)
-class TimeValue:
-    """A resolved time: ``start``/``end`` value strings, optional ``HH:MM`` and zone."""
-
-    start: str
-    end: str | None = None
-    time: str | None = None
-    timezone: str | None = None
-
-    @property
-    def precision(self) -> str:
-        return precision_of(self.start)
+__all__ = ["FUTURE", "PAST", "PRESENT", "TimeValue", "find_expressions", "find_in_span", "find_time_of_day", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -46,20 +35,6 @@ class TimeMention:
     start_char: int
     end_char: int
     kind: str  # date | range | weekday | relative | month | week | year | fuzzy
-
-
-def precision_of(value: str | None) -> str:
-    if not value:
-        return "none"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return "none"
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -470,11 +445,23 @@ def resolve(expression_text: str, published: date, tense: str = PRESENT) -> Time
         return None
 
 
-def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noqa: C901
+_NO_MATCH = object()  # a form's handler did not recognise the text (None: recognised, no value)
+
+
+def _resolve(text: str, published: date, tense: str) -> TimeValue | None:
     text = re.sub(r"\s+", " ", text.strip()).rstrip(",")
     if not _RE_IN_N.fullmatch(text):
         text = re.sub(r"^(?i:from|between|on|in|at)\s+", "", text)
     low = text.lower()
+    for handler in _HANDLERS:
+        found = handler(text, low, published, tense)
+        if found is not _NO_MATCH:
+            return found
+    return None
+
+
+def _date_range(text: str, low: str, published: date, tense: str):
+    """Explicit ranges: "May 3-5", "3 to 5 May", "May 30 to June 2"."""
     # Explicit ranges
     m = _RE_RANGE_MD_MD.fullmatch(text)
     if m:
@@ -496,6 +483,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
         b = _resolve_date_parts(m.group("m2"), m.group("d2"), m.group("y"), published, tense)
         return _pair(a, b)
+    return _NO_MATCH
+
+
+def _explicit_day(text: str, low: str, published: date, tense: str):
+    """"the week of May 19", "2022-05-03", "May 3", "3 May"."""
     m = _RE_WEEK_OF.fullmatch(text)
     if m:
         a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
@@ -509,6 +501,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if m:
             a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
             return TimeValue(_day(a)) if a else None
+    return _NO_MATCH
+
+
+def _relative_day(text: str, low: str, published: date, tense: str):
+    """"today", "tomorrow", "yesterday morning"."""
     # Relative days
     base = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", low)
     base = re.sub(r"^(?:earlier|later)\s+", "", base)
@@ -523,6 +520,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
     }
     if base in rel_days:
         return TimeValue(_day(published + timedelta(days=rel_days[base])))
+    return _NO_MATCH
+
+
+def _weekday(text: str, low: str, published: date, tense: str):
+    """"Wednesday", "next Friday"."""
     # Weekdays
     m = _RE_WEEKDAY.fullmatch(re.sub(rf"{_PARTOFDAY}$", "", text))
     if m:
@@ -531,6 +533,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return None
         mod = (m.group("mod") or "").lower()
         return TimeValue(_day(_anchor_weekday(wd, published, tense, mod)))
+    return _NO_MATCH
+
+
+def _month_forms(text: str, low: str, published: date, tense: str):
+    """"March of next year", "March 2022", "next March", "until March"."""
     # Month + year, bare months
     m = re.fullmatch(rf"(?P<m1>{_MONTH})\s+(?i:of\s+(?P<rel>next|last|this)\s+year)", text)
     if m:
@@ -558,6 +565,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if mod == "last" and (y, mo) >= (published.year, published.month):
             y -= 1
         return TimeValue(_month(y, mo))
+    return _NO_MATCH
+
+
+def _year_or_ago(text: str, low: str, published: date, tense: str):
+    """"2022", "three weeks ago"."""
     m = _RE_YEAR.fullmatch(text)
     if m:
         return TimeValue(m.group("y"))
@@ -576,6 +588,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             y, mo = _add_months(published.year, published.month, -n)
             return TimeValue(_month(y, mo))
         return TimeValue(f"{published.year - n:04d}")
+    return _NO_MATCH
+
+
+def _nth_week(text: str, low: str, published: date, tense: str):
+    """"the second week of May"."""
     m = _RE_NTH_WEEK.fullmatch(text)
     if m:
         month = _month_num(m.group("m1"))
@@ -588,6 +605,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_week(last - timedelta(days=3)))
         day = {"first": 4, "second": 11, "third": 18, "fourth": 25}[nth]
         return TimeValue(_week(date(y, month, day)))
+    return _NO_MATCH
+
+
+def _in_n(text: str, low: str, published: date, tense: str):
+    """"in two weeks", "within three days" (an interval: no value)."""
     # "in two weeks", "within three days"
     m = _RE_IN_N.fullmatch(text)
     if m:
@@ -603,6 +625,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_week(published + timedelta(weeks=n)))
         y, mo = _add_months(published.year, published.month, n)
         return TimeValue(_month(y, mo))
+    return _NO_MATCH
+
+
+def _relative_unit(text: str, low: str, published: date, tense: str):
+    """"this/next/last week/month/year", "later this month", "early next week"."""
     # this/next/last week/month/year, later this month, early next week, the end of the month …
     m = _RE_REL.fullmatch(low.replace("'s", ""))
     if m:
@@ -641,6 +668,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if pos == "first" and k:
             return TimeValue(_month(y, 1))  # "the first of next year"
         return TimeValue(f"{y:04d}")
+    return _NO_MATCH
+
+
+def _part_of_month(text: str, low: str, published: date, tense: str):
+    """"the end of March", "the beginning of May 2022"."""
     m = re.fullmatch(
         rf"(?i:(?:the\s+)?(?P<pos>start|beginning|middle|end)\s+of\s+)(?P<m1>{_MONTH})"
         rf"(?:\s+(?P<y>{_YEAR}))?",
@@ -654,210 +686,18 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_month(int(m.group("y")), month))
         y, mo = _anchor_month(month, published, tense)
         return TimeValue(_month(y, mo))
-    return None
+    return _NO_MATCH
 
 
-# --------------------------------------------------------------------------- tense
-
-_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "ll"}
-_MODAL_FUTURE = {"should", "may", "might", "could", "can", "must", "ought"}
-# Heads of a "to"-infinitive (or predicates) that put what follows in the future.
-_FUTURE_GOVERNORS = {
-    "be",
-    "due",
-    "schedule",
-    "set",
-    "expect",
-    "plan",
-    "slate",
-    "intend",
-    "aim",
-    "agree",
-    "decide",
-    "go",
-    "prepare",
-    "want",
-    "hope",
-    "seek",
-    "propose",
-    "arrange",
-    "likely",
-    "poised",
-    "ready",
-    "call",
-    "invite",
-    "try",
-    "promise",
-    "pledge",
-    "vow",
-    "wish",
-    "offer",
-    "threaten",
-    "unlikely",
-    "able",
-    "need",
-    "have",
-    "ask",
-    "urge",
-    "sure",
-    "certain",
-    "about",
-    "tentatively",
-}
-_APPEAR = {
-    "go",
-    "appear",
-    "come",
-    "bring",
-    "take",
-    "testify",
-    "put",
-    "present",
-    "stand",
-    "lay",
-    "argue",
-    "plead",
-    "speak",
-    "submit",
-    "place",
-}
-# "groundwork for the talks", "prepare for the summit": what follows is ahead.
-_PREPARING = {
-    "groundwork",
-    "preparation",
-    "prepare",
-    "ready",
-    "plan",
-    "agenda",
-    "run-up",
-    "way",
-    "stage",
-    "date",
-    "proposal",
-    "brief",
-    "briefing",
-    "position",
-    "due",
-}
-# Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
-_SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
-
-
-def _between(low, high) -> list:
-    """Tokens on the head path strictly between ``low`` and its ancestor ``high``."""
-    out = []
-    cur = low.head
-    for _ in range(16):
-        if cur == high or cur.head == cur:
-            break
-        out.append(cur)
-        cur = cur.head
-    return out
-
-
-def verb_tense(verb) -> str | None:
-    """Tense of one verb or auxiliary token from its tag and auxiliaries, None if untensed."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    aux_words = {a.lower_ for a in auxes}
-    if aux_words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
-        return FUTURE
-    if aux_words & _MODAL_FUTURE or (verb.tag_ == "MD" and verb.lower_ in _MODAL_FUTURE):
-        return FUTURE
-    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "JJ") and auxes:
-        return FUTURE
-    if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
-        return FUTURE
-    if (
-        verb.tag_ == "VBN"
-        and not auxes
-        and verb.lemma_.lower() in _SCHEDULING
-        and verb.dep_ in ("acl", "amod", "advcl")
-        and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
-    ):
-        return FUTURE  # "the summit, scheduled for Thursday, …"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
-        return PAST  # "decisions made last year"
-    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-        return PAST  # a past tense tagged as a participle: "the ceiling that the government set in June"
-    tagged = [verb] + auxes
-    for t in tagged:
-        if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):
-            return FUTURE
-    for t in auxes:
-        if t.lower_ in ("had", "has", "have", "'ve", "'s") and verb.tag_ == "VBN" and t.dep_ == "aux":
-            return PAST
-    for t in auxes + [verb]:
-        if t.tag_ == "VBD":
-            return PAST
-        if t.tag_ in ("VBZ", "VBP"):
-            return PRESENT
-    return None
-
-
-def clause_tense(token, prep_cues: bool = False) -> str:
-    """The tense governing ``token``: climb the dependency tree to the first tensed verb.
-
-    "to"-infinitives under "is/due/scheduled/expected/plan …" are future; with
-    ``prep_cues`` a path through "ahead of"/"before" reads as future and "after"/"following"
-    as past (for nouns like "ahead of the G7 talks").
-    """
-    try:
-        return _clause_tense(token, prep_cues)
-    except Exception:
-        return PRESENT
-
-
-def _clause_tense(token, prep_cues: bool) -> str:
-    cur = token
-    for _ in range(16):
-        if (
-            prep_cues
-            and cur != token
-            and not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON") for t in _between(token, cur))
-        ):
-            w = cur.lower_
-            if w == "before" and cur.head.lemma_.lower() in _APPEAR:
-                pass  # "went before a hearing", "testified before the committee": not temporal
-            elif w in ("ahead", "before", "pending", "awaiting", "until", "till", "prior") or (
-                w == "to" and cur.head.lower_ in ("run", "up", "run-up", "lead")
-            ):
-                return FUTURE
-            if w == "for" and cur.head.lemma_.lower() in _PREPARING:
-                return FUTURE
-            if w in ("after", "following", "since", "during") and cur.dep_ in ("prep", "mark"):
-                return PAST if w != "during" else _clause_tense(cur.head, False)
-        due = cur.lemma_.lower() == "due" and cur != token
-        if cur.tag_ == "VBG" and cur.dep_ == "acl" and cur.lemma_.lower() in ("start", "begin", "open", "run"):
-            return PRESENT  # "the meeting starting April 27": the date is not anchored by the outer verb
-        if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or due:
-            is_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-            if is_inf:
-                head = cur.head
-                if head != cur and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
-                    if (
-                        head.lemma_.lower() == "be"
-                        or head.lemma_.lower() in _SCHEDULING
-                        or head.lemma_.lower() in ("go", "due", "likely", "unlikely", "poised", "about")
-                    ):
-                        return FUTURE
-                    # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
-                    t = verb_tense(head)
-                    return PRESENT if t == PAST else FUTURE
-            else:
-                t = verb_tense(cur)
-                if t:
-                    if (
-                        t == PRESENT
-                        and cur.tag_ == "VBG"
-                        and cur.dep_ not in ("ROOT",)
-                        and not any(c.dep_ == "aux" for c in cur.children)
-                    ):
-                        pass  # a participle: keep climbing
-                    else:
-                        return t
-                elif cur.tag_ == "VBD":
-                    return PAST
-        if cur.head == cur:
-            break
-        cur = cur.head
-    return PRESENT
+_HANDLERS = (
+    _date_range,
+    _explicit_day,
+    _relative_day,
+    _weekday,
+    _month_forms,
+    _year_or_ago,
+    _nth_week,
+    _in_n,
+    _relative_unit,
+    _part_of_month,
+)

@@ -186,7 +186,5 @@ def _warn(report: Report | None, path: str, message: str) -> None:
 
 
 def _is_ahead(item, today) -> bool:
-    from digest.models import value_range
-
-    span = value_range(item.meeting.end) or value_range(item.meeting.start)
-    return span is not None and span[1] >= today
+    when = item.meeting.when
+    return when is not None and when.last_day >= today

@@ -1,0 +1,215 @@
+"""Step 1: candidate mentions. Meeting nouns ("meeting", "talks", "summit", a body's "session" …)
+and verbs ("meet", "convene", "gather", "confer"; "will hear/consider …" with a deliberative body
+as subject), minus the uses that make the word something else ("news conference", "trading
+session", "meet demands", "the teams meet")."""
+
+from __future__ import annotations
+
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, subject
+
+_INSTITUTION_KINDS = (MeetingKind.CONGRESS, MeetingKind.CONVENTION, MeetingKind.VISIT, MeetingKind.PLENUM)
+_EVENT_MODIFIERS = {"party", "national", "annual", "special", "extraordinary", "founding"}
+
+
+def noun_kind(tok) -> MeetingKind | None:
+    """The kind a meeting noun names, by its lemma or form ("talk" only as "talks"), else None."""
+    name = lex.NOUN_LEMMAS.get(tok.lemma_.lower()) or lex.NOUN_LEMMAS.get(tok.lower_)
+    if name is None or (name == "talks" and tok.lower_ != "talks"):
+        return None
+    return MeetingKind(name)
+
+
+def noun_trigger(tok) -> MeetingKind | None:
+    """The kind of meeting a noun names in this use, or None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kind = noun_kind(tok)
+    if kind is None:
+        return None
+    if kind is MeetingKind.CONSULTATIONS and tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    if tok.lower_ == "negotiation" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "through negotiation": the activity, not an event
+    if _names_something_else(tok, kind):
+        return None
+    if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
+    if mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set()):
+        return None
+    if kind is MeetingKind.CONFERENCE and any(c.lower_ in ("news", "press") for c in tok.lefts):
+        return None
+    if _modifies_another_noun(tok):
+        return None
+    if kind is MeetingKind.SESSION and not _session_ok(tok):
+        return None
+    if kind is MeetingKind.VISIT and not _visit_ok(tok):
+        return None
+    if (
+        kind is MeetingKind.HEARING
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and (tok.head.head.lower_ in ("hard", "loss"))
+    ):
+        return None  # "hard of hearing"
+    return kind
+
+
+def _names_something_else(tok, kind: MeetingKind) -> bool:
+    """A proper name that is a company, a place, a person, an organisation or an institution."""
+    if tok.pos_ != "PROPN" and tok.ent_type_ not in ("ORG", "GPE", "PERSON", "FAC", "LOC"):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_.strip(".") in lex.CORPORATE_SUFFIX:
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
+        return True
+    if tok.ent_type_ == "ORG" and nxt is not None and nxt.ent_iob_ == "I":
+        return True  # "the United Nations Conference on Trade and Development": an organisation
+    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN"  # "Congress", "Convention" (a treaty)
+
+
+def _modifies_another_noun(tok) -> bool:
+    """ "summit meeting" (the head carries it), "meeting room", "conference call"."""
+    if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
+        return False
+    head = tok.head
+    if is_meeting_noun(head):
+        return True
+    return head.lower_ in lex.NOT_MEETING_HEADS or (
+        head.pos_ in ("NOUN", "PROPN") and head.lower_ not in lex.OPENING_NOUNS
+    )
+
+
+def is_meeting_noun(tok) -> bool:
+    """Whether the word is a meeting noun at all, whatever its use."""
+    return noun_kind(tok) is not None
+
+
+def _session_ok(tok) -> bool:
+    words = {c.lower_ for c in tok.subtree} | {c.lemma_.lower() for c in tok.subtree}
+    gov = governor(tok)
+    if gov is not None:
+        for c in gov.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                words |= {t.lemma_.lower() for t in c.subtree}
+    return bool(words & lex.SESSION_OK) and not (words & {"trading", "stock", "stocks", "shares", "futures"})
+
+
+def _visit_ok(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
+            return True
+        if (c.dep_ == "amod" and c.lower_ in ("state", "official")) or (c.dep_ == "compound" and c.lower_ == "state"):
+            return True
+    return False
+
+
+def verb_trigger(tok) -> MeetingKind | None:
+    """``MEET`` for "meet/convene/gather/confer" used of people meeting, ``BODY`` for a body's
+    "hear/consider/decide …", else None."""
+    if tok.pos_ != "VERB":
+        if tok.lower_ in ("meet", "convene", "reconvene") and tok.i > 0 and tok.nbor(-1).lower_ == "to":
+            return MeetingKind.MEET  # "the council is to reconvene Tuesday", tagged as a noun
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.VERB_TRIGGERS:
+        return MeetingKind.MEET if _people_meet(tok, lemma) else None
+    if lemma in lex.BODY_VERBS:
+        subj = subject(tok)
+        if subj is not None and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES):
+            return MeetingKind.BODY
+    return None
+
+
+def _meets_a_thing(tok) -> bool:
+    """ "meet demands", "no longer meets listing criteria", "met with criticism"."""
+    in_pp = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+    right = [t for t in tok.subtree if tok.i < t.i < tok.i + 5 and t.i not in in_pp]
+    if any(
+        t.pos_ == "NOUN" and (t.lemma_.lower() in lex.MEET_NONPERSON or t.lower_ in lex.MEET_NONPERSON) for t in right
+    ):
+        return True
+    return any(
+        o.lemma_.lower() in lex.MEET_NONPERSON
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _object_blocks(tok, lemma: str, objs: list) -> bool:
+    """An object that makes the verb something else, or carries the meeting itself."""
+    for o in objs:
+        if is_meeting_noun(o):
+            return True  # "convene a meeting": the noun carries it
+        if o.lemma_.lower() in lex.MEET_NONPERSON or o.lower_ in lex.MEET_NONPERSON:
+            return True
+        if lemma in ("gather", "confer") and o.ent_type_ not in PARTY_LABELS:
+            return True
+        if lemma == "meet" and not (o.ent_type_ in PARTY_LABELS or o.lemma_.lower() in lex.PEOPLE or o.pos_ == "PRON"):
+            return True
+    return False
+
+
+def _people_meet(tok, lemma: str) -> bool:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if _object_blocks(tok, lemma, objs) or _meets_a_thing(tok):
+        return False
+    subj = subject(tok)
+    if lemma == "gather" and subj is None and not objs and not _has_setting(tok):
+        return False
+    if (
+        lemma == "meet"
+        and subj is None
+        and not objs
+        and (not list(tok.children) or tok.tag_ not in ("VBP", "VBZ", "VBD"))
+    ):
+        return False
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False  # "needs have been met", "he was met by officials"
+    if subj is not None and lex.MEET_NONPERSON & {subj.lemma_.lower(), subj.lower_}:
+        return False
+    if subj is not None and lemma == "gather" and not is_party(subj):
+        return False
+    return not any(t.lower_ in lex.SPORTS and t.pos_ in ("NOUN", "PROPN") for t in tok.sent)
+
+
+def _has_setting(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "in", "at", "on") for c in tok.children)
+
+
+def weak_trigger(tok) -> MeetingKind | None:
+    """Words that only add facts to a meeting already found: "the discussions, from April 6 to 10"."""
+    if tok.pos_ == "NOUN" and tok.lower_ in lex.WEAK_NOUNS:
+        return MeetingKind.WEAK
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
+        subj = subject(tok)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            return MeetingKind.WEAK_VERB
+    return None
+
+
+def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:
+    """The candidate triggers of one sentence, in order, with their kinds.
+
+    A body verb whose subtree holds a meeting noun leaves it to the noun; a weak verb that is
+    the governing verb of another trigger ("arrived for talks") leaves it to that trigger.
+    """
+    triggers = []
+    for tok in sent:
+        kind = noun_trigger(tok) or verb_trigger(tok) or weak_trigger(tok)
+        if kind:
+            triggers.append((tok, kind))
+    nouns = {t.i for t, k in triggers if not k.verbal and k is not MeetingKind.WEAK}
+    triggers = [
+        (t, k)
+        for t, k in triggers
+        if not (k is MeetingKind.BODY and any(d.i in nouns for d in t.subtree if d.i != t.i))
+    ]
+    govs = [governor(t) for t, k in triggers if not k.weak]
+    governors = {g.i for g in govs if g is not None}
+    return [(t, k) for t, k in triggers if not (k is MeetingKind.WEAK_VERB and t.i in governors)]

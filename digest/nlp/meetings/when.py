@@ -1,0 +1,74 @@
+"""Step 2 (time): the date of a mention, resolved with the tense of the trigger's clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from digest.models import TimeValue
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.syntax import doc_text, governor
+from digest.nlp.tense import FUTURE, PAST, clause_tense
+from digest.nlp.timex import NUMBER_WORDS
+from digest.nlp.timex import resolve as resolve_time
+
+
+def rank(value: TimeValue | None) -> int:
+    """How precise a value is: day 4, week 3, month 2, year 1, none 0."""
+    return value.precision.rank if value is not None else 0
+
+
+@dataclass(frozen=True)
+class MentionTime:
+    """The start a mention gives (its most precise time) and an end it gives on its own ("until …")."""
+
+    value: TimeValue | None = None
+    end: TimeValue | None = None
+    tense: str = ""  # the tense the start was resolved with
+
+
+def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
+    """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
+    give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
+    value, end, value_tense, best = None, None, tense, -1
+    trig_gov = governor(tok)
+    subtree = {t.i for t in tok.subtree}
+    for root, tm in own_times:
+        t_tense = tense
+        t_gov = governor(root)
+        if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
+            t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
+        v = resolve_time(tm.text, published, t_tense)
+        if v is None:
+            continue
+        if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
+            end = v  # "the talks, which are scheduled to end Wednesday"
+        elif v.precision.rank > best:
+            value, best, value_tense = v, v.precision.rank, t_tense
+    if value is not None and value.precision == "day" and not value.end and not scheduled:
+        first = value.first_day
+        if first and ((value_tense == FUTURE and first < published) or (value_tense == PAST and first > published)):
+            value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
+    return MentionTime(value, end, value_tense)
+
+
+def _until(doc, start_char: int) -> bool:
+    before = doc_text(doc)[max(0, start_char - 8) : start_char].rstrip().lower()
+    return before.endswith(("until", "till", "through"))
+
+
+def with_duration(tok, value: TimeValue) -> TimeValue:
+    """ "a three-day meeting opening tomorrow": an end date from the duration."""
+    if value.precision != "day" or value.end:
+        return value
+    left = tok.doc[tok.left_edge.i : tok.i].text.lower()
+    for m in re.finditer(r"\b(\w+)\s?-\s?day\b", left):
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 1 < n < 32:
+            try:
+                start = date.fromisoformat(value.start)
+            except ValueError:
+                return value
+            return TimeValue(value.start, (start + timedelta(days=n - 1)).isoformat(), value.time, value.timezone)
+    return value
