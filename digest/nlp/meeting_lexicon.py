@@ -47,6 +47,8 @@ NOUN_LEMMAS = {
     "convention": "convention",
     "visit": "visit",
     "get-together": "gathering",
+    "sentencing": "hearing",
+    "arraignment": "hearing",
 }
 VERB_TRIGGERS = {"meet", "convene", "reconvene", "gather", "confer"}
 # A deliberative body: its "will consider/hear/decide … on DATE" is a session.
@@ -739,3 +741,65 @@ CALENDAR_WORDS = {
     "saturday",
     "sunday",
 }
+# The press: "will meet with reporters" is a press briefing, not a meeting.
+PRESS = {"reporter", "journalist", "press", "media", "correspondent", "newsman", "newsmen", "newspaperman"}
+# Contests people "meet in": "the candidates meet in a televised debate", "the sides meet in the final".
+CONTESTS = {
+    "debate",
+    "match",
+    "game",
+    "final",
+    "showdown",
+    "duel",
+    "race",
+    "runoff",
+    "run-off",
+    "bout",
+    "contest",
+    "election",
+    "playoff",
+    "play-off",
+    "rematch",
+    "derby",
+    "semifinal",
+    "semi-final",
+    "tournament",
+}
+# Words of sport in a sentence or its neighbours: "the teams meet again in three days".
+SPORTS_CONTEXT = SPORTS | {
+    "season",
+    "coach",
+    "stadium",
+    "striker",
+    "goalkeeper",
+    "quarterback",
+    "kickoff",
+    "kick-off",
+    "inning",
+    "innings",
+    "touchdown",
+    "halftime",
+    "olympics",
+    "squad",
+    "rematch",
+}
+# Subjects that "meet" as opponents unless they negotiate ("the negotiating teams meet").
+SPORTS_SUBJECTS = {"team", "club", "squad"}
+NEGOTIATING = {"negotiating", "trade", "technical", "legal", "expert", "joint", "management", "transition", "rescue"}
+# Testifying is a hearing: "will testify before the committee", "is to appear before a judge".
+TESTIFY_VERBS = {"testify"}
+APPEAR_VERBS = {"appear"}
+# Verbs of talking that are a meeting when scheduled: "are scheduled to discuss trade on Monday".
+TALK_VERBS = {"discuss", "talk", "negotiate", "confer"}
+SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
+# Court hearings named by what they decide: "sentencing is scheduled for March 14".
+HEARING_NOUNS = {"sentencing", "arraignment"}
+# Verbs that move a meeting to another date: "moved from Monday to March 20".
+MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Nouns that stand for a part of the meeting itself: "a round in the talks", "on the eve of".
+EVENT_PARTS = {"round", "session", "eve", "opening", "start", "end", "close", "day", "stage", "phase", "part"}
+# Verbs whose subject holds the meeting it names: "WeWork will hold an all-hands meeting".
+HOSTING = {"hold", "host", "convene", "call", "schedule", "plan", "organise", "organize", "arrange", "stage", "chair"}
+# Common nouns that stand for an organisation named elsewhere in the sentence: "the company".
+ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "agency", "association", "organisation",
+                      "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}

@@ -88,6 +88,16 @@ def is_meeting_noun(tok) -> bool:
     return noun_kind(tok) is not None
 
 
+def visit_destination(tok):
+    """The named place or party of "a visit to Jakarta", or None."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            dest = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if dest is not None and dest.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+                return dest
+    return None
+
+
 def _session_ok(tok) -> bool:
     words = {c.lower_ for c in tok.subtree} | {c.lemma_.lower() for c in tok.subtree}
     gov = governor(tok)
@@ -99,6 +109,9 @@ def _session_ok(tok) -> bool:
 
 
 def _visit_ok(tok) -> bool:
+    """A visit by someone named, a state or official visit, or a visit to a named place or person."""
+    if visit_destination(tok) is not None:
+        return True
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
             return True
@@ -117,11 +130,54 @@ def verb_trigger(tok) -> MeetingKind | None:
     lemma = tok.lemma_.lower()
     if lemma in lex.VERB_TRIGGERS:
         return MeetingKind.MEET if _people_meet(tok, lemma) else None
-    if lemma in lex.BODY_VERBS:
-        subj = subject(tok)
-        if subj is not None and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES):
-            return MeetingKind.BODY
+    if lemma in lex.TESTIFY_VERBS or (lemma in lex.APPEAR_VERBS and _before_a_body(tok)):
+        return MeetingKind.TESTIFY
+    subj = subject(tok)
+    if (
+        lemma in lex.BODY_VERBS
+        and subj is not None
+        and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES)
+    ):
+        return MeetingKind.BODY
+    if lemma in lex.TALK_VERBS and subj is not None and is_party(subj) and _scheduled_to(tok):
+        return MeetingKind.TALK
     return None
+
+
+def _before_a_body(tok) -> bool:
+    """ "appear before the committee / a judge / Congress"."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "before" and any(o.dep_ == "pobj" and is_party(o) for o in p.children)
+        for p in tok.children
+    )
+
+
+def _scheduled_to(tok) -> bool:
+    """ "are scheduled / due / set to discuss": the talking is a fixed appointment."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in lex.SCHEDULED_PREDICATES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def gapped_meetings(triggers: list) -> list:
+    """ "The board meets March 30 but the full council not until September": a second subject with
+    its own time and no verb of its own meets too."""
+    out = []
+    for tok, kind in triggers:
+        if kind is not MeetingKind.MEET or tok.pos_ != "VERB":
+            continue
+        for c in tok.children:
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("NOUN", "PROPN")
+                and is_party(c)
+                and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+            ):
+                out.append((c, MeetingKind.MEET))
+    return out
 
 
 def _meets_a_thing(tok) -> bool:
@@ -132,18 +188,23 @@ def _meets_a_thing(tok) -> bool:
         t.pos_ == "NOUN" and (t.lemma_.lower() in lex.MEET_NONPERSON or t.lower_ in lex.MEET_NONPERSON) for t in right
     ):
         return True
-    return any(
-        o.lemma_.lower() in lex.MEET_NONPERSON
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ == "with"
-        for o in p.children
-        if o.dep_ == "pobj"
-    )
+    for p in tok.children:
+        if p.dep_ != "prep":
+            continue
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            lemma = o.lemma_.lower()
+            if p.lower_ == "with" and (lemma in lex.MEET_NONPERSON or lemma in lex.PRESS):
+                return True  # "met with criticism", "will meet with reporters"
+            if p.lower_ in ("in", "at", "for") and lemma in lex.CONTESTS:
+                return True  # "the candidates meet in a televised debate"
+    return False
 
 
 def _object_blocks(tok, lemma: str, objs: list) -> bool:
     """An object that makes the verb something else, or carries the meeting itself."""
     for o in objs:
+        if o.ent_type_ in ("DATE", "TIME"):
+            continue  # "the board meets March 30": a date parsed as the object
         if is_meeting_noun(o):
             return True  # "convene a meeting": the noun carries it
         if o.lemma_.lower() in lex.MEET_NONPERSON or o.lower_ in lex.MEET_NONPERSON:
@@ -152,6 +213,8 @@ def _object_blocks(tok, lemma: str, objs: list) -> bool:
             return True
         if lemma == "meet" and not (o.ent_type_ in PARTY_LABELS or o.lemma_.lower() in lex.PEOPLE or o.pos_ == "PRON"):
             return True
+        if o.lemma_.lower() in lex.PRESS:
+            return True  # "meet reporters": a press briefing
     return False
 
 
@@ -175,7 +238,27 @@ def _people_meet(tok, lemma: str) -> bool:
         return False
     if subj is not None and lemma == "gather" and not is_party(subj):
         return False
-    return not any(t.lower_ in lex.SPORTS and t.pos_ in ("NOUN", "PROPN") for t in tok.sent)
+    if subj is not None and _opponents(subj):
+        return False
+    return not _sports_context(tok.sent)
+
+
+def _opponents(subj) -> bool:
+    """ "the two teams", "the club": sides of a contest, unless they negotiate."""
+    if subj.lemma_.lower() not in lex.SPORTS_SUBJECTS:
+        return False
+    return not any(c.lower_ in lex.NEGOTIATING for c in subj.children)
+
+
+def _sports_context(sent) -> bool:
+    """Words of sport in the sentence or the sentences beside it in its paragraph."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    if start > 0 and "\n\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    if end < len(doc) and "\n\n" not in doc[end - 1].whitespace_ + doc[end].text:
+        end = doc[end].sent.end
+    return any(t.lower_ in lex.SPORTS_CONTEXT and t.pos_ in ("NOUN", "PROPN", "VERB") for t in doc[start:end])
 
 
 def _has_setting(tok) -> bool:
@@ -210,6 +293,7 @@ def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:
         for t, k in triggers
         if not (k is MeetingKind.BODY and any(d.i in nouns for d in t.subtree if d.i != t.i))
     ]
+    triggers = sorted(triggers + gapped_meetings(triggers), key=lambda tk: tk[0].i)
     govs = [governor(t) for t, k in triggers if not k.weak]
     governors = {g.i for g in govs if g is not None}
     return [(t, k) for t, k in triggers if not (k is MeetingKind.WEAK_VERB and t.i in governors)]

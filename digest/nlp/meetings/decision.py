@@ -11,7 +11,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux
-from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -20,6 +20,15 @@ _RECURRING = re.compile(
     r"week|month|year|quarter)\b"
 )
 _TO_BE = ("be", "due", "schedule", "expect", "set", "plan", "likely")
+
+
+def inside_another_noun(tok, kind: MeetingKind) -> bool:
+    """ "progress in the talks", "their clout in trade talks": the meeting noun is the setting of
+    another noun, whose verb and date are not the meeting's."""
+    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    holder = tok.head.head
+    return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
 
 
 def mention_tense(tok, kind: MeetingKind) -> str:
@@ -233,10 +242,17 @@ def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: boo
     )
 
 
-def status(tok, tense: str, value: TimeValue | None, published: date) -> tuple[MeetingStatus, bool]:
-    """The status of a mention and whether its date is the one it was moved from ("postponed from X")."""
+def status(
+    tok, tense: str, value: TimeValue | None, published: date, rescheduled: bool = False
+) -> tuple[MeetingStatus, bool]:
+    """The status of a mention and whether it only gives the date it was moved from ("postponed from X").
+
+    A meeting moved to a new day ("postponed from Tuesday to Friday") stands by that day; one moved
+    to a vaguer time ("until next month") is postponed."""
     gov = governor(tok)
-    changed = _cancelled_or_postponed(tok, gov, tense, value)
+    if rescheduled and value is not None and value.precision != "day":
+        return MeetingStatus.POSTPONED, False
+    changed = None if rescheduled else _cancelled_or_postponed(tok, gov, tense, value)
     if changed is not None:
         return changed
     progressive = gov is not None and gov.tag_ == "VBG" and has_aux(gov, _BE_FORMS)
@@ -326,15 +342,24 @@ def _status_from_words(tok, gov, tense: str, progressive: bool, stative: bool) -
     return MeetingStatus.ONGOING
 
 
+def _opening_verb(tok):
+    """The verb by which the meeting opens: "the talks began", "opened the session", "which opened"."""
+    gov = governor(tok)
+    if gov is not None and gov.lemma_.lower() in lex.OPENING and tok.dep_ in ("nsubj", "dobj"):
+        return gov
+    return next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.OPENING), None)
+
+
 def under_way(
     tok, status_now: MeetingStatus, value: TimeValue | None, end: TimeValue | None, published: date
 ) -> MeetingStatus:
     """ "The conference, which began Monday, …": an event opened within ten days and not ended is
     ongoing; an event told only by its end ("until Friday") is past or ongoing by that end."""
-    gov = governor(tok)
-    opened = (gov is not None and gov.lemma_.lower() in lex.OPENING and tok.dep_ in ("nsubj", "dobj")) or any(
-        c.dep_ == "relcl" and c.lemma_.lower() in lex.OPENING for c in tok.children
-    )
+    opener = _opening_verb(tok)
+    opened = opener is not None
+    first = value.first_day if value is not None else None
+    if status_now is MeetingStatus.UPCOMING and opened and first == published and verb_tense(opener) == PAST:
+        return MeetingStatus.ONGOING  # "the conference, which opened today, …": under way today
     if status_now is MeetingStatus.PAST and opened and end is None and (value is None or value.end is None):
         first = value.first_day if value is not None else None
         if first is None or (published - first).days <= 10:

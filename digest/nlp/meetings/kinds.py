@@ -25,6 +25,8 @@ class MeetingKind(str, Enum):
     VISIT = "visit"
     MEET = "meet"  # a verb: "the ministers meet Tuesday"
     BODY = "body"  # a body's verb with a date: "the council will consider the plan on May 3"
+    TALK = "talk"  # talking, scheduled, with a date: "the two leaders are scheduled to discuss trade Monday"
+    TESTIFY = "testify"  # a hearing told by its witness: "she will testify before the committee Thursday"
     WEAK = "weak"  # a noun that only adds facts to a meeting found elsewhere ("the discussions")
     WEAK_VERB = "weakverb"  # a person's "arrive"/"visit": adds facts, never starts a meeting
 
@@ -34,7 +36,13 @@ class MeetingKind(str, Enum):
     @property
     def verbal(self) -> bool:
         """Announced by a verb rather than named by a noun."""
-        return self in (MeetingKind.MEET, MeetingKind.BODY, MeetingKind.WEAK_VERB)
+        return self in (
+            MeetingKind.MEET,
+            MeetingKind.BODY,
+            MeetingKind.TALK,
+            MeetingKind.TESTIFY,
+            MeetingKind.WEAK_VERB,
+        )
 
     @property
     def weak(self) -> bool:
@@ -55,4 +63,9 @@ class MeetingKind(str, Enum):
     @property
     def formal(self) -> bool:
         """A meeting or a body's session announced by a verb (not a weak mention)."""
-        return self in (MeetingKind.MEET, MeetingKind.BODY)
+        return self in (MeetingKind.MEET, MeetingKind.BODY, MeetingKind.TALK, MeetingKind.TESTIFY)
+
+    @property
+    def needs_date(self) -> bool:
+        """Announced only by a verb that is a meeting when dated ("will consider … on May 3")."""
+        return self in (MeetingKind.BODY, MeetingKind.TALK)

@@ -74,6 +74,11 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
     """The mention a trigger makes, or None when it does not announce one specific meeting."""
+    if decision.inside_another_noun(tok, kind):
+        own_times = [(root, tm) for root, tm in own_times if root.is_ancestor(tok) or tok.is_ancestor(root)]
+        own_places = [ent for ent in own_places if tok.is_ancestor(ent.root)]
+        if not own_times and not own_places:
+            return None  # "progress in the talks was expected this year": the date is the progress's
     tense = decision.mention_tense(tok, kind)
     scheduled = decision.is_scheduled(tok, kind)
     if scheduled:
@@ -81,7 +86,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     when = mention_time(tok, own_times, published, decision.tense_for_dates(tok, kind, tense), scheduled)
     value = when.value
     has_day = value is not None and value.precision == "day"
-    if kind is MeetingKind.BODY and value is None:
+    if kind.needs_date and value is None:
         return None
     if decision.excluded_use(tok, kind, has_day) or decision.speculative(tok, value, kind):
         return None
@@ -91,7 +96,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _with_time_of_day(sent, with_duration(tok, value))
     place = choose_place(tok, kind, own_places, doc_places)
     participants, names = parties(tok, kind, place)
-    status, postponed_from = decision.status(tok, tense, value, published)
+    status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
     status = decision.under_way(tok, status, value, when.end, published)
     anaphoric = not names and any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
     return Mention(

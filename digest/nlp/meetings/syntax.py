@@ -22,6 +22,8 @@ def governor(tok):
 
 def subject(verb):
     """The subject of ``verb``, following xcomp/conj chains up ("X is due to meet", "X met and agreed")."""
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return verb  # a gapped clause: "the board meets March 30 but the full council not until September"
     cur = verb
     if verb.pos_ != "VERB" and verb.dep_ == "pobj" and verb.head.lower_ == "to":
         cur = verb.head.head
@@ -99,6 +101,8 @@ def ent_text(tok) -> str | None:
         j += 1
     if j < len(doc) and doc[j - 1].lower_ == "of" and not doc[j].is_punct:
         j += 1  # "Group of" + "Seven" (tagged CARDINAL)
+    if j < len(doc) and doc[j].text == "+" and not doc[j - 1].whitespace_:
+        j += 1  # "OPEC+"
     text = re.sub(r"^(?i:the)\s+", "", doc[i:j].text).strip()
     return re.sub(r"\s*['’]s?$", "", text) or None
 

@@ -6,24 +6,70 @@ from __future__ import annotations
 import re
 
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.candidates import is_meeting_noun
+from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import ancestors_until, ents_in, governor, is_party, subject
+from digest.nlp.meetings.syntax import PARTY_LABELS, ancestors_until, ents_in, governor, is_party, subject
 
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
+# A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
 
 
 def title(tok, kind: MeetingKind) -> str:
-    """A short title for the mention whose trigger is ``tok``."""
+    """A short title for the mention whose trigger is ``tok``: the body or parties and the kind."""
     if kind.formal:
         return _verb_title(tok, kind)
-    return _noun_title(tok, kind)
+    text = _noun_title(tok, kind)
+    if not _names_someone(text, tok.sent):
+        namer = _namer(tok)
+        if namer:
+            text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
+    return text
+
+
+def _names_someone(text: str, sent) -> bool:
+    """Whether a title holds a name: a capital after its first letter ("G-7 meeting", "Board of
+    Governors meeting") or a first word the sentence gives as a name."""
+    words = text.split()
+    if not words:
+        return False
+    if any(c.isupper() for w in words[1:] for c in w) or any(c.isupper() for c in words[0][1:]):
+        return True
+    return any(t.text == words[0] and (t.pos_ == "PROPN" or t.ent_type_ in PARTY_LABELS) for t in sent)
+
+
+def _namer(tok) -> str | None:
+    """Who holds an unnamed meeting: the named (or body) subject of the verb that holds it
+    ("WeWork will hold an all-hands meeting", "the utilities commission will hold a public
+    hearing"), or for "the company" the one organisation the sentence names ("…, WeWork said")."""
+    gov = governor(tok)
+    if gov is None or tok.dep_ != "dobj" or tok.head != gov or gov.lemma_.lower() not in lex.HOSTING:
+        return None
+    subj = subject(gov)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    ents = ents_in(subj.subtree)
+    if ents:
+        return ents[0]
+    if _NAME_SHAPE.fullmatch(subj.text):
+        return subj.text  # "WeWork", "OPEC+": a name the tagger missed
+    if subj.lemma_.lower() in lex.BODIES:
+        return np_text(subj, 4)
+    if subj.lemma_.lower() in lex.ORGANISATION_NOUNS:
+        orgs = list(dict.fromkeys(e.text for e in tok.sent.ents if e.label_ == "ORG"))
+        return re.sub(r"^(?i:the)\s+", "", orgs[0]) if len(orgs) == 1 else None
+    return None
 
 
 def clean_words(tokens) -> list[str]:
     """Words of a title: no determiners, dates or dropped words, punctuation only inside names."""
     words = []
     for t in tokens:
+        glued = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "+")
+        glued = glued and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        if glued:
+            words.append(t.text)  # "all-hands", "OPEC+": one word
+            continue
         if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or t.ent_type_ in ("DATE", "TIME"):
             continue
         if t.is_punct and t.text not in ("-", "/", "'s", "&"):
@@ -51,7 +97,8 @@ def np_text(head, limit: int = 8) -> str:
 
 
 def cap(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    """The title with a capital first letter, no leading punctuation, "Meeting" when empty."""
+    text = re.sub(r"\s+", " ", text).strip().lstrip("-–—/&,.;: ")
     return text[:1].upper() + text[1:] if text else "Meeting"
 
 
@@ -74,8 +121,13 @@ def _who(subj, limit: int = 3) -> str:
 
 def _verb_title(tok, kind: MeetingKind) -> str:
     """ "Putin and Biden meeting", "Security Council session", "Baker meeting with Shevardnadze"."""
+    if kind is MeetingKind.TESTIFY:
+        return _hearing_title(tok)
     subj = subject(tok)
-    who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+    if subj is tok:  # a gapped clause: "… but the full council not until September"
+        who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
+    else:
+        who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()
     others = [c for c in tok.children if c.dep_ == "dobj"] + [
         o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"
@@ -91,6 +143,19 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         if other:
             text = f"{text} with {other}"
     return cap(text)
+
+
+def _hearing_title(tok) -> str:
+    """ "Senate Banking Committee hearing" (before whom), else "Smith testimony" (who testifies)."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "before":
+            body = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if body is not None:
+                ents = ents_in(body.subtree)
+                return cap(f"{ents[0] if ents else np_text(body, 6)} hearing")
+    subj = subject(tok)
+    who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+    return cap(f"{who} testimony" if who else "Hearing")
 
 
 def _modifier_tokens(tok) -> list:
@@ -113,10 +178,14 @@ def _noun_title(tok, kind: MeetingKind) -> str:
     left_tokens = _modifier_tokens(tok)
     mods = clean_words(left_tokens)
     base = _join(mods + [tok.text if tok.pos_ == "PROPN" else tok.lower_])
+    if tok.lemma_.lower() in lex.HEARING_NOUNS:
+        base += " hearing"  # "sentencing hearing"
     acronym = next((c.text for c in tok.children if c.dep_ == "appos" and c.text.isupper() and len(c.text) <= 8), None)
     of_title = _of_title(tok, base, acronym)
     if of_title is not None:
         return of_title
+    if kind is MeetingKind.VISIT and visit_destination(tok) is not None:
+        return _visit_title(tok, base, left_tokens)
     if acronym and acronym not in base:
         return cap(f"{acronym} {base}")
     gov = governor(tok)
@@ -134,6 +203,19 @@ def _noun_title(tok, kind: MeetingKind) -> str:
             if who:
                 return cap(f"{who} {base}")
     return cap(base)
+
+
+def _visit_title(tok, base: str, left_tokens: list) -> str:
+    """ "Blinken visit to Beijing": the visitor (the clause's named subject) and where to."""
+    dest = visit_destination(tok)
+    where = " ".join(t.text for t in dest.subtree if t.dep_ != "det")
+    who = ""
+    gov = governor(tok)
+    subj = subject(gov) if gov is not None and not any(t.ent_type_ == "PERSON" for t in left_tokens) else None
+    if subj is not None and subj.pos_ != "PRON":
+        ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
+        who = ents[0] if ents else ""
+    return cap(f"{who} {base} to {where}")
 
 
 def _of_title(tok, base: str, acronym: str | None) -> str | None:

@@ -26,6 +26,7 @@ class MentionTime:
     value: TimeValue | None = None
     end: TimeValue | None = None
     tense: str = ""  # the tense the start was resolved with
+    rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
 
 
 def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
@@ -35,13 +36,18 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
     for root, tm in own_times:
+        moved = _moved(root, trig_gov)
+        if moved == "from":
+            continue  # the date it was moved from
         t_tense = tense
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
-        v = resolve_time(tm.text, published, t_tense)
+        v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
         if v is None:
             continue
+        if moved:
+            return MentionTime(v, end, FUTURE, rescheduled=True)  # the new date
         if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
@@ -54,8 +60,21 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
 
 
 def _until(doc, start_char: int) -> bool:
-    before = doc_text(doc)[max(0, start_char - 8) : start_char].rstrip().lower()
-    return before.endswith(("until", "till", "through"))
+    """ "until/through X" ends what is under way ("not until X" is when it starts)."""
+    before = doc_text(doc)[max(0, start_char - 12) : start_char].rstrip().lower()
+    return before.endswith(("until", "till", "through")) and not before.endswith(("not until", "not till"))
+
+
+def _moved(root, trig_gov) -> str | None:
+    """ "from" for the old date and "to" for the new one of a meeting moved: "postponed from Tuesday
+    to Friday", "pushed back until next week"; None for any other date (or when what is moved is
+    not the meeting: "a meeting at which the issue was put off until June")."""
+    prep = root.head
+    if prep.dep_ != "prep" or prep.head.lemma_.lower() not in lex.MOVE_WORDS or prep.head != trig_gov:
+        return None
+    if prep.lower_ == "from":
+        return "from"
+    return "to" if prep.lower_ in ("to", "until", "till", "for") else None
 
 
 def with_duration(tok, value: TimeValue) -> TimeValue:

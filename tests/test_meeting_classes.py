@@ -1,0 +1,198 @@
+"""The meeting engine on the error classes of issue 14, each on small made-up sentences.
+
+Every sentence here is invented for the test: the classes describe how news announces (or
+only seems to announce) meetings, not any article of an evaluation set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digest.models import Meeting, MeetingStatus
+from digest.nlp.meetings import extract_meetings
+
+THU = date(2024, 3, 7)  # the articles' day: a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from digest.nlp.model import load_pipeline
+
+    return load_pipeline()
+
+
+def upcoming(nlp, text: str, published: date = THU) -> list[Meeting]:
+    return [m for m in extract_meetings(nlp(text), published) if m.status is MeetingStatus.UPCOMING]
+
+
+def only(nlp, text: str, published: date = THU) -> Meeting:
+    found = extract_meetings(nlp(text), published)
+    assert len(found) == 1, [(m.title, m.status) for m in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- past or hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I said at last October's conference, we will keep pressing the ministers.",
+        "Farmers hope the new alliance will raise their clout in trade talks with Brussels.",
+        "Progress in the talks was expected this year, a diplomat said.",
+        "Some progress in the negotiations is expected by the summer.",
+    ],
+)
+def test_past_or_unanchored_talks_are_not_upcoming(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- not meetings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor will meet with reporters on Friday to explain the budget.",
+        "The governor is to meet the press at noon on Monday.",
+        "The two teams meet again in three days in Lisbon.",
+        "The club meets its old rival on Saturday.",
+        "Rovers beat City 2-0 and will meet the champions in the final on Sunday.",
+        "The two candidates will meet in a televised debate on Tuesday.",
+        "The council will vote on the budget on Monday.",
+        "Retail sales figures meeting expectations lifted shares on Wednesday.",
+    ],
+)
+def test_not_meetings(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_negotiating_teams_still_meet(nlp):
+    m = only(nlp, "The negotiating teams will meet again on Monday in Oslo.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-11", "Oslo")
+
+
+# --------------------------------------------------------------------------- status and dates
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The summit was postponed from Tuesday to Friday.", "2024-03-08"),
+        ("The board meeting has been moved from Monday to March 20.", "2024-03-20"),
+        ("The talks have been put off until next Tuesday.", "2024-03-12"),
+    ],
+)
+def test_rescheduled_meeting_takes_the_new_date(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_meeting_under_way_today_is_ongoing(nlp):
+    m = only(nlp, "The conference, which opened today in Vienna, runs until Saturday.")
+    assert m.status is MeetingStatus.ONGOING
+    assert m.start == "2024-03-07"
+
+
+def test_cancelled_is_not_postponed(nlp):
+    assert only(nlp, "The board meeting scheduled for Monday was cancelled.").status is MeetingStatus.CANCELLED
+    assert only(nlp, "The board meeting scheduled for Monday was called off.").status is MeetingStatus.CANCELLED
+    assert only(nlp, "The board meeting was postponed indefinitely.").status is MeetingStatus.POSTPONED
+
+
+def test_this_week_in_the_past_tense_is_past(nlp):
+    m = only(nlp, "A conference held this week in Lyon drew 300 delegates.")
+    assert m.status is MeetingStatus.PAST
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_testimony_is_a_hearing(nlp):
+    m = only(nlp, "Jones will testify before the Senate Finance Committee next Tuesday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-12")
+    assert m.title == "Senate Finance Committee hearing"
+
+
+def test_testimony_without_a_date_and_in_the_past(nlp):
+    assert only(nlp, "The chief executive testified before Congress on Tuesday.").status is MeetingStatus.PAST
+    assert upcoming(nlp, "He has never testified before a grand jury.") == []
+
+
+def test_sentencing_is_a_hearing(nlp):
+    m = only(nlp, "Sentencing is scheduled for April 18.")
+    assert (m.status, m.start, m.title) == (MeetingStatus.UPCOMING, "2024-04-18", "Sentencing hearing")
+
+
+def test_hearing_named_by_what_it_waits_for(nlp):
+    m = only(nlp, "He will remain in custody until his extradition hearing in May.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-05")
+
+
+def test_visit_with_talks(nlp):
+    m = only(nlp, "Ramos will press the president on reform during a visit to Manila next week.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-W11", "Manila")
+    assert m.title == "Ramos visit to Manila"
+
+
+def test_scheduled_to_discuss(nlp):
+    m = only(nlp, "Garcia and Okafor are scheduled to discuss the tariffs on Monday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-11")
+    assert "Garcia" in m.title and "Okafor" in m.title
+
+
+def test_will_discuss_without_a_schedule_is_no_meeting(nlp):
+    assert upcoming(nlp, "The report will discuss the tariffs in detail.") == []
+
+
+def test_second_meeting_in_the_same_sentence(nlp):
+    found = upcoming(nlp, "The board meets April 2 but the full council not until September.")
+    assert [(m.start, m.title) for m in found] == [("2024-04-02", "Board meeting"), ("2024-09", "Full council meeting")]
+
+
+# --------------------------------------------------------------------------- place
+
+
+def test_place_from_another_sentence_of_the_same_meeting(nlp):
+    m = only(nlp, "The two leaders will meet on Tuesday. The talks will take place in Helsinki.")
+    assert (m.start, m.place) == ("2024-03-12", "Helsinki")
+
+
+def test_venue_without_a_city(nlp):
+    m = only(nlp, "The summit will be held at the Palais des Nations on Monday.")
+    assert m.place == "Palais des Nations"
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Zolvex will hold an all-hands meeting on Friday.", "Zolvex all-hands meeting"),
+        ("The company will hold an all-hands meeting on Friday, Zolvex Inc said.", "Zolvex Inc all-hands meeting"),
+        ("OPEC+ will hold a ministerial meeting on June 1.", "OPEC+ ministerial meeting"),
+        (
+            "The utilities commission will hold a public hearing on the rate increase on March 20.",
+            "Utilities commission public hearing",
+        ),
+    ],
+)
+def test_title_names_the_body_and_the_kind(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff were told about the all-hands meeting on Friday.",
+        "Employees gathered for an all-hands meeting at noon on Monday.",
+        "A meeting is scheduled for Monday.",
+    ],
+)
+def test_title_never_starts_with_punctuation_or_loses_a_hyphenated_word(nlp, text):
+    for m in extract_meetings(nlp(text), THU):
+        assert m.title[:1].isalnum(), m.title
+        assert "- " not in m.title
