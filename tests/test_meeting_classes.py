@@ -196,3 +196,24 @@ def test_title_never_starts_with_punctuation_or_loses_a_hyphenated_word(nlp, tex
     for m in extract_meetings(nlp(text), THU):
         assert m.title[:1].isalnum(), m.title
         assert "- " not in m.title
+
+
+# --------------------------------------------------------------------------- dates told beside the noun
+
+
+def test_date_of_the_meetings_own_beginning(nlp):
+    m = only(nlp, "Talks on a new pay deal are expected to begin in June.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-06")
+
+
+def test_date_in_a_participle_after_a_comma(nlp):
+    text = "New rules will be announced at the next joint committee meeting on market access, expected in May."
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-05")
+
+
+def test_talks_on_the_sidelines_share_place_and_time(nlp):
+    text = "The ministers will hold talks on the sidelines of the Pacific trade conference in Lima next week."
+    found = upcoming(nlp, text)
+    assert len(found) == 2, [m.title for m in found]
+    assert {(m.start, m.place) for m in found} == {("2024-W11", "Lima")}

@@ -803,3 +803,5 @@ HOSTING = {"hold", "host", "convene", "call", "schedule", "plan", "organise", "o
 # Common nouns that stand for an organisation named elsewhere in the sentence: "the company".
 ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "agency", "association", "organisation",
                       "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}
+# Verbs of a meeting's own start or holding: "talks are expected to begin in July".
+TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get"}

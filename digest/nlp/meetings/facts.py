@@ -74,6 +74,10 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     taken = set(out.values())
     for k, root in pending:
         verb = _modified_word(root, trig_ids)
+        hit = _after_comma_participle(verb, triggers)
+        if hit is not None:
+            out[k] = hit  # "the next committee meeting on deregulation, expected in May"
+            continue
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
@@ -84,6 +88,16 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _after_comma_participle(verb, triggers: list) -> int | None:
+    """The trigger a bare scheduling participle after a comma describes: "…, expected in May"."""
+    doc = verb.doc
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.SCHEDULED_PREDICATES | {"expect"} or verb.i < 2:
+        return None
+    if doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == verb.i - 2), None)
 
 
 def _modified_word(root, trig_ids: set[int]):
@@ -125,7 +139,9 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int]) -> int
         if gov is None or not _near_argument(tok, gov):
             continue
         chain = {g.i for g in head_path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
-        if verb.i == gov.i or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
+        # "talks are expected to begin in July": the date of the meeting's own beginning
+        begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
+        if verb.i == gov.i or begins or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
 

@@ -36,6 +36,7 @@ class Mention:
     anaphoric: bool = False
     postponed_from: bool = False
     end_value: TimeValue | None = None
+    apart: set[int] = field(default_factory=set)  # triggers of meetings this one is not
 
     @property
     def weak(self) -> bool:
@@ -133,11 +134,20 @@ def fold_nested(mentions: list[Mention]) -> list[Mention]:
 
 
 def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
-    """ "Talks at the ICO council session", "a meeting on the fringes of the IMF meeting": the inner
-    trigger is the setting of the outer one; keep the outer one with the facts of both."""
+    """ "Talks at the ICO council session": the inner trigger is the setting of the outer one; keep
+    the outer one with the facts of both. "Talks on the sidelines of the IMF conference": two
+    meetings at one place and time; each takes the facts the other gives."""
     by_i = {m.trigger.i: m for m in mentions}
     for m in mentions:
         head = m.trigger.head
+        if not m.kind.verbal and _sidelines_of(head):
+            outer = by_i.get(head.head.head.head.i)
+            if outer is not None and not outer.kind.weak and outer.status == m.status:
+                outer.value, outer.place = outer.value or m.value, outer.place or m.place
+                m.value, m.place = m.value or outer.value, m.place or outer.place
+                outer.apart.add(m.trigger.i)
+                m.apart.add(outer.trigger.i)
+            continue
         if m.kind.verbal or head.dep_ != "prep" or head.lower_ not in ("at", "during"):
             continue
         outer = None
@@ -153,6 +163,17 @@ def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
         if len(outer.title.split()) == 1:
             outer.title = m.title
         dropped.add(m.trigger.i)
+
+
+def _sidelines_of(prep) -> bool:
+    """ "on the sidelines / fringes / margins of" a meeting."""
+    holder = prep.head
+    return (
+        prep.lower_ == "of"
+        and holder.lemma_.lower() in ("sideline", "sidelines", "fringe", "margin")
+        and holder.dep_ == "pobj"
+        and holder.head.lower_ in ("on", "at")
+    )
 
 
 def _fold_names(mentions: list[Mention], dropped: set[int]) -> None:

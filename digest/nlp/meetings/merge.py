@@ -91,6 +91,8 @@ def _loose_name_match(a: set[str], b: set[str]) -> bool:
 
 def _compatible(m: Mention, g: Group) -> bool:
     """Nothing about ``m`` contradicts the group: status, date, place, kind, named parties."""
+    if any(other.trigger.i in m.apart for other in g.mentions):
+        return False  # "talks on the sidelines of the conference": two meetings
     statuses = g.statuses | {_status_group(m.status)}
     if _status_group(m.status) not in g.statuses and not statuses <= {MeetingStatus.UPCOMING, MeetingStatus.ONGOING}:
         # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
