@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from digest.models import Article, Extraction, Meeting, MeetingStatus, Quote
+from digest.models import Article, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
@@ -43,8 +43,7 @@ def extraction_from_json(payload: str) -> Extraction:
         article_id=data["article_id"],
         quotes=tuple(Quote(**q) for q in data["quotes"]),
         meetings=tuple(
-            Meeting(**{**m, "status": MeetingStatus(m["status"]), "participants": tuple(m["participants"]),
-                        "mentions": tuple(m["mentions"])})
+            Meeting(**{**m, "participants": tuple(m["participants"]), "mentions": tuple(m["mentions"])})
             for m in data["meetings"]
         ),
     )

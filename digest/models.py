@@ -138,6 +138,10 @@ class Meeting:
     start_char: int = 0
     end_char: int = 0
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.status, MeetingStatus):  # "upcoming" from JSON or a caller
+            object.__setattr__(self, "status", MeetingStatus(self.status))
+
     @property
     def when(self) -> TimeValue | None:
         """The meeting's time as one value, or None when the text gives no (valid) date."""
@@ -231,9 +235,11 @@ class Site:
     briefings: tuple[Briefing, ...]  # newest first
     entries: tuple[ArticleEntry, ...]
     speakers: tuple[Speaker, ...]
-    agenda: tuple[AgendaItem, ...]  # dated, by start date
-    undated: tuple[AgendaItem, ...]
+    agenda: tuple[AgendaItem, ...]  # every dated meeting, by start date (the calendar)
+    undated: tuple[AgendaItem, ...]  # still to happen, date not given
     today: date
+    upcoming: tuple[AgendaItem, ...] = ()  # dated, still to happen on ``today``, by date
+    past: tuple[AgendaItem, ...] = ()  # dated, over by ``today``, newest first
 
 
 @lru_cache(maxsize=4096)
