@@ -217,3 +217,25 @@ def test_talks_on_the_sidelines_share_place_and_time(nlp):
     found = upcoming(nlp, text)
     assert len(found) == 2, [m.title for m in found]
     assert {(m.start, m.place) for m in found} == {("2024-W11", "Lima")}
+
+
+def test_candidates_on_the_debate_stage_do_not_meet(nlp):
+    assert upcoming(nlp, "Uncertainty grows as ten candidates meet on the debate stage again on Wednesday.") == []
+
+
+def test_appearing_before_a_court_is_a_hearing_but_not_before_the_police(nlp):
+    m = only(nlp, "The two guards are due to appear before a federal judge on Monday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-11")
+    assert upcoming(nlp, "The police invited the two senators to appear before the district command on Monday.") == []
+
+
+def test_place_of_another_clause_is_not_the_meetings(nlp):
+    text = "As the charges were unsealed in Boston, the warden will testify before the Senate Judiciary Committee."
+    m = only(nlp, text)
+    assert m.place is None and m.title == "Senate Judiciary Committee hearing"
+
+
+def test_legislators_session(nlp):
+    text = "Legislators gathered for organizational meetings ahead of their 2025 session that starts in early January."
+    found = upcoming(nlp, text)
+    assert [(m.start, "session" in m.title.lower()) for m in found] == [("2025-01", True)]

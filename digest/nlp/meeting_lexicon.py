@@ -163,6 +163,9 @@ NOT_MEETING_HEADS = {
 }
 # Words that make a "session" a session of a body rather than a trading session.
 SESSION_OK = {
+    "legislator",
+    "lawmaker",
+    "legislature",
     "council",
     "board",
     "committee",
@@ -805,3 +808,8 @@ ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "age
                       "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}
 # Verbs of a meeting's own start or holding: "talks are expected to begin in July".
 TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get"}
+# Bodies one testifies or appears before: "appear before a judge", "testify before the committee".
+HEARING_BODIES = {
+    "court", "judge", "jury", "tribunal", "magistrate", "committee", "subcommittee", "panel", "commission",
+    "congress", "senate", "house", "parliament", "assembly", "board", "council", "inquiry", "lawmakers",
+}

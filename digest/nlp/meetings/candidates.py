@@ -145,9 +145,11 @@ def verb_trigger(tok) -> MeetingKind | None:
 
 
 def _before_a_body(tok) -> bool:
-    """ "appear before the committee / a judge / Congress"."""
+    """ "appear before the committee / a judge / Congress" (not before the police)."""
     return any(
-        p.dep_ == "prep" and p.lower_ == "before" and any(o.dep_ == "pobj" and is_party(o) for o in p.children)
+        p.dep_ == "prep"
+        and p.lower_ == "before"
+        and any(o.dep_ == "pobj" and {t.lemma_.lower() for t in o.subtree} & lex.HEARING_BODIES for o in p.children)
         for p in tok.children
     )
 
@@ -195,8 +197,11 @@ def _meets_a_thing(tok) -> bool:
             lemma = o.lemma_.lower()
             if p.lower_ == "with" and (lemma in lex.MEET_NONPERSON or lemma in lex.PRESS):
                 return True  # "met with criticism", "will meet with reporters"
-            if p.lower_ in ("in", "at", "for") and lemma in lex.CONTESTS:
-                return True  # "the candidates meet in a televised debate"
+            contest = lemma in lex.CONTESTS or any(
+                c.dep_ == "compound" and c.lemma_.lower() in lex.CONTESTS for c in o.children
+            )
+            if p.lower_ in ("in", "at", "for", "on") and contest:
+                return True  # "the candidates meet in a televised debate", "… on the debate stage"
     return False
 
 

@@ -61,8 +61,11 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     pending = []
     # "a three-day meeting opening tomorrow" (parsed as a compound): the head noun speaks for the trigger
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
+    verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
         hit = next((t for t in head_path(root)[1:] if t.i in trig_ids or t.i in comp_heads), None)
+        if hit is not None and hit.i in verbal and _through_a_clause(root, hit):
+            hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
         if hit is not None and hit.i not in trig_ids:
             hit = hit.doc[comp_heads[hit.i]]
         if hit is None and root.i in trig_ids and not place:
@@ -88,6 +91,20 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _through_a_clause(root, trigger) -> bool:
+    """Whether ``root`` hangs on ``trigger`` through a clause of its own (a verb with a subject)."""
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and t.dep_ in ("advcl", "ccomp", "relcl", "parataxis")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _after_comma_participle(verb, triggers: list) -> int | None:

@@ -158,7 +158,8 @@ def to_meeting(g: Group) -> Meeting:
     text = ev.sent.text
     evidence = text.strip()
     start_char = ev.sent.start_char + len(text) - len(text.lstrip())
-    best_title = max((m.title for m in g.mentions), key=lambda t: (title_score(t), t == ev.title))
+    named_by = [m for m in g.mentions if not m.weak] or g.mentions  # "the discussions" never name it
+    best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
     participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
     return Meeting(
         title=best_title or "Meeting",

@@ -43,11 +43,19 @@ def _namer(tok) -> str | None:
     ("WeWork will hold an all-hands meeting", "the utilities commission will hold a public
     hearing"), or for "the company" the one organisation the sentence names ("…, WeWork said")."""
     gov = governor(tok)
-    if gov is None or tok.dep_ != "dobj" or tok.head != gov or gov.lemma_.lower() not in lex.HOSTING:
+    owned = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children)  # "their session"
+    hosted = tok.dep_ == "dobj" and tok.head == gov and gov.lemma_.lower() in lex.HOSTING
+    if gov is None or not (hosted or owned):
         return None
     subj = subject(gov)
     if subj is None or subj.pos_ == "PRON":
         return None
+    if owned and not hosted:  # "legislators … their session"
+        left = [t for t in subj.subtree if t.i <= subj.i]
+        ents, words = ents_in(left), clean_words(left)
+        if ents:
+            return ents[0]
+        return _join(words) if subj.lemma_.lower() in lex.PEOPLE and 0 < len(words) <= 3 else None
     ents = ents_in(subj.subtree)
     if ents:
         return ents[0]

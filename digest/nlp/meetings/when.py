@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digest.models import TimeValue
+from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.syntax import doc_text, governor
-from digest.nlp.tense import FUTURE, PAST, clause_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
 from digest.nlp.timex import NUMBER_WORDS
 from digest.nlp.timex import resolve as resolve_time
 
@@ -32,7 +32,7 @@ class MentionTime:
 def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
     """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
     give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
-    value, end, value_tense, best = None, None, tense, -1
+    value, end, value_tense, best, year = None, None, tense, -1, None
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
     for root, tm in own_times:
@@ -43,6 +43,8 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
+            if t_tense == PRESENT and t_gov.tag_ in ("VBZ", "VBP") and t_gov.lemma_.lower() in lex.TAKING_PLACE:
+                t_tense = FUTURE  # "the session that starts in January": a timetable
         v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
         if v is None:
             continue
@@ -52,10 +54,14 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
             value, best, value_tense = v, v.precision.rank, t_tense
+        if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
+            year = v.start  # "their 2025 session that starts in January"
     if value is not None and value.precision == "day" and not value.end and not scheduled:
         first = value.first_day
         if first and ((value_tense == FUTURE and first < published) or (value_tense == PAST and first > published)):
             value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
+    if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
+        value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense)
 
 
