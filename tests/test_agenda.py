@@ -33,31 +33,40 @@ def test_bare_titles_from_unrelated_articles_are_not_merged():
 
 
 def test_same_body_compatible_date_and_place_is_one_meeting():
-    assert same_meeting(m("OPEC+ ministerial meeting", start="2024-06-01", place="Vienna"),
-                        m("OPEC+ meeting", start="2024-06", place="Vienna, Austria"))
+    assert same_meeting(
+        m("OPEC+ ministerial meeting", start="2024-06-01", place="Vienna"),
+        m("OPEC+ meeting", start="2024-06", place="Vienna, Austria"),
+    )
     assert same_meeting(m("Fed policy meeting", start="2024-03-19"), m("Fed meeting", start="2024-03-19"))
-    assert same_meeting(m("Talks", start="2024-03-12", place="Geneva", participants=("Iran",)),
-                        m("Nuclear talks", start="2024-03-12", place="Geneva", participants=("Iran", "EU")))
+    assert same_meeting(
+        m("Talks", start="2024-03-12", place="Geneva", participants=("Iran",)),
+        m("Nuclear talks", start="2024-03-12", place="Geneva", participants=("Iran", "EU")),
+    )
 
 
 def test_same_body_on_other_dates_or_places_is_two_meetings():
     assert not same_meeting(m("Fed meeting", start="2024-03-19"), m("Fed meeting", start="2024-05-01"))
-    assert not same_meeting(m("Fed meeting", start="2024-03-19", place="Washington"),
-                            m("Fed meeting", start="2024-03-19", place="Jackson Hole"))
+    assert not same_meeting(
+        m("Fed meeting", start="2024-03-19", place="Washington"),
+        m("Fed meeting", start="2024-03-19", place="Jackson Hole"),
+    )
 
 
 def test_sections_hold_each_meeting_once_and_only_undated_ones_still_to_happen():
     a = article("One", ["x"], "2024-03-07T09:00:00+00:00")
     b = article("Two", ["y"], "2024-03-08T09:00:00+00:00")
     extractions = {
-        a.id: Extraction(a.id, meetings=(
-            m("Fed policy meeting", start="2024-03-19", place="Washington"),
-            m("Board meeting", start="2024-03-01"),
-            m("EU summit"),
-            m("Trade talks", status="past"),
-            m("Strike talks", status="ongoing"),
-            m("Party congress", status="cancelled"),
-        )),
+        a.id: Extraction(
+            a.id,
+            meetings=(
+                m("Fed policy meeting", start="2024-03-19", place="Washington"),
+                m("Board meeting", start="2024-03-01"),
+                m("EU summit"),
+                m("Trade talks", status="past"),
+                m("Strike talks", status="ongoing"),
+                m("Party congress", status="cancelled"),
+            ),
+        ),
         b.id: Extraction(b.id, meetings=(m("Fed meeting", start="2024-03-19", place="Washington"), m("EU summit"))),
     }
     items = merge_meetings(make_entries([a, b], extractions))

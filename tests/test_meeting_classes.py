@@ -239,3 +239,47 @@ def test_legislators_session(nlp):
     text = "Legislators gathered for organizational meetings ahead of their 2025 session that starts in early January."
     found = upcoming(nlp, text)
     assert [(m.start, "session" in m.title.lower()) for m in found] == [("2025-01", True)]
+
+
+# --------------------------------------------------------------------------- newswire habits
+
+
+def test_a_clock_time_alone_is_the_articles_day(nlp):
+    m = only(nlp, "The full assembly is scheduled to meet around 1500 GMT to vote on the plan.")
+    assert (m.status, m.start, m.time) == (MeetingStatus.UPCOMING, "2024-03-07", "15:00")
+
+
+def test_military_hours_are_not_a_year(nlp):
+    m = only(nlp, "A plenary meeting was set for 1900 hours for a progress report, delegates said.")
+    assert m.start != "1900" and m.status is MeetingStatus.UPCOMING
+
+
+def test_a_scheduling_participle_points_ahead(nlp):
+    m = only(nlp, "Traders said a meeting of the five central banks expected in Basel tomorrow may calm markets.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-08", "Basel")
+
+
+def test_the_meetings_own_date_in_its_name(nlp):
+    m = only(
+        nlp, "Brolex Corp in a proxy for its April 23 annual meeting said it will ask shareholders to approve a split."
+    )
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-04-23")
+
+
+def test_not_attending_does_not_call_the_meeting_off(nlp):
+    m = only(nlp, "Peru will not attend a meeting of copper producers scheduled for this weekend in Lima.")
+    assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Lima")
+
+
+def test_later_this_month_is_ahead(nlp):
+    m = only(nlp, "Growers will join in when the two firms meet again in Porto later this month.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03")
+
+
+def test_ahead_of_the_group_of_ministers_meeting(nlp):
+    text = (
+        "Operators were unwilling to take positions ahead of the expected group of seven ministers meeting "
+        "in Bonn today."
+    )
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-07")

@@ -294,6 +294,11 @@ MEET_NONPERSON = {
     "capital",
 }
 PEOPLE = {
+    "lawyer",
+    "attorney",
+    "employee",
+    "mediator",
+    "regulator",
     "official",
     "leader",
     "minister",
@@ -813,3 +818,5 @@ HEARING_BODIES = {
     "court", "judge", "jury", "tribunal", "magistrate", "committee", "subcommittee", "panel", "commission",
     "congress", "senate", "house", "parliament", "assembly", "board", "council", "inquiry", "lawmakers",
 }
+# Taking part: "Colombia will not attend the meeting" does not call the meeting off.
+PARTICIPATING = {"attend", "join", "participate", "boycott", "skip", "go", "send"}

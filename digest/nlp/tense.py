@@ -138,6 +138,8 @@ def verb_tense(verb) -> Tense | None:
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
     ):
         return FUTURE  # "the summit, scheduled for Thursday, …"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl" and verb.lemma_.lower() in _SCHEDULING:
+        return FUTURE  # "a meeting expected in Washington tomorrow"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
         return PAST  # "decisions made last year"
     if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
@@ -166,11 +168,7 @@ def clause_tense(token, prep_cues: bool = False) -> Tense:
     """
     cur = token
     for _ in range(16):
-        if (
-            prep_cues
-            and cur != token
-            and not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON") for t in _between(token, cur))
-        ):
+        if prep_cues and cur != token and _cue_reaches(token, cur):
             cue = _preposition_cue(cur)
             if cue is not None:
                 return cue
@@ -184,6 +182,19 @@ def clause_tense(token, prep_cues: bool = False) -> Tense:
             break
         cur = cur.head
     return PRESENT
+
+
+def _cue_reaches(token, prep) -> bool:
+    """Whether a preposition above ``token`` governs it with no verb or other noun between, save
+    nouns it reaches through "of" ("ahead of the group of seven meeting")."""
+    below = token
+    for t in _between(token, prep):
+        if t.pos_ in ("VERB", "AUX", "PRON"):
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and not (below.dep_ == "prep" and below.lower_ == "of"):
+            return False
+        below = t
+    return True
 
 
 def _preposition_cue(prep) -> Tense | None:

@@ -208,7 +208,7 @@ _FINDER = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerat
 
 _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST)\b"
+    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|hours|hrs)\b"
     r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
     r"|\b(?P<noon>noon|midday|midnight)\b)"
     r"(?:\s*\(?\s*(?P<zone>(?i:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time))\b)?"
@@ -227,6 +227,8 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
         for m in _FINDER.finditer(text):
             kind = re.sub(r"\d+$", "", m.lastgroup or "")
             s, e = m.span()
+            if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
+                continue  # "1900 hours", "1500 GMT": a clock time, not a year
             if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
                 # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
                 before = text[max(0, s - 12) : s].lower().split()
@@ -268,7 +270,8 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
         if ap == "am" and h == 12:
             h = 0
     elif m.group("h2") is not None:
-        h, mi, zone = int(m.group("h2")), int(m.group("m2")), m.group("z2")
+        h, mi = int(m.group("h2")), int(m.group("m2"))
+        zone = m.group("z2") if m.group("z2").lower() not in ("hours", "hrs") else zone  # "1900 hours": local
     elif m.group("h3") is not None:
         h, mi = int(m.group("h3")), int(m.group("m3"))
     else:

@@ -126,7 +126,7 @@ def _verb_chain(gov) -> list:
 def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_ok: bool) -> bool:
     """A dependent of the meeting's verb that makes it negated, conditional or habitual."""
     if c.dep_ == "neg" and (kind.formal or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
-        return True
+        return c.head.lemma_.lower() not in lex.PARTICIPATING  # "X will not attend the meeting": it still meets
     if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
         return True
     if (

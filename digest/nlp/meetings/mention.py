@@ -95,10 +95,14 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         return None
     if value is not None:
         value = _with_time_of_day(sent, with_duration(tok, value))
+    elif tense == decision.FUTURE and kind.formal:
+        value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place = choose_place(tok, kind, own_places, doc_places)
     participants, names = parties(tok, kind, place)
     status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
     status = decision.under_way(tok, status, value, when.end, published)
+    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
+        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
     anaphoric = not names and any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
     return Mention(
         sent,
@@ -115,6 +119,12 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         postponed_from,
         when.end,
     )
+
+
+def _same_day_clock(sent, published: date) -> TimeValue | None:
+    """A clock time with no day, in a future clause: the article's own day."""
+    clock, zone = find_time_of_day(sent.text)
+    return TimeValue(published.isoformat(), None, clock, zone) if clock else None
 
 
 def _with_time_of_day(sent, value: TimeValue) -> TimeValue:

@@ -27,19 +27,21 @@ class MentionTime:
     end: TimeValue | None = None
     tense: str = ""  # the tense the start was resolved with
     rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
+    later: bool = False  # the rest of a period: "later this month", "the end of the week"
 
 
 def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
     """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
     give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
-    value, end, value_tense, best, year = None, None, tense, -1, None
+    value, end, value_tense, best, year, named_day, later = None, None, tense, -1, None, False, False
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
     for root, tm in own_times:
         moved = _moved(root, trig_gov)
         if moved == "from":
             continue  # the date it was moved from
-        t_tense = tense
+        in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
+        t_tense = PRESENT if in_name else tense
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
@@ -53,16 +55,17 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
-            value, best, value_tense = v, v.precision.rank, t_tense
+            value, best, value_tense, named_day = v, v.precision.rank, t_tense, in_name
+            later = bool(re.match(r"(?i)(?:later|late|the\s+end|end|the\s+rest|rest)\b", tm.text))
         if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
             year = v.start  # "their 2025 session that starts in January"
-    if value is not None and value.precision == "day" and not value.end and not scheduled:
+    if value is not None and value.precision == "day" and not value.end and not scheduled and not named_day:
         first = value.first_day
         if first and ((value_tense == FUTURE and first < published) or (value_tense == PAST and first > published)):
             value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
-    return MentionTime(value, end, value_tense)
+    return MentionTime(value, end, value_tense, later=later)
 
 
 def _until(doc, start_char: int) -> bool:
