@@ -283,3 +283,15 @@ def test_ahead_of_the_group_of_ministers_meeting(nlp):
     )
     m = only(nlp, text)
     assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-07")
+
+
+def test_a_weekend_articles_this_week_is_the_coming_week(nlp):
+    sunday = date(2024, 3, 10)
+    m = only(nlp, "Delegates will be present at talks on the wheat pact starting this week.", sunday)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-W11")
+    assert only(nlp, "Delegates met in Rome this week.", sunday).start == "2024-W10"
+
+
+def test_a_date_of_another_verbs_object_is_not_the_meetings(nlp):
+    text = "Committee members, meeting behind closed doors to draft next year's budget, say work is slow."
+    assert all(m.start is None for m in extract_meetings(nlp(text), THU))

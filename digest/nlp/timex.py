@@ -651,6 +651,8 @@ def _relative_unit(text: str, low: str, published: date, tense: str):
         }.get(rel, 0)
         if unit in ("week", "weekend"):
             d = published + timedelta(weeks=k)
+            if unit == "week" and rel == "this" and tense != PAST and published.weekday() >= 5:
+                d = published + timedelta(days=7 - published.weekday())  # a weekend article's "this week" is ahead
             if unit == "weekend":
                 prev_sat = published - timedelta(days=(published.weekday() - 5) % 7)
                 in_weekend = published.weekday() >= 5

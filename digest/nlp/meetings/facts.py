@@ -64,6 +64,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
         hit = next((t for t in head_path(root)[1:] if t.i in trig_ids or t.i in comp_heads), None)
+        if hit is not None and _inside_another_object(root, hit):
+            hit = None  # "meeting to draft the outlines of next year's budget": the budget's year
         if hit is not None and hit.i in verbal and _through_a_clause(root, hit):
             hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
         if hit is not None and hit.i not in trig_ids:
@@ -91,6 +93,19 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _inside_another_object(root, trigger) -> bool:
+    """Whether ``root`` modifies a noun that is the object of another verb below the trigger."""
+    noun_seen = False
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+            noun_seen = True
+        elif t.pos_ == "VERB" and noun_seen:
+            return True
+    return False
 
 
 def _through_a_clause(root, trigger) -> bool:
