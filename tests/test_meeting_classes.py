@@ -295,3 +295,15 @@ def test_a_weekend_articles_this_week_is_the_coming_week(nlp):
 def test_a_date_of_another_verbs_object_is_not_the_meetings(nlp):
     text = "Committee members, meeting behind closed doors to draft next year's budget, say work is slow."
     assert all(m.start is None for m in extract_meetings(nlp(text), THU))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exchange rates remain to be set through negotiations, the company said.",
+        "Ministers agreed the plan should be developed through meetings with the industry.",
+        "It would be premature to speculate on the outcome of the debt negotiations, he said.",
+    ],
+)
+def test_talks_as_a_means_or_a_result_are_not_a_meeting_ahead(nlp, text):
+    assert upcoming(nlp, text) == []

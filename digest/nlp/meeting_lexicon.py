@@ -820,3 +820,6 @@ HEARING_BODIES = {
 }
 # Taking part: "Colombia will not attend the meeting" does not call the meeting off.
 PARTICIPATING = {"attend", "join", "participate", "boycott", "skip", "go", "send"}
+# What talks lead to: "the outcome of the negotiations" speaks of the result, not of a meeting ahead.
+RESULT_NOUNS = {"outcome", "result", "progress", "success", "failure", "collapse", "breakdown", "stalemate",
+                "deadlock", "fate", "conclusion"}

@@ -23,12 +23,24 @@ _TO_BE = ("be", "due", "schedule", "expect", "set", "plan", "likely")
 
 
 def inside_another_noun(tok, kind: MeetingKind) -> bool:
-    """ "progress in the talks", "their clout in trade talks": the meeting noun is the setting of
-    another noun, whose verb and date are not the meeting's."""
-    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations":
+    the meeting noun is the setting of another noun, whose verb and date are not the meeting's."""
+    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
         return False
     holder = tok.head.head
+    if tok.head.lower_ == "of":
+        return holder.lemma_.lower() in lex.RESULT_NOUNS
     return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
+
+
+def as_a_means(tok, kind: MeetingKind) -> bool:
+    """ "to be set through negotiations", "settled by negotiation": talking as a means, not an event."""
+    return (
+        not kind.verbal
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("through", "via", "by")
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
 
 
 def mention_tense(tok, kind: MeetingKind) -> str:

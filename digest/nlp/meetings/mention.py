@@ -75,6 +75,8 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
     """The mention a trigger makes, or None when it does not announce one specific meeting."""
+    if decision.as_a_means(tok, kind):
+        return None
     if decision.inside_another_noun(tok, kind):
         own_times = [(root, tm) for root, tm in own_times if root.is_ancestor(tok) or tok.is_ancestor(root)]
         own_places = [ent for ent in own_places if tok.is_ancestor(ent.root)]
