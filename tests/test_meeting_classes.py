@@ -307,3 +307,8 @@ def test_a_date_of_another_verbs_object_is_not_the_meetings(nlp):
 )
 def test_talks_as_a_means_or_a_result_are_not_a_meeting_ahead(nlp, text):
     assert upcoming(nlp, text) == []
+
+
+def test_his_sentencing_is_named_after_the_person_named_before(nlp):
+    found = upcoming(nlp, "Patrick Dorsey pleaded guilty in September. His sentencing is scheduled for April 14.")
+    assert [(m.start, m.title) for m in found] == [("2024-04-14", "Patrick Dorsey sentencing hearing")]

@@ -21,10 +21,20 @@ def title(tok, kind: MeetingKind) -> str:
         return _verb_title(tok, kind)
     text = _noun_title(tok, kind)
     if not _names_someone(text, tok.sent):
-        namer = _namer(tok)
+        namer = _namer(tok) or _his_or_her(tok)
         if namer:
             text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
     return text
+
+
+def _his_or_her(tok) -> str | None:
+    """ "his sentencing": the person last named before, within the sentence or the one before it."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        return None
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
+    return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
 
 
 def _names_someone(text: str, sent) -> bool:
