@@ -312,3 +312,13 @@ def test_talks_as_a_means_or_a_result_are_not_a_meeting_ahead(nlp, text):
 def test_his_sentencing_is_named_after_the_person_named_before(nlp):
     found = upcoming(nlp, "Patrick Dorsey pleaded guilty in September. His sentencing is scheduled for April 14.")
     assert [(m.start, m.title) for m in found] == [("2024-04-14", "Patrick Dorsey sentencing hearing")]
+
+
+def test_a_starting_participle_after_a_comma_dates_the_visit(nlp):
+    m = only(nlp, "He would raise the issue during a visit to Seoul, starting on April 15, the minister said.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-15", "Seoul")
+
+
+def test_set_for_a_clock_time_is_that_day(nlp):
+    m = only(nlp, "A full board meeting was set for 1900 hours, delegates said.")
+    assert (m.status, m.start, m.time) == (MeetingStatus.UPCOMING, "2024-03-07", "19:00")

@@ -72,6 +72,12 @@ def is_scheduled(tok, kind: MeetingKind) -> bool:
     )
 
 
+def set_for(tok) -> bool:
+    """ "a meeting was set / scheduled for …": the meeting is what is fixed."""
+    gov = governor(tok)
+    return gov is not None and tok.dep_ == "nsubjpass" and gov.lemma_.lower() in lex.SCHEDULE_VERBS
+
+
 def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
     """The direction dates are resolved in ("just before the February meeting" in a past clause: none)."""
     if tense == FUTURE and not kind.verbal and _cue_over_past(tok):

@@ -123,9 +123,11 @@ def _through_a_clause(root, trigger) -> bool:
 
 
 def _after_comma_participle(verb, triggers: list) -> int | None:
-    """The trigger a bare scheduling participle after a comma describes: "…, expected in May"."""
+    """The trigger a bare participle after a comma describes: "…, expected in May", "…, starting Monday"."""
     doc = verb.doc
-    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.SCHEDULED_PREDICATES | {"expect"} or verb.i < 2:
+    scheduling = verb.tag_ == "VBN" and verb.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
+    starting = verb.tag_ == "VBG" and verb.lemma_.lower() in lex.TAKING_PLACE  # "…, starting on April 13"
+    if not (scheduling or starting) or verb.i < 2:
         return None
     if doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
