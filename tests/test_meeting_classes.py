@@ -322,3 +322,15 @@ def test_a_starting_participle_after_a_comma_dates_the_visit(nlp):
 def test_set_for_a_clock_time_is_that_day(nlp):
     m = only(nlp, "A full board meeting was set for 1900 hours, delegates said.")
     assert (m.status, m.start, m.time) == (MeetingStatus.UPCOMING, "2024-03-07", "19:00")
+
+
+def test_scheduled_to_be_held_tomorrow(nlp):
+    m = only(nlp, "Vantor's annual shareholders meeting is scheduled to be held tomorrow.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_a_plan_told_in_the_past_for_yesterday_is_past(nlp):
+    text = "Ian Marsh flew to Oslo. He was due to meet Norway's envoy Kari Lund yesterday."
+    m = [m for m in extract_meetings(nlp(text), THU) if "meeting" in m.title.lower()][0]
+    assert (m.status, m.start) == (MeetingStatus.PAST, "2024-03-06")
+    assert m.title == "Ian Marsh meeting with Kari Lund"

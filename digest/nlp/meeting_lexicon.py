@@ -812,7 +812,7 @@ HOSTING = {"hold", "host", "convene", "call", "schedule", "plan", "organise", "o
 ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "agency", "association", "organisation",
                       "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}
 # Verbs of a meeting's own start or holding: "talks are expected to begin in July".
-TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get"}
+TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get", "hold"}
 # Bodies one testifies or appears before: "appear before a judge", "testify before the committee".
 HEARING_BODIES = {
     "court", "judge", "jury", "tribunal", "magistrate", "committee", "subcommittee", "panel", "commission",

@@ -31,6 +31,11 @@ def _his_or_her(tok) -> str | None:
     """ "his sentencing": the person last named before, within the sentence or the one before it."""
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return None
+    return _person_before(tok)
+
+
+def _person_before(tok) -> str | None:
+    """The person last named before ``tok``, in its sentence or the one before."""
     doc = tok.doc
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
     people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
@@ -144,6 +149,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     subj = subject(tok)
     if subj is tok:  # a gapped clause: "… but the full council not until September"
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
+    elif subj is not None and subj.lower_ in ("he", "she"):
+        who = _person_before(tok) or ""  # "He was due to meet …": the person last named
     else:
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()
@@ -156,7 +163,9 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         if is_party(o) and o.ent_type_ not in ("TIME", "DATE", "CARDINAL") and o.text.upper() not in _ZONES
     ]
     if others:
-        ents = ents_in(others[0].subtree)
+        subtree = list(others[0].subtree)
+        person = others[0].ent_type_ == "PERSON"  # "Canada's General John de Chastelain": the person
+        ents = (person and ents_in([t for t in subtree if t.ent_type_ == "PERSON"])) or ents_in(subtree)
         other = ents[0] if ents else np_text(others[0], 5)
         if other:
             text = f"{text} with {other}"

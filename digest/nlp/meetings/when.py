@@ -61,11 +61,30 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             year = v.start  # "their 2025 session that starts in January"
     if value is not None and value.precision == "day" and not value.end and not scheduled and not named_day:
         first = value.first_day
-        if first and ((value_tense == FUTURE and first < published) or (value_tense == PAST and first > published)):
+        contradicts = (value_tense == FUTURE and first < published and not _future_in_past(tok)) or (
+            value_tense == PAST and first > published
+        )
+        if first and contradicts:
             value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense, later=later)
+
+
+def _future_in_past(tok) -> bool:
+    """ "He was due to meet X yesterday": a plan told in the past, which may lie in the past."""
+    cur = governor(tok)
+    for _ in range(4):
+        if cur is None:
+            return False
+        told_past = cur.tag_ == "VBD" or (cur.dep_ == "acomp" and cur.head.tag_ == "VBD")  # "was due"
+        told_past = told_past or any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass"))
+        if cur.lemma_.lower() in ("due", "schedule", "set", "expect", "plan") and told_past:
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _until(doc, start_char: int) -> bool:
