@@ -12,7 +12,8 @@ Two steps, both pure functions:
    reads from the parse.
 
 Values come at the precision the text supports: a day ``2022-01-12``, an ISO week
-``2022-W02``, a month ``2022-01`` or a year ``2022``. Nothing here raises on any input.
+``2022-W02``, a month ``2022-01`` or a year ``2022``. A day outside the calendar resolves to
+None; nothing else is caught.
 """
 
 from __future__ import annotations
@@ -223,23 +224,20 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
     out: list[TimeMention] = []
     if not text:
         return out
-    try:
-        for m in _FINDER.finditer(text):
-            kind = re.sub(r"\d+$", "", m.lastgroup or "")
-            s, e = m.span()
-            if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
-                continue  # "1900 hours", "1500 GMT": a clock time, not a year
-            if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
-                # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
-                before = text[max(0, s - 12) : s].lower().split()
-                bare = kind == "year" or m.group().startswith("May")
-                if bare and (
-                    not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
-                ):
-                    continue
-            out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
-    except Exception:  # pragma: no cover - regular expressions over str do not fail
-        return out
+    for m in _FINDER.finditer(text):
+        kind = re.sub(r"\d+$", "", m.lastgroup or "")
+        s, e = m.span()
+        if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
+            continue  # "1900 hours", "1500 GMT": a clock time, not a year
+        if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
+            # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
+            before = text[max(0, s - 12) : s].lower().split()
+            bare = kind == "year" or m.group().startswith("May")
+            if bare and (
+                not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
+            ):
+                continue
+        out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
     return out
 
 
@@ -440,11 +438,11 @@ def resolve(expression_text: str, published: date, tense: str = PRESENT) -> Time
 
     Returns None when the expression gives no point in time (durations, unknown forms).
     """
+    if isinstance(published, datetime):
+        published = published.date()
     try:
-        if isinstance(published, datetime):
-            published = published.date()
         return _resolve(expression_text or "", published, tense)
-    except Exception:  # never raise on odd text
+    except (ValueError, OverflowError):  # a day outside the calendar ("February 30", year 10000)
         return None
 
 
