@@ -334,3 +334,21 @@ def test_a_plan_told_in_the_past_for_yesterday_is_past(nlp):
     m = [m for m in extract_meetings(nlp(text), THU) if "meeting" in m.title.lower()][0]
     assert (m.status, m.start) == (MeetingStatus.PAST, "2024-03-06")
     assert m.title == "Ian Marsh meeting with Kari Lund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan Ortiz, editor of an oil newsletter, expects the cartel to meet before June.",
+        "Analysts expect a meeting of the producers next month.",
+        "They may need an emergency meeting to sort out the problems, one analyst said.",
+        "Other analysts were uncertain that even an emergency meeting would help.",
+    ],
+)
+def test_forecasts_and_doubts_are_not_meetings_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_meeting_expected_by_its_own_parties_stands(nlp):
+    assert only(nlp, "The ministers are expected to meet next week in Paris.").status is MeetingStatus.UPCOMING
+    assert only(nlp, "We expect to meet the minister on Friday.").status is MeetingStatus.UPCOMING

@@ -629,6 +629,7 @@ PROPOSAL = {
     "rule",
     "consider",
     "offer",
+    "need",
 }
 SPECULATIVE_MODALS = {"may", "might", "could", "can"}
 # Generic plurals: "conferences" with no determiner is a kind of event, not one event.
@@ -823,3 +824,7 @@ PARTICIPATING = {"attend", "join", "participate", "boycott", "skip", "go", "send
 # What talks lead to: "the outcome of the negotiations" speaks of the result, not of a meeting ahead.
 RESULT_NOUNS = {"outcome", "result", "progress", "success", "failure", "collapse", "breakdown", "stalemate",
                 "deadlock", "fate", "conclusion"}
+# Forecasting verbs: "analysts expect OPEC to meet before June" is a forecast, not a meeting set.
+FORECASTING = {"expect", "predict", "anticipate", "forecast", "believe", "think", "speculate", "suspect", "bet"}
+# Doubt over a meeting's clause: "uncertain that even an emergency meeting would help".
+DOUBT = {"uncertain", "unsure", "doubtful", "unclear", "sceptical", "skeptical", "doubt"}

@@ -10,7 +10,7 @@ from digest.models import MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import governor, has_aux
+from digest.nlp.meetings.syntax import governor, has_aux, subject
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
 
 _RECURRING = re.compile(
@@ -31,6 +31,22 @@ def inside_another_noun(tok, kind: MeetingKind) -> bool:
     if tok.head.lower_ == "of":
         return holder.lemma_.lower() in lex.RESULT_NOUNS
     return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
+
+
+def forecast_by_others(tok, kind: MeetingKind) -> bool:
+    """ "Analysts expect OPEC to meet before June", "dealers expect a meeting of the six": a forecast
+    by people who do not meet (an active "expect/predict/believe" whose subject is not a party)."""
+    if kind.verbal:
+        head = tok.head if tok.dep_ in ("xcomp", "ccomp") else None
+    else:
+        head = tok.head if tok.dep_ == "dobj" else None
+    if head is None or head.pos_ != "VERB" or head.lemma_.lower() not in lex.FORECASTING:
+        return False
+    forecaster = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if forecaster is None or forecaster.pos_ == "PRON" and forecaster.lower_ in ("we", "i"):
+        return False
+    meeting_subject = subject(tok) if kind.verbal else None
+    return meeting_subject is None or meeting_subject != forecaster
 
 
 def as_a_means(tok, kind: MeetingKind) -> bool:
@@ -212,6 +228,8 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
     direct = tok.dep_ == "dobj" and tok.head == cur and cur.pos_ == "VERB"
     if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and direct):
         return True
+    if lemma in lex.DOUBT:
+        return True  # "analysts were uncertain that even an emergency meeting would help"
     if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in cur.children):
         return True  # "there can be no assurance that … talks"
     if cur.pos_ not in ("VERB", "AUX"):
