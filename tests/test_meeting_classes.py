@@ -352,3 +352,16 @@ def test_forecasts_and_doubts_are_not_meetings_set(nlp, text):
 def test_a_meeting_expected_by_its_own_parties_stands(nlp):
     assert only(nlp, "The ministers are expected to meet next week in Paris.").status is MeetingStatus.UPCOMING
     assert only(nlp, "We expect to meet the minister on Friday.").status is MeetingStatus.UPCOMING
+
+
+def test_a_participle_right_after_the_meeting_dates_it(nlp):
+    text = "The union vowed to fight job cuts in a round of contract talks starting in July that cover 9,000 workers."
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-07")
+    text = "Traders expect calm before the central bank meeting in Frankfurt starting on April 9."
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-09", "Frankfurt")
+
+
+def test_an_invitation_to_talks_is_not_talks_set(nlp):
+    assert upcoming(nlp, "The minister has yet to reply to an invitation for ministerial-level talks on trade.") == []

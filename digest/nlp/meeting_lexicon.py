@@ -630,6 +630,9 @@ PROPOSAL = {
     "consider",
     "offer",
     "need",
+    "invitation",
+    "invite",
+    "request",
 }
 SPECULATIVE_MODALS = {"may", "might", "could", "can"}
 # Generic plurals: "conferences" with no determiner is a kind of event, not one event.

@@ -63,6 +63,10 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
+        beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
+        if beside is not None:
+            out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
+            continue
         hit = next((t for t in head_path(root)[1:] if t.i in trig_ids or t.i in comp_heads), None)
         if hit is not None and _inside_another_object(root, hit):
             hit = None  # "meeting to draft the outlines of next year's budget": the budget's year
@@ -79,10 +83,6 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     taken = set(out.values())
     for k, root in pending:
         verb = _modified_word(root, trig_ids)
-        hit = _after_comma_participle(verb, triggers)
-        if hit is not None:
-            out[k] = hit  # "the next committee meeting on deregulation, expected in May"
-            continue
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
@@ -123,15 +123,20 @@ def _through_a_clause(root, trigger) -> bool:
 
 
 def _after_comma_participle(verb, triggers: list) -> int | None:
-    """The trigger a bare participle after a comma describes: "…, expected in May", "…, starting Monday"."""
+    """The noun trigger a bare participle right after its phrase describes, whatever the parser
+    attached it to: "…, expected in May", "talks starting in July", "…, starting on April 13"."""
     doc = verb.doc
     scheduling = verb.tag_ == "VBN" and verb.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
-    starting = verb.tag_ == "VBG" and verb.lemma_.lower() in lex.TAKING_PLACE  # "…, starting on April 13"
+    starting = verb.tag_ == "VBG" and verb.lemma_.lower() in lex.TAKING_PLACE
     if not (scheduling or starting) or verb.i < 2:
         return None
-    if doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
-    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == verb.i - 2), None)
+    comma = doc[verb.i - 1].text == ","
+    if not comma and not starting:
+        return None  # "a meeting expected …" without a comma is the parser's to attach
+    gap = 2 if comma else 1
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == verb.i - gap), None)
 
 
 def _modified_word(root, trig_ids: set[int]):

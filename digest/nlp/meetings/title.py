@@ -22,7 +22,7 @@ def title(tok, kind: MeetingKind) -> str:
     text = _noun_title(tok, kind)
     if not _names_someone(text, tok.sent):
         namer = _namer(tok) or _his_or_her(tok)
-        if namer:
+        if namer and namer.lower() not in text.lower():
             text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
     return text
 
