@@ -365,3 +365,11 @@ def test_a_participle_right_after_the_meeting_dates_it(nlp):
 
 def test_an_invitation_to_talks_is_not_talks_set(nlp):
     assert upcoming(nlp, "The minister has yet to reply to an invitation for ministerial-level talks on trade.") == []
+
+
+def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
+    text = "Silva, who is in Ottawa to attend the finance committee meetings, said he was hopeful."
+    m = only(nlp, text)
+    assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
+    m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
+    assert m.start is None  # the day of leaving is not the day of the meetings

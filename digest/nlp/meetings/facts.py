@@ -86,7 +86,7 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
-            hit = _nearest_trigger_of_verb(verb, root, triggers, taken)
+            hit = _nearest_trigger_of_verb(verb, root, triggers, taken, place)
         else:
             hit = None
         if hit is not None:
@@ -171,7 +171,7 @@ def _of_trigger(noun, trig_ids: set[int]) -> int | None:
     return None
 
 
-def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int]) -> int | None:
+def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place: bool = False) -> int | None:
     cands = []
     for tok, kind in triggers:
         gov = governor(tok)
@@ -180,7 +180,9 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int]) -> int
         chain = {g.i for g in head_path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
         # "talks are expected to begin in July": the date of the meeting's own beginning
         begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
-        if verb.i == gov.i or begins or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
+        # "who is in Washington to attend the meetings": where one is, to take part
+        attending = place and gov.dep_ == "advcl" and gov.head.i == verb.i and gov.lemma_.lower() in lex.PARTICIPATING
+        if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
 
