@@ -5,28 +5,25 @@ Pure functions over plain objects; no I/O.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from slugify import slugify
 
+from digest.agenda import agenda_sections, merge_meetings, source_of, upcoming_for_day
 from digest.config import Config
 from digest.models import (
-    AgendaItem,
     Article,
     ArticleEntry,
     Briefing,
     DayQuote,
     Extraction,
-    Meeting,
     Quote,
     Site,
     Source,
     Speaker,
     SpeakerQuote,
-    value_range,
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,10 +56,6 @@ def make_entries(articles: list[Article], extractions: dict[str, Extraction]) ->
         found = extractions.get(article.id, Extraction(article.id))
         entries.append(ArticleEntry(article, slug, f"articles/{slug}/", found.quotes, found.meetings))
     return entries
-
-
-def source_of(entry: ArticleEntry) -> Source:
-    return Source(entry.article.id, entry.article.title, entry.url, entry.article.source)
 
 
 def same_quote(a: str, b: str) -> bool:
@@ -172,85 +165,6 @@ def build_speakers(entries: list[ArticleEntry]) -> list[Speaker]:
     return speakers
 
 
-# ---- meetings -------------------------------------------------------------------------------
-
-def _norm(text: str | None) -> str:
-    return " ".join(_words(text))
-
-
-def meeting_keys(m: Meeting) -> list[tuple]:
-    """Keys under which two reports are the same event: date and place, or title and date."""
-    keys = []
-    if m.start and m.place:
-        keys.append(("where", m.start, _norm(m.place)))
-    if _norm(m.title):
-        keys.append(("what", _norm(m.title), m.start))
-    return keys
-
-
-def same_meeting(a: Meeting, b: Meeting) -> bool:
-    """One event reported twice: same date and place, or same title and date."""
-    return bool(set(meeting_keys(a)) & set(meeting_keys(b)))
-
-
-def _richness(m: Meeting) -> tuple:
-    return (m.start is not None, m.place is not None, m.time is not None, len(m.participants))
-
-
-def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
-    merged: list[tuple[Meeting, list[Source], datetime]] = []
-    first_report: list[Meeting] = []  # the uid comes from the first report, stable as more arrive
-    by_key: dict[tuple, int] = {}
-    for entry in entries:  # entries are in publication order: the earliest report comes first
-        for meeting in entry.meetings:
-            keys = meeting_keys(meeting)
-            found = next((by_key[k] for k in keys if k in by_key), None)
-            if found is None:
-                found = len(merged)
-                merged.append((meeting, [source_of(entry)], entry.article.published))
-                first_report.append(meeting)
-            else:
-                kept, sources, first = merged[found]
-                if source_of(entry) not in sources:
-                    sources.append(source_of(entry))
-                if _richness(meeting) > _richness(kept):
-                    merged[found] = (meeting, sources, first)
-            for k in keys:
-                by_key.setdefault(k, found)
-    items = []
-    for (meeting, sources, first), original in zip(merged, first_report, strict=True):
-        seed = "|".join([sources[0].article_id, _norm(original.title), original.start or ""])
-        uid = hashlib.sha1(seed.encode()).hexdigest()[:20] + "@digest"
-        items.append(AgendaItem(meeting, tuple(sources), uid, first))
-    return items
-
-
-def is_going_ahead(meeting: Meeting) -> bool:
-    return meeting.status not in ("past",)
-
-
-def upcoming_for_day(items: list[AgendaItem], day: date, days_ahead: int,
-                     published_on: dict[str, date]) -> list[AgendaItem]:
-    """Meetings known on ``day`` (reported on or before it) that fall in the next ``days_ahead`` days."""
-    horizon = day + timedelta(days=days_ahead)
-    chosen = []
-    for item in items:
-        first_report = min(published_on[s.article_id] for s in item.sources)
-        if first_report > day or not is_going_ahead(item.meeting):
-            continue
-        span = value_range(item.meeting.start)
-        if span is None:
-            if item.meeting.status in ("upcoming", "postponed") and day in {
-                    published_on[s.article_id] for s in item.sources}:
-                chosen.append(item)
-            continue
-        end = value_range(item.meeting.end)[1] if value_range(item.meeting.end) else span[1]
-        if end >= day and span[0] <= horizon:
-            chosen.append(item)
-    chosen.sort(key=lambda it: (value_range(it.meeting.start) or (date.max,))[0])
-    return chosen
-
-
 def assemble(articles: list[Article], extractions: dict[str, Extraction], config: Config,
              today: date) -> Site:
     """Turn articles and their extractions into everything the site shows."""
@@ -260,13 +174,12 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
         by_day[entry.article.published.astimezone(config.tz).date()].append(entry)
     published_on = {e.article.id: e.article.published.astimezone(config.tz).date() for e in entries}
     agenda_all = merge_meetings(entries)
+    upcoming, undated, past = agenda_sections(agenda_all, today)
     briefings = [
         Briefing(day, tuple(day_entries), tuple(key_quotes(day_entries, config.key_quotes)),
                  tuple(upcoming_for_day(agenda_all, day, config.meeting_days, published_on)))
         for day, day_entries in sorted(by_day.items(), reverse=True)
     ]
-    dated = sorted((it for it in agenda_all if value_range(it.meeting.start)),
-                   key=lambda it: (value_range(it.meeting.start)[0], it.meeting.time or "", it.uid))
-    undated = [it for it in agenda_all if not value_range(it.meeting.start)]
+    dated = sorted((it for it in agenda_all if it.meeting.when), key=lambda it: it.meeting.when.first_day)
     return Site(tuple(briefings), tuple(entries), tuple(build_speakers(entries)), tuple(dated),
-                tuple(undated), today)
+                tuple(undated), today, tuple(upcoming), tuple(past))

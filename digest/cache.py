@@ -30,8 +30,8 @@ def code_version(package: str) -> str:
     """A fingerprint of a digest sub-package's source: a change to that code invalidates what it made."""
     folder = Path(__file__).resolve().parent / package
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(folder.rglob("*.py")):  # sub-packages too (digest/nlp/meetings/)
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

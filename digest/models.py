@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
 from functools import lru_cache
 
 
@@ -49,6 +50,72 @@ class Quote:
     end: int = 0
 
 
+class MeetingStatus(str, Enum):
+    """Where a meeting stands on the day of the article that reports it."""
+
+    UPCOMING = "upcoming"
+    ONGOING = "ongoing"
+    PAST = "past"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def ahead(self) -> bool:
+        """Still to happen: upcoming, or postponed to a date not given."""
+        return self in (MeetingStatus.UPCOMING, MeetingStatus.POSTPONED)
+
+
+class Precision(str, Enum):
+    """How precise a time value is."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    NONE = "none"  # not a valid value
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        """day 4, week 3, month 2, year 1, none 0."""
+        return _PRECISION_RANK[self]
+
+
+_PRECISION_RANK = {Precision.DAY: 4, Precision.WEEK: 3, Precision.MONTH: 2, Precision.YEAR: 1, Precision.NONE: 0}
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time at the precision the text supports: ``start`` (and ``end``) are value strings, a day
+    ``2022-01-12``, an ISO week ``2022-W02``, a month ``2022-01`` or a year ``2022``; ``time`` is
+    ``HH:MM`` local to ``timezone``. The one time type of meetings, the calendar and the pages."""
+
+    start: str
+    end: str | None = None
+    time: str | None = None
+    timezone: str | None = None
+
+    @property
+    def precision(self) -> Precision:
+        return value_precision(self.start) or Precision.NONE
+
+    @property
+    def first_day(self) -> date | None:
+        span = value_range(self.start)
+        return span[0] if span else None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day covered: the end's last day when there is an end, else the start's."""
+        span = value_range(self.end) or value_range(self.start)
+        return span[1] if span else None
+
+
 @dataclass(frozen=True)
 class Meeting:
     """A meeting an article mentions.
@@ -59,7 +126,7 @@ class Meeting:
     """
 
     title: str
-    status: str  # upcoming | ongoing | past | cancelled | postponed
+    status: MeetingStatus
     start: str | None = None
     end: str | None = None
     place: str | None = None
@@ -70,6 +137,17 @@ class Meeting:
     timezone: str | None = None
     start_char: int = 0
     end_char: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.status, MeetingStatus):  # "upcoming" from JSON or a caller
+            object.__setattr__(self, "status", MeetingStatus(self.status))
+
+    @property
+    def when(self) -> TimeValue | None:
+        """The meeting's time as one value, or None when the text gives no (valid) date."""
+        if value_range(self.start) is None:
+            return None
+        return TimeValue(self.start, self.end if value_range(self.end) else None, self.time, self.timezone)
 
 
 @dataclass(frozen=True)
@@ -157,9 +235,11 @@ class Site:
     briefings: tuple[Briefing, ...]  # newest first
     entries: tuple[ArticleEntry, ...]
     speakers: tuple[Speaker, ...]
-    agenda: tuple[AgendaItem, ...]  # dated, by start date
-    undated: tuple[AgendaItem, ...]
+    agenda: tuple[AgendaItem, ...]  # every dated meeting, by start date (the calendar)
+    undated: tuple[AgendaItem, ...]  # still to happen, date not given
     today: date
+    upcoming: tuple[AgendaItem, ...] = ()  # dated, still to happen on ``today``, by date
+    past: tuple[AgendaItem, ...] = ()  # dated, over by ``today``, newest first
 
 
 @lru_cache(maxsize=4096)
@@ -186,14 +266,15 @@ def value_range(value: str | None) -> tuple[date, date] | None:
     return None
 
 
-def value_precision(value: str | None) -> str | None:
-    """``day``, ``week``, ``month`` or ``year`` for a valid time value, else None."""
+def value_precision(value: str | None) -> Precision | None:
+    """The precision of a valid time value, else None."""
     span = value_range(value)
     if span is None:
         return None
-    first, last = span
-    days = (last - first).days
-    return "day" if days == 0 else "week" if days == 6 else "year" if days >= 364 else "month"
+    days = (span[1] - span[0]).days
+    if days == 0:
+        return Precision.DAY
+    return Precision.WEEK if days == 6 else Precision.YEAR if days >= 364 else Precision.MONTH
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta, timezone
+from enum import Enum
 
 from digest.models import Article
 
@@ -25,6 +26,8 @@ def changed(value):
     """A different value of the same kind, for every field type the models use."""
     if isinstance(value, bool):
         return not value
+    if isinstance(value, Enum):
+        return next(member for member in type(value) if member is not value)
     if isinstance(value, (int, float)):
         return value + 1
     if isinstance(value, str):

@@ -4,13 +4,13 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digest.agenda import same_meeting
 from digest.briefing import (
     _words,
     assemble,
     build_speakers,
     make_entries,
     merge_quotes,
-    same_meeting,
     same_quote,
     source_of,
     speaker_groups,

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.models import Meeting
-from digest.nlp.meetings import extract_meetings, extract_strict
-from digest.nlp.timex import precision_of
+from digest.models import Meeting, Precision, TimeValue
+from digest.nlp.meetings import extract_meetings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 TUE = date(2022, 1, 11)
@@ -436,16 +435,16 @@ _WORDS = st.sampled_from(
 @given(words=st.lists(_WORDS, max_size=60), published=st.dates(date(1950, 1, 1), date(2090, 12, 31)))
 def test_never_raises_and_values_are_valid(nlp, words, published):
     text = " ".join(words)
-    found = extract_strict(nlp(text), published)
+    found = extract_meetings(nlp(text), published)
     for m in found:
         assert 0 <= m.start_char <= m.end_char <= len(text)
         assert text[m.start_char : m.end_char] == m.evidence
         assert m.status in ("upcoming", "ongoing", "past", "cancelled", "postponed")
         for value in (m.start, m.end):
-            assert value is None or precision_of(value) != "none"
-            if value and precision_of(value) == "day":
+            assert value is None or TimeValue(value).precision is not Precision.NONE
+            if value and TimeValue(value).precision == "day":
                 date.fromisoformat(value)
-            if value and precision_of(value) == "week":
+            if value and TimeValue(value).precision == "week":
                 y, w = value.split("-W")
                 date.fromisocalendar(int(y), int(w), 1)
         assert m.time is None or re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", m.time)

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.nlp.timex import (
-    TimeValue,
-    clause_tense,
-    find_expressions,
-    find_in_span,
-    find_time_of_day,
-    precision_of,
-    resolve,
-)
+from digest.models import Precision, TimeValue
+from digest.nlp.tense import clause_tense
+from digest.nlp.timex import find_expressions, find_in_span, find_time_of_day, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 TUE = date(2022, 1, 11)  # the seed article: Tuesday 11 January 2022
@@ -127,7 +121,7 @@ def test_dateparser_traps():
 )
 def test_no_value_or_a_valid_one(text):
     value = resolve(text, TUE, "future")
-    assert value is None or precision_of(value.start) != "none"
+    assert value is None or value.precision is not Precision.NONE
 
 
 def test_invalid_dates_give_none():

@@ -47,6 +47,8 @@ NOUN_LEMMAS = {
     "convention": "convention",
     "visit": "visit",
     "get-together": "gathering",
+    "sentencing": "hearing",
+    "arraignment": "hearing",
 }
 VERB_TRIGGERS = {"meet", "convene", "reconvene", "gather", "confer"}
 # A deliberative body: its "will consider/hear/decide … on DATE" is a session.
@@ -161,6 +163,9 @@ NOT_MEETING_HEADS = {
 }
 # Words that make a "session" a session of a body rather than a trading session.
 SESSION_OK = {
+    "legislator",
+    "lawmaker",
+    "legislature",
     "council",
     "board",
     "committee",
@@ -289,6 +294,11 @@ MEET_NONPERSON = {
     "capital",
 }
 PEOPLE = {
+    "lawyer",
+    "attorney",
+    "employee",
+    "mediator",
+    "regulator",
     "official",
     "leader",
     "minister",
@@ -619,6 +629,10 @@ PROPOSAL = {
     "rule",
     "consider",
     "offer",
+    "need",
+    "invitation",
+    "invite",
+    "request",
 }
 SPECULATIVE_MODALS = {"may", "might", "could", "can"}
 # Generic plurals: "conferences" with no determiner is a kind of event, not one event.
@@ -641,3 +655,179 @@ WEAK_NOUNS = {"discussion", "discussions", "debate"}
 WEAK_VERBS = {"arrive", "visit"}
 # Subjects that present what follows as one option among others.
 OPTIONS = {"alternative", "option", "possibility", "idea", "proposal", "suggestion", "choice", "scenario"}
+# Light verbs whose object is the event: "hold talks", "attend the summit", "pay a visit".
+LIGHT = {
+    "hold",
+    "have",
+    "begin",
+    "start",
+    "open",
+    "resume",
+    "attend",
+    "host",
+    "chair",
+    "join",
+    "convene",
+    "call",
+    "conduct",
+    "continue",
+    "reopen",
+    "plan",
+    "schedule",
+    "set",
+    "seek",
+    "arrange",
+    "enter",
+}
+# Verbs that bring a meeting about: "ordered a hearing", "requested talks".
+CREATING = {
+    "order",
+    "request",
+    "demand",
+    "grant",
+    "organise",
+    "organize",
+    "arrange",
+    "propose",
+    "require",
+    "hold",
+    "call",
+    "schedule",
+    "set",
+    "convene",
+    "seek",
+}
+# Verbs whose object or subject is the meeting itself (a modal on them makes the meeting uncertain).
+HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree"}
+# Verbs that fix a meeting for later whatever their own tense: "called a meeting for Friday".
+SCHEDULE_VERBS = {"schedule", "set", "slate", "fix", "arrange", "call", "convene", "reschedule", "plan"}
+# Going somewhere: "fly to Moscow for talks" gives the place.
+TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart"}
+# Nouns between a trigger and its verb that carry a date of their own: "the record date for the meeting".
+DATE_NOUNS = {"date", "deadline", "time", "day", "record", "cutoff", "cut-off", "eve", "timetable", "schedule"}
+# Words of sport: "the teams meet in the final".
+SPORTS = {
+    "final",
+    "semi-final",
+    "semifinal",
+    "quarter-final",
+    "quarterfinal",
+    "match",
+    "game",
+    "tournament",
+    "championship",
+    "cup",
+    "league",
+    "play-off",
+    "playoff",
+    "fixture",
+    "seed",
+    "round-robin",
+    "bout",
+}
+# Heads a trigger may modify and still name the event: "the meeting opening".
+OPENING_NOUNS = {"opening", "start", "starting", "beginning", "ending", "close", "closing", "opener"}
+# Verbs by which an event opens (under way since) or ends.
+OPENING = {"begin", "open", "start", "commence", "reconvene", "resume", "launch"}
+ENDING = {"complete", "conclude", "end", "finish", "wrap", "close", "break", "adjourn", "stall", "collapse"}
+ENDING_DATE = {"end", "conclude", "close", "finish", "wrap", "last"}
+# Months and weekdays: never a party's name.
+CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+# The press: "will meet with reporters" is a press briefing, not a meeting.
+PRESS = {"reporter", "journalist", "press", "media", "correspondent", "newsman", "newsmen", "newspaperman"}
+# Contests people "meet in": "the candidates meet in a televised debate", "the sides meet in the final".
+CONTESTS = {
+    "debate",
+    "match",
+    "game",
+    "final",
+    "showdown",
+    "duel",
+    "race",
+    "runoff",
+    "run-off",
+    "bout",
+    "contest",
+    "election",
+    "playoff",
+    "play-off",
+    "rematch",
+    "derby",
+    "semifinal",
+    "semi-final",
+    "tournament",
+}
+# Words of sport in a sentence or its neighbours: "the teams meet again in three days".
+SPORTS_CONTEXT = SPORTS | {
+    "season",
+    "coach",
+    "stadium",
+    "striker",
+    "goalkeeper",
+    "quarterback",
+    "kickoff",
+    "kick-off",
+    "inning",
+    "innings",
+    "touchdown",
+    "halftime",
+    "olympics",
+    "squad",
+    "rematch",
+}
+# Subjects that "meet" as opponents unless they negotiate ("the negotiating teams meet").
+SPORTS_SUBJECTS = {"team", "club", "squad"}
+NEGOTIATING = {"negotiating", "trade", "technical", "legal", "expert", "joint", "management", "transition", "rescue"}
+# Testifying is a hearing: "will testify before the committee", "is to appear before a judge".
+TESTIFY_VERBS = {"testify"}
+APPEAR_VERBS = {"appear"}
+# Verbs of talking that are a meeting when scheduled: "are scheduled to discuss trade on Monday".
+TALK_VERBS = {"discuss", "talk", "negotiate", "confer"}
+SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
+# Court hearings named by what they decide: "sentencing is scheduled for March 14".
+HEARING_NOUNS = {"sentencing", "arraignment"}
+# Verbs that move a meeting to another date: "moved from Monday to March 20".
+MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Nouns that stand for a part of the meeting itself: "a round in the talks", "on the eve of".
+EVENT_PARTS = {"round", "session", "eve", "opening", "start", "end", "close", "day", "stage", "phase", "part"}
+# Verbs whose subject holds the meeting it names: "WeWork will hold an all-hands meeting".
+HOSTING = {"hold", "host", "convene", "call", "schedule", "plan", "organise", "organize", "arrange", "stage", "chair"}
+# Common nouns that stand for an organisation named elsewhere in the sentence: "the company".
+ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "agency", "association", "organisation",
+                      "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}
+# Verbs of a meeting's own start or holding: "talks are expected to begin in July".
+TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get", "hold"}
+# Bodies one testifies or appears before: "appear before a judge", "testify before the committee".
+HEARING_BODIES = {
+    "court", "judge", "jury", "tribunal", "magistrate", "committee", "subcommittee", "panel", "commission",
+    "congress", "senate", "house", "parliament", "assembly", "board", "council", "inquiry", "lawmakers",
+}
+# Taking part: "Colombia will not attend the meeting" does not call the meeting off.
+PARTICIPATING = {"attend", "join", "participate", "boycott", "skip", "go", "send"}
+# What talks lead to: "the outcome of the negotiations" speaks of the result, not of a meeting ahead.
+RESULT_NOUNS = {"outcome", "result", "progress", "success", "failure", "collapse", "breakdown", "stalemate",
+                "deadlock", "fate", "conclusion"}
+# Forecasting verbs: "analysts expect OPEC to meet before June" is a forecast, not a meeting set.
+FORECASTING = {"expect", "predict", "anticipate", "forecast", "believe", "think", "speculate", "suspect", "bet"}
+# Doubt over a meeting's clause: "uncertain that even an emergency meeting would help".
+DOUBT = {"uncertain", "unsure", "doubtful", "unclear", "sceptical", "skeptical", "doubt"}

@@ -8,11 +8,12 @@ Two steps, both pure functions:
 2. :func:`resolve` turns one expression into a :class:`TimeValue` anchored on the
    publication date. Underspecified expressions (a weekday, a month-day without year, a
    bare month) are placed before or after the publication date according to the tense of
-   the clause ("future", "past", "present"); :func:`clause_tense` reads that tense from
-   spaCy morphology and auxiliaries, starting at any token of the clause.
+   the clause ("future", "past", "present"), which :func:`digest.nlp.tense.clause_tense`
+   reads from the parse.
 
 Values come at the precision the text supports: a day ``2022-01-12``, an ISO week
-``2022-W02``, a month ``2022-01`` or a year ``2022``. Nothing here raises on any input.
+``2022-W02``, a month ``2022-01`` or a year ``2022``. A day outside the calendar resolves to
+None; nothing else is caught.
 """
 
 from __future__ import annotations
@@ -21,21 +22,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-FUTURE, PAST, PRESENT = "future", "past", "present"
+from digest.models import TimeValue
+from digest.nlp.tense import FUTURE, PAST, PRESENT
 
-
-@dataclass(frozen=True)
-class TimeValue:
-    """A resolved time: ``start``/``end`` value strings, optional ``HH:MM`` and zone."""
-
-    start: str
-    end: str | None = None
-    time: str | None = None
-    timezone: str | None = None
-
-    @property
-    def precision(self) -> str:
-        return precision_of(self.start)
+__all__ = ["FUTURE", "PAST", "PRESENT", "TimeValue", "find_expressions", "find_in_span", "find_time_of_day", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -46,20 +36,6 @@ class TimeMention:
     start_char: int
     end_char: int
     kind: str  # date | range | weekday | relative | month | week | year | fuzzy
-
-
-def precision_of(value: str | None) -> str:
-    if not value:
-        return "none"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return "none"
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -233,7 +209,7 @@ _FINDER = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerat
 
 _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST)\b"
+    r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|hours|hrs)\b"
     r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
     r"|\b(?P<noon>noon|midday|midnight)\b)"
     r"(?:\s*\(?\s*(?P<zone>(?i:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time))\b)?"
@@ -248,21 +224,20 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
     out: list[TimeMention] = []
     if not text:
         return out
-    try:
-        for m in _FINDER.finditer(text):
-            kind = re.sub(r"\d+$", "", m.lastgroup or "")
-            s, e = m.span()
-            if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
-                # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
-                before = text[max(0, s - 12) : s].lower().split()
-                bare = kind == "year" or m.group().startswith("May")
-                if bare and (
-                    not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
-                ):
-                    continue
-            out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
-    except Exception:  # pragma: no cover - regular expressions over str do not fail
-        return out
+    for m in _FINDER.finditer(text):
+        kind = re.sub(r"\d+$", "", m.lastgroup or "")
+        s, e = m.span()
+        if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
+            continue  # "1900 hours", "1500 GMT": a clock time, not a year
+        if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
+            # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
+            before = text[max(0, s - 12) : s].lower().split()
+            bare = kind == "year" or m.group().startswith("May")
+            if bare and (
+                not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
+            ):
+                continue
+        out.append(TimeMention(text[s:e], s + offset, e + offset, kind))
     return out
 
 
@@ -293,7 +268,8 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
         if ap == "am" and h == 12:
             h = 0
     elif m.group("h2") is not None:
-        h, mi, zone = int(m.group("h2")), int(m.group("m2")), m.group("z2")
+        h, mi = int(m.group("h2")), int(m.group("m2"))
+        zone = m.group("z2") if m.group("z2").lower() not in ("hours", "hrs") else zone  # "1900 hours": local
     elif m.group("h3") is not None:
         h, mi = int(m.group("h3")), int(m.group("m3"))
     else:
@@ -462,19 +438,31 @@ def resolve(expression_text: str, published: date, tense: str = PRESENT) -> Time
 
     Returns None when the expression gives no point in time (durations, unknown forms).
     """
+    if isinstance(published, datetime):
+        published = published.date()
     try:
-        if isinstance(published, datetime):
-            published = published.date()
         return _resolve(expression_text or "", published, tense)
-    except Exception:  # never raise on odd text
+    except (ValueError, OverflowError):  # a day outside the calendar ("February 30", year 10000)
         return None
 
 
-def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noqa: C901
+_NO_MATCH = object()  # a form's handler did not recognise the text (None: recognised, no value)
+
+
+def _resolve(text: str, published: date, tense: str) -> TimeValue | None:
     text = re.sub(r"\s+", " ", text.strip()).rstrip(",")
     if not _RE_IN_N.fullmatch(text):
         text = re.sub(r"^(?i:from|between|on|in|at)\s+", "", text)
     low = text.lower()
+    for handler in _HANDLERS:
+        found = handler(text, low, published, tense)
+        if found is not _NO_MATCH:
+            return found
+    return None
+
+
+def _date_range(text: str, low: str, published: date, tense: str):
+    """Explicit ranges: "May 3-5", "3 to 5 May", "May 30 to June 2"."""
     # Explicit ranges
     m = _RE_RANGE_MD_MD.fullmatch(text)
     if m:
@@ -496,6 +484,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
         b = _resolve_date_parts(m.group("m2"), m.group("d2"), m.group("y"), published, tense)
         return _pair(a, b)
+    return _NO_MATCH
+
+
+def _explicit_day(text: str, low: str, published: date, tense: str):
+    """"the week of May 19", "2022-05-03", "May 3", "3 May"."""
     m = _RE_WEEK_OF.fullmatch(text)
     if m:
         a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
@@ -509,6 +502,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if m:
             a = _resolve_date_parts(m.group("m1"), m.group("d1"), m.group("y"), published, tense)
             return TimeValue(_day(a)) if a else None
+    return _NO_MATCH
+
+
+def _relative_day(text: str, low: str, published: date, tense: str):
+    """"today", "tomorrow", "yesterday morning"."""
     # Relative days
     base = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", low)
     base = re.sub(r"^(?:earlier|later)\s+", "", base)
@@ -523,6 +521,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
     }
     if base in rel_days:
         return TimeValue(_day(published + timedelta(days=rel_days[base])))
+    return _NO_MATCH
+
+
+def _weekday(text: str, low: str, published: date, tense: str):
+    """"Wednesday", "next Friday"."""
     # Weekdays
     m = _RE_WEEKDAY.fullmatch(re.sub(rf"{_PARTOFDAY}$", "", text))
     if m:
@@ -531,6 +534,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return None
         mod = (m.group("mod") or "").lower()
         return TimeValue(_day(_anchor_weekday(wd, published, tense, mod)))
+    return _NO_MATCH
+
+
+def _month_forms(text: str, low: str, published: date, tense: str):
+    """"March of next year", "March 2022", "next March", "until March"."""
     # Month + year, bare months
     m = re.fullmatch(rf"(?P<m1>{_MONTH})\s+(?i:of\s+(?P<rel>next|last|this)\s+year)", text)
     if m:
@@ -558,6 +566,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if mod == "last" and (y, mo) >= (published.year, published.month):
             y -= 1
         return TimeValue(_month(y, mo))
+    return _NO_MATCH
+
+
+def _year_or_ago(text: str, low: str, published: date, tense: str):
+    """"2022", "three weeks ago"."""
     m = _RE_YEAR.fullmatch(text)
     if m:
         return TimeValue(m.group("y"))
@@ -576,6 +589,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             y, mo = _add_months(published.year, published.month, -n)
             return TimeValue(_month(y, mo))
         return TimeValue(f"{published.year - n:04d}")
+    return _NO_MATCH
+
+
+def _nth_week(text: str, low: str, published: date, tense: str):
+    """"the second week of May"."""
     m = _RE_NTH_WEEK.fullmatch(text)
     if m:
         month = _month_num(m.group("m1"))
@@ -588,6 +606,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_week(last - timedelta(days=3)))
         day = {"first": 4, "second": 11, "third": 18, "fourth": 25}[nth]
         return TimeValue(_week(date(y, month, day)))
+    return _NO_MATCH
+
+
+def _in_n(text: str, low: str, published: date, tense: str):
+    """"in two weeks", "within three days" (an interval: no value)."""
     # "in two weeks", "within three days"
     m = _RE_IN_N.fullmatch(text)
     if m:
@@ -603,6 +626,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_week(published + timedelta(weeks=n)))
         y, mo = _add_months(published.year, published.month, n)
         return TimeValue(_month(y, mo))
+    return _NO_MATCH
+
+
+def _relative_unit(text: str, low: str, published: date, tense: str):
+    """"this/next/last week/month/year", "later this month", "early next week"."""
     # this/next/last week/month/year, later this month, early next week, the end of the month …
     m = _RE_REL.fullmatch(low.replace("'s", ""))
     if m:
@@ -621,6 +649,8 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         }.get(rel, 0)
         if unit in ("week", "weekend"):
             d = published + timedelta(weeks=k)
+            if unit == "week" and rel == "this" and tense != PAST and published.weekday() >= 5:
+                d = published + timedelta(days=7 - published.weekday())  # a weekend article's "this week" is ahead
             if unit == "weekend":
                 prev_sat = published - timedelta(days=(published.weekday() - 5) % 7)
                 in_weekend = published.weekday() >= 5
@@ -641,6 +671,11 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
         if pos == "first" and k:
             return TimeValue(_month(y, 1))  # "the first of next year"
         return TimeValue(f"{y:04d}")
+    return _NO_MATCH
+
+
+def _part_of_month(text: str, low: str, published: date, tense: str):
+    """"the end of March", "the beginning of May 2022"."""
     m = re.fullmatch(
         rf"(?i:(?:the\s+)?(?P<pos>start|beginning|middle|end)\s+of\s+)(?P<m1>{_MONTH})"
         rf"(?:\s+(?P<y>{_YEAR}))?",
@@ -654,210 +689,18 @@ def _resolve(text: str, published: date, tense: str) -> TimeValue | None:  # noq
             return TimeValue(_month(int(m.group("y")), month))
         y, mo = _anchor_month(month, published, tense)
         return TimeValue(_month(y, mo))
-    return None
+    return _NO_MATCH
 
 
-# --------------------------------------------------------------------------- tense
-
-_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "ll"}
-_MODAL_FUTURE = {"should", "may", "might", "could", "can", "must", "ought"}
-# Heads of a "to"-infinitive (or predicates) that put what follows in the future.
-_FUTURE_GOVERNORS = {
-    "be",
-    "due",
-    "schedule",
-    "set",
-    "expect",
-    "plan",
-    "slate",
-    "intend",
-    "aim",
-    "agree",
-    "decide",
-    "go",
-    "prepare",
-    "want",
-    "hope",
-    "seek",
-    "propose",
-    "arrange",
-    "likely",
-    "poised",
-    "ready",
-    "call",
-    "invite",
-    "try",
-    "promise",
-    "pledge",
-    "vow",
-    "wish",
-    "offer",
-    "threaten",
-    "unlikely",
-    "able",
-    "need",
-    "have",
-    "ask",
-    "urge",
-    "sure",
-    "certain",
-    "about",
-    "tentatively",
-}
-_APPEAR = {
-    "go",
-    "appear",
-    "come",
-    "bring",
-    "take",
-    "testify",
-    "put",
-    "present",
-    "stand",
-    "lay",
-    "argue",
-    "plead",
-    "speak",
-    "submit",
-    "place",
-}
-# "groundwork for the talks", "prepare for the summit": what follows is ahead.
-_PREPARING = {
-    "groundwork",
-    "preparation",
-    "prepare",
-    "ready",
-    "plan",
-    "agenda",
-    "run-up",
-    "way",
-    "stage",
-    "date",
-    "proposal",
-    "brief",
-    "briefing",
-    "position",
-    "due",
-}
-# Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
-_SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
-
-
-def _between(low, high) -> list:
-    """Tokens on the head path strictly between ``low`` and its ancestor ``high``."""
-    out = []
-    cur = low.head
-    for _ in range(16):
-        if cur == high or cur.head == cur:
-            break
-        out.append(cur)
-        cur = cur.head
-    return out
-
-
-def verb_tense(verb) -> str | None:
-    """Tense of one verb or auxiliary token from its tag and auxiliaries, None if untensed."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    aux_words = {a.lower_ for a in auxes}
-    if aux_words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
-        return FUTURE
-    if aux_words & _MODAL_FUTURE or (verb.tag_ == "MD" and verb.lower_ in _MODAL_FUTURE):
-        return FUTURE
-    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "JJ") and auxes:
-        return FUTURE
-    if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
-        return FUTURE
-    if (
-        verb.tag_ == "VBN"
-        and not auxes
-        and verb.lemma_.lower() in _SCHEDULING
-        and verb.dep_ in ("acl", "amod", "advcl")
-        and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
-    ):
-        return FUTURE  # "the summit, scheduled for Thursday, …"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
-        return PAST  # "decisions made last year"
-    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-        return PAST  # a past tense tagged as a participle: "the ceiling that the government set in June"
-    tagged = [verb] + auxes
-    for t in tagged:
-        if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):
-            return FUTURE
-    for t in auxes:
-        if t.lower_ in ("had", "has", "have", "'ve", "'s") and verb.tag_ == "VBN" and t.dep_ == "aux":
-            return PAST
-    for t in auxes + [verb]:
-        if t.tag_ == "VBD":
-            return PAST
-        if t.tag_ in ("VBZ", "VBP"):
-            return PRESENT
-    return None
-
-
-def clause_tense(token, prep_cues: bool = False) -> str:
-    """The tense governing ``token``: climb the dependency tree to the first tensed verb.
-
-    "to"-infinitives under "is/due/scheduled/expected/plan …" are future; with
-    ``prep_cues`` a path through "ahead of"/"before" reads as future and "after"/"following"
-    as past (for nouns like "ahead of the G7 talks").
-    """
-    try:
-        return _clause_tense(token, prep_cues)
-    except Exception:
-        return PRESENT
-
-
-def _clause_tense(token, prep_cues: bool) -> str:
-    cur = token
-    for _ in range(16):
-        if (
-            prep_cues
-            and cur != token
-            and not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON") for t in _between(token, cur))
-        ):
-            w = cur.lower_
-            if w == "before" and cur.head.lemma_.lower() in _APPEAR:
-                pass  # "went before a hearing", "testified before the committee": not temporal
-            elif w in ("ahead", "before", "pending", "awaiting", "until", "till", "prior") or (
-                w == "to" and cur.head.lower_ in ("run", "up", "run-up", "lead")
-            ):
-                return FUTURE
-            if w == "for" and cur.head.lemma_.lower() in _PREPARING:
-                return FUTURE
-            if w in ("after", "following", "since", "during") and cur.dep_ in ("prep", "mark"):
-                return PAST if w != "during" else _clause_tense(cur.head, False)
-        due = cur.lemma_.lower() == "due" and cur != token
-        if cur.tag_ == "VBG" and cur.dep_ == "acl" and cur.lemma_.lower() in ("start", "begin", "open", "run"):
-            return PRESENT  # "the meeting starting April 27": the date is not anchored by the outer verb
-        if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or due:
-            is_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-            if is_inf:
-                head = cur.head
-                if head != cur and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
-                    if (
-                        head.lemma_.lower() == "be"
-                        or head.lemma_.lower() in _SCHEDULING
-                        or head.lemma_.lower() in ("go", "due", "likely", "unlikely", "poised", "about")
-                    ):
-                        return FUTURE
-                    # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
-                    t = verb_tense(head)
-                    return PRESENT if t == PAST else FUTURE
-            else:
-                t = verb_tense(cur)
-                if t:
-                    if (
-                        t == PRESENT
-                        and cur.tag_ == "VBG"
-                        and cur.dep_ not in ("ROOT",)
-                        and not any(c.dep_ == "aux" for c in cur.children)
-                    ):
-                        pass  # a participle: keep climbing
-                    else:
-                        return t
-                elif cur.tag_ == "VBD":
-                    return PAST
-        if cur.head == cur:
-            break
-        cur = cur.head
-    return PRESENT
+_HANDLERS = (
+    _date_range,
+    _explicit_day,
+    _relative_day,
+    _weekday,
+    _month_forms,
+    _year_or_ago,
+    _nth_week,
+    _in_n,
+    _relative_unit,
+    _part_of_month,
+)

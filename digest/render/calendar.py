@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event
 
 from digest.config import Config
-from digest.models import AgendaItem, value_precision, value_range
+from digest.models import AgendaItem, MeetingStatus, Precision
 
 
 def meeting_ics_name(item: AgendaItem) -> str:
@@ -23,43 +23,40 @@ def meeting_ics_name(item: AgendaItem) -> str:
 
 
 def _timed_start(item: AgendaItem) -> datetime | None:
-    meeting = item.meeting
-    if not meeting.time or value_precision(meeting.start) != "day":
+    when = item.meeting.when
+    if when is None or not when.time or when.precision is not Precision.DAY:
         return None
     try:
-        zone = ZoneInfo(meeting.timezone) if meeting.timezone else None
-        hour, minute = (int(x) for x in meeting.time.split(":")[:2])
-        day = value_range(meeting.start)[0]
-        return datetime.combine(day, time(hour, minute), zone) if zone else None
+        zone = ZoneInfo(when.timezone) if when.timezone else None
+        hour, minute = (int(x) for x in when.time.split(":")[:2])
+        return datetime.combine(when.first_day, time(hour, minute), zone) if zone else None
     except (ZoneInfoNotFoundError, ValueError):
         return None
 
 
 def meeting_event(item: AgendaItem, config: Config) -> Event | None:
     meeting = item.meeting
-    span = value_range(meeting.start)
-    if span is None:
+    when = meeting.when
+    if when is None:
         return None
-    end_span = value_range(meeting.end)
-    last = end_span[1] if end_span else span[1]
     event = Event()
     event.add("uid", item.uid)
     stamp = (item.reported or datetime(1970, 1, 1, tzinfo=timezone.utc)).astimezone(timezone.utc)
     event.add("dtstamp", stamp)
     summary = meeting.title
-    if value_precision(meeting.start) != "day":
+    if when.precision is not Precision.DAY:
         summary += " (date approximate)"
-    if meeting.status in ("cancelled", "postponed"):
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         summary += f" [{meeting.status}]"
-        event.add("status", "CANCELLED" if meeting.status == "cancelled" else "TENTATIVE")
+        event.add("status", "CANCELLED" if meeting.status is MeetingStatus.CANCELLED else "TENTATIVE")
     event.add("summary", summary)
     timed = _timed_start(item)
-    if timed and not end_span:
+    if timed and not when.end:
         event.add("dtstart", timed)
         event.add("duration", timedelta(hours=1))
     else:
-        event.add("dtstart", span[0])
-        event.add("dtend", last + timedelta(days=1))
+        event.add("dtstart", when.first_day)
+        event.add("dtend", when.last_day + timedelta(days=1))
     if meeting.place:
         event.add("location", meeting.place)
     lines = [meeting.evidence] if meeting.evidence else []

@@ -148,8 +148,7 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
         write_derived(reuse, writer, feed_path, "speaker feed", {"speaker": speaker},
                       partial(speaker_rss, speaker, config, quote_fragment), speaker_slug, ("feed_quote.html",))
     page("meetings/index.html", "meetings.html", canonical="meetings/",
-         upcoming=[it for it in site.agenda if _is_ahead(it, site.today)],
-         past=[it for it in reversed(site.agenda) if not _is_ahead(it, site.today)])
+         upcoming=site.upcoming, past=site.past)
     page("404.html", "404.html", canonical="404.html")
     if search:
         page("search/index.html", "search.html", canonical="search/")
@@ -183,10 +182,3 @@ def _warn(report: Report | None, path: str, message: str) -> None:
         report.warn(path, message)
     else:
         log.warning("warning: %s: %s", path, message)
-
-
-def _is_ahead(item, today) -> bool:
-    from digest.models import value_range
-
-    span = value_range(item.meeting.end) or value_range(item.meeting.start)
-    return span is not None and span[1] >= today

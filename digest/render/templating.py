@@ -11,7 +11,7 @@ import jinja2
 
 import digest
 from digest.config import Config
-from digest.models import value_precision, value_range
+from digest.models import Precision, TimeValue
 
 
 def default_theme() -> Path:
@@ -52,17 +52,16 @@ def quote_text(text: str) -> str:
 
 
 def value_label(value: str | None) -> str:
-    """A meeting's time value for readers: a day, "week of …", a month or a year."""
-    span = value_range(value)
-    if span is None:
+    """A time value (``TimeValue.start`` or ``end``) for readers: a day, "week of …", a month or a year."""
+    when = TimeValue(value) if value else None
+    first = when.first_day if when else None
+    if first is None:
         return "date not given"
-    precision = value_precision(value)
-    first = span[0]
-    if precision == "day":
+    if when.precision is Precision.DAY:
         return short_date(first)
-    if precision == "week":
+    if when.precision is Precision.WEEK:
         return f"week of {first.day} {first:%b %Y}"
-    if precision == "month":
+    if when.precision is Precision.MONTH:
         return f"{first:%B %Y}"
     return str(first.year)
 
@@ -86,5 +85,5 @@ def make_environment(config: Config) -> jinja2.Environment:
 
     env.globals.update(config=config, url=url, abs_url=abs_url)
     env.filters.update(long_date=long_date, short_date=short_date, value_label=value_label,
-                       precision=value_precision, quote_text=quote_text)
+                       quote_text=quote_text)
     return env

@@ -1,0 +1,304 @@
+"""Step 1: candidate mentions. Meeting nouns ("meeting", "talks", "summit", a body's "session" …)
+and verbs ("meet", "convene", "gather", "confer"; "will hear/consider …" with a deliberative body
+as subject), minus the uses that make the word something else ("news conference", "trading
+session", "meet demands", "the teams meet")."""
+
+from __future__ import annotations
+
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, subject
+
+_INSTITUTION_KINDS = (MeetingKind.CONGRESS, MeetingKind.CONVENTION, MeetingKind.VISIT, MeetingKind.PLENUM)
+_EVENT_MODIFIERS = {"party", "national", "annual", "special", "extraordinary", "founding"}
+
+
+def noun_kind(tok) -> MeetingKind | None:
+    """The kind a meeting noun names, by its lemma or form ("talk" only as "talks"), else None."""
+    name = lex.NOUN_LEMMAS.get(tok.lemma_.lower()) or lex.NOUN_LEMMAS.get(tok.lower_)
+    if name is None or (name == "talks" and tok.lower_ != "talks"):
+        return None
+    return MeetingKind(name)
+
+
+def noun_trigger(tok) -> MeetingKind | None:
+    """The kind of meeting a noun names in this use, or None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kind = noun_kind(tok)
+    if kind is None:
+        return None
+    if kind is MeetingKind.CONSULTATIONS and tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    if tok.lower_ == "negotiation" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "through negotiation": the activity, not an event
+    if _names_something_else(tok, kind):
+        return None
+    if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
+    if mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set()):
+        return None
+    if kind is MeetingKind.CONFERENCE and any(c.lower_ in ("news", "press") for c in tok.lefts):
+        return None
+    if _modifies_another_noun(tok):
+        return None
+    if kind is MeetingKind.SESSION and not _session_ok(tok):
+        return None
+    if kind is MeetingKind.VISIT and not _visit_ok(tok):
+        return None
+    if (
+        kind is MeetingKind.HEARING
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and (tok.head.head.lower_ in ("hard", "loss"))
+    ):
+        return None  # "hard of hearing"
+    return kind
+
+
+def _names_something_else(tok, kind: MeetingKind) -> bool:
+    """A proper name that is a company, a place, a person, an organisation or an institution."""
+    if tok.pos_ != "PROPN" and tok.ent_type_ not in ("ORG", "GPE", "PERSON", "FAC", "LOC"):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_.strip(".") in lex.CORPORATE_SUFFIX:
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
+        return True
+    if tok.ent_type_ == "ORG" and nxt is not None and nxt.ent_iob_ == "I":
+        return True  # "the United Nations Conference on Trade and Development": an organisation
+    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN"  # "Congress", "Convention" (a treaty)
+
+
+def _modifies_another_noun(tok) -> bool:
+    """ "summit meeting" (the head carries it), "meeting room", "conference call"."""
+    if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
+        return False
+    head = tok.head
+    if is_meeting_noun(head):
+        return True
+    return head.lower_ in lex.NOT_MEETING_HEADS or (
+        head.pos_ in ("NOUN", "PROPN") and head.lower_ not in lex.OPENING_NOUNS
+    )
+
+
+def is_meeting_noun(tok) -> bool:
+    """Whether the word is a meeting noun at all, whatever its use."""
+    return noun_kind(tok) is not None
+
+
+def visit_destination(tok):
+    """The named place or party of "a visit to Jakarta", or None."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "to":
+            dest = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if dest is not None and dest.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+                return dest
+    return None
+
+
+def _session_ok(tok) -> bool:
+    words = {c.lower_ for c in tok.subtree} | {c.lemma_.lower() for c in tok.subtree}
+    gov = governor(tok)
+    if gov is not None:
+        for c in gov.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                words |= {t.lemma_.lower() for t in c.subtree}
+    return bool(words & lex.SESSION_OK) and not (words & {"trading", "stock", "stocks", "shares", "futures"})
+
+
+def _visit_ok(tok) -> bool:
+    """A visit by someone named, a state or official visit, or a visit to a named place or person."""
+    if visit_destination(tok) is not None:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
+            return True
+        if (c.dep_ == "amod" and c.lower_ in ("state", "official")) or (c.dep_ == "compound" and c.lower_ == "state"):
+            return True
+    return False
+
+
+def verb_trigger(tok) -> MeetingKind | None:
+    """``MEET`` for "meet/convene/gather/confer" used of people meeting, ``BODY`` for a body's
+    "hear/consider/decide …", else None."""
+    if tok.pos_ != "VERB":
+        if tok.lower_ in ("meet", "convene", "reconvene") and tok.i > 0 and tok.nbor(-1).lower_ == "to":
+            return MeetingKind.MEET  # "the council is to reconvene Tuesday", tagged as a noun
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.VERB_TRIGGERS:
+        return MeetingKind.MEET if _people_meet(tok, lemma) else None
+    if lemma in lex.TESTIFY_VERBS or (lemma in lex.APPEAR_VERBS and _before_a_body(tok)):
+        return MeetingKind.TESTIFY
+    subj = subject(tok)
+    if (
+        lemma in lex.BODY_VERBS
+        and subj is not None
+        and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES)
+    ):
+        return MeetingKind.BODY
+    if lemma in lex.TALK_VERBS and subj is not None and is_party(subj) and _scheduled_to(tok):
+        return MeetingKind.TALK
+    return None
+
+
+def _before_a_body(tok) -> bool:
+    """ "appear before the committee / a judge / Congress" (not before the police)."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "before"
+        and any(o.dep_ == "pobj" and {t.lemma_.lower() for t in o.subtree} & lex.HEARING_BODIES for o in p.children)
+        for p in tok.children
+    )
+
+
+def _scheduled_to(tok) -> bool:
+    """ "are scheduled / due / set to discuss": the talking is a fixed appointment."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in lex.SCHEDULED_PREDICATES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def gapped_meetings(triggers: list) -> list:
+    """ "The board meets March 30 but the full council not until September": a second subject with
+    its own time and no verb of its own meets too."""
+    out = []
+    for tok, kind in triggers:
+        if kind is not MeetingKind.MEET or tok.pos_ != "VERB":
+            continue
+        for c in tok.children:
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("NOUN", "PROPN")
+                and is_party(c)
+                and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+            ):
+                out.append((c, MeetingKind.MEET))
+    return out
+
+
+def _meets_a_thing(tok) -> bool:
+    """ "meet demands", "no longer meets listing criteria", "met with criticism"."""
+    in_pp = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+    right = [t for t in tok.subtree if tok.i < t.i < tok.i + 5 and t.i not in in_pp]
+    if any(
+        t.pos_ == "NOUN" and (t.lemma_.lower() in lex.MEET_NONPERSON or t.lower_ in lex.MEET_NONPERSON) for t in right
+    ):
+        return True
+    for p in tok.children:
+        if p.dep_ != "prep":
+            continue
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            lemma = o.lemma_.lower()
+            if p.lower_ == "with" and (lemma in lex.MEET_NONPERSON or lemma in lex.PRESS):
+                return True  # "met with criticism", "will meet with reporters"
+            contest = lemma in lex.CONTESTS or any(
+                c.dep_ == "compound" and c.lemma_.lower() in lex.CONTESTS for c in o.children
+            )
+            if p.lower_ in ("in", "at", "for", "on") and contest:
+                return True  # "the candidates meet in a televised debate", "… on the debate stage"
+    return False
+
+
+def _object_blocks(tok, lemma: str, objs: list) -> bool:
+    """An object that makes the verb something else, or carries the meeting itself."""
+    for o in objs:
+        if o.ent_type_ in ("DATE", "TIME"):
+            continue  # "the board meets March 30": a date parsed as the object
+        if is_meeting_noun(o):
+            return True  # "convene a meeting": the noun carries it
+        if o.lemma_.lower() in lex.MEET_NONPERSON or o.lower_ in lex.MEET_NONPERSON:
+            return True
+        if lemma in ("gather", "confer") and o.ent_type_ not in PARTY_LABELS:
+            return True
+        if lemma == "meet" and not (o.ent_type_ in PARTY_LABELS or o.lemma_.lower() in lex.PEOPLE or o.pos_ == "PRON"):
+            return True
+        if o.lemma_.lower() in lex.PRESS:
+            return True  # "meet reporters": a press briefing
+    return False
+
+
+def _people_meet(tok, lemma: str) -> bool:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if _object_blocks(tok, lemma, objs) or _meets_a_thing(tok):
+        return False
+    subj = subject(tok)
+    if lemma == "gather" and subj is None and not objs and not _has_setting(tok):
+        return False
+    if (
+        lemma == "meet"
+        and subj is None
+        and not objs
+        and (not list(tok.children) or tok.tag_ not in ("VBP", "VBZ", "VBD"))
+    ):
+        return False
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False  # "needs have been met", "he was met by officials"
+    if subj is not None and lex.MEET_NONPERSON & {subj.lemma_.lower(), subj.lower_}:
+        return False
+    if subj is not None and lemma == "gather" and not is_party(subj):
+        return False
+    if subj is not None and _opponents(subj):
+        return False
+    return not _sports_context(tok.sent)
+
+
+def _opponents(subj) -> bool:
+    """ "the two teams", "the club": sides of a contest, unless they negotiate."""
+    if subj.lemma_.lower() not in lex.SPORTS_SUBJECTS:
+        return False
+    return not any(c.lower_ in lex.NEGOTIATING for c in subj.children)
+
+
+def _sports_context(sent) -> bool:
+    """Words of sport in the sentence or the sentences beside it in its paragraph."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    if start > 0 and "\n\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    if end < len(doc) and "\n\n" not in doc[end - 1].whitespace_ + doc[end].text:
+        end = doc[end].sent.end
+    return any(t.lower_ in lex.SPORTS_CONTEXT and t.pos_ in ("NOUN", "PROPN", "VERB") for t in doc[start:end])
+
+
+def _has_setting(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "in", "at", "on") for c in tok.children)
+
+
+def weak_trigger(tok) -> MeetingKind | None:
+    """Words that only add facts to a meeting already found: "the discussions, from April 6 to 10"."""
+    if tok.pos_ == "NOUN" and tok.lower_ in lex.WEAK_NOUNS:
+        return MeetingKind.WEAK
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
+        subj = subject(tok)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            return MeetingKind.WEAK_VERB
+    return None
+
+
+def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:
+    """The candidate triggers of one sentence, in order, with their kinds.
+
+    A body verb whose subtree holds a meeting noun leaves it to the noun; a weak verb that is
+    the governing verb of another trigger ("arrived for talks") leaves it to that trigger.
+    """
+    triggers = []
+    for tok in sent:
+        kind = noun_trigger(tok) or verb_trigger(tok) or weak_trigger(tok)
+        if kind:
+            triggers.append((tok, kind))
+    nouns = {t.i for t, k in triggers if not k.verbal and k is not MeetingKind.WEAK}
+    triggers = [
+        (t, k)
+        for t, k in triggers
+        if not (k is MeetingKind.BODY and any(d.i in nouns for d in t.subtree if d.i != t.i))
+    ]
+    triggers = sorted(triggers + gapped_meetings(triggers), key=lambda tk: tk[0].i)
+    govs = [governor(t) for t, k in triggers if not k.weak]
+    governors = {g.i for g in govs if g is not None}
+    return [(t, k) for t, k in triggers if not (k is MeetingKind.WEAK_VERB and t.i in governors)]

@@ -1,0 +1,407 @@
+"""Step 3: decision. Is a candidate a specific meeting (not habitual, hypothetical, negated,
+generic or a mere proposal), in which tense is it told, and what is its status."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from digest.models import MeetingStatus, TimeValue
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.candidates import is_meeting_noun
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import governor, has_aux, subject
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
+
+_RECURRING = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|last)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week)\s+of\s+(?:the|each|every)\s+(?:month|year|quarter)\b"
+    r"|\b(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"week|month|year|quarter)\b"
+)
+_TO_BE = ("be", "due", "schedule", "expect", "set", "plan", "likely")
+
+
+def inside_another_noun(tok, kind: MeetingKind) -> bool:
+    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations":
+    the meeting noun is the setting of another noun, whose verb and date are not the meeting's."""
+    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+        return False
+    holder = tok.head.head
+    if tok.head.lower_ == "of":
+        return holder.lemma_.lower() in lex.RESULT_NOUNS
+    return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
+
+
+def forecast_by_others(tok, kind: MeetingKind) -> bool:
+    """ "Analysts expect OPEC to meet before June", "dealers expect a meeting of the six": a forecast
+    by people who do not meet (an active "expect/predict/believe" whose subject is not a party)."""
+    if kind.verbal:
+        head = tok.head if tok.dep_ in ("xcomp", "ccomp") else None
+    else:
+        head = tok.head if tok.dep_ == "dobj" else None
+    if head is None or head.pos_ != "VERB" or head.lemma_.lower() not in lex.FORECASTING:
+        return False
+    forecaster = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if forecaster is None or forecaster.pos_ == "PRON" and forecaster.lower_ in ("we", "i"):
+        return False
+    meeting_subject = subject(tok) if kind.verbal else None
+    return meeting_subject is None or meeting_subject != forecaster
+
+
+def as_a_means(tok, kind: MeetingKind) -> bool:
+    """ "to be set through negotiations", "settled by negotiation": talking as a means, not an event."""
+    return (
+        not kind.verbal
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("through", "via", "by")
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
+
+
+def mention_tense(tok, kind: MeetingKind) -> str:
+    """The tense the mention is told in: its clause's, or "the next/recent meeting" when the verb is silent."""
+    if kind.verbal:
+        if tok.pos_ != "VERB" and tok.i > 1 and tok.nbor(-2).lemma_.lower() in _TO_BE:
+            return FUTURE  # "is to meet", tagged as a noun
+        return clause_tense(tok)
+    clause = clause_tense(tok, prep_cues=True)
+    tense = clause
+    if clause == PRESENT:
+        for c in tok.children:
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in lex.FUTURE_AMODS - {"new"}:
+                tense = FUTURE
+            if c.dep_ in ("amod", "advmod") and c.lower_ in lex.PAST_AMODS:
+                tense = PAST
+    return tense
+
+
+def is_scheduled(tok, kind: MeetingKind) -> bool:
+    """ "scheduled/set/called a meeting": the object of a scheduling verb is ahead whatever its tense."""
+    gov = governor(tok)
+    return (
+        not kind.verbal
+        and tok.dep_ == "dobj"
+        and gov is not None
+        and gov.lemma_.lower() in lex.SCHEDULE_VERBS
+        and not any(c.dep_ == "neg" for c in gov.children)
+    )
+
+
+def set_for(tok) -> bool:
+    """ "a meeting was set / scheduled for …": the meeting is what is fixed."""
+    gov = governor(tok)
+    return gov is not None and tok.dep_ == "nsubjpass" and gov.lemma_.lower() in lex.SCHEDULE_VERBS
+
+
+def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
+    """The direction dates are resolved in ("just before the February meeting" in a past clause: none)."""
+    if tense == FUTURE and not kind.verbal and _cue_over_past(tok):
+        return PRESENT
+    gov = governor(tok)
+    if (
+        tense == PRESENT
+        and gov is not None
+        and gov.tag_ in ("VBZ", "VBP")
+        and gov.lemma_.lower() not in lex.STATIVE
+        and (kind.verbal or tok.dep_ in ("nsubj", "nsubjpass"))
+    ):
+        return FUTURE  # "when the ICO meets in London in September": a scheduled event
+    return tense
+
+
+def _cue_over_past(tok) -> bool:
+    """The trigger hangs on "before/ahead of/prior to" whose verb is in the past tense."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head == cur:
+            return False
+        if head.lower_ in ("before", "ahead", "prior"):
+            gov = governor(head)
+            return gov is not None and clause_tense(gov) == PAST
+        cur = head
+    return False
+
+
+def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
+    """Habitual ("meets every month"), hypothetical ("if they meet"), negated or generic uses."""
+    gov = governor(trigger)
+    if gov is not None and _recurring_clause(gov):
+        return True  # "meets on the first Monday of the month", "every week"
+    if not kind.formal and any(c.dep_ in ("det", "amod") and c.lower_ in lex.NEGATIVE_DETS for c in trigger.children):
+        return True
+    if gov is None:
+        return False
+    conditional_ok = kind.formal or gov.lemma_.lower() in lex.HOLDING
+    chain = _verb_chain(gov)
+    if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
+        return True
+    return conditional_ok and _conditional_above(chain[-1])
+
+
+def _recurring_clause(gov) -> bool:
+    skip = {t.i for c in gov.children if c.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree}
+    return bool(_RECURRING.search(" ".join(t.text for t in gov.subtree if t.i not in skip)))
+
+
+def _verb_chain(gov) -> list:
+    """``gov`` and the verbs it hangs on through xcomp/conj/aux/acomp ("wants to meet", "met and agreed")."""
+    chain = [gov]
+    cur = gov
+    for _ in range(6):
+        if cur.dep_ not in ("xcomp", "conj", "aux", "acomp") or cur.head == cur:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_ok: bool) -> bool:
+    """A dependent of the meeting's verb that makes it negated, conditional or habitual."""
+    if c.dep_ == "neg" and (kind.formal or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
+        return c.head.lemma_.lower() not in lex.PARTICIPATING  # "X will not attend the meeting": it still meets
+    if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
+        return True
+    if (
+        conditional_ok
+        and c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    ):
+        return True
+    if (
+        c.dep_ in ("advmod", "npadvmod")
+        and c.lower_ in lex.HABITUAL
+        and (not has_day or c.lower_ in lex.HABITUAL_STRONG)
+    ):
+        return True
+    return not has_day and c.dep_ in ("npadvmod", "prep") and any(d.lower_ in ("every", "each") for d in c.subtree)
+
+
+def _conditional_above(cur) -> bool:
+    """A clause introduced by "if/unless/whether" higher up."""
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return True
+        if cur.dep_ not in ("advcl", "ccomp", "xcomp", "conj") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
+    """Proposals, options and "may/might/could" meetings without a precise date."""
+    if value is not None and value.precision == "day":
+        return False
+    gov = governor(tok)
+    # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
+    modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
+    setting = via_prep = False
+    finite_seen = 0
+    cur = tok
+    for _ in range(8):
+        if cur != tok:
+            if cur.dep_ == "prep" and cur.lower_ in ("at", "during", "before", "after", "in"):
+                setting = True  # "will ask shareholders at the annual meeting": the meeting is the setting
+            if is_meeting_noun(cur) and cur.pos_ == "NOUN" and via_prep:
+                return False  # the rest is another meeting's: "might hold a meeting before its June session"
+            if _uncertain_word(cur, tok, setting):
+                return True
+        if cur.pos_ in ("VERB", "AUX"):
+            if modal_ok and any(c.dep_ == "aux" and c.lower_ in lex.SPECULATIVE_MODALS for c in cur.children):
+                return True
+            finite = ("MD", "VBD", "VBZ", "VBP")
+            if cur.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cur.children):
+                finite_seen += 1
+                if finite_seen >= 3 or cur.lemma_.lower() in ("say", "tell", "add", "report"):
+                    return False
+        if cur.head == cur:
+            return False
+        via_prep = via_prep or cur.dep_ == "prep"
+        cur = cur.head
+    return False
+
+
+def _uncertain_word(cur, tok, setting: bool) -> bool:
+    """A word above the trigger that makes it a proposal, an option or a denial."""
+    lemma = cur.lemma_.lower()
+    direct = tok.dep_ == "dobj" and tok.head == cur and cur.pos_ == "VERB"
+    if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and direct):
+        return True
+    if lemma in lex.DOUBT:
+        return True  # "analysts were uncertain that even an emergency meeting would help"
+    if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in cur.children):
+        return True  # "there can be no assurance that … talks"
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
+        return True  # "the alternatives are between a London conference or …"
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in cur.children
+    )  # "no date has been set for a new meeting"
+
+
+def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: bool, tense: str) -> bool:
+    """Words that do not announce one event: a headline "Favourites meet", generic plurals
+    ("secret meetings"), "meetings like this", "in conference", background "the Congress that
+    convenes in January"."""
+    if (
+        kind is MeetingKind.MEET
+        and value is None
+        and not has_place
+        and tense == PRESENT
+        and not any(c.dep_ in ("dobj", "prep", "aux", "auxpass", "advmod", "npadvmod") for c in tok.children)
+    ):
+        return True
+    countable = kind.value in lex.COUNTABLE or tok.lemma_.lower() in lex.COUNTABLE
+    bare = value is None and not has_place
+    if (
+        countable
+        and tok.tag_ in ("NNS", "NNPS")
+        and bare
+        and not any(
+            c.dep_ in ("det", "poss", "prep") or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
+            for c in tok.children
+        )
+    ):
+        return True
+    if countable and any(c.dep_ == "prep" and c.lower_ == "like" for c in tok.children):
+        return True
+    if countable and tok.tag_ == "NN" and bare and not list(tok.children):
+        return True
+    return (
+        kind is MeetingKind.MEET
+        and tok.dep_ == "relcl"
+        and (value is None or value.precision != "day")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in tok.children)
+    )
+
+
+def status(
+    tok, tense: str, value: TimeValue | None, published: date, rescheduled: bool = False
+) -> tuple[MeetingStatus, bool]:
+    """The status of a mention and whether it only gives the date it was moved from ("postponed from X").
+
+    A meeting moved to a new day ("postponed from Tuesday to Friday") stands by that day; one moved
+    to a vaguer time ("until next month") is postponed."""
+    gov = governor(tok)
+    if rescheduled and value is not None and value.precision != "day":
+        return MeetingStatus.POSTPONED, False
+    changed = None if rescheduled else _cancelled_or_postponed(tok, gov, tense, value)
+    if changed is not None:
+        return changed
+    progressive = gov is not None and gov.tag_ == "VBG" and has_aux(gov, _BE_FORMS)
+    stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
+    if value is not None:
+        found = _status_from_date(value, published, tense, progressive, stative)
+        if found is not None:
+            return found, False
+    return _status_from_words(tok, gov, tense, progressive, stative), False
+
+
+_BE_FORMS = ("is", "are", "am", "'s", "'re", "been", "was", "were")
+
+
+def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tuple[MeetingStatus, bool] | None:
+    # the meeting must be what is cancelled ("the talks were called off"), not what delays something
+    heads = [gov] if gov is not None and tok.dep_ in ("dobj", "nsubjpass") else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        heads.append(tok.head.head)
+    for h in heads:
+        lemma = h.lemma_.lower()
+        prt = {c.lower_ for c in h.children if c.dep_ == "prt"}
+        if lemma in lex.CANCEL_WORDS and (lemma not in ("call", "drop") or "off" in prt):
+            return MeetingStatus.CANCELLED, False
+        if lemma in lex.POSTPONE_WORDS and (lemma not in ("put", "push") or prt & {"off", "back"}):
+            if any(c.dep_ == "prep" and c.lower_ == "from" for c in h.children):
+                return (MeetingStatus.UPCOMING if tense != PAST or value is None else MeetingStatus.PAST), True
+            return MeetingStatus.POSTPONED, False
+    return None
+
+
+def _status_from_date(
+    value: TimeValue, published: date, tense: str, progressive: bool, stative: bool
+) -> MeetingStatus | None:
+    first, last = value.first_day, value.last_day
+    if first is None or last is None:
+        return None
+    if first > published:
+        return MeetingStatus.UPCOMING
+    if last < published:
+        return MeetingStatus.PAST
+    if first < published <= last and value.precision == "day":
+        return MeetingStatus.ONGOING
+    if progressive and value.precision == "day":
+        return MeetingStatus.ONGOING  # "Shultz was holding talks with Shevardnadze today"
+    if tense == FUTURE:
+        return MeetingStatus.UPCOMING
+    if tense == PAST:
+        return MeetingStatus.PAST
+    coarse = value.precision in ("week", "month", "year")
+    return MeetingStatus.ONGOING if progressive or stative or first < published or coarse else MeetingStatus.UPCOMING
+
+
+def _status_from_words(tok, gov, tense: str, progressive: bool, stative: bool) -> MeetingStatus:
+    after = tok.doc[tok.i + 1 : min(tok.i + 5, tok.sent.end)].text.lower()
+    if "underway" in after or "under way" in after:
+        return MeetingStatus.ONGOING  # "negotiations now underway"
+    holders = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])
+    if tense != PAST and any(
+        c.dep_ == "amod" and c.lower_ in ("current", "ongoing", "continuing", "present")
+        for h in holders
+        for c in h.children
+    ):
+        return MeetingStatus.ONGOING  # "the current round of trade negotiations"
+    ending = gov is not None and gov.lemma_.lower() in lex.ENDING and has_aux(gov, ("would", "could", "may", "might"))
+    if ending and tense != PAST:
+        return MeetingStatus.ONGOING  # "when negotiations would be completed": already under way
+    if tense == FUTURE:
+        return MeetingStatus.UPCOMING
+    if tense == PAST:
+        return MeetingStatus.PAST
+    if (
+        gov is not None
+        and gov.tag_ == "VB"
+        and gov.lemma_.lower() in lex.HOLDING
+        and tok.dep_ == "dobj"
+        and has_aux(gov, ("to",))
+    ):
+        return MeetingStatus.UPCOMING  # "agreed to hold talks"
+    if progressive or stative or gov is None:
+        return MeetingStatus.ONGOING
+    present = gov.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in gov.children if c.dep_ == "aux")
+    if present and (
+        gov == tok or tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "dobj" and gov.lemma_.lower() in lex.HOLDING)
+    ):
+        return MeetingStatus.UPCOMING  # "the talks begin", "the committee holds a meeting Thursday": scheduled
+    return MeetingStatus.ONGOING
+
+
+def _opening_verb(tok):
+    """The verb by which the meeting opens: "the talks began", "opened the session", "which opened"."""
+    gov = governor(tok)
+    if gov is not None and gov.lemma_.lower() in lex.OPENING and tok.dep_ in ("nsubj", "dobj"):
+        return gov
+    return next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.OPENING), None)
+
+
+def under_way(
+    tok, status_now: MeetingStatus, value: TimeValue | None, end: TimeValue | None, published: date
+) -> MeetingStatus:
+    """ "The conference, which began Monday, …": an event opened within ten days and not ended is
+    ongoing; an event told only by its end ("until Friday") is past or ongoing by that end."""
+    opener = _opening_verb(tok)
+    opened = opener is not None
+    first = value.first_day if value is not None else None
+    if status_now is MeetingStatus.UPCOMING and opened and first == published and verb_tense(opener) == PAST:
+        return MeetingStatus.ONGOING  # "the conference, which opened today, …": under way today
+    if status_now is MeetingStatus.PAST and opened and end is None and (value is None or value.end is None):
+        first = value.first_day if value is not None else None
+        if first is None or (published - first).days <= 10:
+            status_now = MeetingStatus.ONGOING
+    if value is None and end is not None and status_now not in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        last = end.last_day
+        if last is not None:
+            return MeetingStatus.PAST if last < published else MeetingStatus.ONGOING
+    return status_now

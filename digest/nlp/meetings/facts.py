@@ -1,0 +1,264 @@
+"""Step 2: facts. Time expressions (digest.nlp.timex) and places (GPE/FAC/LOC after "in"/"at",
+or a city modifying the noun: "the Venice summit") of a sentence are attached to the trigger
+whose subtree holds them, else to the trigger whose governing verb they modify; participants
+come from the subject, objects and modifiers of the trigger."""
+
+from __future__ import annotations
+
+import re
+
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.candidates import is_meeting_noun
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, subject
+from digest.nlp.timex import find_in_span
+
+
+def sentence_times(doc, sent) -> list[tuple[object, object]]:
+    """(root token, TimeMention) for every time expression of the sentence."""
+    times = []
+    for tm in find_in_span(sent):
+        span = doc.char_span(tm.start_char, tm.end_char, alignment_mode="expand")
+        if span is not None and len(span):
+            times.append((span.root, tm))
+    return times
+
+
+def sentence_places(sent_places) -> list[tuple[object, object]]:
+    """(root token, entity) for the place entities shaped like a meeting's place."""
+    return [(ent.root, ent) for ent in sent_places if ent.label_ in PLACE_LABELS and place_shape(ent)]
+
+
+def place_shape(ent) -> bool:
+    """ "in Geneva", "at the Elysee Palace", "fly to Moscow", "the Venice summit"."""
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return is_meeting_noun(head) and not re.search(r"[-/]\s*$", ent.doc[ent.end : ent.end + 1].text)
+    cur = root
+    for _ in range(4):
+        h = cur.head
+        if h == cur:
+            return False
+        if cur.dep_ == "pobj" and h.lower_ in ("in", "at"):
+            return True
+        if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in lex.TRAVEL:
+            return True
+        if cur.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
+            cur = h.head
+            continue
+        if cur.dep_ not in ("appos", "conj", "compound"):
+            return False
+        cur = h
+    return False
+
+
+def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
+    """Item index -> trigger token index. An item goes to the deepest trigger whose subtree holds it,
+    else to a trigger whose governing verb it modifies directly (preferring triggers without items)."""
+    trig_ids = {t.i for t, _k in triggers}
+    out: dict[int, int] = {}
+    pending = []
+    # "a three-day meeting opening tomorrow" (parsed as a compound): the head noun speaks for the trigger
+    comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
+    verbal = {t.i for t, k in triggers if k.verbal}
+    for k, root in enumerate(roots):
+        beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
+        if beside is not None:
+            out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
+            continue
+        hit = next((t for t in head_path(root)[1:] if t.i in trig_ids or t.i in comp_heads), None)
+        if hit is not None and _inside_another_object(root, hit):
+            hit = None  # "meeting to draft the outlines of next year's budget": the budget's year
+        if hit is not None and hit.i in verbal and _through_a_clause(root, hit):
+            hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
+        if hit is not None and hit.i not in trig_ids:
+            hit = hit.doc[comp_heads[hit.i]]
+        if hit is None and root.i in trig_ids and not place:
+            hit = root
+        if hit is not None:
+            out[k] = hit.i
+        else:
+            pending.append((k, root))
+    taken = set(out.values())
+    for k, root in pending:
+        verb = _modified_word(root, trig_ids)
+        if verb.pos_ in ("NOUN", "PROPN"):
+            hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
+        elif verb.pos_ in ("VERB", "AUX"):
+            hit = _nearest_trigger_of_verb(verb, root, triggers, taken, place)
+        else:
+            hit = None
+        if hit is not None:
+            out[k] = hit
+            taken.add(hit)
+    return out
+
+
+def _inside_another_object(root, trigger) -> bool:
+    """Whether ``root`` modifies a noun that is the object of another verb below the trigger."""
+    noun_seen = False
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+            noun_seen = True
+        elif t.pos_ == "VERB" and noun_seen:
+            return True
+    return False
+
+
+def _through_a_clause(root, trigger) -> bool:
+    """Whether ``root`` hangs on ``trigger`` through a clause of its own (a verb with a subject)."""
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and t.dep_ in ("advcl", "ccomp", "relcl", "parataxis")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            return True
+    return False
+
+
+def _after_comma_participle(verb, triggers: list) -> int | None:
+    """The noun trigger a bare participle right after its phrase describes, whatever the parser
+    attached it to: "…, expected in May", "talks starting in July", "…, starting on April 13"."""
+    doc = verb.doc
+    scheduling = verb.tag_ == "VBN" and verb.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
+    starting = verb.tag_ == "VBG" and verb.lemma_.lower() in lex.TAKING_PLACE
+    if not (scheduling or starting) or verb.i < 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    comma = doc[verb.i - 1].text == ","
+    if not comma and not starting:
+        return None  # "a meeting expected …" without a comma is the parser's to attach
+    gap = 2 if comma else 1
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == verb.i - gap), None)
+
+
+def _modified_word(root, trig_ids: set[int]):
+    """The word an item modifies, through prepositions, time nouns and prepositional phrases
+    ("set for 9 a.m. Thursday", "in court in Manhattan")."""
+    verb = root.head
+    if verb.dep_ in ("prep", "agent") or verb.pos_ == "ADP":
+        verb = verb.head
+    for _ in range(4):
+        timeish = verb.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("NOUN", "PROPN", "NUM")
+        if not (
+            verb.pos_ in ("NOUN", "PROPN")
+            and (timeish or (verb.dep_ == "pobj" and verb.i not in trig_ids and _of_trigger(verb, trig_ids) is None))
+        ):
+            break
+        nxt = verb.head
+        if nxt.dep_ in ("prep", "agent") or nxt.pos_ == "ADP":
+            nxt = nxt.head
+        if nxt == verb:
+            break
+        verb = nxt
+    return verb
+
+
+def _of_trigger(noun, trig_ids: set[int]) -> int | None:
+    """The trigger in "<noun> of <trigger>": "a round of talks"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            hit = next((o.i for o in c.children if o.dep_ == "pobj" and o.i in trig_ids), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place: bool = False) -> int | None:
+    cands = []
+    for tok, kind in triggers:
+        gov = governor(tok)
+        if gov is None or not _near_argument(tok, gov):
+            continue
+        chain = {g.i for g in head_path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
+        # "talks are expected to begin in July": the date of the meeting's own beginning
+        begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
+        # "who is in Washington to attend the meetings": where one is, to take part
+        attending = place and gov.dep_ == "advcl" and gov.head.i == verb.i and gov.lemma_.lower() in lex.PARTICIPATING
+        if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
+            cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
+    return min(cands)[-1] if cands else None
+
+
+def _near_argument(tok, gov) -> bool:
+    """``tok`` hangs on ``gov`` directly or through function words ("ahead of the talks")."""
+    cur = tok
+    for _ in range(4):
+        if cur == gov:
+            return True
+        if cur != tok and cur.lemma_.lower() in lex.DATE_NOUNS:
+            return False  # "the record date for the meeting remains April 10"
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return cur == gov
+
+
+def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset[str]) -> str | None:
+    """The meeting's own place: the first "in/at" place, else a city modifying the noun."""
+    own = sorted(
+        (e for e in own_places if not re.search(r"\d", e.text)),
+        key=lambda e: (e.root.dep_ in ("compound", "nmod", "amod"), e.start),
+    )
+    if own:
+        return re.sub(r"^(?i:the)\s+", "", own[0].text).strip()
+    if kind.verbal:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.pos_ == "PROPN" and c.text in doc_places:
+            return c.text
+    return None
+
+
+def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
+    """Token lists that may name the parties, and name words taken along the way."""
+    sources, names = [], set()
+    if kind.verbal:
+        subj = subject(tok)
+        if subj is not None:
+            sources.append(list(subj.subtree))
+            if subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES:
+                names.add(subj.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "among")):
+                sources.append(list(c.subtree))
+        return sources, names
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i:
+            sources.append(list(c.subtree))
+            names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")}
+        if c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "among", "involving"):
+            sources.append(list(c.subtree))
+        if c.dep_ == "appos":
+            sources.append(list(c.subtree))
+            names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
+    gov = governor(tok)
+    if gov is not None and gov.lemma_.lower() in lex.LIGHT and tok.dep_ == "dobj":
+        subj = subject(gov)
+        if subj is not None:
+            sources.append(list(subj.subtree))
+    return sources, names
+
+
+def parties(tok, kind: MeetingKind, place: str | None) -> tuple[list[str], set[str]]:
+    """The named parties of a mention, and the lower-case names (and acronyms) it can be matched by."""
+    sources, names = _party_sources(tok, kind)
+    found: list[str] = []
+    for src in sources:
+        for e in ents_in(src):
+            if not (place and e == place) and e not in found:
+                found.append(e)
+    names |= {p.lower() for p in found}
+    names = {n for n in names if not re.search(r"\d", n) and n not in lex.CALENDAR_WORDS}
+    for p in found:
+        words = [w for w in re.findall(r"[A-Za-z]+", p) if w[0].isupper() and w.lower() not in ("of", "and", "the")]
+        if len(words) >= 2:
+            names.add("".join(w[0] for w in words).lower())
+    return found[:8], names

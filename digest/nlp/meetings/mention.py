@@ -1,0 +1,232 @@
+"""One sentence's meeting mentions: candidates (step 1) with their facts (step 2) and the
+decision (step 3) applied; nested mentions ("talks at the summit") folded into one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from digest.models import MeetingStatus, TimeValue
+from digest.nlp.meetings import decision
+from digest.nlp.meetings.candidates import sentence_triggers
+from digest.nlp.meetings.facts import assign, choose_place, parties, sentence_places, sentence_times
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.title import title
+from digest.nlp.meetings.when import mention_time, with_duration
+from digest.nlp.tense import PRESENT
+from digest.nlp.timex import find_time_of_day
+
+_ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
+
+
+@dataclass
+class Mention:
+    """One mention of a meeting in a sentence, with the facts found for it."""
+
+    sent: object
+    trigger: object
+    kind: MeetingKind
+    tense: str = PRESENT
+    status: MeetingStatus = MeetingStatus.ONGOING
+    value: TimeValue | None = None
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    title: str = ""
+    anaphoric: bool = False
+    postponed_from: bool = False
+    end_value: TimeValue | None = None
+    apart: set[int] = field(default_factory=set)  # triggers of meetings this one is not
+
+    @property
+    def weak(self) -> bool:
+        return self.kind.weak
+
+    @property
+    def bare(self) -> bool:
+        return self.value is None and self.place is None and not self.names
+
+    def absorb(self, other: Mention) -> None:
+        """Take the facts ``other`` has and this mention lacks."""
+        self.value = self.value or other.value
+        self.place = self.place or other.place
+        self.names |= other.names
+        self.participants = list(dict.fromkeys(self.participants + other.participants))
+
+
+def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], sent_places) -> list[Mention]:
+    """The meeting mentions of one sentence."""
+    triggers = sentence_triggers(sent)
+    if not triggers:
+        return []
+    times = sentence_times(doc, sent)
+    places = sentence_places(sent_places)
+    time_of = assign([r for r, _ in times], triggers)
+    place_of = assign([r for r, _ in places], triggers, place=True)
+    out = []
+    for tok, kind in triggers:
+        own_times = [times[k] for k, t in time_of.items() if t == tok.i]
+        own_places = [places[k][1] for k, t in place_of.items() if t == tok.i]
+        m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
+        if m is not None:
+            out.append(m)
+    return fold_nested(out)
+
+
+def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
+    """The mention a trigger makes, or None when it does not announce one specific meeting."""
+    if decision.as_a_means(tok, kind) or decision.forecast_by_others(tok, kind):
+        return None
+    if decision.inside_another_noun(tok, kind):
+        own_times = [(root, tm) for root, tm in own_times if root.is_ancestor(tok) or tok.is_ancestor(root)]
+        own_places = [ent for ent in own_places if tok.is_ancestor(ent.root)]
+        if not own_times and not own_places:
+            return None  # "progress in the talks was expected this year": the date is the progress's
+    tense = decision.mention_tense(tok, kind)
+    scheduled = decision.is_scheduled(tok, kind)
+    if scheduled:
+        tense = decision.FUTURE
+    when = mention_time(tok, own_times, published, decision.tense_for_dates(tok, kind, tense), scheduled)
+    value = when.value
+    has_day = value is not None and value.precision == "day"
+    if kind.needs_date and value is None:
+        return None
+    if decision.excluded_use(tok, kind, has_day) or decision.speculative(tok, value, kind):
+        return None
+    if decision.not_an_event(tok, kind, value, bool(own_places), tense):
+        return None
+    if value is not None:
+        value = _with_time_of_day(sent, with_duration(tok, value))
+    elif tense == decision.FUTURE and (kind.formal or scheduled or decision.set_for(tok)):
+        value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
+    place = choose_place(tok, kind, own_places, doc_places)
+    participants, names = parties(tok, kind, place)
+    status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
+    status = decision.under_way(tok, status, value, when.end, published)
+    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
+        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
+    anaphoric = not names and any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    return Mention(
+        sent,
+        tok,
+        kind,
+        tense,
+        status,
+        value,
+        place,
+        participants,
+        names,
+        title(tok, kind),
+        anaphoric,
+        postponed_from,
+        when.end,
+    )
+
+
+def _same_day_clock(sent, published: date) -> TimeValue | None:
+    """A clock time with no day, in a future clause: the article's own day."""
+    clock, zone = find_time_of_day(sent.text)
+    return TimeValue(published.isoformat(), None, clock, zone) if clock else None
+
+
+def _with_time_of_day(sent, value: TimeValue) -> TimeValue:
+    clock, zone = find_time_of_day(sent.text)
+    return TimeValue(value.start, value.end, clock, zone) if clock and value.precision == "day" else value
+
+
+def fold_nested(mentions: list[Mention]) -> list[Mention]:
+    """One mention for what the sentence tells as one event."""
+    if len(mentions) < 2:
+        return mentions
+    dropped: set[int] = set()
+    _fold_settings(mentions, dropped)
+    _fold_names(mentions, dropped)
+    _fold_visit_and_talks(mentions, dropped)
+    return [m for m in mentions if m.trigger.i not in dropped]
+
+
+def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
+    """ "Talks at the ICO council session": the inner trigger is the setting of the outer one; keep
+    the outer one with the facts of both. "Talks on the sidelines of the IMF conference": two
+    meetings at one place and time; each takes the facts the other gives."""
+    by_i = {m.trigger.i: m for m in mentions}
+    for m in mentions:
+        head = m.trigger.head
+        if not m.kind.verbal and _sidelines_of(head):
+            outer = by_i.get(head.head.head.head.i)
+            if outer is not None and not outer.kind.weak and outer.status == m.status:
+                outer.value, outer.place = outer.value or m.value, outer.place or m.place
+                m.value, m.place = m.value or outer.value, m.place or outer.place
+                outer.apart.add(m.trigger.i)
+                m.apart.add(outer.trigger.i)
+            continue
+        if m.kind.verbal or head.dep_ != "prep" or head.lower_ not in ("at", "during"):
+            continue
+        outer = None
+        cur = head.head
+        for _ in range(4):
+            outer = by_i.get(cur.i)
+            if outer is not None or cur.head == cur or cur.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        if outer is None or outer.kind.weak or outer.status != m.status:
+            continue
+        outer.absorb(m)
+        if len(outer.title.split()) == 1:
+            outer.title = m.title
+        dropped.add(m.trigger.i)
+
+
+def _sidelines_of(prep) -> bool:
+    """ "on the sidelines / fringes / margins of" a meeting."""
+    holder = prep.head
+    return (
+        prep.lower_ == "of"
+        and holder.lemma_.lower() in ("sideline", "sidelines", "fringe", "margin")
+        and holder.dep_ == "pobj"
+        and holder.head.lower_ in ("on", "at")
+    )
+
+
+def _fold_names(mentions: list[Mention], dropped: set[int]) -> None:
+    """ "the United Nations Conference on Trade and Development meeting": a name around the meeting."""
+    from digest.nlp.meetings.title import cap
+
+    by_i = {m.trigger.i: m for m in mentions}
+    for m in mentions:
+        head = m.trigger.head
+        if m.trigger.i in dropped or head.dep_ != "prep" or head.lower_ not in ("on", "of", "for"):
+            continue
+        outer = by_i.get(head.head.i)
+        if outer is None or outer.trigger.pos_ != "PROPN" or outer.trigger.i in dropped:
+            continue
+        m.value = m.value or outer.value
+        m.place = m.place or outer.place
+        m.names |= outer.names
+        doc = m.trigger.doc
+        words = [
+            t.text
+            for t in doc[outer.trigger.left_edge.i : m.trigger.i + 1]
+            if t.ent_type_ not in ("DATE", "TIME") and t.dep_ != "det"
+        ]
+        m.title = cap(" ".join(words[:10]))
+        dropped.add(outer.trigger.i)
+
+
+def _fold_visit_and_talks(mentions: list[Mention], dropped: set[int]) -> None:
+    """ "will pay a state visit to France and hold talks with Macron on Monday": one event."""
+    from digest.nlp import meeting_lexicon as lex
+
+    nouns = [m for m in mentions if not m.kind.verbal and m.trigger.i not in dropped and m.trigger.dep_ == "dobj"]
+    for a in nouns:
+        for b in nouns:
+            if a is b or b.trigger.i in dropped or a.trigger.i in dropped or b.trigger.i < a.trigger.i:
+                continue
+            ga, gb = a.trigger.head, b.trigger.head
+            linked = gb.dep_ == "conj" and gb.head == ga and ga.lemma_.lower() in lex.LIGHT | {"pay", "make"}
+            if not linked or a.status != b.status or MeetingKind.VISIT not in (a.kind, b.kind):
+                continue
+            if a.value and b.value and a.value.start != b.value.start:
+                continue
+            a.absorb(b)
+            dropped.add(b.trigger.i)

@@ -1,0 +1,186 @@
+"""Step 5: merging. Mentions of one article are merged into meetings when nothing contradicts
+(status, date, place, named parties) and something matches (names, date, place) or the mention
+is anaphoric ("the talks") or bare (no date, place or names); one ``Meeting`` per group."""
+
+from __future__ import annotations
+
+import re
+
+from digest.models import Meeting, MeetingStatus, TimeValue
+from digest.nlp.meetings.mention import Mention
+from digest.nlp.meetings.title import title_score
+from digest.nlp.meetings.when import rank
+
+
+def _status_group(status: MeetingStatus) -> MeetingStatus:
+    """Cancelled and postponed meetings were upcoming: they may merge with upcoming mentions."""
+    return MeetingStatus.UPCOMING if status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED) else status
+
+
+class Group:
+    """Mentions of one meeting, with the facts merged so far kept up to date on every append."""
+
+    def __init__(self, first: Mention):
+        self.mentions: list[Mention] = []
+        self.first_with_facts: Mention | None = None
+        self.best_value: TimeValue | None = None
+        self.first_place: str | None = None
+        self.names: set[str] = set()
+        self.kinds: set = set()
+        self.statuses: set[MeetingStatus] = set()
+        self.all_bare = True
+        self.append(first)
+
+    def append(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if self.first_with_facts is None and (m.value is not None or m.place):
+            self.first_with_facts = m
+        if (
+            m.value is not None
+            and not m.postponed_from
+            and (self.best_value is None or rank(m.value) > rank(self.best_value))
+        ):
+            self.best_value = m.value
+        if self.first_place is None and m.place:
+            self.first_place = m.place
+        self.names |= m.names
+        self.kinds.add(m.kind)
+        self.statuses.add(_status_group(m.status))
+        self.all_bare = self.all_bare and m.bare
+
+    def evidence(self) -> Mention:
+        """The first mention giving a date or place, else the first mention."""
+        return self.first_with_facts if self.first_with_facts is not None else self.mentions[0]
+
+    def value(self) -> TimeValue | None:
+        ev = self.evidence().value
+        if ev and (self.best_value is None or rank(ev) >= rank(self.best_value)):
+            return ev
+        return self.best_value
+
+    def place(self) -> str | None:
+        return self.evidence().place or self.first_place
+
+    def status(self) -> MeetingStatus:
+        """The evidence's status, unless a later mention cancels or postpones it."""
+        ev, val = self.evidence(), self.value()
+        if val is not None and ev.value != val:
+            ev = next((m for m in self.mentions if m.value == val), ev)
+        later = self.mentions[next((i for i, m in enumerate(self.mentions) if m is ev), 0) :]
+        if any(m.status is MeetingStatus.CANCELLED for m in later):
+            return MeetingStatus.CANCELLED
+        if ev.status is MeetingStatus.POSTPONED or any(
+            m.status is MeetingStatus.POSTPONED and not m.postponed_from for m in later
+        ):
+            return MeetingStatus.POSTPONED
+        return ev.status
+
+
+def overlap(a: TimeValue, b: TimeValue) -> bool:
+    """Whether two time values share a day."""
+    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+        return a.start == b.start
+    return a.first_day <= b.last_day and b.first_day <= a.last_day
+
+
+def _loose_name_match(a: set[str], b: set[str]) -> bool:
+    wa = {w for n in a for w in re.findall(r"\w+", n) if len(w) > 2}
+    wb = {w for n in b for w in re.findall(r"\w+", n) if len(w) > 2}
+    return bool(wa & wb)
+
+
+def _compatible(m: Mention, g: Group) -> bool:
+    """Nothing about ``m`` contradicts the group: status, date, place, kind, named parties."""
+    if any(other.trigger.i in m.apart for other in g.mentions):
+        return False  # "talks on the sidelines of the conference": two meetings
+    statuses = g.statuses | {_status_group(m.status)}
+    if _status_group(m.status) not in g.statuses and not statuses <= {MeetingStatus.UPCOMING, MeetingStatus.ONGOING}:
+        # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
+        strong = m.value is None and (
+            (m.place and g.place() and m.place == g.place())
+            or (m.names and m.names & g.names)
+            or (m.anaphoric and not m.place)
+        )
+        if not strong:
+            return False
+    gv, gp = g.value(), g.place()
+    if m.value and gv and not overlap(m.value, gv):
+        return False
+    if m.place and gp and m.place.lower() not in gp.lower() and gp.lower() not in m.place.lower():
+        return False
+    same_place_or_day = (m.place and gp and m.place == gp) or (m.value and gv and m.value.start == gv.start)
+    if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
+        return False
+    return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
+
+
+def _score(m: Mention, g: Group) -> int:
+    """How strongly ``m`` belongs with the group (0: not at all)."""
+    s = 0
+    gv = g.value()
+    dates_agree = not (m.value and gv) or m.value.start == gv.start
+    if m.names and dates_agree and (m.names & g.names or _loose_name_match(m.names, g.names)):
+        s += 3
+    if m.value and not gv and not m.names and m.kind in g.kinds:
+        s += 1
+    if m.value and gv and m.value.start == gv.start:
+        s += 2
+    if m.place and g.place():
+        s += 2
+    s += int(m.anaphoric) + int(m.bare)
+    if m.kind in g.kinds and s:
+        s += 1
+    if m.value and gv and not m.names and overlap(m.value, gv):
+        s += 1
+    return s + int(g.all_bare)
+
+
+def merge(mentions: list[Mention]) -> list[Group]:
+    """Each mention joins the best compatible group among the last twelve, else starts one (weak ones never do)."""
+    groups: list[Group] = []
+    for m in mentions:
+        best, best_score = None, 0
+        for g in reversed(groups[-12:]):
+            if _compatible(m, g):
+                sc = _score(m, g)
+                if sc > best_score:
+                    best, best_score = g, sc
+        if best is not None:
+            best.append(m)
+        elif not m.weak:
+            groups.append(Group(m))
+    return groups
+
+
+def to_meeting(g: Group) -> Meeting:
+    """The meeting a group describes; the evidence is the sentence of its first mention with facts."""
+    ev, value = g.evidence(), g.value()
+    text = ev.sent.text
+    evidence = text.strip()
+    start_char = ev.sent.start_char + len(text) - len(text.lstrip())
+    named_by = [m for m in g.mentions if not m.weak] or g.mentions  # "the discussions" never name it
+    best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
+    participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
+    return Meeting(
+        title=best_title or "Meeting",
+        status=g.status(),
+        start=value.start if value else None,
+        end=_end(g, value),
+        place=g.place(),
+        participants=tuple(participants[:8]),
+        evidence=evidence,
+        mentions=tuple(dict.fromkeys(m.sent.text.strip() for m in g.mentions)),
+        time=value.time if value else None,
+        timezone=value.timezone if value else None,
+        start_char=start_char,
+        end_char=start_char + len(evidence),
+    )
+
+
+def _end(g: Group, value: TimeValue | None) -> str | None:
+    """The end of a day-precise meeting: its own, else the latest "until …" day after the start."""
+    if value is None or value.end or value.precision != "day":
+        return value.end if value else None
+    ends = [m.end_value.end or m.end_value.start for m in g.mentions if m.end_value is not None]
+    ends = [e for e in ends if TimeValue(e).precision == "day" and e > value.start]
+    return max(ends) if ends else None

@@ -1,0 +1,131 @@
+"""Small questions about a dependency parse that every step of the meeting engine asks."""
+
+from __future__ import annotations
+
+import re
+
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+PARTY_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+
+
+def governor(tok):
+    """The first verb (or auxiliary) above ``tok``, or ``tok`` itself when it is a verb."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def subject(verb):
+    """The subject of ``verb``, following xcomp/conj chains up ("X is due to meet", "X met and agreed")."""
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return verb  # a gapped clause: "the board meets March 30 but the full council not until September"
+    cur = verb
+    if verb.pos_ != "VERB" and verb.dep_ == "pobj" and verb.head.lower_ == "to":
+        cur = verb.head.head
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head != cur:
+            if cur.dep_ in ("ccomp", "advcl") and cur.head.pos_ == "VERB":
+                return None
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ == "acomp":
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def head_path(tok, limit: int = 30) -> list:
+    """``tok`` and its heads up to the root."""
+    out = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def ancestors_until(tok, stop) -> list:
+    """``tok`` and its heads below ``stop``."""
+    out = []
+    cur = tok
+    for _ in range(20):
+        if cur == stop or cur.head == cur:
+            break
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def has_left_modifier(tok, words: set[str]) -> bool:
+    """A word of ``words`` (form or lemma) before ``tok`` in its subtree."""
+    return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.subtree if c.i < tok.i)
+
+
+def has_aux(verb, words: tuple[str, ...] | set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def is_negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def doc_text(doc) -> str:
+    """doc.text, built once per Doc (spaCy joins every token each time it is asked)."""
+    return doc.user_data.setdefault("digest_text", doc.text)
+
+
+def ent_text(tok) -> str | None:
+    """The party-like named entity ``tok`` belongs to (without a leading "the"), or None."""
+    if tok.ent_type_ not in PARTY_LABELS:
+        return None
+    doc = tok.doc
+    # the entity's bounds from the IOB tags: local, no scan over doc.ents
+    i = tok.i
+    while i > 0 and doc[i].ent_iob_ == "I" and i > tok.i - 30:
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I" and j < tok.i + 30:
+        j += 1
+    if j < len(doc) and doc[j - 1].lower_ == "of" and not doc[j].is_punct:
+        j += 1  # "Group of" + "Seven" (tagged CARDINAL)
+    if j < len(doc) and doc[j].text == "+" and not doc[j - 1].whitespace_:
+        j += 1  # "OPEC+"
+    text = re.sub(r"^(?i:the)\s+", "", doc[i:j].text).strip()
+    return re.sub(r"\s*['’]s?$", "", text) or None
+
+
+def ents_in(tokens) -> list[str]:
+    """The party entities among ``tokens``, in order, once each (places after "in"/"at" left out)."""
+    out: list[str] = []
+    for t in tokens:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
+            continue
+        e = ent_text(t)
+        if e and e not in out:
+            out.append(e)
+    return out
+
+
+def is_party(tok) -> bool:
+    """A person, organisation, country or pronoun (or a phrase holding one)."""
+    from digest.nlp import meeting_lexicon as lex
+
+    return (
+        tok.ent_type_ in PARTY_LABELS
+        or tok.lemma_.lower() in lex.PEOPLE
+        or tok.pos_ == "PRON"
+        or any(c.ent_type_ in PARTY_LABELS for c in tok.subtree)
+    )

@@ -1,0 +1,269 @@
+"""Step 4: the title of a mention: the body or parties and the kind ("OPEC ministerial meeting",
+"Putin and Biden meeting", "Board of Governors meeting")."""
+
+from __future__ import annotations
+
+import re
+
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
+from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import PARTY_LABELS, ancestors_until, ents_in, governor, is_party, subject
+
+_ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
+# A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
+
+
+def title(tok, kind: MeetingKind) -> str:
+    """A short title for the mention whose trigger is ``tok``: the body or parties and the kind."""
+    if kind.formal:
+        return _verb_title(tok, kind)
+    text = _noun_title(tok, kind)
+    if not _names_someone(text, tok.sent):
+        namer = _namer(tok) or _his_or_her(tok)
+        if namer and namer.lower() not in text.lower():
+            text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
+    return text
+
+
+def _his_or_her(tok) -> str | None:
+    """ "his sentencing": the person last named before, within the sentence or the one before it."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        return None
+    return _person_before(tok)
+
+
+def _person_before(tok) -> str | None:
+    """The person last named before ``tok``, in its sentence or the one before."""
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
+    return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
+
+
+def _names_someone(text: str, sent) -> bool:
+    """Whether a title holds a name: a capital after its first letter ("G-7 meeting", "Board of
+    Governors meeting") or a first word the sentence gives as a name."""
+    words = text.split()
+    if not words:
+        return False
+    if any(c.isupper() for w in words[1:] for c in w) or any(c.isupper() for c in words[0][1:]):
+        return True
+    return any(t.text == words[0] and (t.pos_ == "PROPN" or t.ent_type_ in PARTY_LABELS) for t in sent)
+
+
+def _namer(tok) -> str | None:
+    """Who holds an unnamed meeting: the named (or body) subject of the verb that holds it
+    ("WeWork will hold an all-hands meeting", "the utilities commission will hold a public
+    hearing"), or for "the company" the one organisation the sentence names ("…, WeWork said")."""
+    gov = governor(tok)
+    owned = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children)  # "their session"
+    hosted = tok.dep_ == "dobj" and tok.head == gov and gov.lemma_.lower() in lex.HOSTING
+    if gov is None or not (hosted or owned):
+        return None
+    subj = subject(gov)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    if owned and not hosted:  # "legislators … their session"
+        left = [t for t in subj.subtree if t.i <= subj.i]
+        ents, words = ents_in(left), clean_words(left)
+        if ents:
+            return ents[0]
+        return _join(words) if subj.lemma_.lower() in lex.PEOPLE and 0 < len(words) <= 3 else None
+    ents = ents_in(subj.subtree)
+    if ents:
+        return ents[0]
+    if _NAME_SHAPE.fullmatch(subj.text):
+        return subj.text  # "WeWork", "OPEC+": a name the tagger missed
+    if subj.lemma_.lower() in lex.BODIES:
+        return np_text(subj, 4)
+    if subj.lemma_.lower() in lex.ORGANISATION_NOUNS:
+        orgs = list(dict.fromkeys(e.text for e in tok.sent.ents if e.label_ == "ORG"))
+        return re.sub(r"^(?i:the)\s+", "", orgs[0]) if len(orgs) == 1 else None
+    return None
+
+
+def clean_words(tokens) -> list[str]:
+    """Words of a title: no determiners, dates or dropped words, punctuation only inside names."""
+    words = []
+    for t in tokens:
+        glued = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "+")
+        glued = glued and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        if glued:
+            words.append(t.text)  # "all-hands", "OPEC+": one word
+            continue
+        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.is_punct and t.text not in ("-", "/", "'s", "&"):
+            continue
+        words.append(t.text)
+    return words
+
+
+def _join(words: list[str]) -> str:
+    text = " ".join(words)
+    return re.sub(r"\s+(['’]s)\b", r"\1", text).replace(" - ", "-").replace(" / ", "/").strip()
+
+
+def np_text(head, limit: int = 8) -> str:
+    """The noun phrase of ``head`` without its relative clauses and appositions, at most ``limit`` words."""
+    toks = [
+        t
+        for t in head.subtree
+        if not (
+            t.dep_ in ("relcl", "acl")
+            or any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in ancestors_until(t, head))
+        )
+    ]
+    return _join(clean_words(toks)[:limit])
+
+
+def cap(text: str) -> str:
+    """The title with a capital first letter, no leading punctuation, "Meeting" when empty."""
+    text = re.sub(r"\s+", " ", text).strip().lstrip("-–—/&,.;: ")
+    return text[:1].upper() + text[1:] if text else "Meeting"
+
+
+def title_score(text: str) -> int:
+    """How much a title names: capitalised words after the first, and more than one word."""
+    return sum(1 for w in text.split()[1:] if w[:1].isupper()) + (
+        1 if text[:1].isupper() and len(text.split()) > 1 else 0
+    )
+
+
+def _who(subj, limit: int = 3) -> str:
+    """The subject of a meeting verb as a title: its people, else its named parties, else its words."""
+    ents = ents_in(subj.subtree)
+    people = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"])
+    if not people and subj.pos_ == "PROPN" and len(ents) > 1:
+        return np_text(subj, 6)  # "European Central Bank's Governing Council"
+    ents = people or ents
+    return " and ".join(ents[:limit]) if ents else np_text(subj, 6)
+
+
+def _verb_title(tok, kind: MeetingKind) -> str:
+    """ "Putin and Biden meeting", "Security Council session", "Baker meeting with Shevardnadze"."""
+    if kind is MeetingKind.TESTIFY:
+        return _hearing_title(tok)
+    subj = subject(tok)
+    if subj is tok:  # a gapped clause: "… but the full council not until September"
+        who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
+    elif subj is not None and subj.lower_ in ("he", "she"):
+        who = _person_before(tok) or ""  # "He was due to meet …": the person last named
+    else:
+        who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+    text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()
+    others = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"
+    ]
+    others = [
+        o
+        for o in others
+        if is_party(o) and o.ent_type_ not in ("TIME", "DATE", "CARDINAL") and o.text.upper() not in _ZONES
+    ]
+    if others:
+        subtree = list(others[0].subtree)
+        person = others[0].ent_type_ == "PERSON"  # "Canada's General John de Chastelain": the person
+        ents = (person and ents_in([t for t in subtree if t.ent_type_ == "PERSON"])) or ents_in(subtree)
+        other = ents[0] if ents else np_text(others[0], 5)
+        if other:
+            text = f"{text} with {other}"
+    return cap(text)
+
+
+def _hearing_title(tok) -> str:
+    """ "Senate Banking Committee hearing" (before whom), else "Smith testimony" (who testifies)."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "before":
+            body = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if body is not None:
+                ents = ents_in(body.subtree)
+                return cap(f"{ents[0] if ents else np_text(body, 6)} hearing")
+    subj = subject(tok)
+    who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+    return cap(f"{who} testimony" if who else "Hearing")
+
+
+def _modifier_tokens(tok) -> list:
+    """The trigger's left modifiers without dates or dropped words, in text order."""
+    left = [
+        c
+        for c in tok.children
+        if c.i < tok.i
+        and c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
+        and not any(
+            t.ent_type_ in ("DATE", "TIME") or t.lower_ in lex.TITLE_DROP
+            for t in c.subtree
+            if t.dep_ != "case" and t.pos_ != "DET"
+        )
+    ]
+    return sorted((t for c in left for t in c.subtree), key=lambda t: t.i)
+
+
+def _noun_title(tok, kind: MeetingKind) -> str:
+    left_tokens = _modifier_tokens(tok)
+    mods = clean_words(left_tokens)
+    base = _join(mods + [tok.text if tok.pos_ == "PROPN" else tok.lower_])
+    if tok.lemma_.lower() in lex.HEARING_NOUNS:
+        base += " hearing"  # "sentencing hearing"
+    acronym = next((c.text for c in tok.children if c.dep_ == "appos" and c.text.isupper() and len(c.text) <= 8), None)
+    of_title = _of_title(tok, base, acronym)
+    if of_title is not None:
+        return of_title
+    if kind is MeetingKind.VISIT and visit_destination(tok) is not None:
+        return _visit_title(tok, base, left_tokens)
+    if acronym and acronym not in base:
+        return cap(f"{acronym} {base}")
+    gov = governor(tok)
+    if (
+        gov is not None
+        and tok.dep_ == "dobj"
+        and gov.lemma_.lower() in lex.LIGHT | {"pay", "make"}
+        and (not mods or kind is MeetingKind.VISIT)
+        and not any(t.ent_type_ == "PERSON" for t in left_tokens)
+    ):
+        subj = subject(gov)
+        if subj is not None and subj.pos_ != "PRON":
+            ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
+            who = " and ".join(ents[:2]) if ents else np_text(subj, 5)
+            if who:
+                return cap(f"{who} {base}")
+    return cap(base)
+
+
+def _visit_title(tok, base: str, left_tokens: list) -> str:
+    """ "Blinken visit to Beijing": the visitor (the clause's named subject) and where to."""
+    dest = visit_destination(tok)
+    where = " ".join(t.text for t in dest.subtree if t.dep_ != "det")
+    who = ""
+    gov = governor(tok)
+    subj = subject(gov) if gov is not None and not any(t.ent_type_ == "PERSON" for t in left_tokens) else None
+    if subj is not None and subj.pos_ != "PRON":
+        ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
+        who = ents[0] if ents else ""
+    return cap(f"{who} {base} to {where}")
+
+
+def _of_title(tok, base: str, acronym: str | None) -> str | None:
+    """ "meeting of OPEC oil ministers" → "OPEC meeting"; "talks between X and Y" → "X-Y talks"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "between"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if not objs:
+                return None
+            obj = objs[0]
+            if c.lower_ == "between":
+                names = ents_in(obj.subtree)
+                return (
+                    cap(f"{'-'.join(names[:3])} {base}")
+                    if len(names) >= 2
+                    else cap(f"{base} between {np_text(obj, 6)}")
+                )
+            if is_meeting_noun(obj):
+                return cap(np_text(obj, 6))  # "the meeting tomorrow of the G-7 meeting"
+            ents = ents_in(obj.subtree)
+            if acronym or ents:
+                return cap(f"{acronym or (np_text(obj, 6) if obj.pos_ == 'PROPN' else ents[0])} {base}")
+            return cap(f"{base} of {np_text(obj, 5)}")
+    return None

@@ -1,0 +1,121 @@
+"""Step 2 (time): the date of a mention, resolved with the tense of the trigger's clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from digest.models import Precision, TimeValue
+from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.syntax import doc_text, governor
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
+from digest.nlp.timex import NUMBER_WORDS
+from digest.nlp.timex import resolve as resolve_time
+
+
+def rank(value: TimeValue | None) -> int:
+    """How precise a value is: day 4, week 3, month 2, year 1, none 0."""
+    return value.precision.rank if value is not None else 0
+
+
+@dataclass(frozen=True)
+class MentionTime:
+    """The start a mention gives (its most precise time) and an end it gives on its own ("until …")."""
+
+    value: TimeValue | None = None
+    end: TimeValue | None = None
+    tense: str = ""  # the tense the start was resolved with
+    rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
+    later: bool = False  # the rest of a period: "later this month", "the end of the week"
+
+
+def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
+    """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
+    give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
+    value, end, value_tense, best, year, named_day, later = None, None, tense, -1, None, False, False
+    trig_gov = governor(tok)
+    subtree = {t.i for t in tok.subtree}
+    for root, tm in own_times:
+        moved = _moved(root, trig_gov)
+        if moved == "from":
+            continue  # the date it was moved from
+        in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
+        t_tense = PRESENT if in_name else tense
+        t_gov = governor(root)
+        if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
+            t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
+            if t_tense == PRESENT and t_gov.tag_ in ("VBZ", "VBP") and t_gov.lemma_.lower() in lex.TAKING_PLACE:
+                t_tense = FUTURE  # "the session that starts in January": a timetable
+        v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
+        if v is None:
+            continue
+        if moved:
+            return MentionTime(v, end, FUTURE, rescheduled=True)  # the new date
+        if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
+            end = v  # "the talks, which are scheduled to end Wednesday"
+        elif v.precision.rank > best:
+            value, best, value_tense, named_day = v, v.precision.rank, t_tense, in_name
+            later = bool(re.match(r"(?i)(?:later|late|the\s+end|end|the\s+rest|rest)\b", tm.text))
+        if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
+            year = v.start  # "their 2025 session that starts in January"
+    if value is not None and value.precision == "day" and not value.end and not scheduled and not named_day:
+        first = value.first_day
+        contradicts = (value_tense == FUTURE and first < published and not _future_in_past(tok)) or (
+            value_tense == PAST and first > published
+        )
+        if first and contradicts:
+            value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
+    if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
+        value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
+    return MentionTime(value, end, value_tense, later=later)
+
+
+def _future_in_past(tok) -> bool:
+    """ "He was due to meet X yesterday": a plan told in the past, which may lie in the past."""
+    cur = governor(tok)
+    for _ in range(4):
+        if cur is None:
+            return False
+        told_past = cur.tag_ == "VBD" or (cur.dep_ == "acomp" and cur.head.tag_ == "VBD")  # "was due"
+        told_past = told_past or any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass"))
+        if cur.lemma_.lower() in ("due", "schedule", "set", "expect", "plan") and told_past:
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _until(doc, start_char: int) -> bool:
+    """ "until/through X" ends what is under way ("not until X" is when it starts)."""
+    before = doc_text(doc)[max(0, start_char - 12) : start_char].rstrip().lower()
+    return before.endswith(("until", "till", "through")) and not before.endswith(("not until", "not till"))
+
+
+def _moved(root, trig_gov) -> str | None:
+    """ "from" for the old date and "to" for the new one of a meeting moved: "postponed from Tuesday
+    to Friday", "pushed back until next week"; None for any other date (or when what is moved is
+    not the meeting: "a meeting at which the issue was put off until June")."""
+    prep = root.head
+    if prep.dep_ != "prep" or prep.head.lemma_.lower() not in lex.MOVE_WORDS or prep.head != trig_gov:
+        return None
+    if prep.lower_ == "from":
+        return "from"
+    return "to" if prep.lower_ in ("to", "until", "till", "for") else None
+
+
+def with_duration(tok, value: TimeValue) -> TimeValue:
+    """ "a three-day meeting opening tomorrow": an end date from the duration."""
+    if value.precision != "day" or value.end:
+        return value
+    left = tok.doc[tok.left_edge.i : tok.i].text.lower()
+    for m in re.finditer(r"\b(\w+)\s?-\s?day\b", left):
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 1 < n < 32:
+            try:
+                start = date.fromisoformat(value.start)
+            except ValueError:
+                return value
+            return TimeValue(value.start, (start + timedelta(days=n - 1)).isoformat(), value.time, value.timezone)
+    return value

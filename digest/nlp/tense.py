@@ -1,0 +1,232 @@
+"""Clause tense: whether a token's clause tells of the future, the past or the present.
+
+Read from spaCy tags and auxiliaries by climbing from any token of the clause to the first
+tensed verb: "will/would/is to" and "due/set/scheduled to" are future, a past tag is past.
+Time expressions (digest.nlp.timex) are resolved in that direction.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Tense(str, Enum):
+    FUTURE = "future"
+    PAST = "past"
+    PRESENT = "present"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+FUTURE, PAST, PRESENT = Tense.FUTURE, Tense.PAST, Tense.PRESENT
+
+
+_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "ll"}
+_MODAL_FUTURE = {"should", "may", "might", "could", "can", "must", "ought"}
+# Heads of a "to"-infinitive (or predicates) that put what follows in the future.
+_FUTURE_GOVERNORS = {
+    "be",
+    "due",
+    "schedule",
+    "set",
+    "expect",
+    "plan",
+    "slate",
+    "intend",
+    "aim",
+    "agree",
+    "decide",
+    "go",
+    "prepare",
+    "want",
+    "hope",
+    "seek",
+    "propose",
+    "arrange",
+    "likely",
+    "poised",
+    "ready",
+    "call",
+    "invite",
+    "try",
+    "promise",
+    "pledge",
+    "vow",
+    "wish",
+    "offer",
+    "threaten",
+    "unlikely",
+    "able",
+    "need",
+    "have",
+    "ask",
+    "urge",
+    "sure",
+    "certain",
+    "about",
+    "tentatively",
+}
+_APPEAR = {
+    "go",
+    "appear",
+    "come",
+    "bring",
+    "take",
+    "testify",
+    "put",
+    "present",
+    "stand",
+    "lay",
+    "argue",
+    "plead",
+    "speak",
+    "submit",
+    "place",
+}
+# "groundwork for the talks", "prepare for the summit": what follows is ahead.
+_PREPARING = {
+    "groundwork",
+    "preparation",
+    "prepare",
+    "ready",
+    "plan",
+    "agenda",
+    "run-up",
+    "way",
+    "stage",
+    "date",
+    "proposal",
+    "brief",
+    "briefing",
+    "position",
+    "due",
+}
+# Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
+_SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
+
+
+def _between(low, high) -> list:
+    """Tokens on the head path strictly between ``low`` and its ancestor ``high``."""
+    out = []
+    cur = low.head
+    for _ in range(16):
+        if cur == high or cur.head == cur:
+            break
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def verb_tense(verb) -> Tense | None:
+    """Tense of one verb or auxiliary token from its tag and auxiliaries, None if untensed."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX):
+        return FUTURE
+    if aux_words & _MODAL_FUTURE or (verb.tag_ == "MD" and verb.lower_ in _MODAL_FUTURE):
+        return FUTURE
+    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "JJ") and auxes:
+        return FUTURE
+    if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+        return FUTURE
+    if (
+        verb.tag_ == "VBN"
+        and not auxes
+        and verb.lemma_.lower() in _SCHEDULING
+        and verb.dep_ in ("acl", "amod", "advcl")
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    ):
+        return FUTURE  # "the summit, scheduled for Thursday, …"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl" and verb.lemma_.lower() in _SCHEDULING:
+        return FUTURE  # "a meeting expected in Washington tomorrow"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
+        return PAST  # "decisions made last year"
+    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return PAST  # a past tense tagged as a participle: "the ceiling that the government set in June"
+    tagged = [verb] + auxes
+    for t in tagged:
+        if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):
+            return FUTURE
+    for t in auxes:
+        if t.lower_ in ("had", "has", "have", "'ve", "'s") and verb.tag_ == "VBN" and t.dep_ == "aux":
+            return PAST
+    for t in auxes + [verb]:
+        if t.tag_ == "VBD":
+            return PAST
+        if t.tag_ in ("VBZ", "VBP"):
+            return PRESENT
+    return None
+
+
+def clause_tense(token, prep_cues: bool = False) -> Tense:
+    """The tense governing ``token``: climb the dependency tree to the first tensed verb.
+
+    "to"-infinitives under "is/due/scheduled/expected/plan …" are future; with
+    ``prep_cues`` a path through "ahead of"/"before" reads as future and "after"/"following"
+    as past (for nouns like "ahead of the G7 talks").
+    """
+    cur = token
+    for _ in range(16):
+        if prep_cues and cur != token and _cue_reaches(token, cur):
+            cue = _preposition_cue(cur)
+            if cue is not None:
+                return cue
+        if cur.tag_ == "VBG" and cur.dep_ == "acl" and cur.lemma_.lower() in ("start", "begin", "open", "run"):
+            return PRESENT  # "the meeting starting April 27": the date is not anchored by the outer verb
+        if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or (cur.lemma_.lower() == "due" and cur != token):
+            found = _tense_of_verb(cur)
+            if found is not None:
+                return found
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return PRESENT
+
+
+def _cue_reaches(token, prep) -> bool:
+    """Whether a preposition above ``token`` governs it with no verb or other noun between, save
+    nouns it reaches through "of" ("ahead of the group of seven meeting")."""
+    below = token
+    for t in _between(token, prep):
+        if t.pos_ in ("VERB", "AUX", "PRON"):
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and not (below.dep_ == "prep" and below.lower_ == "of"):
+            return False
+        below = t
+    return True
+
+
+def _preposition_cue(prep) -> Tense | None:
+    """ "ahead of/before/until X" → future, "after/following/since X" → past, "during X" → X's clause."""
+    w = prep.lower_
+    appearing = w == "before" and prep.head.lemma_.lower() in _APPEAR  # "testified before the committee"
+    if not appearing and (
+        w in ("ahead", "before", "pending", "awaiting", "until", "till", "prior")
+        or (w == "to" and prep.head.lower_ in ("run", "up", "run-up", "lead"))
+    ):
+        return FUTURE
+    if w == "for" and prep.head.lemma_.lower() in _PREPARING:
+        return FUTURE
+    if w in ("after", "following", "since", "during") and prep.dep_ in ("prep", "mark"):
+        return PAST if w != "during" else clause_tense(prep.head)
+    return None
+
+
+def _tense_of_verb(cur) -> Tense | None:
+    """The tense a verb on the path gives, or None to keep climbing (an untensed participle)."""
+    if cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        head = cur.head
+        if head == cur or not (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
+            return None
+        if head.lemma_.lower() in {"be", "go", "due", "likely", "unlikely", "poised", "about"} | _SCHEDULING:
+            return FUTURE
+        # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
+        return PRESENT if verb_tense(head) == PAST else FUTURE
+    t = verb_tense(cur)
+    if t is None:
+        return PAST if cur.tag_ == "VBD" else None
+    participle = (
+        t == PRESENT and cur.tag_ == "VBG" and cur.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in cur.children)
+    )
+    return None if participle else t

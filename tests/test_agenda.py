@@ -1,0 +1,102 @@
+"""The agenda a reader sees: meetings merged across articles only when they are one event, and
+the sections of the meetings page and the briefing's box. Meetings here are made up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from digest.agenda import agenda_sections, merge_meetings, readable_title, same_meeting, upcoming_for_day
+from digest.briefing import assemble, make_entries
+from digest.config import Config
+from digest.models import Extraction, Meeting
+
+from helpers import article
+
+
+def m(title, status="upcoming", start=None, place=None, participants=()):
+    return Meeting(title, status, start, None, place, tuple(participants), f"{title}.")
+
+
+def test_hearings_of_different_bodies_are_not_merged():
+    utility = m("Utilities commission public hearing", start="2024-03-20", place="Denver")
+    congress = m("House Energy Committee hearing", start="2024-03-20", place="Washington")
+    assert not same_meeting(utility, congress)
+    senate = m("Senate Banking Committee hearing", start="2024-03-20")
+    house = m("House Banking Committee hearing", start="2024-03-20")
+    assert not same_meeting(senate, house)
+
+
+def test_bare_titles_from_unrelated_articles_are_not_merged():
+    assert not same_meeting(m("Meeting", start="2024-03-11"), m("Meeting", start="2024-03-11"))
+    assert not same_meeting(m("Meeting"), m("Meeting"))
+    assert not same_meeting(m("Public hearing"), m("Public hearing"))
+
+
+def test_same_body_compatible_date_and_place_is_one_meeting():
+    assert same_meeting(
+        m("OPEC+ ministerial meeting", start="2024-06-01", place="Vienna"),
+        m("OPEC+ meeting", start="2024-06", place="Vienna, Austria"),
+    )
+    assert same_meeting(m("Fed policy meeting", start="2024-03-19"), m("Fed meeting", start="2024-03-19"))
+    assert same_meeting(
+        m("Talks", start="2024-03-12", place="Geneva", participants=("Iran",)),
+        m("Nuclear talks", start="2024-03-12", place="Geneva", participants=("Iran", "EU")),
+    )
+
+
+def test_same_body_on_other_dates_or_places_is_two_meetings():
+    assert not same_meeting(m("Fed meeting", start="2024-03-19"), m("Fed meeting", start="2024-05-01"))
+    assert not same_meeting(
+        m("Fed meeting", start="2024-03-19", place="Washington"),
+        m("Fed meeting", start="2024-03-19", place="Jackson Hole"),
+    )
+
+
+def test_sections_hold_each_meeting_once_and_only_undated_ones_still_to_happen():
+    a = article("One", ["x"], "2024-03-07T09:00:00+00:00")
+    b = article("Two", ["y"], "2024-03-08T09:00:00+00:00")
+    extractions = {
+        a.id: Extraction(
+            a.id,
+            meetings=(
+                m("Fed policy meeting", start="2024-03-19", place="Washington"),
+                m("Board meeting", start="2024-03-01"),
+                m("EU summit"),
+                m("Trade talks", status="past"),
+                m("Strike talks", status="ongoing"),
+                m("Party congress", status="cancelled"),
+            ),
+        ),
+        b.id: Extraction(b.id, meetings=(m("Fed meeting", start="2024-03-19", place="Washington"), m("EU summit"))),
+    }
+    items = merge_meetings(make_entries([a, b], extractions))
+    upcoming, undated, past = agenda_sections(items, date(2024, 3, 8))
+    assert [it.meeting.title for it in upcoming] == ["Fed policy meeting"]
+    assert len(upcoming[0].sources) == 2
+    assert [it.meeting.title for it in undated] == ["EU summit"]
+    assert len(undated[0].sources) == 2
+    assert [it.meeting.title for it in past] == ["Board meeting"]
+
+
+def test_readable_titles():
+    for title in ("WeWork all-hands meeting", "OPEC+ ministerial meeting", "Board meeting", "Biden visit to Hanoi"):
+        assert readable_title(title), title
+    for title in ("Meeting", "- hands meeting", "Public hearing", "Special session", "Talks"):
+        assert not readable_title(title), title
+
+
+def test_briefing_box_shows_only_upcoming_meetings_with_readable_titles():
+    a = article("One", ["x"], "2024-03-07T09:00:00+00:00")
+    meetings = (
+        m("WeWork all-hands meeting", start="2024-03-08"),
+        m("Meeting", start="2024-03-09"),
+        m("Board meeting", status="cancelled", start="2024-03-10"),
+        m("Summit", status="ongoing", start="2024-03-07"),
+        m("City council session", status="postponed"),
+    )
+    site = assemble([a], {a.id: Extraction(a.id, meetings=meetings)}, Config(meeting_days=14), date(2024, 3, 7))
+    [day] = site.briefings
+    assert [it.meeting.title for it in day.upcoming_meetings] == ["WeWork all-hands meeting", "City council session"]
+    items = merge_meetings(make_entries([a], {a.id: Extraction(a.id, meetings=meetings)}))
+    box = upcoming_for_day(items, date(2024, 3, 7), 14, {a.id: date(2024, 3, 7)})
+    assert [it.meeting.title for it in box] == ["WeWork all-hands meeting", "City council session"]

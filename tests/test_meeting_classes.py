@@ -1,0 +1,375 @@
+"""The meeting engine on the error classes of issue 14, each on small made-up sentences.
+
+Every sentence here is invented for the test: the classes describe how news announces (or
+only seems to announce) meetings, not any article of an evaluation set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digest.models import Meeting, MeetingStatus
+from digest.nlp.meetings import extract_meetings
+
+THU = date(2024, 3, 7)  # the articles' day: a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from digest.nlp.model import load_pipeline
+
+    return load_pipeline()
+
+
+def upcoming(nlp, text: str, published: date = THU) -> list[Meeting]:
+    return [m for m in extract_meetings(nlp(text), published) if m.status is MeetingStatus.UPCOMING]
+
+
+def only(nlp, text: str, published: date = THU) -> Meeting:
+    found = extract_meetings(nlp(text), published)
+    assert len(found) == 1, [(m.title, m.status) for m in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- past or hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I said at last October's conference, we will keep pressing the ministers.",
+        "Farmers hope the new alliance will raise their clout in trade talks with Brussels.",
+        "Progress in the talks was expected this year, a diplomat said.",
+        "Some progress in the negotiations is expected by the summer.",
+    ],
+)
+def test_past_or_unanchored_talks_are_not_upcoming(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- not meetings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor will meet with reporters on Friday to explain the budget.",
+        "The governor is to meet the press at noon on Monday.",
+        "The two teams meet again in three days in Lisbon.",
+        "The club meets its old rival on Saturday.",
+        "Rovers beat City 2-0 and will meet the champions in the final on Sunday.",
+        "The two candidates will meet in a televised debate on Tuesday.",
+        "The council will vote on the budget on Monday.",
+        "Retail sales figures meeting expectations lifted shares on Wednesday.",
+    ],
+)
+def test_not_meetings(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_negotiating_teams_still_meet(nlp):
+    m = only(nlp, "The negotiating teams will meet again on Monday in Oslo.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-11", "Oslo")
+
+
+# --------------------------------------------------------------------------- status and dates
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The summit was postponed from Tuesday to Friday.", "2024-03-08"),
+        ("The board meeting has been moved from Monday to March 20.", "2024-03-20"),
+        ("The talks have been put off until next Tuesday.", "2024-03-12"),
+    ],
+)
+def test_rescheduled_meeting_takes_the_new_date(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_meeting_under_way_today_is_ongoing(nlp):
+    m = only(nlp, "The conference, which opened today in Vienna, runs until Saturday.")
+    assert m.status is MeetingStatus.ONGOING
+    assert m.start == "2024-03-07"
+
+
+def test_cancelled_is_not_postponed(nlp):
+    assert only(nlp, "The board meeting scheduled for Monday was cancelled.").status is MeetingStatus.CANCELLED
+    assert only(nlp, "The board meeting scheduled for Monday was called off.").status is MeetingStatus.CANCELLED
+    assert only(nlp, "The board meeting was postponed indefinitely.").status is MeetingStatus.POSTPONED
+
+
+def test_this_week_in_the_past_tense_is_past(nlp):
+    m = only(nlp, "A conference held this week in Lyon drew 300 delegates.")
+    assert m.status is MeetingStatus.PAST
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_testimony_is_a_hearing(nlp):
+    m = only(nlp, "Jones will testify before the Senate Finance Committee next Tuesday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-12")
+    assert m.title == "Senate Finance Committee hearing"
+
+
+def test_testimony_without_a_date_and_in_the_past(nlp):
+    assert only(nlp, "The chief executive testified before Congress on Tuesday.").status is MeetingStatus.PAST
+    assert upcoming(nlp, "He has never testified before a grand jury.") == []
+
+
+def test_sentencing_is_a_hearing(nlp):
+    m = only(nlp, "Sentencing is scheduled for April 18.")
+    assert (m.status, m.start, m.title) == (MeetingStatus.UPCOMING, "2024-04-18", "Sentencing hearing")
+
+
+def test_hearing_named_by_what_it_waits_for(nlp):
+    m = only(nlp, "He will remain in custody until his extradition hearing in May.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-05")
+
+
+def test_visit_with_talks(nlp):
+    m = only(nlp, "Ramos will press the president on reform during a visit to Manila next week.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-W11", "Manila")
+    assert m.title == "Ramos visit to Manila"
+
+
+def test_scheduled_to_discuss(nlp):
+    m = only(nlp, "Garcia and Okafor are scheduled to discuss the tariffs on Monday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-11")
+    assert "Garcia" in m.title and "Okafor" in m.title
+
+
+def test_will_discuss_without_a_schedule_is_no_meeting(nlp):
+    assert upcoming(nlp, "The report will discuss the tariffs in detail.") == []
+
+
+def test_second_meeting_in_the_same_sentence(nlp):
+    found = upcoming(nlp, "The board meets April 2 but the full council not until September.")
+    assert [(m.start, m.title) for m in found] == [("2024-04-02", "Board meeting"), ("2024-09", "Full council meeting")]
+
+
+# --------------------------------------------------------------------------- place
+
+
+def test_place_from_another_sentence_of_the_same_meeting(nlp):
+    m = only(nlp, "The two leaders will meet on Tuesday. The talks will take place in Helsinki.")
+    assert (m.start, m.place) == ("2024-03-12", "Helsinki")
+
+
+def test_venue_without_a_city(nlp):
+    m = only(nlp, "The summit will be held at the Palais des Nations on Monday.")
+    assert m.place == "Palais des Nations"
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Zolvex will hold an all-hands meeting on Friday.", "Zolvex all-hands meeting"),
+        ("The company will hold an all-hands meeting on Friday, Zolvex Inc said.", "Zolvex Inc all-hands meeting"),
+        ("OPEC+ will hold a ministerial meeting on June 1.", "OPEC+ ministerial meeting"),
+        (
+            "The utilities commission will hold a public hearing on the rate increase on March 20.",
+            "Utilities commission public hearing",
+        ),
+    ],
+)
+def test_title_names_the_body_and_the_kind(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff were told about the all-hands meeting on Friday.",
+        "Employees gathered for an all-hands meeting at noon on Monday.",
+        "A meeting is scheduled for Monday.",
+    ],
+)
+def test_title_never_starts_with_punctuation_or_loses_a_hyphenated_word(nlp, text):
+    for m in extract_meetings(nlp(text), THU):
+        assert m.title[:1].isalnum(), m.title
+        assert "- " not in m.title
+
+
+# --------------------------------------------------------------------------- dates told beside the noun
+
+
+def test_date_of_the_meetings_own_beginning(nlp):
+    m = only(nlp, "Talks on a new pay deal are expected to begin in June.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-06")
+
+
+def test_date_in_a_participle_after_a_comma(nlp):
+    text = "New rules will be announced at the next joint committee meeting on market access, expected in May."
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-05")
+
+
+def test_talks_on_the_sidelines_share_place_and_time(nlp):
+    text = "The ministers will hold talks on the sidelines of the Pacific trade conference in Lima next week."
+    found = upcoming(nlp, text)
+    assert len(found) == 2, [m.title for m in found]
+    assert {(m.start, m.place) for m in found} == {("2024-W11", "Lima")}
+
+
+def test_candidates_on_the_debate_stage_do_not_meet(nlp):
+    assert upcoming(nlp, "Uncertainty grows as ten candidates meet on the debate stage again on Wednesday.") == []
+
+
+def test_appearing_before_a_court_is_a_hearing_but_not_before_the_police(nlp):
+    m = only(nlp, "The two guards are due to appear before a federal judge on Monday.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-11")
+    assert upcoming(nlp, "The police invited the two senators to appear before the district command on Monday.") == []
+
+
+def test_place_of_another_clause_is_not_the_meetings(nlp):
+    text = "As the charges were unsealed in Boston, the warden will testify before the Senate Judiciary Committee."
+    m = only(nlp, text)
+    assert m.place is None and m.title == "Senate Judiciary Committee hearing"
+
+
+def test_legislators_session(nlp):
+    text = "Legislators gathered for organizational meetings ahead of their 2025 session that starts in early January."
+    found = upcoming(nlp, text)
+    assert [(m.start, "session" in m.title.lower()) for m in found] == [("2025-01", True)]
+
+
+# --------------------------------------------------------------------------- newswire habits
+
+
+def test_a_clock_time_alone_is_the_articles_day(nlp):
+    m = only(nlp, "The full assembly is scheduled to meet around 1500 GMT to vote on the plan.")
+    assert (m.status, m.start, m.time) == (MeetingStatus.UPCOMING, "2024-03-07", "15:00")
+
+
+def test_military_hours_are_not_a_year(nlp):
+    m = only(nlp, "A plenary meeting was set for 1900 hours for a progress report, delegates said.")
+    assert m.start != "1900" and m.status is MeetingStatus.UPCOMING
+
+
+def test_a_scheduling_participle_points_ahead(nlp):
+    m = only(nlp, "Traders said a meeting of the five central banks expected in Basel tomorrow may calm markets.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-08", "Basel")
+
+
+def test_the_meetings_own_date_in_its_name(nlp):
+    m = only(
+        nlp, "Brolex Corp in a proxy for its April 23 annual meeting said it will ask shareholders to approve a split."
+    )
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-04-23")
+
+
+def test_not_attending_does_not_call_the_meeting_off(nlp):
+    m = only(nlp, "Peru will not attend a meeting of copper producers scheduled for this weekend in Lima.")
+    assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Lima")
+
+
+def test_later_this_month_is_ahead(nlp):
+    m = only(nlp, "Growers will join in when the two firms meet again in Porto later this month.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03")
+
+
+def test_ahead_of_the_group_of_ministers_meeting(nlp):
+    text = (
+        "Operators were unwilling to take positions ahead of the expected group of seven ministers meeting "
+        "in Bonn today."
+    )
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-07")
+
+
+def test_a_weekend_articles_this_week_is_the_coming_week(nlp):
+    sunday = date(2024, 3, 10)
+    m = only(nlp, "Delegates will be present at talks on the wheat pact starting this week.", sunday)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-W11")
+    assert only(nlp, "Delegates met in Rome this week.", sunday).start == "2024-W10"
+
+
+def test_a_date_of_another_verbs_object_is_not_the_meetings(nlp):
+    text = "Committee members, meeting behind closed doors to draft next year's budget, say work is slow."
+    assert all(m.start is None for m in extract_meetings(nlp(text), THU))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exchange rates remain to be set through negotiations, the company said.",
+        "Ministers agreed the plan should be developed through meetings with the industry.",
+        "It would be premature to speculate on the outcome of the debt negotiations, he said.",
+    ],
+)
+def test_talks_as_a_means_or_a_result_are_not_a_meeting_ahead(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_his_sentencing_is_named_after_the_person_named_before(nlp):
+    found = upcoming(nlp, "Patrick Dorsey pleaded guilty in September. His sentencing is scheduled for April 14.")
+    assert [(m.start, m.title) for m in found] == [("2024-04-14", "Patrick Dorsey sentencing hearing")]
+
+
+def test_a_starting_participle_after_a_comma_dates_the_visit(nlp):
+    m = only(nlp, "He would raise the issue during a visit to Seoul, starting on April 15, the minister said.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-15", "Seoul")
+
+
+def test_set_for_a_clock_time_is_that_day(nlp):
+    m = only(nlp, "A full board meeting was set for 1900 hours, delegates said.")
+    assert (m.status, m.start, m.time) == (MeetingStatus.UPCOMING, "2024-03-07", "19:00")
+
+
+def test_scheduled_to_be_held_tomorrow(nlp):
+    m = only(nlp, "Vantor's annual shareholders meeting is scheduled to be held tomorrow.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_a_plan_told_in_the_past_for_yesterday_is_past(nlp):
+    text = "Ian Marsh flew to Oslo. He was due to meet Norway's envoy Kari Lund yesterday."
+    m = [m for m in extract_meetings(nlp(text), THU) if "meeting" in m.title.lower()][0]
+    assert (m.status, m.start) == (MeetingStatus.PAST, "2024-03-06")
+    assert m.title == "Ian Marsh meeting with Kari Lund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan Ortiz, editor of an oil newsletter, expects the cartel to meet before June.",
+        "Analysts expect a meeting of the producers next month.",
+        "They may need an emergency meeting to sort out the problems, one analyst said.",
+        "Other analysts were uncertain that even an emergency meeting would help.",
+    ],
+)
+def test_forecasts_and_doubts_are_not_meetings_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_meeting_expected_by_its_own_parties_stands(nlp):
+    assert only(nlp, "The ministers are expected to meet next week in Paris.").status is MeetingStatus.UPCOMING
+    assert only(nlp, "We expect to meet the minister on Friday.").status is MeetingStatus.UPCOMING
+
+
+def test_a_participle_right_after_the_meeting_dates_it(nlp):
+    text = "The union vowed to fight job cuts in a round of contract talks starting in July that cover 9,000 workers."
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-07")
+    text = "Traders expect calm before the central bank meeting in Frankfurt starting on April 9."
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-09", "Frankfurt")
+
+
+def test_an_invitation_to_talks_is_not_talks_set(nlp):
+    assert upcoming(nlp, "The minister has yet to reply to an invitation for ministerial-level talks on trade.") == []
+
+
+def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
+    text = "Silva, who is in Ottawa to attend the finance committee meetings, said he was hopeful."
+    m = only(nlp, text)
+    assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
+    m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
+    assert m.start is None  # the day of leaving is not the day of the meetings
