@@ -43,6 +43,7 @@ class Config:
     meeting_days: int = 14
     per_page: int = 10
     search: bool = True
+    full_text: bool = False  # article pages show whole articles (content the site owns)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\d|\d", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*)*")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"“(—–-])\s*$")
 # Words too common in news to tell one story from another, whatever the document frequency says.
-_STOP = frozenset("""
+_STOP_WORDS = """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
 has have having he her here hers herself him himself his how i if in into is it its itself just
@@ -39,7 +39,8 @@ she should so some such than that the their theirs them themselves then there th
 those through to too under until up very was we were what when where which while who whom why
 will with would you your said says say told according year years new one two mr mrs ms monday
 tuesday wednesday thursday friday saturday sunday week last first people time
-""".split())
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,15 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs: int = 0,
-            threshold: float = THRESHOLD) -> list[list[int]]:
-    """Group ``stories`` into events; ``df``/``n_docs`` default to the stories themselves."""
+            threshold: float = THRESHOLD, bags: Sequence[Counter[str]] | None = None) -> list[list[int]]:
+    """Group ``stories`` into events; ``df``/``n_docs`` default to the stories themselves.
+
+    ``bags`` are the stories' :func:`terms`, when already computed.
+    """
     if not stories:
         return []
-    bags = [terms(s) for s in stories]
+    if bags is None:
+        bags = [terms(s) for s in stories]
     if df is None:
         df, n_docs = document_frequency(bags)
     rows = vectors(bags, df, n_docs)
