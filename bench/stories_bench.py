@@ -2,7 +2,8 @@
 """Story clustering on WikinewsSum: B-cubed precision, recall and F1.
 
 The English sources of one Wikinews article are one story (sources of more than 80 words:
-192 sources, 80 stories, 48 with two or more). Two methods:
+192 sources, 80 stories, 48 with two or more; the ids in ../shared/eval/reserved.txt are left
+out, which leaves 178). Two methods:
 
 - baseline: TF-IDF cosine over title and text (raw term frequency, smoothed idf, words of
   two or more characters, like scikit-learn's TfidfVectorizer defaults) with average-link
@@ -11,15 +12,22 @@ The English sources of one Wikinews article are one story (sources of more than 
   (a) at its shipped threshold ``digest.stories.THRESHOLD`` and (b) with the threshold
   chosen on one half of the stories (seeded shuffle) and scored on the other, both ways.
 
-Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N]
+With ``--site DIR`` the sources are also ingested on one day (``digest ingest --date``) into a
+new site in DIR, built with ``digest build``, and the stories are read back from that day's
+``briefing.json``: the clustering the site publishes, scored the same way.
+
+Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--site DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import os
 import random
 import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,11 +39,19 @@ import corpus  # noqa: E402
 
 from digest import stories  # noqa: E402
 
+RESERVED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.txt"
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
 
 
+def sources() -> dict[str, dict]:
+    """The English WikinewsSum sources of more than 80 words, less the ids reserved for measurement."""
+    reserved = {line.strip() for line in RESERVED.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    return {k: v for k, v in corpus.wikinewssum().items() if len(v["text"].split()) > 80 and k not in reserved}
+
+
 def load() -> tuple[list[stories.StoryText], list[str]]:
-    docs = {k: v for k, v in corpus.wikinewssum().items() if len(v["text"].split()) > 80}
+    docs = sources()
     texts, gold = [], []
     for key, doc in docs.items():
         texts.append(stories.StoryText(doc["title"], tuple(doc["text"].split("\n\n"))))
@@ -69,8 +85,7 @@ def baseline_similarity(texts: list[stories.StoryText]) -> np.ndarray:
 def digest_similarity(texts: list[stories.StoryText]) -> np.ndarray:
     bags = [stories.terms(t) for t in texts]
     df, n = stories.document_frequency(bags)
-    rows = stories.vectors(bags, df, n)
-    return rows @ rows.T
+    return stories.similarity(bags, df, n)
 
 
 def scores(sim: np.ndarray, gold: list[str], rows: list[int], threshold: float) -> tuple[float, float, float]:
@@ -90,6 +105,8 @@ def line(name: str, prf: tuple[float, float, float], note: str = "") -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="random half-splits to average over")
+    parser.add_argument("--site", type=Path, help="also build a site of the sources in this new folder and score "
+                                                   "its briefing.json")
     args = parser.parse_args()
     texts, gold = load()
     everything = list(range(len(texts)))
@@ -111,6 +128,37 @@ def main() -> None:
         print(line(f"{name} (threshold from other half)", mean,
                    f"mean of {len(held_out)} held-out halves; median threshold chosen "
                    f"{sorted(chosen)[len(chosen) // 2]}"))
+    if args.site:
+        prf, n = site_scores(args.site)
+        print(line("digest build → briefing.json", prf, f"{n} articles on one day"))
+
+
+def site_scores(folder: Path) -> tuple[tuple[float, float, float], int]:
+    """Ingest the sources on one day, build, and score the stories of that day's briefing.json."""
+    docs = sources()
+    folder.mkdir(parents=True)
+    (folder / "digest.toml").write_text('search = false\n', encoding="utf-8")
+    records = folder / "wikinewssum.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for key, doc in docs.items():
+            out.write(json.dumps({"title": doc["title"], "text": doc["text"], "url": f"https://{key}.example/"
+                                  + (doc["url"] or "").split("://")[-1][:200]}) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    digest = [sys.executable, "-m", "digest"]
+    subprocess.run([*digest, "ingest", "--date", "2005-01-10", str(records)], cwd=folder, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([*digest, "build", "--today", "2005-01-10"], cwd=folder, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    data = json.loads((folder / "site/2005/01/10/briefing.json").read_text(encoding="utf-8"))
+    clusters, gold, n = [], [], 0
+    for story in data["stories"]:
+        members = []
+        for source in story["sources"]:
+            members.append(n)
+            gold.append(re.match(r"https://(wns-\d+)-\d+\.example/", source["url"]).group(1))
+            n += 1
+        clusters.append(members)
+    return bcubed(clusters, gold), n
 
 
 def split_halves(sim: np.ndarray, gold: list[str], seeds: int) -> tuple[list[tuple[float, float, float]], list[float]]:

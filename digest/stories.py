@@ -5,7 +5,11 @@ words that do not open a sentence, the cheap stand-in for named entities that ne
 clustering leans on) and its headline, which counts extra. Terms are weighted by TF-IDF
 (sublinear term frequency, document frequency over every article the site holds, so a
 quiet day is judged against the whole archive) and articles are joined by average-link
-agglomerative clustering on cosine similarity, stopping at ``THRESHOLD``.
+agglomerative clustering on cosine similarity, stopping at ``THRESHOLD``. Terms found in a
+single article (they link nothing) or in more than a tenth of them (they link everything)
+are left out, so a long article is not diluted by words no other article shares; two
+articles that share fewer than ``MIN_SHARED`` terms are not linked (one rare place name in
+common does not make a story).
 
 ``THRESHOLD`` was chosen on one half of the WikinewsSum stories and checked on the other
 (``bench/stories_bench.py``). Pure functions; no I/O.
@@ -21,7 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-THRESHOLD = 0.1
+THRESHOLD = 0.14
+MAX_DF = 0.1  # a term in more than a tenth of the articles (and in more than COMMON_FLOOR) tells none apart
+COMMON_FLOOR = 10
+MIN_SHARED = 4  # two articles with fewer telling terms in common are not linked, however rare the terms
 TITLE_WEIGHT = 3.0
 NAME_WEIGHT = 2.0
 LEAD_PARAGRAPHS = 3
@@ -95,19 +102,34 @@ def document_frequency(bags: Iterable[Counter[str]]) -> tuple[Counter[str], int]
     return df, n
 
 
+def telling(term: str, df: Counter[str], n_docs: int) -> bool:
+    """A term that can link articles of one story: in two or more, and not in too many."""
+    return 2 <= df.get(term, 0) <= max(MAX_DF * n_docs, COMMON_FLOOR)
+
+
 def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
-    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``."""
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
     vocabulary: dict[str, int] = {}
     for bag in bags:
         for term in bag:
-            vocabulary.setdefault(term, len(vocabulary))
+            if telling(term, df, n_docs):
+                vocabulary.setdefault(term, len(vocabulary))
     matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
     for row, bag in enumerate(bags):
         for term, tf in bag.items():
+            if term not in vocabulary:
+                continue
             idf = math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1
             matrix[row, vocabulary[term]] = (1 + math.log(tf)) * idf if tf >= 1 else tf * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
+
+
+def similarity(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
+    """Cosine similarity of the articles' TF-IDF rows; 0 for pairs sharing fewer than ``MIN_SHARED`` terms."""
+    rows = vectors(bags, df, n_docs)
+    present = (rows > 0).astype(float)
+    return np.where(present @ present.T >= MIN_SHARED, rows @ rows.T, 0.0)
 
 
 def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
@@ -151,5 +173,4 @@ def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs
         bags = [terms(s) for s in stories]
     if df is None:
         df, n_docs = document_frequency(bags)
-    rows = vectors(bags, df, n_docs)
-    return average_link(rows @ rows.T, threshold)
+    return average_link(similarity(bags, df, n_docs), threshold)
