@@ -1,7 +1,8 @@
 """Excerpts, not copies: what an article page may show of another outlet's article.
 
 A public briefing quotes; it does not republish. Without ``full_text = true`` an article
-page shows the lead (the first paragraph), each quotation within its own sentence(s) and
+page shows the lead (the first paragraph), each full quotation within its own sentence(s)
+(a partial quote, a few words inside a reported sentence, does not bring its sentence) and
 nothing else of the body; the page links to the original for the rest. Pure functions.
 """
 
@@ -12,27 +13,34 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from digest.edition import is_abbreviation
+from digest.models import Quote
+
 
 class Segment(Protocol):
     """A piece of a paragraph: plain text or a marked quote (``digest.render.site.Segment``)."""
 
     text: str
-    quote: object | None
+    quote: Quote | None
 
 # A sentence ends at . ! or ? (optionally followed by a closing quotation mark or bracket) and space.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
+def _ends(text: str, pos: int = 0, endpos: int | None = None):
+    """Sentence ends in ``text`` (not after an abbreviation or initial such as "U.S." or "Gov.")."""
+    for m in _SENTENCE_END.finditer(text, pos, len(text) if endpos is None else endpos):
+        if not (m.group().startswith(".") and is_abbreviation(text[:m.start()])):
+            yield m
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The first and last character of the sentence(s) of ``text`` holding ``text[start:end]``."""
     first = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in _ends(text, 0, start):
         if m.end() <= start:
             first = m.end()
-    last = len(text)
-    m = _SENTENCE_END.search(text, max(end - 1, first))
-    if m:
-        last = m.end()
+    last = next((m.end() for m in _ends(text, max(end - 1, first))), len(text))
     return first, last
 
 
@@ -41,7 +49,7 @@ def excerpt_paragraph(segments: Sequence[Segment]) -> list[Segment]:
     text = "".join(seg.text for seg in segments)
     spans, pos = [], 0
     for seg in segments:
-        if seg.quote is not None:
+        if seg.quote is not None and not seg.quote.partial:
             spans.append(sentence_bounds(text, pos, pos + len(seg.text)))
         pos += len(seg.text)
     if not spans:
