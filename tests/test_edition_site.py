@@ -122,3 +122,11 @@ def test_full_text_sites_show_the_whole_article(tmp_path):
     for paragraph in PRIVATE_PARAGRAPHS:
         assert paragraph in html
     assert "Read the whole article" not in html
+
+
+def test_the_feed_item_names_the_top_stories(excerpt_site):
+    feed = json.loads((excerpt_site / "feed.json").read_text(encoding="utf-8"))
+    [item] = feed["items"]
+    assert item["summary"] == ("Powell tells senators interest rates will stay on hold; "
+                               "Band closes tour with sold-out Garden show.")
+    assert "<h2>Stories</h2>" in item["content_html"]

@@ -108,3 +108,15 @@ def test_leads_are_whole_sentences_of_the_article():
                   "guilty. A trial date was set for the spring.")
     assert lead_sentences(lead_paragraph(paragraphs)) == (
         "Two federal prison officers were charged on Tuesday with falsifying records. They pleaded not guilty.")
+
+
+def test_yesterdays_report_of_the_same_event_joins_todays_story():
+    ap = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-10T21:00:00+00:00", "AP")
+    reuters = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    concert = article("Band closes tour with sold-out Garden show", CONCERT, "2022-01-11T10:00:00+00:00", "Gazette")
+    site = edit_site(assemble([ap, reuters, concert], {}, Config(), date(2022, 1, 11)), Config())
+    today, yesterday = site.briefings
+    assert [len(s.entries) for s in today.stories] == [2, 1]
+    assert today.stories[0].entries[0].article.source == "Reuters"  # the day's own report leads
+    assert [len(s.entries) for s in yesterday.stories] == [1]
