@@ -1,7 +1,7 @@
 """Which quotes can lead a briefing: substance, not promotion, banter or fragments.
 
-``key_quote_score`` is 0 for a quote that must never be a key quote (a fragment, product
-marketing or promotional copy, sports banter) and otherwise grows with substance: a named
+``key_quote_score`` is 0 for a quote that must never be a key quote (one without a known
+speaker, a fragment, product marketing or promotional copy, sports banter) and otherwise grows with substance: a named
 speaker with an official role, a whole sentence of a useful length, figures and policy
 words. Pure functions over a ``Quote``; the word lists are the rules, kept here in view.
 """
@@ -18,7 +18,10 @@ sexy stylish sleek exciting excited thrilled delighted pleased proud innovative 
 luxurious best-in-class world-class cutting-edge state-of-the-art seamless seamlessly unparalleled
 lineup customers customer consumers shoppers brand brands experience experiences lifestyle fans fan
 loyal iconic refreshed redesigned all-new look looks styling design designed features amazing
-awesome incredible fantastic stunning beautiful perfect favourite favorite enjoy love
+awesome incredible fantastic stunning beautiful perfect favourite favorite enjoy love leverage
+leverages leveraging portfolio solution solutions platform platforms empower empowers enable enables
+enabling streamline optimize optimise next-generation industry-leading partnership workflow marketers
+utilize utilise monetize monetise monetization scalable turnkey
 """
 PROMOTIONAL = frozenset(_PROMOTIONAL_WORDS.split())
 _SPORTS_WORDS = """
@@ -64,8 +67,8 @@ def is_sports_banter(quote: Quote) -> bool:
 
 
 def key_quote_score(quote: Quote) -> float:
-    """How well a quote serves as a key quote; 0 when it must not be one."""
-    if is_fragment(quote) or is_promotional(quote) or is_sports_banter(quote):
+    """How well a quote serves as a key quote; 0 when it must not be one (nor one nobody is known to have said)."""
+    if not quote.speaker or is_fragment(quote) or is_promotional(quote) or is_sports_banter(quote):
         return 0.0
     ws = words(quote.text)
     score = 1.0

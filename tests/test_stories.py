@@ -120,3 +120,9 @@ def test_yesterdays_report_of_the_same_event_joins_todays_story():
     assert [len(s.entries) for s in today.stories] == [2, 1]
     assert today.stories[0].entries[0].article.source == "Reuters"  # the day's own report leads
     assert [len(s.entries) for s in yesterday.stories] == [1]
+
+
+def test_press_release_lines_and_unattributed_quotes_are_not_key_quotes():
+    assert key_quote_score(q("Digistat Patient Watch helps clinicians leverage patient data as part of our "
+                             "portfolio of critical care solutions", "Olivier Bosc", "general manager")) == 0
+    assert key_quote_score(q("The budget will cut the deficit by four billion dollars over three years", None)) == 0
