@@ -18,6 +18,7 @@ from digest import __version__
 from digest.briefing import assemble
 from digest.cache import ExtractionCache, articles_from_json, articles_to_json, code_version, models_version
 from digest.config import Config
+from digest.edition import edit_site
 from digest.errors import DigestError, Report
 from digest.extract import EarlyWorkers, extract_articles
 from digest.ingest import ReadOptions, read_article
@@ -239,7 +240,7 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
                 report.warn(str(cache_path), warning.split(": ", 1)[-1])
         digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         fingerprint = site_fingerprint(articles, run.results, config, today, output, digests)
-        site = assemble(articles, run.results, config, today)
+        site = edit_site(assemble(articles, run.results, config, today), config)
         result.articles, result.days = len(site.entries), len(site.briefings)
         if clean or not unchanged_since_last_build(fingerprint, output, config.cache_path):
             (config.cache_path / FINGERPRINT_FILE).unlink(missing_ok=True)

@@ -45,6 +45,7 @@ class Config:
     meeting_days: int = 14
     per_page: int = 10
     search: bool = True
+    full_text: bool = False  # article pages show whole articles (content the site owns)
     # what `digest fetch` reads; not part of repr(), so the site's fingerprint ignores it
     sources: tuple[Subscription, ...] = field(default=(), repr=False)
 

@@ -204,11 +204,38 @@ class ArticleEntry:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One event as the briefing tells it: the articles (one or more outlets) that cover it.
+
+    ``entries`` are best source first; ``lead`` is one or two sentences of that source;
+    ``rank`` is 1 for the day's most newsworthy story.
+    """
+
+    id: str
+    headline: str
+    lead: str
+    entries: tuple[ArticleEntry, ...]
+    rank: int = 0
+    score: float = 0.0
+    key_quote: DayQuote | None = None
+    meetings: tuple[AgendaItem, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for entry in self.entries:
+            host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://([^/]+).*$", r"\1", entry.article.url or ""))
+            seen.setdefault(entry.article.source or host or entry.article.id, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
 class Briefing:
     day: date
     articles: tuple[ArticleEntry, ...]
     key_quotes: tuple[DayQuote, ...] = ()
     upcoming_meetings: tuple[AgendaItem, ...] = ()
+    stories: tuple[Story, ...] = ()  # ranked, most newsworthy first
 
 
 @dataclass(frozen=True)

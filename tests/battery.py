@@ -81,7 +81,9 @@ def make_battery(root: Path) -> Path:
     shutil.copy(GOOD, content / "good.md")
     (root / "outside").mkdir()
     write_generated(content, root / "outside")
-    (root / "digest.toml").write_text('title = "Battery"\nbase_url = "http://127.0.0.1/"\nsearch = false\n')
+    # full_text: the whole of every hostile article is rendered, not only its excerpt
+    (root / "digest.toml").write_text('title = "Battery"\nbase_url = "http://127.0.0.1/"\nsearch = false\n'
+                                      'full_text = true\n')
     return content
 
 
@@ -134,7 +136,8 @@ def search_build() -> Path:
     (root / "content").mkdir(parents=True)
     for path in sorted(BAD.iterdir()):
         shutil.copy(path, root / "content" / path.name)
-    (root / "digest.toml").write_text('title = "Battery"\nbase_url = "http://127.0.0.1/"\nsearch = true\n')
+    (root / "digest.toml").write_text('title = "Battery"\nbase_url = "http://127.0.0.1/"\nsearch = true\n'
+                                      'full_text = true\n')
     proc = digest("build", "--today", TODAY, cwd=root)
     assert proc.returncode == 0, proc.stderr
     return root / "site"

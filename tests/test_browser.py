@@ -80,7 +80,7 @@ class Watched:
 def test_briefing_shows_the_grushko_quote_and_the_brussels_meeting(browser, server):
     with Watched(browser, color_scheme="light") as w:
         w.page.goto(server.url + BASE_PATH)
-        quotes = w.page.locator(".key-quotes figure.quote")
+        quotes = w.page.locator(".top-stories figure.quote, .key-quotes figure.quote")
         grushko = quotes.filter(has_text="Alexander Grushko")
         assert grushko.count() >= 1
         assert "Deputy Foreign Minister" in grushko.first.inner_text()
@@ -96,13 +96,37 @@ def test_briefing_shows_the_grushko_quote_and_the_brussels_meeting(browser, serv
         assert not w.errors, w.errors
 
 
+def test_two_articles_on_one_event_are_one_story_with_two_sources(browser, tmp_path):
+    from test_edition_site import project
+
+    from digest.build import build_site
+    from digest.config import load_config
+
+    root = project(tmp_path / "project", full_text=False)
+    build_site(load_config(root=root), today=TODAY)
+    with StaticServer(root / "site") as running, Watched(browser) as w:
+        w.page.goto(running.url + "/2022/01/11/")
+        stories = w.page.locator(".top-stories article.story")
+        assert stories.count() == 2
+        powell = stories.filter(has_text="Powell")
+        assert powell.count() == 1
+        sources = powell.locator("p.sources a")
+        assert sources.count() == 2
+        assert {sources.nth(i).inner_text() for i in range(2)} == {"Associated Press", "reuters.com"}
+        assert "2 sources" in powell.locator("p.sources").inner_text()
+        sources.first.click()
+        w.page.wait_for_url("**/articles/**")
+        assert w.page.get_by_role("link", name="Read the whole article").count() == 1
+        assert not w.errors, w.errors
+
+
 def test_day_navigation(browser, server):
     with Watched(browser) as w:
         w.page.goto(server.url + BASE_PATH)
         w.page.get_by_role("link", name="Previous day").click()
         w.page.wait_for_url(f"**{BASE_PATH}2022/01/10/")
         assert "Monday 10 January 2022" in w.page.locator("h1").inner_text()
-        assert w.page.locator(".key-quotes").filter(has_text="Sergei Ryabkov").count() == 1
+        assert w.page.locator(".top-stories").filter(has_text="Sergei Ryabkov").count() == 1
         w.page.get_by_role("link", name="Next day").click()
         w.page.wait_for_url(f"**{BASE_PATH}2022/01/11/")
         w.page.go_back()
@@ -205,14 +229,14 @@ def test_dark_mode(browser, server):
 def test_reads_without_javascript_and_prints_without_navigation(browser, server):
     with Watched(browser, java_script_enabled=False) as w:
         w.page.goto(server.url + BASE_PATH)
-        assert "Grushko" in w.page.locator(".key-quotes").inner_text()
+        assert "Grushko" in w.page.locator(".top-stories").inner_text()
         w.page.goto(server.url + BASE_PATH + "search/?q=Peskov")
         assert w.page.locator("#search-nojs").is_visible()
     with Watched(browser) as w:
         w.page.goto(server.url + BASE_PATH)
         w.page.emulate_media(media="print")
         assert w.page.locator(".site-nav").is_hidden() and w.page.locator(".daynav").is_hidden()
-        assert w.page.locator(".key-quotes").is_visible()
+        assert w.page.locator(".top-stories").is_visible()
 
 
 def test_skip_link_is_first_and_visible_on_focus(browser, server):

@@ -35,8 +35,8 @@ def test_the_sample_build_has_every_kind_of_page(sample):
 
 def test_briefing_shows_the_grushko_quote_and_the_brussels_meeting(sample):
     html = (sample.site / "2022/01/11/index.html").read_text()
-    quotes = html.split('id="quotes-title"')[1].split('id="meetings-title"')[0]
-    meetings = html.split('id="meetings-title"')[1].split('id="articles-title"')[0]
+    quotes = html.split('id="top-title"')[1].split('id="meetings-title"')[0]
+    meetings = html.split('id="meetings-title"')[1].split('</section>')[0]
     assert "Alexander Grushko" in quotes and "Deputy Foreign Minister" in quotes
     assert f'href="{BASE_PATH}people/alexander-grushko/"' in quotes  # speaker pages are linked
     assert "Brussels" in meetings and '<time datetime="2022-01-12">' in meetings
@@ -200,7 +200,7 @@ def test_404_page_works_from_any_path(sample):
 
 def test_the_briefing_reads_as_text_without_javascript(sample):
     text = text_of((sample.site / "index.html").read_text())
-    assert "Key quotes" in text and "Upcoming meetings" in text and "Articles" in text
+    assert "Top stories" in text and "What's next" in text and " source" in text
     assert "Previous day" in text and "This is the latest briefing" in text
 
 

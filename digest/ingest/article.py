@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slugify import slugify
@@ -14,6 +14,7 @@ from digest.errors import InputError, Report
 from digest.ingest.clean import clean_line, clean_paragraphs, clean_title
 from digest.ingest.dates import find_dateline, localize
 from digest.ingest.decode import READ_LIMIT
+from digest.ingest.metadata import clean_author, clean_outlet, publisher_time
 from digest.ingest.options import ReadOptions
 from digest.models import Article
 
@@ -46,6 +47,13 @@ class Meta:
     tags: tuple[str, ...] = field(default=())
     cut_from: int | None = None  # the file's size when only its first part was read (decode.READ_LIMIT)
     cut_text: bool = False  # the reader kept only the start of an overlong body
+
+
+def clean_meta(meta: Meta, tz: dt.tzinfo) -> Meta:
+    """``meta`` with a clean author and outlet name and the publisher's own day (:mod:`.metadata`)."""
+    source = clean_outlet(meta.source, meta.url)
+    return replace(meta, source=source, author=clean_author(meta.author, source),
+                   published=publisher_time(meta.published, meta.url, tz))
 
 
 def display_path(path: Path | str) -> str:
@@ -136,6 +144,7 @@ def make_article(
     ident = article_id(title, text)
 
     tz = options.timezone
+    meta = clean_meta(meta, tz)
     if meta.published is not None:
         published, date_from = localize(meta.published, tz), "metadata"
     elif options.default_date is not None:

@@ -73,9 +73,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+FEED_HEADLINES = 3
+
+
 def briefing_summary(briefing: Briefing) -> str:
-    return (f"{_plural(len(briefing.articles), 'article')}, {_plural(len(briefing.key_quotes), 'key quote')}, "
-            f"{_plural(len(briefing.upcoming_meetings), 'upcoming meeting')}")
+    """The top stories' headlines, then what else the page holds, counted as the page counts it."""
+    if not briefing.stories:
+        return (f"{_plural(len(briefing.articles), 'article')}, {_plural(len(briefing.key_quotes), 'key quote')}, "
+                f"{_plural(len(briefing.upcoming_meetings), 'upcoming meeting')}")
+    headlines = "; ".join(s.headline for s in briefing.stories[:FEED_HEADLINES])
+    rest = len(briefing.stories) - FEED_HEADLINES
+    more = f"; {rest} more {'story' if rest == 1 else 'stories'}" if rest > 0 else ""
+    meetings = f"; {_plural(len(briefing.upcoming_meetings), 'upcoming meeting')}" if briefing.upcoming_meetings else ""
+    return f"{headlines}{more}{meetings}."
 
 
 def site_feed(briefings: tuple[Briefing, ...], config: Config, item_html: dict) -> Feed:

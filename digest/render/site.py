@@ -11,7 +11,9 @@ from functools import partial
 from digest.config import Config
 from digest.errors import Report
 from digest.models import ArticleEntry, Briefing, Quote, Site, Speaker
+from digest.render.briefing_json import briefing_json
 from digest.render.calendar import calendar_ics, meeting_ics_name
+from digest.render.excerpt import article_paragraphs
 from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_rss
 from digest.render.output import SiteWriter
 from digest.render.reuse import PageReuse, environment_key, write_derived
@@ -19,6 +21,7 @@ from digest.render.search import SearchIndex, build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
 
 log = logging.getLogger("digest")
+TOP_STORIES = 5  # stories told in full on a daily briefing; the rest are listed
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,10 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for i, briefing in enumerate(briefings):
         newer = briefings[i - 1] if i > 0 else None
         older = briefings[i + 1] if i + 1 < len(briefings) else None
-        context = dict(briefing=briefing, newer=newer, older=older, list_page=i // config.per_page + 1)
+        context = dict(briefing=briefing, newer=newer, older=older, list_page=i // config.per_page + 1,
+                       top_stories=TOP_STORIES)
         page(day_path(briefing) + "index.html", "briefing.html", canonical=day_path(briefing), **context)
+        writer.write(day_path(briefing) + "briefing.json", briefing_json(briefing, config))
         if i == 0:
             page("index.html", "briefing.html", canonical="", front=True, **context)
     if not briefings:
@@ -133,8 +138,9 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
              number=number, count=len(pages))
     briefing_of = {entry.url: b for b in briefings for entry in b.articles}
     for entry in site.entries:
+        shown = article_paragraphs(marked_paragraphs(entry), config.full_text)
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
-             paragraphs=marked_paragraphs(entry), briefing=briefing_of.get(entry.url))
+             paragraphs=shown, briefing=briefing_of.get(entry.url))
     months = defaultdict(list)
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Story clustering on WikinewsSum: B-cubed precision, recall and F1.
+
+The English sources of one Wikinews article are one story (sources of more than 80 words:
+192 sources, 80 stories, 48 with two or more; the ids in ../shared/eval/reserved.txt are left
+out, which leaves 178). Two methods:
+
+- baseline: TF-IDF cosine over title and text (raw term frequency, smoothed idf, words of
+  two or more characters, like scikit-learn's TfidfVectorizer defaults) with average-link
+  clustering, at its best threshold chosen on the same data;
+- digest: ``digest.stories`` (names, headline and lead weighting, sublinear tf), reported
+  (a) at its shipped threshold ``digest.stories.THRESHOLD`` and (b) with the threshold
+  chosen on one half of the stories (seeded shuffle) and scored on the other, both ways.
+
+With ``--site DIR`` the sources are also ingested on one day (``digest ingest --date``) into a
+new site in DIR, built with ``digest build``, and the stories are read back from that day's
+``briefing.json``: the clustering the site publishes, scored the same way.
+
+Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--site DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+import corpus  # noqa: E402
+
+from digest import stories  # noqa: E402
+
+RESERVED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.txt"
+GRID = [round(0.02 * i, 2) for i in range(1, 50)]
+
+
+def sources() -> dict[str, dict]:
+    """The English WikinewsSum sources of more than 80 words, less the ids reserved for measurement."""
+    reserved = {line.strip() for line in RESERVED.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    return {k: v for k, v in corpus.wikinewssum().items() if len(v["text"].split()) > 80 and k not in reserved}
+
+
+def load() -> tuple[list[stories.StoryText], list[str]]:
+    docs = sources()
+    texts, gold = [], []
+    for key, doc in docs.items():
+        texts.append(stories.StoryText(doc["title"], tuple(doc["text"].split("\n\n"))))
+        gold.append(key.rsplit("-", 1)[0])
+    return texts, gold
+
+
+def bcubed(clusters: list[list[int]], gold: list[str]) -> tuple[float, float, float]:
+    label = {i: c for c, members in enumerate(clusters) for i in members}
+    size = Counter(label.values())
+    gold_size = Counter(gold)
+    pair = Counter((label[i], gold[i]) for i in label)
+    p = sum(pair[label[i], gold[i]] / size[label[i]] for i in label) / len(label)
+    r = sum(pair[label[i], gold[i]] / gold_size[gold[i]] for i in label) / len(label)
+    return p, r, 2 * p * r / (p + r)
+
+
+def baseline_similarity(texts: list[stories.StoryText]) -> np.ndarray:
+    bags = [Counter(re.findall(r"(?u)\b\w\w+\b", (t.title + "\n\n" + "\n\n".join(t.paragraphs)).lower()))
+            for t in texts]
+    df, n = stories.document_frequency(bags)
+    vocab = {w: i for i, w in enumerate(df)}
+    m = np.zeros((len(bags), len(vocab)))
+    for row, bag in enumerate(bags):
+        for w, tf in bag.items():
+            m[row, vocab[w]] = tf * (math.log((1 + n) / (1 + df[w])) + 1)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    return m @ m.T
+
+
+def digest_similarity(texts: list[stories.StoryText]) -> np.ndarray:
+    bags = [stories.terms(t) for t in texts]
+    df, n = stories.document_frequency(bags)
+    return stories.similarity(bags, df, n)
+
+
+def scores(sim: np.ndarray, gold: list[str], rows: list[int], threshold: float) -> tuple[float, float, float]:
+    sub = sim[np.ix_(rows, rows)]
+    return bcubed(stories.average_link(sub, threshold), [gold[i] for i in rows])
+
+
+def best(sim: np.ndarray, gold: list[str], rows: list[int]) -> float:
+    return max(GRID, key=lambda t: (scores(sim, gold, rows, t)[2], -abs(t - 0.5)))
+
+
+def line(name: str, prf: tuple[float, float, float], note: str = "") -> str:
+    p, r, f = prf
+    return f"{name:<44} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  {note}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5, help="random half-splits to average over")
+    parser.add_argument("--site", type=Path, help="also build a site of the sources in this new folder and score "
+                                                   "its briefing.json")
+    args = parser.parse_args()
+    texts, gold = load()
+    everything = list(range(len(texts)))
+    print(f"{len(texts)} sources, {len(set(gold))} stories, "
+          f"{sum(1 for c in Counter(gold).values() if c > 1)} with two or more")
+    base = baseline_similarity(texts)
+    ours = digest_similarity(texts)
+    t_base = best(base, gold, everything)
+    print(line("baseline TF-IDF + average link (oracle)", scores(base, gold, everything, t_base),
+               f"threshold {t_base} chosen on all data"))
+    t_ours = best(ours, gold, everything)
+    print(line("digest.stories (oracle, for reference)", scores(ours, gold, everything, t_ours),
+               f"threshold {t_ours} chosen on all data"))
+    print(line("digest.stories (shipped threshold)", scores(ours, gold, everything, stories.THRESHOLD),
+               f"threshold {stories.THRESHOLD}"))
+    for name, sim in (("baseline", base), ("digest.stories", ours)):
+        held_out, chosen = split_halves(sim, gold, args.seeds)
+        mean = tuple(sum(x[k] for x in held_out) / len(held_out) for k in range(3))
+        print(line(f"{name} (threshold from other half)", mean,
+                   f"mean of {len(held_out)} held-out halves; median threshold chosen "
+                   f"{sorted(chosen)[len(chosen) // 2]}"))
+    if args.site:
+        prf, n = site_scores(args.site)
+        print(line("digest build → briefing.json", prf, f"{n} articles on one day"))
+
+
+def site_scores(folder: Path) -> tuple[tuple[float, float, float], int]:
+    """Ingest the sources on one day, build, and score the stories of that day's briefing.json."""
+    docs = sources()
+    folder.mkdir(parents=True)
+    (folder / "digest.toml").write_text('search = false\n', encoding="utf-8")
+    records = folder / "wikinewssum.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for key, doc in docs.items():
+            out.write(json.dumps({"title": doc["title"], "text": doc["text"], "url": f"https://{key}.example/"
+                                  + (doc["url"] or "").split("://")[-1][:200]}) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    digest = [sys.executable, "-m", "digest"]
+    subprocess.run([*digest, "ingest", "--date", "2005-01-10", str(records)], cwd=folder, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([*digest, "build", "--today", "2005-01-10"], cwd=folder, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    data = json.loads((folder / "site/2005/01/10/briefing.json").read_text(encoding="utf-8"))
+    clusters, gold, n = [], [], 0
+    for story in data["stories"]:
+        members = []
+        for source in story["sources"]:
+            members.append(n)
+            gold.append(re.match(r"https://(wns-\d+)-\d+\.example/", source["url"]).group(1))
+            n += 1
+        clusters.append(members)
+    return bcubed(clusters, gold), n
+
+
+def split_halves(sim: np.ndarray, gold: list[str], seeds: int) -> tuple[list[tuple[float, float, float]], list[float]]:
+    """Stories split in two by a seeded shuffle: choose the threshold on one half, score the other."""
+    held_out, chosen = [], []
+    names = sorted(set(gold))
+    for seed in range(seeds):
+        shuffled = names[:]
+        random.Random(seed).shuffle(shuffled)
+        halves = [set(shuffled[: len(shuffled) // 2]), set(shuffled[len(shuffled) // 2:])]
+        parts = [[i for i, g in enumerate(gold) if g in h] for h in halves]
+        for tune, test in ((parts[0], parts[1]), (parts[1], parts[0])):
+            t = best(sim, gold, tune)
+            chosen.append(t)
+            held_out.append(scores(sim, gold, test, t))
+    return held_out, chosen
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""Stories: articles from several outlets that cover one event, found by clustering.
+
+Each article becomes a weighted bag of terms: its words, its names (runs of capitalised
+words that do not open a sentence, the cheap stand-in for named entities that news
+clustering leans on) and its headline, which counts extra. Terms are weighted by TF-IDF
+(sublinear term frequency, document frequency over every article the site holds, so a
+quiet day is judged against the whole archive) and articles are joined by average-link
+agglomerative clustering on cosine similarity, stopping at ``THRESHOLD``. Terms found in a
+single article (they link nothing) or in more than a tenth of them (they link everything)
+are left out, so a long article is not diluted by words no other article shares; two
+articles that share fewer than ``MIN_SHARED`` terms are not linked (one rare place name in
+common does not make a story).
+
+``THRESHOLD`` was chosen on one half of the WikinewsSum stories and checked on the other
+(``bench/stories_bench.py``). Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+THRESHOLD = 0.14
+MAX_DF = 0.1  # a term in more than a tenth of the articles (and in more than COMMON_FLOOR) tells none apart
+COMMON_FLOOR = 10
+MIN_SHARED = 4  # two articles with fewer telling terms in common are not linked, however rare the terms
+TITLE_WEIGHT = 3.0
+NAME_WEIGHT = 2.0
+LEAD_PARAGRAPHS = 3
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\d|\d", re.UNICODE)
+_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*)*")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;\"“(—–-])\s*$")
+# Words too common in news to tell one story from another, whatever the document frequency says.
+_STOP_WORDS = """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours out over own same
+she should so some such than that the their theirs them themselves then there these they this
+those through to too under until up very was we were what when where which while who whom why
+will with would you your said says say told according year years new one two mr mrs ms monday
+tuesday wednesday thursday friday saturday sunday week last first people time
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What clustering reads of an article."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (m.group().lower().strip("'’-") for m in _WORD.finditer(text)) if w and w not in _STOP]
+
+
+def _names(text: str) -> list[str]:
+    """Runs of capitalised words inside sentences: "Hu Jintao", "World Trade Organisation".
+
+    A run that opens a sentence loses its first word, which is capitalised anyway.
+    """
+    names = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        if _OPENS_SENTENCE.search(text[max(0, m.start() - 3):m.start()]) or m.start() == 0:
+            words = words[1:]
+        key = " ".join(w.lower() for w in words if w.lower() not in _STOP)
+        if key:
+            names.append("§" + key)
+    return names
+
+
+def terms(story: StoryText) -> Counter[str]:
+    """The weighted terms of one article: words, names, and headline words counted extra."""
+    counts: Counter[str] = Counter()
+    lead = "\n\n".join(story.paragraphs[:LEAD_PARAGRAPHS])
+    rest = "\n\n".join(story.paragraphs[LEAD_PARAGRAPHS:])
+    for text, weight in ((lead, 1.5), (rest, 1.0)):
+        for word in _words(text):
+            counts[word] += weight
+        for name in _names(text):
+            counts[name] += weight * NAME_WEIGHT
+    for word in _words(story.title):
+        counts[word] += TITLE_WEIGHT
+    return counts
+
+
+def document_frequency(bags: Iterable[Counter[str]]) -> tuple[Counter[str], int]:
+    df: Counter[str] = Counter()
+    n = 0
+    for bag in bags:
+        df.update(bag.keys())
+        n += 1
+    return df, n
+
+
+def telling(term: str, df: Counter[str], n_docs: int) -> bool:
+    """A term that can link articles of one story: in two or more, and not in too many."""
+    return 2 <= df.get(term, 0) <= max(MAX_DF * n_docs, COMMON_FLOOR)
+
+
+def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
+    vocabulary: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            if telling(term, df, n_docs):
+                vocabulary.setdefault(term, len(vocabulary))
+    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+    for row, bag in enumerate(bags):
+        for term, tf in bag.items():
+            if term not in vocabulary:
+                continue
+            idf = math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1
+            matrix[row, vocabulary[term]] = (1 + math.log(tf)) * idf if tf >= 1 else tf * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def similarity(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
+    """Cosine similarity of the articles' TF-IDF rows; 0 for pairs sharing fewer than ``MIN_SHARED`` terms."""
+    rows = vectors(bags, df, n_docs)
+    present = (rows > 0).astype(float)
+    return np.where(present @ present.T >= MIN_SHARED, rows @ rows.T, 0.0)
+
+
+def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering: merge the two clusters of highest mean similarity while it reaches ``threshold``.
+
+    Returns clusters as lists of row indices, each sorted, in order of their first row.
+    """
+    n = similarity.shape[0]
+    sim = similarity.astype(float).copy()
+    np.fill_diagonal(sim, -np.inf)
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members: list[list[int]] = [[i] for i in range(n)]
+    while n > 1:
+        flat = int(np.argmax(sim))
+        a, b = divmod(flat, n)
+        if sim[a, b] < threshold:
+            break
+        merged = (sizes[a] * sim[a] + sizes[b] * sim[b]) / (sizes[a] + sizes[b])
+        sim[a], sim[:, a] = merged, merged
+        sim[a, a] = -np.inf
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        sizes[a] += sizes[b]
+        alive[b] = False
+        members[a].extend(members[b])
+        members[b] = []
+    clusters = [sorted(m) for i, m in enumerate(members) if alive[i]]
+    clusters.sort(key=lambda c: c[0])
+    return clusters
+
+
+def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs: int = 0,
+            threshold: float = THRESHOLD, bags: Sequence[Counter[str]] | None = None) -> list[list[int]]:
+    """Group ``stories`` into events; ``df``/``n_docs`` default to the stories themselves.
+
+    ``bags`` are the stories' :func:`terms`, when already computed.
+    """
+    if not stories:
+        return []
+    if bags is None:
+        bags = [terms(s) for s in stories]
+    if df is None:
+        df, n_docs = document_frequency(bags)
+    return average_link(similarity(bags, df, n_docs), threshold)

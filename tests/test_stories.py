@@ -1,0 +1,128 @@
+"""Stories: one event covered by several outlets is one story; stories are ranked by news value
+and the day's key quotes come from them, never promotion, banter or fragments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from digest.briefing import assemble
+from digest.config import Config
+from digest.edition import edit_site, lead_paragraph, lead_sentences, sentences
+from digest.models import Extraction, Quote
+from digest.quotability import key_quote_score
+from digest.stories import StoryText, cluster
+
+from helpers import article
+
+SENATE_AP = [
+    "WASHINGTON (AP) — Federal Reserve Chair Jerome Powell told the Senate Banking Committee on Tuesday that "
+    "interest rates would stay on hold while inflation eases.",
+    "Powell faced sharp questions from Senator Elizabeth Warren about bank supervision and the collapse of "
+    "Silicon Valley Bank.",
+]
+SENATE_REUTERS = [
+    "Jerome Powell, chair of the Federal Reserve, said on Tuesday the central bank would keep interest rates "
+    "unchanged, in testimony to the Senate Banking Committee.",
+    "Senator Elizabeth Warren pressed Powell on the failure of Silicon Valley Bank and on bank supervision.",
+]
+CONCERT = [
+    "The band played a sold-out show at Madison Square Garden on Saturday night, closing with an encore of "
+    "their first hit single.",
+    "Fans queued around the block for merchandise before the doors opened.",
+]
+CAR = [
+    "Nissan unveiled the redesigned Sentra sedan at the Los Angeles Auto Show with a wider grille and new "
+    "interior trim.",
+    "The compact car goes on sale in the spring.",
+]
+
+
+def q(text: str, speaker: str | None, role: str | None = None, partial: bool = False) -> Quote:
+    return Quote(text, speaker, role, partial, 1.0, True, 0, len(text))
+
+
+def test_two_reports_of_one_event_cluster_apart_from_other_news():
+    texts = [StoryText("Powell tells senators rates will stay on hold", tuple(SENATE_AP)),
+             StoryText("Fed's Powell says rates unchanged in Senate testimony", tuple(SENATE_REUTERS)),
+             StoryText("Band closes tour with sold-out Garden show", tuple(CONCERT)),
+             StoryText("Nissan shows new Sentra in Los Angeles", tuple(CAR))]
+    assert cluster(texts) == [[0, 1], [2], [3]]
+
+
+def test_the_day_becomes_ranked_stories_with_key_quotes_from_the_top():
+    ap = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-11T09:00:00+00:00", "AP")
+    reuters = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    concert = article("Band closes tour with sold-out Garden show", CONCERT, "2022-01-11T10:00:00+00:00", "Gazette")
+    car = article("Nissan shows new Sentra in Los Angeles", CAR, "2022-01-11T08:00:00+00:00", "Motor Weekly")
+    extractions = {
+        ap.id: Extraction(ap.id, (
+            q("We will keep rates where they are until inflation is clearly on its way back to our target",
+              "Jerome Powell", "Federal Reserve Chair"),
+            q("The supervisors of Silicon Valley Bank saw the risks and did not act on them in time",
+              "Elizabeth Warren", "Senator"))),
+        reuters.id: Extraction(reuters.id, (
+            q("We will keep rates where they are until inflation is clearly on its way back to our target",
+              "Powell", "Fed chair"),)),
+        concert.id: Extraction(concert.id, (
+            q("We played our hearts out and the fans were amazing tonight, what a season for this team", "Singer"),
+            q("best night ever", "Fan"))),
+        car.id: Extraction(car.id, (
+            q("We wanted to give Sentra a sexy new look that our customers will love", "Ken Lee",
+              "vice president of product marketing"),)),
+    }
+    site = edit_site(assemble([ap, reuters, concert, car], extractions, Config(key_quotes=4), date(2022, 1, 11)),
+                     Config(key_quotes=4))
+    [day] = site.briefings
+    top = day.stories[0]
+    assert [e.article.source for e in top.entries] in (["AP", "Reuters"], ["Reuters", "AP"])
+    assert top.outlets and len(top.outlets) == 2 and top.rank == 1
+    assert len(day.stories) == 3
+    assert top.lead.startswith(("WASHINGTON (AP) — Federal Reserve Chair Jerome Powell told",
+                                "Jerome Powell, chair of the Federal Reserve"))
+    # the quote both outlets carry is one key quote with two sources; then the second voice of the story
+    assert [dq.quote.speaker for dq in day.key_quotes][:2] in (["Jerome Powell", "Elizabeth Warren"],
+                                                               ["Powell", "Elizabeth Warren"])
+    assert len(day.key_quotes[0].sources) == 2
+    # no marketing line, sports banter or fragment is a key quote
+    spoken = {dq.quote.text for dq in day.key_quotes}
+    assert not any("Sentra" in t or "fans" in t or t == "best night ever" for t in spoken)
+
+
+def test_promotion_banter_and_fragments_are_never_key_quotes():
+    assert key_quote_score(q("We wanted to give Sentra a sexy new look that our customers will love",
+                             "Ken Lee", "marketing director")) == 0
+    assert key_quote_score(q("We came out in the second half and the team just played great football",
+                             "Coach Smith", "head coach")) == 0
+    assert key_quote_score(q("pretty much a done deal", "Jones")) == 0
+    assert key_quote_score(q("It is a fine result for everyone", "Jones", partial=True)) == 0
+    assert key_quote_score(q("The budget will cut the deficit by four billion dollars over three years",
+                             "Jane Roe", "Finance Minister")) > 3
+
+
+def test_leads_are_whole_sentences_of_the_article():
+    assert sentences("South Dakota Gov. Kristi Noem spoke. The U.S. Army said so. Then it ended.") == [
+        "South Dakota Gov. Kristi Noem spoke.", "The U.S. Army said so.", "Then it ended."]
+    paragraphs = ("Order Reprints", "This copy is for your personal, non-commercial use only, and more words here.",
+                  "Two federal prison officers were charged on Tuesday with falsifying records. They pleaded not "
+                  "guilty. A trial date was set for the spring.")
+    assert lead_sentences(lead_paragraph(paragraphs)) == (
+        "Two federal prison officers were charged on Tuesday with falsifying records. They pleaded not guilty.")
+
+
+def test_yesterdays_report_of_the_same_event_joins_todays_story():
+    ap = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-10T21:00:00+00:00", "AP")
+    reuters = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    concert = article("Band closes tour with sold-out Garden show", CONCERT, "2022-01-11T10:00:00+00:00", "Gazette")
+    site = edit_site(assemble([ap, reuters, concert], {}, Config(), date(2022, 1, 11)), Config())
+    today, yesterday = site.briefings
+    assert [len(s.entries) for s in today.stories] == [2, 1]
+    assert today.stories[0].entries[0].article.source == "Reuters"  # the day's own report leads
+    assert [len(s.entries) for s in yesterday.stories] == [1]
+
+
+def test_press_release_lines_and_unattributed_quotes_are_not_key_quotes():
+    assert key_quote_score(q("Digistat Patient Watch helps clinicians leverage patient data as part of our "
+                             "portfolio of critical care solutions", "Olivier Bosc", "general manager")) == 0
+    assert key_quote_score(q("The budget will cut the deficit by four billion dollars over three years", None)) == 0
