@@ -137,7 +137,7 @@ def news_site(server: FeedServer) -> dict[str, str]:
 <updated>2026-11-30T07:00:00Z</updated>
 <entry xml:base="posts/"><title type="html">{titles['atom']}</title><id>urn:a1</id><link href="a1.html"/>
 <published>2026-11-30T07:00:00Z</published><updated>2026-11-30T07:00:00Z</updated>
-<author><name>Ana Desk</name></author><summary type="html">&lt;p&gt;Short.&lt;/p&gt;</summary></entry></feed>
+<author><name>Ana Lopes</name></author><summary type="html">&lt;p&gt;Short.&lt;/p&gt;</summary></entry></feed>
 """.encode(), "application/atom+xml", gzipped=True)
 
     # JSON Feed 1.1, its items carrying their full text (full_text = false)
@@ -237,7 +237,7 @@ def test_fetch_every_kind_of_feed_and_failure_then_nothing_new_then_build(server
     assert by_title[t["rss-1"]]["tags"] == ["Politics"] and by_title[t["rss-1"]]["date"].startswith("2026-11-30")
     assert by_title[t["rss-2"]]["url"] == u("/news/rss-2.html")  # relative to the feed
     assert by_title[t["atom"]]["url"] == u("/atom/posts/a1.html")  # xml:base
-    assert by_title[t["atom"]]["author"] == "Ana Desk" and by_title[t["atom"]]["source"] == "Atom Desk"
+    assert by_title[t["atom"]]["author"] == "Ana Lopes" and by_title[t["atom"]]["source"] == "Atom Desk"
     assert by_title[t["json"]]["tags"] == ["wire", "culture"] and by_title[t["json"]]["author"] == "Jay Son"
     text = {front(root / name)["title"]: (root / name).read_text(encoding="utf-8") for name in files}
     assert "Maria Lopez" in text[t["summary"]] and "teaser" not in text[t["summary"]]  # the page, not the summary
