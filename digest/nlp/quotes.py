@@ -16,10 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from digest.models import Quote
+from digest.models import Attribution, Quote
+from digest.nlp import naming
+from digest.nlp.naming import split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
     PERSON_NOUNS,
@@ -61,7 +64,59 @@ _SENT_END = frozenset({".", "?", "!", "…"})
 _MAX_KEY = 3
 _MAX_FRAME = 120  # tokens looked at on each side of a quote: keeps huge paragraphs linear
 # Nouns for a written statement: "said the letter" speaks for its author.
-_DOCUMENTS = _words("letter statement communique report filing release memo email note message document")
+_DOCUMENTS = _words(
+    "letter statement communique report filing release memo email note message document voicemail tweet post text"
+)
+# Nouns for an organisation: "the company said" may stand for its spokesperson named just before.
+_ORGANISATIONS = _words(
+    """
+    company firm group ministry department agency government bank office committee council party
+    organisation organization union club team commission board court police embassy administration
+    corporation airline authority institute university hospital network newspaper broadcaster studio
+    league campaign association federation foundation army military regime cabinet parliament utility
+    """
+)
+# Plural nouns for people who speak together ("residents said").
+_GROUPS = _words(
+    """
+    people resident protester demonstrator critic supporter opponent witness voter fan student worker
+    teacher parent doctor investor observer lawmaker legislator member
+    """
+)
+# Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
+_RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
+# Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
+_TARGETING = _words(
+    "threaten insult accuse attack harass target abuse taunt mock curse menace intimidate stalk blame slur berate"
+)
+# What a target receives: "Jones received threats", "threats against Jones", "a voicemail to Jones".
+_HOSTILE_WORDS = _words(
+    "threat insult accusation abuse slur warning message voicemail letter email call text note attack"
+)
+_MODALS = _words("can could may might should must")
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
+# Words that never name a speaker on their own.
+_NOT_SPEAKERS = _words(
+    """
+    another one ones other others some someone somebody anyone anybody everyone everybody nobody none
+    all both each either neither many few several most this that these those it they them we us
+    there here what which who whom whose
+    """
+)
+_NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
+                                   "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+class _Who(NamedTuple):
+    """Who a mention or speech verb points to, and the evidence for it."""
+
+    speaker: str | None
+    role: str | None
+    person: bool
+    how: Attribution | None
+
+
+_NOBODY = _Who(None, None, False, None)
 
 
 @dataclass
@@ -72,6 +127,7 @@ class _Cand:
     keep: bool = True
     speaker: str | None = None
     role: str | None = None
+    how: Attribution | None = None
     attributed: bool = False  # speaker found in its own frame
     has_verb: bool = False
     quote_only: bool = False  # its paragraph is nothing but quotation
@@ -97,6 +153,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     for cand in cands:
         if not cand.keep:
             continue
+        ctx.settle(cand)
         role = cand.role
         if cand.speaker and not role:
             role = ctx.names.roles.get(cand.speaker)
@@ -108,6 +165,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 partial=not cand.statement,
                 start=cand.span.start,
                 end=cand.span.end,
+                attribution=cand.how if cand.speaker else None,
             )
         )
     return _mark_key(quotes, ctx.names)
@@ -133,12 +191,16 @@ class _Context:
                     self.quoted[t] = qi
         self.names: Names = build_names(doc)
         self._outside_cache: dict[tuple[int, int], int] = {}
-        self.verb_speaker: dict[int, tuple[str | None, str | None, bool]] = {}
+        self.verb_speaker: dict[int, _Who] = {}
         self.event_chars: list[int] = []
         self.events: list[tuple[str, bool, str | None]] = []
+        self.event_main: list[bool] = []  # the event's verb heads its sentence (not a clause inside it)
+        self.event_sent: list[int] = []  # first token of the event's sentence
         self.speech_chars: list[int] = []  # speech verbs with a speaker, in text order
-        self.speech_events: list[tuple[str, str | None]] = []
+        self.speech_events: list[_Who] = []
         self.build_events()
+        self.targets: dict[str, list[int]] = {}
+        self.find_targets()
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -212,26 +274,22 @@ class _Context:
         if self.is_designation(before, content, cand.words):
             cand.keep = False
             return
-        opens_sentence = begins and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        # a fragment that starts in lower case starts mid-sentence: partial unless a whole clause
+        lower_start = content.lstrip(" .…-–—([")[:1].islower()
+        opens_sentence = begins and not lower_start and (first_alpha.isupper() or ends_punct or cand.words >= 4)
         clause = verb is not None and cand.words >= 5 and ends_punct and self.is_clause(a, b)
         cand.statement = opens_sentence or clause
         # speaker
         if verb is not None:
-            speaker, role = self.speaker_of(verb, s.open_mark)
-            if speaker:
-                cand.speaker, cand.role, cand.attributed = speaker, role, True
+            who = self.speaker_of(verb)
+            if who.speaker:
+                cand.speaker, cand.role, cand.how, cand.attributed = who.speaker, who.role, who.how, True
         if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
-            speaker = self.colon_speaker(before)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.colon_speaker(before))
         if not cand.attributed:
-            speaker = self.dash_speaker(s, hi_char)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.dash_speaker(s, hi_char))
         if not cand.attributed and not before and s.paragraph > 0:
-            speaker = self.colon_lead(s.paragraph)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.colon_lead(s.paragraph))
         # keep or drop
         if not cand.statement:
             fragment_ok = cand.has_verb and not self.is_title_like(content) and not self.modifies_noun(a, b)
@@ -239,6 +297,62 @@ class _Context:
                 cand.keep = False
         elif (self.is_title_like(content) and not self.attribution_adjacent(a, b)) or cand.words < 2:
             cand.keep = False  # one quoted word standing alone says nothing worth a quote
+
+    @staticmethod
+    def lead_in(cand: _Cand, speaker: str | None) -> None:
+        """A speaker found by a colon or dash lead-in or a name heading."""
+        if speaker:
+            cand.speaker, cand.how, cand.attributed, cand.has_verb = speaker, Attribution.LEAD_IN, True, True
+
+    def settle(self, cand: _Cand) -> None:
+        """The speaker shown: titles moved into the role, or no speaker at all where the words
+        found are no speaker (a determiner, a place, a product) or are the target of the quote."""
+        speaker = (cand.speaker or "").strip()
+        if not speaker or not self.could_be_speaker(speaker) or self.is_target(speaker, cand.span):
+            cand.speaker, cand.how = None, None
+            return
+        name, position = split_name(speaker)
+        if position:
+            speaker, cand.role = name, cand.role or position
+        if cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO, Attribution.LEAD_IN) \
+                and self.names.is_org(speaker):
+            cand.how = Attribution.ORGANISATION
+        cand.speaker = speaker
+
+    def could_be_speaker(self, speaker: str) -> bool:
+        """A person or organisation, named or described; not "Another", "old", "Brussels"."""
+        words = speaker.split()
+        low = speaker.lower()
+        if low in _NOT_SPEAKERS or words[0].lower() in ("another", "other", "others"):
+            return False
+        if len(words) == 1 and speaker[:1].islower():
+            noun = low[:-1] if low.endswith("s") else low
+            return low in PERSON_NOUNS or noun in PERSON_NOUNS or noun in _GROUPS
+        return not self.names.is_non_speaker(speaker)
+
+    def is_target(self, speaker: str, span: Span) -> bool:
+        """``speaker`` is threatened, insulted or accused in the quote's paragraph or the one
+        before: a story about the target quotes the words said to or about her."""
+        lo = self.paras[max(0, span.paragraph - 1)][0]
+        hi = self.paras[span.paragraph][1]
+        return any(lo <= char < hi for char in self.targets.get(speaker, ()))
+
+    def find_targets(self) -> None:
+        """Who is threatened, insulted or accused, and where: "threatened Rep. Jones", "Jones was
+        threatened", "Jones received a voicemail", "threats against Jones"."""
+        for t in self.doc:
+            if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
+                continue
+            verb = t.head
+            lemma = verb.lemma_.lower()
+            target = (t.dep_ in ("dobj", "nsubjpass", "dative") and lemma in _TARGETING) or (
+                t.dep_ == "nsubj" and lemma in _RECEIVING and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _HOSTILE_WORDS for c in verb.children)) or (
+                t.dep_ == "pobj" and verb.lower_ in ("against", "at", "to") and verb.head.lemma_.lower() in _HOSTILE_WORDS)
+            if target:
+                name = self.name_at(t.i)
+                if name:
+                    self.targets.setdefault(name, []).append(t.idx)
 
     def outside_words(self, lo: int, hi: int) -> int:
         """Number (up to 3) of word tokens of paragraph ``lo``..``hi`` outside quotation marks."""
@@ -295,26 +409,26 @@ class _Context:
             elif self.is_speech_verb(t):
                 spk = self.resolve_verb(t)
                 self.verb_speaker[t.i] = spk
-                if spk[0]:
-                    self.add_event(t.idx, spk[0], spk[2], spk[1])
+                if spk.speaker:
+                    self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
                     self.speech_chars.append(t.idx)
-                    self.speech_events.append((spk[0], spk[1]))
+                    self.speech_events.append(spk)
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
                 owner = self.owner(t) if t.head.dep_ in ("ROOT", "conj") else None
                 if owner:  # "Madonna's introduction began", "Grushko's remarks followed"
-                    self.add_event(t.idx, owner, True, None)
+                    self.add_event(t.idx, owner, True, None, t.head)
                 elif t.i in self.names.run_of:
                     name = self.name_at(t.i)
                     if name and self.names.is_person(name):
-                        self.add_event(t.idx, name, True, None)
+                        self.add_event(t.idx, name, True, None, t.head)
                 elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
                     det = next((c for c in t.children if c.dep_ == "det"), None)
                     if det is None or det.lower_ in ("a", "an"):
                         text = self.descriptor(t)
                         if text:
-                            self.add_event(t.idx, text, True, None)
+                            self.add_event(t.idx, text, True, None, t.head)
 
     def owner(self, t: Token) -> str | None:
         """The person named as possessor of noun ``t`` ("Madonna's introduction")."""
@@ -325,11 +439,14 @@ class _Context:
                     return name
         return None
 
-    def add_event(self, char: int, speaker: str, person: bool, role: str | None) -> None:
+    def add_event(self, char: int, speaker: str, person: bool, role: str | None, verb: Token | None = None) -> None:
         if self.event_chars and char < self.event_chars[-1]:
             char = self.event_chars[-1]
         self.event_chars.append(char)
         self.events.append((speaker, person, role))
+        self.event_main.append(verb is None or _heads_sentence(verb))
+        tok = verb if verb is not None else self.doc[self.token_at(char)]
+        self.event_sent.append(tok.sent.start)
 
     def is_speech_verb(self, t: Token) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
@@ -341,13 +458,11 @@ class _Context:
         _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
         return self.names.resolve(" ".join(words)) if words else None
 
-    def speaker_of(self, verb: Token, char: int) -> tuple[str | None, str | None]:
+    def speaker_of(self, verb: Token) -> _Who:
         spk = self.verb_speaker.get(verb.i)
-        if spk is None:
-            spk = self.resolve_verb(verb)
-        return spk[0], spk[1]
+        return spk if spk is not None else self.resolve_verb(verb)
 
-    def resolve_verb(self, verb: Token) -> tuple[str | None, str | None, bool]:
+    def resolve_verb(self, verb: Token) -> _Who:
         """Speaker, role and person flag for speech verb ``verb`` (or "according" of "according to")."""
         doc = self.doc
         if verb.lower_ == "according":
@@ -355,10 +470,15 @@ class _Context:
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if not objs and verb.i + 2 < len(doc):
                 objs = [doc[verb.i + 2]]
-            return self.mention(objs[0]) if objs else (None, None, False)
+            if not objs:
+                return _NOBODY
+            who = self.mention(objs[0])
+            return who._replace(how=Attribution.ACCORDING_TO) if who.how is Attribution.SPEECH_VERB else who
+        if self.is_hypothetical(verb):
+            return _NOBODY  # "users can say “Hey Siri”": what anyone could say, not what someone said
         subj = self.subject(verb)
         if subj is None:
-            return None, None, False
+            return _NOBODY
         return self.mention(subj)
 
     def subject(self, verb: Token) -> Token | None:
@@ -418,21 +538,21 @@ class _Context:
             t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS
         )
 
-    def mention(self, head: Token) -> tuple[str | None, str | None, bool]:
-        """Speaker text, role and person flag for the noun phrase headed by ``head``."""
+    def mention(self, head: Token) -> _Who:
+        """Speaker, role, person flag and evidence for the noun phrase headed by ``head``."""
         names = self.names
         low = head.lower_
         if low in ("who", "which", "that", "whom"):
             if head.head.dep_ != "relcl" or head.head.head.i == head.i:
-                return None, None, False
+                return _NOBODY
             head = head.head.head  # "Smith, who said …": the noun the clause belongs to
             low = head.lower_
         if low in PRONOUNS or low == "it":
             if low in ("i", "we"):
-                return None, None, False
+                return _NOBODY
             gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
             who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
-            return who, None, low in ("he", "she", "him", "her")
+            return _Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else _NOBODY
         run = names.run_of.get(head.i)
         if run is not None:
             titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
@@ -451,52 +571,80 @@ class _Context:
                             later = self.name_at(c.i)
                             if later:
                                 names.add_person(later)
-                                return later, None, True
+                                return _Who(later, None, True, Attribution.SPEECH_VERB)
                 if titles or head.ent_type_ == "PERSON":
                     names.add_person(name)
-                return name, None, names.is_person(name)
+                return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
             if only_titles:
                 noun = self.doc[run[1] - 1].lower_
                 who = self.antecedent(head.idx, person=True, noun=noun)
                 if who:
-                    return who, None, True
-        if run is None and head.is_alpha and head.text[:1].isupper() and head.pos_ not in ("NOUN", "DET"):
-            name = names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV)
-            return name, None, names.is_person(name)
+                    return _Who(who, None, True, Attribution.DESCRIPTOR)
+        if run is None and self.missed_name(head):
+            name = names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV), "Sosnoff said" (NOUN)
+            return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
         # "US ambassador …, Linda Thomas-Greenfield": a name in apposition
         for child in head.children:
             if child.dep_ == "appos" and child.i in names.run_of:
                 name = self.name_at(child.i)
                 if name:
                     names.add_person(name)
-                    return name, None, True
+                    return _Who(name, None, True, Attribution.SPEECH_VERB)
         # a name after the noun: "spokesman Dmitry Peskov" parsed with spokesman as head
         for child in head.children:
             if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
                 name = self.name_at(child.i)
                 if name:
-                    return name, None, True
+                    return _Who(name, None, True, Attribution.SPEECH_VERB)
+        text = self.descriptor(head)
+        if text:
+            name, position = split_name(text)  # "envoy to Ukraine Kurt Volker" parsed with envoy as head
+            if position:
+                name = names.resolve(name)
+                names.add_person(name)
+                return _Who(name, position, True, Attribution.SPEECH_VERB)
         det = next((c for c in head.children if c.dep_ == "det"), None)
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
-        if definite and lemma in PERSON_NOUNS:
+        describes_person = lemma in PERSON_NOUNS or naming.describes_person(text)
+        if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
             who = self.antecedent(head.idx, person=True, noun=lemma)
             if who is None:  # "the presidential candidate": the person who spoke just before
                 who = self.last_speaker(head.idx, window=1500)
+            if who is None and lemma not in PERSON_NOUNS:
+                who = self.names.recent_person(head.idx, window=1500)
             if who:
-                return who, None, True
+                return _Who(who, None, True, Attribution.DESCRIPTOR)
+            if lemma not in PERSON_NOUNS:
+                return _NOBODY  # a description nobody named before: no name rather than a wrong one
+        if lemma in _ORGANISATIONS and definite:
+            who = self.spokesperson(head.idx)  # "spokeswoman Ann Lee said … the company said"
+            if who:
+                return _Who(who, None, True, Attribution.DESCRIPTOR)
         if lemma in _DOCUMENTS:
-            who = self.antecedent(head.idx, person=None)
-            if who:
-                return who, None, False
-        text = self.descriptor(head)
-        return text, None, lemma in PERSON_NOUNS
+            who = self.author(head)
+            return _Who(who, None, False, Attribution.DESCRIPTOR) if who else _NOBODY
+        if describes_person or lemma in _ORGANISATIONS or lemma in _GROUPS:
+            return _Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
+        return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def missed_name(self, head: Token) -> bool:
+        """A capitalised word the tagger did not take for a name, standing where a name stands."""
+        if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM"):
+            return False
+        if head.pos_ != "NOUN" or head.text.lower() in self.names.fullest:
+            return True
+        lemma = head.lemma_.lower()
+        if lemma in PERSON_NOUNS or lemma in _GROUPS or lemma in _ORGANISATIONS or lemma in _DOCUMENTS:
+            return False
+        prev = self.doc[head.i - 1] if head.i > 0 else None
+        return head.i != head.sent.start and prev is not None and prev.text not in ("“", '"', "‘", "'", "\n")
 
     def last_speaker(self, char: int, window: int) -> str | None:
         """The speaker of the nearest speech verb before ``char`` if it is a named person."""
         k = bisect.bisect_left(self.speech_chars, char) - 1
         if k >= 0 and char - self.speech_chars[k] <= window:
-            name = self.speech_events[k][0]
+            name = self.speech_events[k].speaker
             if self.names.is_person(name):
                 return name
         return None
@@ -505,28 +653,83 @@ class _Context:
                    gender: str | None = None) -> str | None:
         """The speaker or subject most recently before ``char`` (a person when ``person``).
 
-        With ``noun`` ("minister"), only one whose role or description contains it.
+        With ``noun`` ("minister"), only one whose role or description contains it. Within
+        the sentence of the latest fit, the subject of the sentence's main verb wins over a
+        subject inside a clause ("Figgins declined to say whether Thomas slept …; he said").
         """
         k = bisect.bisect_left(self.event_chars, char)
         lo = max(0, k - 60)
+        found = -1
         for j in range(k - 1, lo - 1, -1):
             if char - self.event_chars[j] > 4000:
+                break
+            if found >= 0 and self.event_sent[j] != self.event_sent[found]:
                 break
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
             if gender and self.names.gender.get(speaker, gender) != gender:
                 continue  # "she said" never goes back to a "Mr." or a spokesman
+            if gender and _plural_description(speaker):
+                continue  # "he said" is one person, never "officers"
             if noun:
                 desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
                 if noun not in desc.split():
                     continue
-            return speaker
+            if found < 0:
+                found = j
+                if self.event_main[j] or noun:
+                    break
+            elif self.event_main[j]:
+                found = j
+                break
+        if found >= 0:
+            return self.events[found][0]
         if person and not noun:
             return self.names.recent_person(char, prefer_subject=False)
         if noun:
             return self.names.recent_person(char, noun=noun)
         return None
+
+    def spokesperson(self, char: int) -> str | None:
+        """A spokesperson who spoke in this or the previous paragraph ("the company said" after
+        "spokeswoman Ann Lee said")."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        while k >= 0 and char - self.speech_chars[k] <= 600:
+            who = self.speech_events[k]
+            role = " ".join((who.role or "", self.names.roles.get(who.speaker or "") or "")).lower()
+            if who.person and any(w in role for w in _SPOKES):
+                return who.speaker
+            k -= 1
+        return None
+
+    def author(self, head: Token) -> str | None:
+        """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith"."""
+        for c in head.children:
+            holder = None
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
+                holder = c  # "Smith's letter", "the Sophos report"
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                holder = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ == "acl":  # "a letter signed by Smith"
+                agent = next((o for o in c.children if o.dep_ == "agent"), None)
+                holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            if holder is not None and self.quoted[holder.i] < 0:
+                who = self.mention(holder)
+                if who.speaker and who.how is not Attribution.UNNAMED:
+                    return who.speaker
+        return None
+
+    def is_hypothetical(self, verb: Token) -> bool:
+        """"Users can say …", "you might tell": what anyone could say, not what was said."""
+        return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+    def is_receiver(self, verb: Token, subj: Token) -> bool:
+        """The subject receives, hears or suffers the words ("Jones received a voicemail:",
+        "Jones was threatened:") rather than saying them."""
+        return subj.dep_ == "nsubjpass" or verb.lemma_.lower() in _RECEIVING or (
+            verb.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in ("target", "victim", "recipient")
+                                                for c in verb.children))
 
     def descriptor(self, head: Token) -> str | None:
         """The noun phrase of ``head`` cut before clauses and long modifiers: "a Citicorp spokesman"."""
@@ -538,7 +741,7 @@ class _Context:
                 break
             if t.i > head.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc") or t.text in (",", "(")):
                 break
-            if t.i < head.i and t.is_punct:
+            if t.i < head.i and t.is_punct and not _hyphen_inside(self.doc, t.i):
                 out = []
                 continue
             out.append(t)
@@ -583,7 +786,7 @@ class _Context:
         toks = [t for t in doc[i + 1:colon] if self.quoted[t.i] < 0]
         verb = self.speech_verb(toks, colon, colon)
         if verb is not None:
-            speaker, _ = self.speaker_of(verb, lo)
+            speaker = self.speaker_of(verb).speaker
             if speaker:
                 return speaker
         for t in toks:
@@ -607,8 +810,8 @@ class _Context:
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 subj = self.subject(node)
-                if subj is not None and self.could_speak(subj):
-                    return self.mention(subj)[0]
+                if subj is not None and self.could_speak(subj) and not self.is_receiver(node, subj):
+                    return self.mention(subj).speaker
                 if subj is not None and self.owner(subj):  # "Madonna's introduction began:"
                     return self.owner(subj)
             if node.head is node:
@@ -722,13 +925,33 @@ class _Context:
                 if ch >= lo and ch > quote_char:
                     event = self.speech_events[k]
             if event is not None:
-                c.speaker, c.role = event
+                c.speaker, c.role, c.how = event.speaker, event.role, Attribution.CONTINUED
             elif quote_char >= 0 and last is not None:
-                c.speaker, c.role = last.speaker, last.role
+                c.speaker, c.role, c.how = last.speaker, last.role, Attribution.CONTINUED
                 if para != last.span.paragraph:
                     last = c
             elif not c.has_verb and not c.statement:
                 c.keep = False
+
+
+def _heads_sentence(verb: Token) -> bool:
+    """``verb`` is its sentence's main verb, or joined to it by "and"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _plural_description(speaker: str) -> bool:
+    """"officers", "the protesters": a description of several people, not a name."""
+    words = speaker.split()
+    if not words:
+        return False
+    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three")
+    return described and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
+
+def _hyphen_inside(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen inside a word ("43-year-old", "Oscar-winning")."""
+    return doc[i].text in ("-", "‐") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _mark_key(quotes: list[Quote], names: Names) -> list[Quote]:
