@@ -385,7 +385,8 @@ def test_seed_article(nlp):
         "Linda-Thomas Greenfield"
     ] * 2
     assert sorted(q.text for q in partial) == ["moment of truth", "wanted"]
-    assert by_text(quotes, "moment of truth").speaker in ("Alexander Grushko", "Moscow")
+    # "Moscow" stands for the government while the article names the official: no place as speaker
+    assert by_text(quotes, "moment of truth").speaker in ("Alexander Grushko", None)
     assert by_text(quotes, "wanted").speaker == "Linda-Thomas Greenfield"
     assert by_text(quotes, "exaggeration").role == "Deputy Foreign Minister"
     assert by_text(quotes, "dragging out").role == "Kremlin spokesman"

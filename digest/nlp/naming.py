@@ -103,6 +103,7 @@ _NOT_AGENTS = words_of(
     horror motor vector error door floor labor labour favor favour color colour honor honour
     """
 )
+_NOT_POSITION_WORDS = words_of("real true same very late so-called alleged other another this that")
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _ROLE_TAIL = words_of("of for to at in from with on and")
 _NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del della al el bin ibn bint ben st st.")
@@ -172,8 +173,8 @@ def clean_role(text: str | None) -> str | None:
     if any(mark in text for mark in _QUOTE_MARKS[:7]) or "\n" in text or _NOT_ROLE_CHARS.search(text):
         return None
     words = text.strip(" ,;:-–—()").split()
-    while words and key(words[0]) in ("the", "a", "an"):
-        words = words[1:]
+    while words and (key(words[0]) in ("the", "a", "an") or key(words[0]) in _NOT_POSITION_WORDS):
+        words = words[1:]  # "the real Prince Andrew": "real" says nothing of the position
     while words and key(words[-1]) in _ROLE_TAIL:
         words = words[:-1]
     if not words or len(words) > _MAX_ROLE_WORDS:
@@ -230,7 +231,7 @@ def is_variant(short: str, full: str) -> bool:
     first (a middle name dropped: "Owen Dempsey" of "Owen John Dempsey"), or the surname alone.
     """
     s, f = name_words(short), name_words(full)
-    if not s or len(s) >= len(f) or s[-1] != f[-1]:
+    if not s or len(s) > len(f) or s == f or s[-1] != f[-1]:
         return False
     if len(s) == 1:
         return True

@@ -86,13 +86,14 @@ _GROUPS = _words(
 # Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
 _RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
 # Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
-_TARGETING = _words(
-    "threaten insult accuse attack harass target abuse taunt mock curse menace intimidate stalk blame slur berate"
-)
+_TARGETING = _words("threaten insult accuse harass abuse taunt curse menace intimidate stalk slur")
 # What a target receives: "Jones received threats", "threats against Jones", "a voicemail to Jones".
 _HOSTILE_WORDS = _words(
     "threat insult accusation abuse slur warning message voicemail letter email call text note attack"
 )
+# Words of a threat story: indirect attributions are not trusted next to them.
+_THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
+_TARGET_NOUNS = _words("target victim recipient")
 _MODALS = _words("can could may might should must")
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
 # Words that never name a speaker on their own.
@@ -131,6 +132,8 @@ class _Cand:
     attributed: bool = False  # speaker found in its own frame
     has_verb: bool = False
     quote_only: bool = False  # its paragraph is nothing but quotation
+    speaks_for_itself: bool = False  # its own speech verb has a subject that names nobody
+    mid_sentence: bool = False  # would stand as a sentence but starts in lower case: kept, as partial
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -200,6 +203,7 @@ class _Context:
         self.speech_events: list[_Who] = []
         self.build_events()
         self.targets: dict[str, list[int]] = {}
+        self.threat_chars: list[int] = []  # threat and harassment words outside quotes, in text order
         self.find_targets()
 
     def token_at(self, char: int) -> int:
@@ -269,14 +273,16 @@ class _Context:
             or (len(before) <= 2 and all(t.pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") for t in before))
         first_alpha = next((c for c in content if c.isalpha()), "")
         ends_punct = content.rstrip()[-1:] in ".,?!…" if content.strip() else False
-        verb = self.speech_verb(outside, a, b)
+        verb = self.speech_verb(outside, a, b) or self.tag_verb(b, content)
         cand.has_verb = verb is not None
         if self.is_designation(before, content, cand.words):
             cand.keep = False
             return
         # a fragment that starts in lower case starts mid-sentence: partial unless a whole clause
         lower_start = content.lstrip(" .…-–—([")[:1].islower()
-        opens_sentence = begins and not lower_start and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        sentence_like = begins and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        opens_sentence = sentence_like and not lower_start
+        cand.mid_sentence = sentence_like and lower_start
         clause = verb is not None and cand.words >= 5 and ends_punct and self.is_clause(a, b)
         cand.statement = opens_sentence or clause
         # speaker
@@ -284,6 +290,10 @@ class _Context:
             who = self.speaker_of(verb)
             if who.speaker:
                 cand.speaker, cand.role, cand.how, cand.attributed = who.speaker, who.role, who.how, True
+            else:  # "“…,” the voicemail said": the sentence says what spoke, and it names nobody
+                subj = self.subject(verb) if verb.lower_ != "according" else None
+                cand.speaks_for_itself = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                    abs(subj.i - verb.i) <= 6
         if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
             self.lead_in(cand, self.colon_speaker(before))
         if not cand.attributed:
@@ -292,7 +302,8 @@ class _Context:
             self.lead_in(cand, self.colon_lead(s.paragraph))
         # keep or drop
         if not cand.statement:
-            fragment_ok = cand.has_verb and not self.is_title_like(content) and not self.modifies_noun(a, b)
+            fragment_ok = (cand.has_verb or cand.mid_sentence) and not self.is_title_like(content) \
+                and not self.modifies_noun(a, b)
             if not fragment_ok or (cand.words < 2 and not self.single_word_ok(before, a, b)):
                 cand.keep = False
         elif (self.is_title_like(content) and not self.attribution_adjacent(a, b)) or cand.words < 2:
@@ -306,9 +317,12 @@ class _Context:
 
     def settle(self, cand: _Cand) -> None:
         """The speaker shown: titles moved into the role, or no speaker at all where the words
-        found are no speaker (a determiner, a place, a product) or are the target of the quote."""
+        found are no speaker (a determiner, a place, a product) or, found only through a pronoun,
+        a description, a lead-in or a continuation, are the target of the quote."""
         speaker = (cand.speaker or "").strip()
-        if not speaker or not self.could_be_speaker(speaker) or self.is_target(speaker, cand.span):
+        named_here = cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO)
+        if not speaker or not self.could_be_speaker(speaker) or (not named_here and (
+                self.is_target(speaker, cand.span, cand.quote_only) or self.in_threat_story(cand.span))):
             cand.speaker, cand.how = None, None
             return
         name, position = split_name(speaker)
@@ -330,17 +344,27 @@ class _Context:
             return low in PERSON_NOUNS or noun in PERSON_NOUNS or noun in _GROUPS
         return not self.names.is_non_speaker(speaker)
 
-    def is_target(self, speaker: str, span: Span) -> bool:
-        """``speaker`` is threatened, insulted or accused in the quote's paragraph or the one
-        before: a story about the target quotes the words said to or about her."""
-        lo = self.paras[max(0, span.paragraph - 1)][0]
+    def is_target(self, speaker: str, span: Span, quote_only: bool) -> bool:
+        """``speaker`` is threatened, insulted or accused in the quote's paragraph (or the one
+        before, for a paragraph of quotation only): the words are said to or about her."""
+        lo = self.paras[max(0, span.paragraph - (1 if quote_only else 0))][0]
         hi = self.paras[span.paragraph][1]
         return any(lo <= char < hi for char in self.targets.get(speaker, ()))
+
+    def in_threat_story(self, span: Span) -> bool:
+        """Someone is threatened or harassed in the quote's paragraph or the one before: who said
+        the words is then only trusted when the sentence itself names them."""
+        lo = self.paras[max(0, span.paragraph - 1)][0]
+        hi = self.paras[span.paragraph][1]
+        k = bisect.bisect_left(self.threat_chars, lo)
+        return k < len(self.threat_chars) and self.threat_chars[k] < hi
 
     def find_targets(self) -> None:
         """Who is threatened, insulted or accused, and where: "threatened Rep. Jones", "Jones was
         threatened", "Jones received a voicemail", "threats against Jones"."""
         for t in self.doc:
+            if self.quoted[t.i] < 0 and t.lemma_.lower() in _THREATS and t.pos_ in ("VERB", "NOUN"):
+                self.threat_chars.append(t.idx)
             if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
                 continue
             verb = t.head
@@ -348,7 +372,8 @@ class _Context:
             target = (t.dep_ in ("dobj", "nsubjpass", "dative") and lemma in _TARGETING) or (
                 t.dep_ == "nsubj" and lemma in _RECEIVING and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _HOSTILE_WORDS for c in verb.children)) or (
-                t.dep_ == "pobj" and verb.lower_ in ("against", "at", "to") and verb.head.lemma_.lower() in _HOSTILE_WORDS)
+                t.dep_ == "pobj" and verb.lower_ in ("against", "at", "to")
+                and verb.head.lemma_.lower() in _HOSTILE_WORDS)
             if target:
                 name = self.name_at(t.i)
                 if name:
@@ -388,6 +413,26 @@ class _Context:
                 best, best_d = t, d
         return best
 
+    def tag_verb(self, b: int, content: str) -> Token | None:
+        """``"…," he assures himself``: a verb outside the speech lexicon whose subject, a name or
+        he/she, stands right after a quote that ends in a comma, question or exclamation mark."""
+        if content.rstrip()[-1:] not in (",", "?", "!"):
+            return None
+        doc = self.doc
+        j = b + 1
+        while j < len(doc) and j - b <= 2 and (doc[j].is_punct or doc[j].is_space) and self.quoted[j] < 0:
+            j += 1
+        if j >= len(doc) or self.quoted[j] >= 0:
+            return None
+        subject = doc[j]
+        k = self.names.run_of[j][1] if j in self.names.run_of else j + 1 if subject.lower_ in ("he", "she") else -1
+        if k < 0 or k >= len(doc):
+            return None
+        verb = doc[k]
+        if verb.pos_ == "VERB" and self.quoted[k] < 0 and doc[k - 1].head.i == k and doc[k - 1].dep_ == "nsubj":
+            return verb
+        return None
+
     # -- speakers ----------------------------------------------------------------------
 
     def build_events(self) -> None:
@@ -419,8 +464,8 @@ class _Context:
                 owner = self.owner(t) if t.head.dep_ in ("ROOT", "conj") else None
                 if owner:  # "Madonna's introduction began", "Grushko's remarks followed"
                     self.add_event(t.idx, owner, True, None, t.head)
-                elif t.i in self.names.run_of:
-                    name = self.name_at(t.i)
+                elif t.i in self.names.run_of or (t.text.lower() in self.names.fullest and self.missed_name(t)):
+                    name = self.name_at(t.i) if t.i in self.names.run_of else self.names.resolve(t.text)
                     if name and self.names.is_person(name):
                         self.add_event(t.idx, name, True, None, t.head)
                 elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
@@ -704,7 +749,8 @@ class _Context:
         return None
 
     def author(self, head: Token) -> str | None:
-        """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith"."""
+        """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
+        or the named person who spoke or wrote just before."""
         for c in head.children:
             holder = None
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
@@ -718,7 +764,8 @@ class _Context:
                 who = self.mention(holder)
                 if who.speaker and who.how is not Attribution.UNNAMED:
                     return who.speaker
-        return None
+        # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke
+        return self.last_speaker(head.idx, window=600)
 
     def is_hypothetical(self, verb: Token) -> bool:
         """"Users can say …", "you might tell": what anyone could say, not what was said."""
@@ -728,7 +775,7 @@ class _Context:
         """The subject receives, hears or suffers the words ("Jones received a voicemail:",
         "Jones was threatened:") rather than saying them."""
         return subj.dep_ == "nsubjpass" or verb.lemma_.lower() in _RECEIVING or (
-            verb.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in ("target", "victim", "recipient")
+            verb.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _TARGET_NOUNS
                                                 for c in verb.children))
 
     def descriptor(self, head: Token) -> str | None:
@@ -909,6 +956,8 @@ class _Context:
             if c.attributed:
                 last = c
                 continue
+            if c.speaks_for_itself:
+                continue
             para = c.span.paragraph
             p_lo = self.paras[para][0]
             begins_para = self.text[p_lo:c.span.open_mark].strip() == ""
@@ -930,7 +979,7 @@ class _Context:
                 c.speaker, c.role, c.how = last.speaker, last.role, Attribution.CONTINUED
                 if para != last.span.paragraph:
                     last = c
-            elif not c.has_verb and not c.statement:
+            elif not c.has_verb and not c.statement and not c.mid_sentence:
                 c.keep = False
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from digest.nlp.naming import PERSON_NOUNS, TITLE_WORDS, clean_role, is_position_word, key, words_of
+from digest.nlp.naming import PERSON_NOUNS, TITLE_WORDS, clean_role, is_position_word, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -21,7 +21,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_NOT_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}) | _NOT_NAMES
+_NOT_SPEAKER_LABELS = _NOT_NAMES | {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 
 
@@ -211,6 +211,8 @@ def _split_at_person(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if person is None or person.end - person.start < 2:
         return [(start, end)]
     before = doc[start:person.start]
+    if all(is_position_word(t.text) for t in before):
+        return [(start, end)]  # "Commissioner Maria Alvarez": strip_titles takes the titles off
     if all(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or is_position_word(t.text) for t in before):
         return [(start, person.start), (person.start, end)]
     return [(start, end)]
@@ -260,7 +262,7 @@ def build_names(doc: Doc) -> Names:
         before = doc[m.start - 1] if m.start > 0 else None
         if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
             titled = True
-        if has_person or titled:
+        if has_person or titled or _described_as_person(doc, m.end):
             names.persons.add(full)
         names.labels.setdefault(full, set()).update(
             doc[i].ent_type_ or "NONE" for i in range(m.start, m.end) if not doc[i].is_punct)
@@ -274,8 +276,41 @@ def build_names(doc: Doc) -> Names:
             gender = _gender_of(words)
             if gender:
                 names.gender[full] = gender
+    for full, labels in names.labels.items():
+        if full not in names.persons and labels <= {"PERSON", "NONE"} and _looks_personal(full):
+            names.persons.add(full)  # "Montell Figgins": two capitalised words nobody labelled otherwise
     names.finish()
     return names
+
+
+# Words that end the names of organisations, places and things, never of people.
+_INSTITUTION_WORDS = words_of("""
+    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv group party bank agency ministry department
+    office council committee commission university college school institute center centre association
+    union league club team fund trust foundation news times post journal press tv radio network
+    airlines airways motors energy capital partners holdings securities street avenue road river
+    island county city state republic kingdom act bill court house church hospital museum hotel
+""")
+
+
+def _described_as_person(doc: Doc, end: int) -> bool:
+    """The name is followed by ", who …" or ", a lawyer …": words only said of a person."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    if nxt.lower_ == "who":
+        return True
+    if nxt.lower_ in ("a", "an", "the") and end + 2 < len(doc):
+        head = doc[end + 2:min(len(doc), end + 6)]
+        return any(t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS for t in head)
+    return False
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words, none of them a word of institutions: "Montell Figgins"."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        _key(w) in _INSTITUTION_WORDS or _key(w) in TITLE_WORDS for w in words)
 
 
 def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
