@@ -109,6 +109,20 @@ def test_company_statement_after_its_spokeswoman_is_hers(nlp):
     assert q.speaker == "Ann Lee" and q.attribution is Attribution.DESCRIPTOR
 
 
+def test_named_person_in_apposition_to_a_title(nlp):
+    q = quote(nlp, "difficult", "The president’s National Security Adviser, Frank Carter, added, "
+              "“It looks like a very difficult situation at this point.”")
+    assert q.speaker == "Frank Carter"
+
+
+def test_tag_after_a_question_attributes_but_a_new_sentence_does_not(nlp):
+    q = quote(nlp, "too big", "“Why is this bank not too big to manage?” Vitter asked angrily.")
+    assert q.speaker == "Vitter"
+    q = quote(nlp, "No, man", "Ann Cole was in the front row.",
+              "“No, man. No!” Jackson joined the fight and threw punches.")
+    assert q.speaker != "Jackson"
+
+
 # -- 3. surname only → the full name given earlier -------------------------------------
 
 
@@ -133,10 +147,16 @@ def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     assert (q.speaker, q.role) == (name, role)
 
 
+def test_surnames_that_are_also_titles_stay_names(nlp):
+    q = quote(nlp, "deal", "“The deal is done,” said Julie Bishop, the foreign minister.")
+    assert q.speaker == "Julie Bishop"
+
+
 def test_split_name_moves_positions_to_the_role():
     assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
     assert split_name("Senator Maria Lopez") == ("Maria Lopez", "Senator")
+    assert split_name("Superintendent Jennifer Moore") == ("Jennifer Moore", "Superintendent")
     assert split_name("Cheuk Hau-yip") == ("Cheuk Hau-yip", None)
     assert split_name("a Citicorp spokesman") == ("a Citicorp spokesman", None)
     assert split_name("a naval source in the Gulf") == ("a naval source in the Gulf", None)
@@ -163,6 +183,8 @@ def test_clean_role_refuses_fragments_marks_and_page_furniture():
     assert clean_role("Dr.") is None
     assert clean_role("old") is None
     assert clean_role("founding members") is None
+    assert clean_role("singer-guitarists") is None
+    assert clean_role("Singer-guitarist") == "Singer-guitarist"
     assert clean_role("Former") is None
     assert clean_role("“deeply troubled”") is None
     assert clean_role("Home | News | Sport") is None

@@ -33,6 +33,8 @@ TITLE_WORDS = words_of(
     official officials chief's chairman's president-elect vice-president u.s. us uk u.k.
     federal national international central bank board council committee white
     ceo cfo coo cto cio chairperson envoy coach manager founder co-founder owner
+    superintendent sheriff detective inspector officer sergeant trooper pastor bishop rabbi imam
+    provost councillor councilman councilwoman commander
     """
 )
 # Common nouns that stand for a person already named ("the official said").
@@ -125,6 +127,12 @@ def is_position_word(word: str) -> bool:
     return k in POSITION_ABBREVIATIONS and word.strip(".,").isupper()
 
 
+def is_role_word(word: str) -> bool:
+    """A word for a position or a person's role: "Adviser", "spokeswoman", "Secretary"."""
+    k = key(word)
+    return k not in _NOT_HEADS and (k in _ROLE_HEADS or k in TITLE_WORDS or k in ("adviser", "advisor"))
+
+
 def _is_name_word(word: str) -> bool:
     """A word that can stand in a personal name: capitalised, an initial, a particle or a
     hyphenated form ("Hau-yip", "al-Falih", "Thomas-Greenfield")."""
@@ -204,6 +212,9 @@ def _has_role_head(words: list[str], strict: bool = False) -> bool:
             break
     keys = [key(w) for w in head_part]
     head = keys[-1] if keys else ""
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 and \
+            _has_role_head([*head_part[:-1], head_part[-1][:-1]], strict):
+        return False  # a plural: a group, not this person's position ("founding members", "singer-guitarists")
     if "-" in head and not _AGE.match(head):
         head = head.split("-")[0] if head.split("-")[0] in _ROLE_HEADS else head.split("-")[-1]  # editor-in-chief
     if head in _NOT_HEADS:
@@ -212,8 +223,6 @@ def _has_role_head(words: list[str], strict: bool = False) -> bool:
         return True
     if head_part[-1].strip(".,").isupper() and head in POSITION_ABBREVIATIONS:
         return True
-    if head.endswith("s") and (head[:-1] in _ROLE_HEADS or head[:-1] in TITLE_WORDS):
-        return False  # a plural: a group, not this person's position ("founding members")
     if strict or head in _NOT_AGENTS:
         return False
     return len(head) > 4 and head.endswith(_AGENT_SUFFIXES) and not head.endswith("ment")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from digest.models import Attribution, Quote
 from digest.nlp import naming
-from digest.nlp.naming import split_name
+from digest.nlp.naming import is_position_word, split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
     PERSON_NOUNS,
@@ -42,7 +42,7 @@ SPEECH_VERBS = _words(
     vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
-    brag cry sigh begin opine interject thunder fume rail blast slam
+    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
@@ -415,8 +415,11 @@ class _Context:
 
     def tag_verb(self, b: int, content: str) -> Token | None:
         """``"…," he assures himself``: a verb outside the speech lexicon whose subject, a name or
-        he/she, stands right after a quote that ends in a comma, question or exclamation mark."""
-        if content.rstrip()[-1:] not in (",", "?", "!"):
+        he/she, stands right after a quote that ends in a comma, or in "?" or "!" when the tag ends
+        there ("…?" Vitter demanded.) — after "?" or "!" a new sentence may start ("No!" Jackson
+        joined the fight)."""
+        ending = content.rstrip()[-1:]
+        if ending not in (",", "?", "!"):
             return None
         doc = self.doc
         j = b + 1
@@ -429,9 +432,13 @@ class _Context:
         if k < 0 or k >= len(doc):
             return None
         verb = doc[k]
-        if verb.pos_ == "VERB" and self.quoted[k] < 0 and doc[k - 1].head.i == k and doc[k - 1].dep_ == "nsubj":
-            return verb
-        return None
+        if not (verb.pos_ == "VERB" and self.quoted[k] < 0 and doc[k - 1].head.i == k and doc[k - 1].dep_ == "nsubj"):
+            return None
+        end = k + 1
+        while end < len(doc) and doc[end].pos_ == "ADV":
+            end += 1
+        closes = end >= len(doc) or doc[end].text in (".", ",", ";")
+        return verb if ending == "," or closes else None  # after "?" or "!" only a tag that ends there
 
     # -- speakers ----------------------------------------------------------------------
 
@@ -599,6 +606,16 @@ class _Context:
             who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
             return _Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else _NOBODY
         run = names.run_of.get(head.i)
+        if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            run = None  # "the Texas Democrat": a description, not a name
+        if run is not None and naming.is_role_word(self.doc[run[1] - 1].text):
+            for child in head.children:  # "National Security Adviser, Frank Carlucci, added"
+                if child.dep_ == "appos" and child.i in names.run_of and names.run_of[child.i] != run:
+                    name = self.name_at(child.i)
+                    if name:
+                        names.add_person(name)
+                        return _Who(name, None, True, Attribution.SPEECH_VERB)
         if run is not None:
             titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
             only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
@@ -631,6 +648,8 @@ class _Context:
         # "US ambassador …, Linda Thomas-Greenfield": a name in apposition
         for child in head.children:
             if child.dep_ == "appos" and child.i in names.run_of:
+                if naming.is_role_word(child.text):  # "the president's Security Adviser, Frank Carter"
+                    child = next((c for c in child.children if c.dep_ == "appos" and c.i in names.run_of), child)
                 name = self.name_at(child.i)
                 if name:
                     names.add_person(name)
@@ -675,7 +694,8 @@ class _Context:
 
     def missed_name(self, head: Token) -> bool:
         """A capitalised word the tagger did not take for a name, standing where a name stands."""
-        if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM"):
+        if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM") \
+                or is_position_word(head.text):
             return False
         if head.pos_ != "NOUN" or head.text.lower() in self.names.fullest:
             return True

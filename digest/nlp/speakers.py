@@ -152,14 +152,11 @@ def _is_name_token(tok: Token) -> bool:
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split ``words`` into (leading titles, name): "Deputy Foreign Minister Alexander Grushko",
     "CEO Tim Cook", "Browns DL Sheldon Richardson"."""
-    cut = 0
-    for i, w in enumerate(words):
-        if is_position_word(w):
-            cut = i + 1
-    if cut == len(words) and len(words) > 1:
+    if len(words) > 1 and all(is_position_word(w) for w in words):
         return words, []
-    if cut == len(words):
-        cut -= 1  # a single word that is also a title word ("Leader", "Major") may be a name
+    # a title word at the end is a surname ("Julie Bishop", "Stephen King"); a single word that is
+    # also a title word ("Leader", "Major") may be a name
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if is_position_word(w)), default=0)
     return words[:cut], words[cut:]
 
 
