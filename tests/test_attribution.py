@@ -123,6 +123,37 @@ def test_tag_after_a_question_attributes_but_a_new_sentence_does_not(nlp):
     assert q.speaker != "Jackson"
 
 
+def test_organisation_names_keep_words_that_are_also_titles(nlp):
+    q = quote(nlp, "layoffs", "“The layoffs could reach 2,000,” General Motors Corp said on Monday.")
+    assert q.speaker == "General Motors Corp"
+    q = quote(nlp, "bilateral", "“A solution can only be found by bilateral talks,” the Turkish Foreign Ministry said.")
+    assert q.speaker in ("Turkish Foreign Ministry", "the Turkish Foreign Ministry")
+
+
+def test_the_group_refers_to_the_organisation_named_before(nlp):
+    q = quote(nlp, "loom", "The SOMC, a group of private economists, met in New York on Friday.",
+              "The group said that “inflation and another recession now loom on the horizon.”")
+    assert q.speaker == "SOMC" and q.attribution is Attribution.ORGANISATION
+
+
+def test_qualified_description_is_someone_new(nlp):
+    q = quote(nlp, "buyers market", "Analyst Paul Reed said prices would fall further.",
+              "“OPEC has to learn that in a buyers market you cannot set quotas,” said the regional manager "
+              "for one of the major oil companies.")
+    assert q.speaker != "Paul Reed"
+
+
+def test_reported_speech_before_a_quote_is_the_main_speakers(nlp):
+    q = quote(nlp, "rebuild trust", "Senator Ann Cole said in an interview she was glad that the president "
+              "had acknowledged some of his mistakes. “But one speech is not enough to rebuild trust.”")
+    assert q.speaker == "Ann Cole"
+
+
+def test_name_right_after_a_quote_speaks_when_the_sentence_breaks(nlp):
+    q = quote(nlp, "long way", "“We have a long way to go,” Rep. Martin Frost (D-Tex.). told reporters.")
+    assert q.speaker == "Martin Frost"
+
+
 # -- 3. surname only → the full name given earlier -------------------------------------
 
 

@@ -49,6 +49,16 @@ PERSON_NOUNS = words_of(
     advisor aide strategist pollster consultant campaign woman man
     """
 )
+# Words that end the names of organisations, places and things, never of people.
+INSTITUTION_WORDS = words_of("""
+    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv group party bank agency ministry department motors
+    office council committee commission university college school institute center centre association
+    union league club team fund trust foundation news times post journal press tv radio network
+    airlines airways motors energy capital partners holdings securities street avenue road river
+    island county city state republic kingdom act bill court house church hospital museum hotel
+""")
+
+
 # Title words that modify a title or name an institution: never the head of a role ("Former", "Committee").
 _NOT_HEADS = words_of(
     """
@@ -154,7 +164,7 @@ def split_name(text: str) -> tuple[str, str | None]:
     words = text.split()
     cut = max((i for i, w in enumerate(words[:-1]) if is_position_word(w)), default=-1)
     whole = text.strip(), None
-    if cut < 0:
+    if cut < 0 or key(words[-1]) in INSTITUTION_WORDS:  # "General Motors Corp" is no general's name
         return whole
     rest = words[cut + 1:]
     if key(rest[0]) in ("to", "of", "for"):  # "envoy to Ukraine Kurt Volker": the place is the position's

@@ -201,6 +201,8 @@ class _Context:
         self.event_sent: list[int] = []  # first token of the event's sentence
         self.speech_chars: list[int] = []  # speech verbs with a speaker, in text order
         self.speech_events: list[_Who] = []
+        self.speech_main: list[bool] = []  # the speech verb heads its sentence
+        self.speech_sent: list[int] = []  # first token of its sentence
         self.build_events()
         self.targets: dict[str, list[int]] = {}
         self.threat_chars: list[int] = []  # threat and harassment words outside quotes, in text order
@@ -274,6 +276,7 @@ class _Context:
         first_alpha = next((c for c in content if c.isalpha()), "")
         ends_punct = content.rstrip()[-1:] in ".,?!…" if content.strip() else False
         verb = self.speech_verb(outside, a, b) or self.tag_verb(b, content)
+        tagged = self.tag_name(b, content) if verb is None else None
         cand.has_verb = verb is not None
         if self.is_designation(before, content, cand.words):
             cand.keep = False
@@ -294,6 +297,8 @@ class _Context:
                 subj = self.subject(verb) if verb.lower_ != "according" else None
                 cand.speaks_for_itself = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
                     abs(subj.i - verb.i) <= 6
+        if tagged:
+            self.lead_in(cand, tagged)
         if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
             self.lead_in(cand, self.colon_speaker(before))
         if not cand.attributed:
@@ -350,6 +355,15 @@ class _Context:
         lo = self.paras[max(0, span.paragraph - (1 if quote_only else 0))][0]
         hi = self.paras[span.paragraph][1]
         return any(lo <= char < hi for char in self.targets.get(speaker, ()))
+
+    def main_speech_before(self, char: int) -> int:
+        """Index of the speech event nearest before ``char``, or of the main verb of its sentence
+        ("Byrd said he was glad that Reagan had acknowledged his mistakes": Byrd, not Reagan)."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        j = k
+        while j >= 0 and not self.speech_main[j] and j - 1 >= 0 and self.speech_sent[j - 1] == self.speech_sent[k]:
+            j -= 1
+        return j if j >= 0 and self.speech_main[j] and self.speech_sent[j] == self.speech_sent[k] else k
 
     def in_threat_story(self, span: Span) -> bool:
         """Someone is threatened or harassed in the quote's paragraph or the one before: who said
@@ -440,6 +454,19 @@ class _Context:
         closes = end >= len(doc) or doc[end].text in (".", ",", ";")
         return verb if ending == "," or closes else None  # after "?" or "!" only a tag that ends there
 
+    def tag_name(self, b: int, content: str) -> str | None:
+        """``"…," Rep. Martin Frost (D-Tex.).``: a person's name right after a quote that ends in a
+        comma, the speech verb lost to a broken sentence."""
+        if content.rstrip()[-1:] != ",":
+            return None
+        j = b + 1
+        while j < len(self.doc) and j - b <= 2 and self.doc[j].is_punct and self.quoted[j] < 0:
+            j += 1
+        if j >= len(self.doc) or j not in self.names.run_of or self.quoted[j] >= 0:
+            return None
+        name = self.name_at(j)
+        return name if name and self.names.is_person(name) else None
+
     # -- speakers ----------------------------------------------------------------------
 
     def build_events(self) -> None:
@@ -465,6 +492,8 @@ class _Context:
                     self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
                     self.speech_chars.append(t.idx)
                     self.speech_events.append(spk)
+                    self.speech_main.append(_heads_sentence(t))
+                    self.speech_sent.append(t.sent.start)
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
@@ -671,8 +700,13 @@ class _Context:
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
         describes_person = lemma in PERSON_NOUNS or naming.describes_person(text)
+        # "the regional manager for an oil company": a description with its own qualifier brings
+        # someone new, unless it repeats the role of someone named before
+        qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
         if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
             who = self.antecedent(head.idx, person=True, noun=lemma)
+            if who is None and qualified:
+                return _Who(text, None, True, Attribution.UNNAMED)
             if who is None:  # "the presidential candidate": the person who spoke just before
                 who = self.last_speaker(head.idx, window=1500)
             if who is None and lemma not in PERSON_NOUNS:
@@ -685,6 +719,9 @@ class _Context:
             who = self.spokesperson(head.idx)  # "spokeswoman Ann Lee said … the company said"
             if who:
                 return _Who(who, None, True, Attribution.DESCRIPTOR)
+            org = None if qualified else self.recent_organisation(head.idx, lemma)
+            if org:  # "The SOMC, a group of economists, said … The group said"
+                return _Who(org, None, False, Attribution.ORGANISATION)
         if lemma in _DOCUMENTS:
             who = self.author(head)
             return _Who(who, None, False, Attribution.DESCRIPTOR) if who else _NOBODY
@@ -754,6 +791,20 @@ class _Context:
             return self.names.recent_person(char, prefer_subject=False)
         if noun:
             return self.names.recent_person(char, noun=noun)
+        return None
+
+    def recent_organisation(self, char: int, noun: str) -> str | None:
+        """The organisation named last before ``char`` as a subject, or by a name that holds
+        ``noun`` ("the committee" → "Shadow Open Market Committee")."""
+        for m in reversed(self.names.mentions):
+            if m.char >= char:
+                continue
+            if char - m.char > 1500:
+                break
+            name = self.names.resolve(m.name)
+            if self.quoted[m.start] < 0 and self.names.is_org(name) and (
+                    m.subject or noun in name.lower().split()):
+                return name
         return None
 
     def spokesperson(self, char: int) -> str | None:
@@ -987,7 +1038,7 @@ class _Context:
                 if gap == 0 or (c.quote_only and gap <= 2) or (gap == 1 and last.span.close_mark < 0):
                     quote_char = last.span.start
             event = None
-            k = bisect.bisect_left(self.speech_chars, c.span.open_mark) - 1
+            k = self.main_speech_before(c.span.open_mark)
             if k >= 0:
                 ch = self.speech_chars[k]
                 lo = self.paras[para - 1][0] if begins_para and para > 0 else p_lo

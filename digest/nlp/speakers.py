@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from digest.nlp.naming import PERSON_NOUNS, TITLE_WORDS, clean_role, is_position_word, words_of
+from digest.nlp.naming import INSTITUTION_WORDS, PERSON_NOUNS, TITLE_WORDS, clean_role, is_position_word, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -152,6 +152,8 @@ def _is_name_token(tok: Token) -> bool:
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split ``words`` into (leading titles, name): "Deputy Foreign Minister Alexander Grushko",
     "CEO Tim Cook", "Browns DL Sheldon Richardson"."""
+    if words and _key(words[-1]) in INSTITUTION_WORDS:
+        return [], words  # "General Motors Corp", "Turkish Foreign Ministry": no person's titles
     if len(words) > 1 and all(is_position_word(w) for w in words):
         return words, []
     # a title word at the end is a surname ("Julie Bishop", "Stephen King"); a single word that is
@@ -280,16 +282,6 @@ def build_names(doc: Doc) -> Names:
     return names
 
 
-# Words that end the names of organisations, places and things, never of people.
-_INSTITUTION_WORDS = words_of("""
-    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv group party bank agency ministry department
-    office council committee commission university college school institute center centre association
-    union league club team fund trust foundation news times post journal press tv radio network
-    airlines airways motors energy capital partners holdings securities street avenue road river
-    island county city state republic kingdom act bill court house church hospital museum hotel
-""")
-
-
 def _described_as_person(doc: Doc, end: int) -> bool:
     """The name is followed by ", who …" or ", a lawyer …": words only said of a person."""
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -307,7 +299,7 @@ def _looks_personal(name: str) -> bool:
     """Two to four capitalised words, none of them a word of institutions: "Montell Figgins"."""
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
-        _key(w) in _INSTITUTION_WORDS or _key(w) in TITLE_WORDS for w in words)
+        _key(w) in INSTITUTION_WORDS or _key(w) in TITLE_WORDS for w in words)
 
 
 def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
