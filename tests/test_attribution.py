@@ -136,6 +136,18 @@ def test_the_group_refers_to_the_organisation_named_before(nlp):
     assert q.speaker == "SOMC" and q.attribution is Attribution.ORGANISATION
 
 
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    q = quote(nlp, "bond sales", "The central bank said in a statement on Friday that reserves rose in May.",
+              "“Net bond sales to other countries totalled about 2.5 billion crowns,” the statement added.")
+    assert q.speaker is not None and "bank" in q.speaker.lower()
+
+
+def test_the_automaker_is_the_company_named_before(nlp):
+    q = quote(nlp, "layoffs", "General Motors said its truck plant in Flint will close in May.",
+              "At Flint, “layoffs could reach 2,000,” the automaker said.")
+    assert q.speaker == "General Motors"
+
+
 def test_qualified_description_is_someone_new(nlp):
     q = quote(nlp, "buyers market", "Analyst Paul Reed said prices would fall further.",
               "“OPEC has to learn that in a buyers market you cannot set quotas,” said the regional manager "

@@ -70,6 +70,8 @@ _DOCUMENTS = _words(
 # Nouns for an organisation: "the company said" may stand for its spokesperson named just before.
 _ORGANISATIONS = _words(
     """
+    automaker carmaker insurer retailer lender exporter importer producer manufacturer operator
+    developer publisher maker supplier distributor refiner miner carrier utility brokerage
     company firm group ministry department agency government bank office committee council party
     organisation organization union club team commission board court police embassy administration
     corporation airline authority institute university hospital network newspaper broadcaster studio
@@ -666,8 +668,8 @@ class _Context:
                 if titles or head.ent_type_ == "PERSON":
                     names.add_person(name)
                 return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
-            if only_titles:
-                noun = self.doc[run[1] - 1].lower_
+            if only_titles and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+                noun = self.doc[run[1] - 1].lower_  # "the Treasury Secretary", not "the General Manager of …"
                 who = self.antecedent(head.idx, person=True, noun=noun)
                 if who:
                     return _Who(who, None, True, Attribution.DESCRIPTOR)
@@ -703,10 +705,10 @@ class _Context:
         # "the regional manager for an oil company": a description with its own qualifier brings
         # someone new, unless it repeats the role of someone named before
         qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        if definite and describes_person and qualified:
+            return _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
             who = self.antecedent(head.idx, person=True, noun=lemma)
-            if who is None and qualified:
-                return _Who(text, None, True, Attribution.UNNAMED)
             if who is None:  # "the presidential candidate": the person who spoke just before
                 who = self.last_speaker(head.idx, window=1500)
             if who is None and lemma not in PERSON_NOUNS:
@@ -723,10 +725,11 @@ class _Context:
             if org:  # "The SOMC, a group of economists, said … The group said"
                 return _Who(org, None, False, Attribution.ORGANISATION)
         if lemma in _DOCUMENTS:
-            who = self.author(head)
-            return _Who(who, None, False, Attribution.DESCRIPTOR) if who else _NOBODY
+            return self.author(head)
         if describes_person or lemma in _ORGANISATIONS or lemma in _GROUPS:
             return _Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
+            return _Who(text, None, False, Attribution.ORGANISATION)
         return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
 
     def missed_name(self, head: Token) -> bool:
@@ -819,7 +822,7 @@ class _Context:
             k -= 1
         return None
 
-    def author(self, head: Token) -> str | None:
+    def author(self, head: Token) -> _Who:
         """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
         or the named person who spoke or wrote just before."""
         for c in head.children:
@@ -834,9 +837,14 @@ class _Context:
             if holder is not None and self.quoted[holder.i] < 0:
                 who = self.mention(holder)
                 if who.speaker and who.how is not Attribution.UNNAMED:
-                    return who.speaker
-        # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke
-        return self.last_speaker(head.idx, window=600)
+                    return who._replace(how=Attribution.DESCRIPTOR)
+        # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke;
+        # "The Bank said in a statement …" then "…," the statement added
+        k = bisect.bisect_left(self.speech_chars, head.idx) - 1
+        if k >= 0 and head.idx - self.speech_chars[k] <= 600 and self.speech_events[k].speaker:
+            who = self.speech_events[k]
+            return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+        return _NOBODY
 
     def is_hypothetical(self, verb: Token) -> bool:
         """"Users can say …", "you might tell": what anyone could say, not what was said."""
