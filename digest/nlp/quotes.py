@@ -8,7 +8,11 @@ documents ("said the letter") resolve to the latest fitting event. Each span the
 decides the speaker; a span with none takes the speaker of a colon or dash lead-in, of a
 name heading, of the attributed quote it continues, or of the reported speech just before
 it. Fragments need a speech verb in the frame; names, titles, coined terms and scare quotes
-are dropped. A score ranks what is left and marks the best quotes as key.
+are dropped. Every speaker keeps its evidence (``models.Attribution``); a last step
+(``_Context.settle``) moves titles into the role (``naming.split_name``) and leaves the
+speaker out where the words found name nobody (a determiner, a place, a product, a common
+noun) or, in a story about a threat, where only indirect evidence names the speaker. A
+score ranks what is left and marks the best attributed full quotes as key.
 """
 
 from __future__ import annotations
