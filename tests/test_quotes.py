@@ -328,6 +328,7 @@ def test_titles_names_and_scare_quotes_are_not_quotes(nlp):
         'Several Senators endorsed a secondary market, called "aggie mae", for farm loans.',
         'He appeared on "Saturday Night Live" last year.',
         "Miller, one of the original “big four” negotiators, said the talks were hard.",
+        "A “phase one” trade deal would let leaders of both countries claim an easy victory.",
         "Clinton said the remarks were “disgusting” and left.",
         "She wrote about it in her memoir, “Tough Choices.” The book sold well.",
     )

@@ -979,18 +979,23 @@ class _Context:
         return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
 
     def modifies_noun(self, a: int, b: int) -> bool:
-        """``a "non-market economy" status``, ``the original "big four" negotiators``: the quoted
-        words modify the noun right after the closing mark."""
+        """``a "non-market economy" status``, ``the original "big four" negotiators``, ``a "phase
+        one" trade deal``: the quoted words modify the noun after the closing mark."""
         doc = self.doc
         if b + 1 >= len(doc) or a == 0:
             return False
         after = doc[b + 1]
         if after.pos_ not in ("NOUN", "PROPN") or after.is_punct:
             return False
+        nouns = {after.i}  # "a "phase one" trade deal": the noun after the mark and the nouns it modifies
+        tok = after
+        while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.i - b <= 4:
+            tok = tok.head
+            nouns.add(tok.i)
         prev = doc[a - 1]
-        if prev.dep_ == "det" and prev.head.i == after.i:
+        if prev.dep_ == "det" and prev.head.i in nouns:
             return True
-        return any(t.head.i == after.i for t in doc[a + 1:b] if not t.is_punct)
+        return any(t.head.i in nouns for t in doc[a + 1:b] if not t.is_punct)
 
     def attribution_adjacent(self, a: int, b: int) -> bool:
         """A speech verb touches the quote: ``"…," Trump said`` or ``said: "…"``."""
