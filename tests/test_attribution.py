@@ -195,6 +195,11 @@ def test_surnames_that_are_also_titles_stay_names(nlp):
     assert q.speaker == "Julie Bishop"
 
 
+def test_hyphenated_modifiers_never_join_a_name(nlp):
+    q = quote(nlp, "strikes", "“The strikes will go on,” said Turki al-Malki, spokesman for the Saudi-led coalition.")
+    assert q.speaker == "Turki al-Malki"
+
+
 def test_split_name_moves_positions_to_the_role():
     assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")

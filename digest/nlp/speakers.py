@@ -165,6 +165,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "den", "ter", "du", "di",
                         "del", "della", "dos", "das", "le", "la"})
 _HYPHENS = ("-", "‐")
+_MODIFIER_TAGS = frozenset({"VBN", "VBD", "VBG", "JJ", "JJR", "JJS"})
 
 
 def _hyphen_joined(doc: Doc, j: int) -> bool:
@@ -191,19 +192,21 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
                 j += 1
-            elif _hyphen_joined(doc, j):
-                j += 2  # the part after the hyphen belongs to the name, whatever its case
+            elif _hyphen_joined(doc, j) and (joined or (j - 1 > i and doc[j + 1].tag_ not in _MODIFIER_TAGS)):
+                j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
                 break
         runs.append((i, j))
         i = j
-    return [piece for run in runs for piece in _split_at_person(doc, *run)]
+    person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
+    return [piece for run in runs for piece in _split_at_person(doc, *run, person_start.get(run[1], -1))]
 
 
-def _split_at_person(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A run whose last words are a person and whose first words are a place, organisation or
-    position ("Ukraine Kurt Volker", "Browns DL Sheldon Richardson") is two runs."""
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and start < e.start < end and e.end == end), None)
+def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[tuple[int, int]]:
+    """A run whose last words are a person (a PERSON entity from ``person_start`` to ``end``) and
+    whose first words are a place, organisation or position ("Ukraine Kurt Volker", "Browns DL
+    Sheldon Richardson") is two runs."""
+    person = doc[person_start:end] if start < person_start < end else None
     if person is None and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("to", "of") \
             and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]):
         return [(start, end - 2), (end - 2, end)]  # "envoy to Ukraine Kurt Volker": a place, then the name
