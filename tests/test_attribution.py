@@ -184,6 +184,7 @@ def test_surname_resolves_to_the_full_name(nlp):
     ("“I feel great about this team,” Browns DL Sheldon Richardson said.", "Sheldon Richardson", "Browns DL"),
     ("“The protests will continue,” said Cheuk Hau-yip, a student leader.", "Cheuk Hau-yip", "student leader"),
     ("“We will cut output,” oil minister Khalid al-Falih told reporters.", "Khalid al-Falih", "oil minister"),
+    ("“They don’t understand the military,” said Army Capt. Christian Pardo.", "Christian Pardo", "Army Capt."),
 ])
 def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     q = quote(nlp, "", sentence)
@@ -255,6 +256,11 @@ def test_wake_words_in_quotes_are_nobody_speaking(nlp):
 def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
+    assert q.speaker is None
+
+
+def test_a_section_mark_is_not_a_name_heading(nlp):
+    q = quote(nlp, "antidote", "X.", "“He was almost an antidote to the way politicians talk.”")
     assert q.speaker is None
 
 

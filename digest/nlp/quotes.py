@@ -350,6 +350,8 @@ class _Context:
         low = speaker.lower()
         if low in _NOT_SPEAKERS or words[0].lower() in ("another", "other", "others"):
             return False
+        if not any(len(w.strip(".")) > 1 for w in words):
+            return False  # "X." heading a section, a lone initial
         if len(words) == 1 and speaker[:1].islower():
             noun = low[:-1] if low.endswith("s") else low
             return low in PERSON_NOUNS or noun in PERSON_NOUNS or noun in _GROUPS
@@ -741,13 +743,8 @@ class _Context:
         if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM") \
                 or is_position_word(head.text):
             return False
-        if head.pos_ != "NOUN" or head.text.lower() in self.names.fullest:
-            return True
-        lemma = head.lemma_.lower()
-        if lemma in PERSON_NOUNS or lemma in _GROUPS or lemma in _ORGANISATIONS or lemma in _DOCUMENTS:
-            return False
-        prev = self.doc[head.i - 1] if head.i > 0 else None
-        return head.i != head.sent.start and prev is not None and prev.text not in ("“", '"', "‘", "'", "\n")
+        # a capitalised common noun ("Pause", "Aides") only when the article names someone so
+        return head.pos_ != "NOUN" or head.text.lower() in self.names.fullest
 
     def last_speaker(self, char: int, window: int) -> str | None:
         """The speaker of the nearest speech verb before ``char`` if it is a named person."""

@@ -165,6 +165,9 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "den", "ter", "du", "di",
                         "del", "della", "dos", "das", "le", "la"})
 _HYPHENS = ("-", "‐")
+# Titles written short with a full stop that spaCy may split off: "Army Capt. Christian Pardo".
+_ABBREVIATED_TITLES = frozenset({"capt", "gen", "lt", "col", "maj", "sgt", "adm", "cmdr", "gov", "sen", "rep",
+                                 "dr", "mr", "mrs", "ms", "prof", "rev", "st", "cpl", "pvt", "supt", "insp", "det"})
 _MODIFIER_TAGS = frozenset({"VBN", "VBD", "VBG", "JJ", "JJR", "JJS"})
 
 
@@ -187,7 +190,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             t = doc[j]
             joined = j + 1 < n and _is_name_token(doc[j + 1])
-            initial = t.text == "." and joined and len(doc[j - 1]) == 1
+            initial = t.text == "." and joined and (len(doc[j - 1]) == 1 or doc[j - 1].lower_ in _ABBREVIATED_TITLES)
             particle = t.lower_ in _PARTICLES and j + 1 < n and (
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
