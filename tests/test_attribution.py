@@ -166,6 +166,19 @@ def test_name_right_after_a_quote_speaks_when_the_sentence_breaks(nlp):
     assert q.speaker == "Martin Frost"
 
 
+def test_person_before_an_apposition_naming_a_body_speaks(nlp):
+    q = quote(nlp, "prefer to wait", "Colombia will not attend the meeting in Managua, Jorge Ruiz, manager of the "
+              "National Coffee Growers' Federation, said.", "“We prefer to wait until things are better prepared,” "
+              "he told Reuters.")
+    assert q.speaker == "Jorge Ruiz"
+
+
+def test_possessive_description_is_the_officer_named_before(nlp):
+    q = quote(nlp, "ready", "OPEC president Rilwanu Lukman said the group would hold its price.",
+              "“We are ready to pay that price,” the group's president said.")
+    assert q.speaker == "Rilwanu Lukman"
+
+
 # -- 3. surname only → the full name given earlier -------------------------------------
 
 

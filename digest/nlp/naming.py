@@ -115,7 +115,9 @@ _NOT_AGENTS = words_of(
     horror motor vector error door floor labor labour favor favour color colour honor honour
     """
 )
-_NOT_POSITION_WORDS = words_of("real true same very late so-called alleged other another this that")
+_NOT_POSITION_WORDS = words_of(
+    "real true same very late so-called alleged other another this that its his her their our"
+)
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _ROLE_TAIL = words_of("of for to at in from with on and")
 _NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del della al el bin ibn bint ben st st.")

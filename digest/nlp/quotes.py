@@ -592,7 +592,7 @@ class _Context:
         while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and self.quoted[i] < 0 and self.could_speak(doc[i]):
-            return doc[i]
+            return self.apposition_owner(doc[i])
         if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
             nxt = verb.i + 1
             capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
@@ -620,6 +620,19 @@ class _Context:
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    def apposition_owner(self, t: Token) -> Token:
+        """The person whose apposition ``t`` ends: "Jorge Cadenas, manager of the Coffee
+        Growers' Federation, said" → Cadenas, not the federation."""
+        node = t
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "appos", "poss", "compound") or node.head.i >= node.i:
+                break
+            node = node.head
+            name = self.name_at(node.i) if node.i in self.names.run_of else None
+            if node.dep_ != "appos" and name and self.names.is_person(name):
+                return node
+        return t
 
     def could_speak(self, t: Token) -> bool:
         """A name, a pronoun or a person noun ("trader", "spokesman")."""
@@ -711,6 +724,10 @@ class _Context:
         # "the regional manager for an oil company": a description with its own qualifier brings
         # someone new, unless it repeats the role of someone named before
         qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        owned = any(c.dep_ == "poss" and c.i not in names.run_of for c in head.children)
+        if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person and qualified:
             return _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from digest.nlp.naming import INSTITUTION_WORDS, PERSON_NOUNS, TITLE_WORDS, clean_role, is_position_word, words_of
+from digest.nlp.naming import (
+    INSTITUTION_WORDS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+    clean_role,
+    is_position_word,
+    is_role_word,
+    words_of,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -261,9 +269,8 @@ def build_names(doc: Doc) -> Names:
     for m in names.mentions:
         full = names.resolve(m.name)
         has_person = any(i in person_tokens for i in range(m.start, m.end))
-        titled = len(_name_words(doc, m.start, m.end)[0]) > 0 and any(
-            _key(w) in PERSON_NOUNS | TITLE_WORDS for w in _name_words(doc, m.start, m.end)[0]
-        )
+        # a personal title or position, not a word like "National" or "Federal" that also heads bodies
+        titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
         before = doc[m.start - 1] if m.start > 0 else None
         if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
             titled = True
@@ -289,12 +296,13 @@ def build_names(doc: Doc) -> Names:
 
 
 def _described_as_person(doc: Doc, end: int) -> bool:
-    """The name is followed by ", who …" or ", a lawyer …": words only said of a person."""
+    """The name is followed by ", who …", ", a lawyer …" or ", manager of …": words only said of
+    a person."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     nxt = doc[end + 1]
-    if nxt.lower_ == "who":
-        return True
+    if nxt.lower_ == "who" or (nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.lower_ in PERSON_NOUNS):
+        return True  # "Jorge Cadenas, who …", "Jorge Cadenas, manager of …"
     if nxt.lower_ in ("a", "an", "the") and end + 2 < len(doc):
         head = doc[end + 2:min(len(doc), end + 6)]
         return any(t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS for t in head)
