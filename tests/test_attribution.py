@@ -188,6 +188,18 @@ def test_surname_resolves_to_the_full_name(nlp):
     assert q.speaker == "Ann B. Lee"
 
 
+def test_first_name_alone_is_the_one_person_of_that_name(nlp):
+    q = quote(nlp, "afraid", "Melanie Duval, a nurse from Ohio, went to the rally with her husband.",
+              "“I was never afraid,” Melanie said.")
+    assert q.speaker == "Melanie Duval"
+
+
+def test_shared_first_name_stays_as_written(nlp):
+    q = quote(nlp, "afraid", "Anna Berg and Anna Holt, both nurses, went to the rally.",
+              "“I was never afraid,” Anna said.")
+    assert q.speaker == "Anna"
+
+
 # -- 4. name spans that swallow their neighbours ----------------------------------------
 
 

@@ -56,6 +56,7 @@ class Names:
     gender: dict[str, str] = field(default_factory=dict)  # fullest name -> "f" | "m", where the text says
     run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
     labels: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> entity labels of its mentions
+    by_first: dict[str, set[str]] = field(default_factory=dict)  # first name -> the persons' full names
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
 
@@ -67,6 +68,10 @@ class Names:
         full = self.fullest.get(_key(words[-1]))
         if full and len(full.split()) > len(words) and _compatible(words, full.split()):
             return full
+        if len(words) == 1 and (not full or full == name):  # "Melanie": the one person with that first name
+            firsts = self.by_first.get(_key(words[0]), ())
+            if len(firsts) == 1:
+                return next(iter(firsts))
         return name
 
     def add_person(self, name: str) -> None:
@@ -291,6 +296,9 @@ def build_names(doc: Doc) -> Names:
     for full, labels in names.labels.items():
         if full not in names.persons and labels <= {"PERSON", "NONE"} and _looks_personal(full):
             names.persons.add(full)  # "Montell Figgins": two capitalised words nobody labelled otherwise
+    for full in names.persons:
+        if len(full.split()) > 1:
+            names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
     names.finish()
     return names
 
