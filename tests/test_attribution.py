@@ -260,6 +260,7 @@ def test_clean_role_refuses_fragments_marks_and_page_furniture():
     assert clean_role("singer-guitarists") is None
     assert clean_role("Singer-guitarist") == "Singer-guitarist"
     assert clean_role("Former") is None
+    assert clean_role("doctor at Chaoyang Hospital where the patients were") == "doctor at Chaoyang Hospital"
     assert clean_role("“deeply troubled”") is None
     assert clean_role("Home | News | Sport") is None
 

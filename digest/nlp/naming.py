@@ -118,6 +118,7 @@ _NOT_AGENTS = words_of(
 _NOT_POSITION_WORDS = words_of(
     "real true same very late so-called alleged other another this that its his her their our"
 )
+_CLAUSE_WORDS = words_of("who whom whose which that where when while because")
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _ROLE_TAIL = words_of("of for to at in from with on and")
 _NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del della al el bin ibn bint ben st st.")
@@ -193,6 +194,8 @@ def clean_role(text: str | None) -> str | None:
     if any(mark in text for mark in _QUOTE_MARKS[:7]) or "\n" in text or _NOT_ROLE_CHARS.search(text):
         return None
     words = text.strip(" ,;:-–—()").split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and key(w) in _CLAUSE_WORDS), len(words))
+    words = words[:cut]  # "doctor at Chaoyang Hospital where the patients were": the clause is no role
     while words and (key(words[0]) in ("the", "a", "an") or key(words[0]) in _NOT_POSITION_WORDS):
         words = words[1:]  # "the real Prince Andrew": "real" says nothing of the position
     while words and key(words[-1]) in _ROLE_TAIL:
