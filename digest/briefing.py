@@ -25,9 +25,11 @@ from digest.models import (
     Speaker,
     SpeakerQuote,
 )
+from digest.nlp.naming import is_variant
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NOT_A_NAME = re.compile(r"^(a|an|the|one|some|two|three|several|he|she|they|it|we|i|you)\b", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(a|an|the|one|some|two|three|several|he|she|they|it|we|i|you|another|other|others|this|that)\b", re.I)
 
 
 def _words(text: str | None) -> list[str]:
@@ -130,19 +132,40 @@ def is_named(speaker: str | None) -> bool:
 
 
 def speaker_groups(names: list[str]) -> dict[str, str]:
-    """Map each name to the key of its group: "Grushko" joins "Alexander Grushko" when unambiguous."""
+    """Map each name to the key of its group: the fullest form of the same person's name.
+
+    "Grushko" and "Owen Dempsey" join "Alexander Grushko" and "Owen John Dempsey"
+    (:func:`digest.nlp.naming.is_variant`) when every longer form they fit is one person's;
+    "Smith" beside "Ann Smith" and "Bob Smith" is ambiguous and kept apart. Names are only
+    compared with names of the same surname.
+    """
     keys = {speaker_key(n) for n in names if speaker_key(n)}
-    longer: dict[str, list[str]] = defaultdict(list)  # key -> the keys that end with its words
+    by_surname: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        words = key.split(" ")
-        for i in range(1, len(words)):
-            longer[" ".join(words[i:])].append(key)
-    group = {key: longer[key][0] if len(longer.get(key, ())) == 1 else key for key in keys}
+        by_surname[key.rsplit(" ", 1)[-1]].append(key)
+    group = {}
+    for same in by_surname.values():
+        for key in same:
+            group[key] = fullest_form(key, [k for k in same if is_variant(key, k)])
     return {n: group[speaker_key(n)] for n in names if speaker_key(n)}
 
 
+def fullest_form(key: str, longer: list[str]) -> str:
+    """The longest of ``longer`` when all of them are forms of one name, else ``key`` itself."""
+    if not longer:
+        return key
+    top = max(longer, key=lambda k: (len(k.split()), k))
+    return top if all(k == top or is_variant(k, top) for k in longer) else key
+
+
+def has_page(quote: Quote) -> bool:
+    """A quote that goes on its speaker's page: a named person or organisation, found by
+    evidence that names them (an unnamed source described, "a Citicorp spokesman", has none)."""
+    return is_named(quote.speaker) and (quote.attribution is None or quote.attribution.names_someone)
+
+
 def build_speakers(entries: list[ArticleEntry]) -> list[Speaker]:
-    quoted = [(q, e) for e in entries for q in e.quotes if is_named(q.speaker)]
+    quoted = [(q, e) for e in entries for q in e.quotes if has_page(q)]
     groups = speaker_groups([q.speaker for q, _ in quoted])
     by_group: dict[str, list[tuple[Quote, ArticleEntry]]] = defaultdict(list)
     for quote, entry in quoted:

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from digest.errors import DigestError
-from digest.models import Article, Extraction, Meeting, Quote
+from digest.models import Article, Attribution, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
@@ -45,11 +45,16 @@ def extraction_to_json(extraction: Extraction) -> str:
     return json.dumps(asdict(extraction), ensure_ascii=False, separators=(",", ":"))
 
 
+def _quote(data: dict) -> Quote:
+    how = data.get("attribution")
+    return Quote(**{**data, "attribution": Attribution(how) if how else None})
+
+
 def extraction_from_json(payload: str) -> Extraction:
     data = json.loads(payload)
     return Extraction(
         article_id=data["article_id"],
-        quotes=tuple(Quote(**q) for q in data["quotes"]),
+        quotes=tuple(_quote(q) for q in data["quotes"]),
         meetings=tuple(
             Meeting(**{**m, "participants": tuple(m["participants"]), "mentions": tuple(m["mentions"])})
             for m in data["meetings"]

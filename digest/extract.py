@@ -383,7 +383,8 @@ def _collect(done, results, origin, report, cache, key, version, on_progress) ->
 
 def quote_record(quote: Quote) -> dict:
     return {"text": quote.text, "speaker": quote.speaker, "role": quote.role,
-            "partial": quote.partial, "key": quote.key}
+            "partial": quote.partial, "key": quote.key,
+            "attribution": quote.attribution.value if quote.attribution else None}
 
 
 def meeting_record(meeting: Meeting) -> dict:

@@ -36,9 +36,30 @@ class Article:
         return self.published.date()
 
 
+class Attribution(str, Enum):
+    """How a quote's speaker was found: the evidence behind the name shown."""
+
+    SPEECH_VERB = "speech_verb"  # the named subject of the speech verb next to the quote
+    ACCORDING_TO = "according_to"  # "according to Ann Lee"
+    LEAD_IN = "lead_in"  # a colon or dash lead-in, or a name heading: "Lee: “…”", "“…” — Ann Lee"
+    CONTINUED = "continued"  # continues the attributed quote or reported speech just before it
+    PRONOUN = "pronoun"  # "she said", resolved to the person named before
+    DESCRIPTOR = "descriptor"  # "the Texas Democrat said", resolved to the person named before
+    ORGANISATION = "organisation"  # an organisation's statement: "the ministry said"
+    UNNAMED = "unnamed"  # an unnamed source described, not named: "a Citicorp spokesman"
+
+    @property
+    def names_someone(self) -> bool:
+        """The speaker is a named person or organisation (a people page may show it)."""
+        return self is not Attribution.UNNAMED
+
+
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation. ``start``/``end`` are character offsets of ``text`` in the article text."""
+    """A direct quotation. ``start``/``end`` are character offsets of ``text`` in the article text.
+
+    ``attribution`` says how ``speaker`` was found (None when there is no speaker).
+    """
 
     text: str
     speaker: str | None
@@ -48,6 +69,7 @@ class Quote:
     key: bool = False
     start: int = 0
     end: int = 0
+    attribution: Attribution | None = None
 
 
 class MeetingStatus(str, Enum):

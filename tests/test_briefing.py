@@ -16,7 +16,8 @@ from digest.briefing import (
     speaker_groups,
 )
 from digest.config import Config
-from digest.models import DayQuote, Extraction, Meeting, Quote
+from digest.models import Attribution, DayQuote, Extraction, Meeting, Quote
+from digest.nlp.naming import is_variant
 
 from helpers import article
 
@@ -51,6 +52,34 @@ def test_speakers_pages_merge_variants_and_skip_descriptors():
         ("Alexander Grushko", "alexander-grushko", "Deputy Foreign Minister", 2)]
     assert speakers[0].variants == ("Alexander Grushko", "Grushko")
     assert speakers[0].quotes[0].quote.text == "C"  # newest first
+
+
+def test_name_variants_of_one_day_are_one_person_page():
+    a1 = article("Court", ["x"], "2022-01-11T08:00:00+00:00")
+    a2 = article("Appeal", ["y"], "2022-01-11T09:00:00+00:00")
+    a3 = article("Family", ["z"], "2022-01-11T10:00:00+00:00")
+    extractions = {
+        a1.id: Extraction(a1.id, (q("A", "Owen John Dempsey"),)),
+        a2.id: Extraction(a2.id, (q("B", "Owen Dempsey"),)),
+        a3.id: Extraction(a3.id, (q("C", "Dempsey"), q("D", "Mary Dempsey-Hart"))),
+    }
+    speakers = build_speakers(make_entries([a1, a2, a3], extractions))
+    dempsey = next(s for s in speakers if s.name == "Owen John Dempsey")
+    assert len(dempsey.quotes) == 3 and dempsey.variants == ("Dempsey", "Owen Dempsey", "Owen John Dempsey")
+    assert [s.name for s in speakers if "Mary" in s.name] == ["Mary Dempsey-Hart"]
+
+
+def test_only_named_speakers_found_by_naming_evidence_get_pages():
+    a1 = article("One", ["x"], "2022-01-11T08:00:00+00:00")
+    quotes = (
+        Quote("A", "Ann Lee", attribution=Attribution.SPEECH_VERB),
+        Quote("B", "Ann Lee", attribution=Attribution.PRONOUN),
+        Quote("C", "A Citicorp spokesman", attribution=Attribution.UNNAMED),
+        Quote("D", None),
+        Quote("E", "Another"),
+    )
+    speakers = build_speakers(make_entries([a1], {a1.id: Extraction(a1.id, quotes)}))
+    assert [(s.name, len(s.quotes)) for s in speakers] == [("Ann Lee", 2)]
 
 
 def test_same_quote_from_two_articles_is_shown_once_with_both_sources():
@@ -106,14 +135,11 @@ def test_article_slugs_are_unique_site_wide():
 # ---- the fast merges give what the plain ones gave ------------------------------------------------
 
 def plain_speaker_groups(names):
-    """speaker_groups as first written: every key compared with every other."""
-    from digest.briefing import speaker_key
+    """speaker_groups without the surname index: every key compared with every other."""
+    from digest.briefing import fullest_form, speaker_key
 
     keys = {speaker_key(n) for n in names if speaker_key(n)}
-    group = {}
-    for key in keys:
-        longer = [k for k in keys if k != key and k.endswith(" " + key)]
-        group[key] = longer[0] if len(longer) == 1 else key
+    group = {key: fullest_form(key, [k for k in keys if is_variant(key, k)]) for key in keys}
     return {n: group[speaker_key(n)] for n in names if speaker_key(n)}
 
 

@@ -1,11 +1,12 @@
 import sqlite3
 
 from digest.cache import ExtractionCache
-from digest.models import Extraction, Meeting, Quote
+from digest.models import Attribution, Extraction, Meeting, Quote
 
 SAMPLE = Extraction(
     article_id="abc",
-    quotes=(Quote("We will push", "Alexander Grushko", "Deputy Foreign Minister", False, 0.9, True, 10, 22),),
+    quotes=(Quote("We will push", "Alexander Grushko", "Deputy Foreign Minister", False, 0.9, True, 10, 22,
+                  Attribution.SPEECH_VERB), Quote("and win", None, start=30, end=37)),
     meetings=(Meeting("NATO-Russia Council meeting", "upcoming", "2022-01-12", None, "Brussels",
                       ("NATO", "Russia"), "A meeting …", ("A meeting …",)),),
 )
@@ -16,6 +17,8 @@ def test_round_trip(tmp_path):
         cache.put_many([SAMPLE], "en_core_web_sm@3.8.0", "v1")
     with ExtractionCache(tmp_path / "c.sqlite") as cache:
         assert cache.get_many(["abc", "zzz"], "en_core_web_sm@3.8.0", "v1") == {"abc": SAMPLE}
+        assert cache.get_many(["abc"], "en_core_web_sm@3.8.0", "v1")["abc"].quotes[0].attribution is \
+            Attribution.SPEECH_VERB
         assert cache.get_many(["abc"], "en_core_web_sm@3.8.0", "v2") == {}
         assert cache.get_many(["abc"], "en_core_web_trf@3.8.0", "v1") == {}
         assert cache.warnings == []

@@ -57,7 +57,7 @@ def test_contract_record_shape(a):
     run = extract_articles([a], "en_core_web_sm", Report())
     record = contract_record(a, run.results[a.id])
     assert record["published"] == "2022-01-11" and record["path"] == "Talks.md"
-    assert set(record["quotes"][0]) == {"text", "speaker", "role", "partial", "key"}
+    assert set(record["quotes"][0]) == {"text", "speaker", "role", "partial", "key", "attribution"}
 
 
 def test_local_worker_processes_give_the_same_results(monkeypatch):

@@ -328,6 +328,7 @@ def test_titles_names_and_scare_quotes_are_not_quotes(nlp):
         'Several Senators endorsed a secondary market, called "aggie mae", for farm loans.',
         'He appeared on "Saturday Night Live" last year.',
         "Miller, one of the original “big four” negotiators, said the talks were hard.",
+        "A “phase one” trade deal would let leaders of both countries claim an easy victory.",
         "Clinton said the remarks were “disgusting” and left.",
         "She wrote about it in her memoir, “Tough Choices.” The book sold well.",
     )
@@ -385,7 +386,8 @@ def test_seed_article(nlp):
         "Linda-Thomas Greenfield"
     ] * 2
     assert sorted(q.text for q in partial) == ["moment of truth", "wanted"]
-    assert by_text(quotes, "moment of truth").speaker in ("Alexander Grushko", "Moscow")
+    # "Moscow" stands for the government while the article names the official: no place as speaker
+    assert by_text(quotes, "moment of truth").speaker in ("Alexander Grushko", None)
     assert by_text(quotes, "wanted").speaker == "Linda-Thomas Greenfield"
     assert by_text(quotes, "exaggeration").role == "Deputy Foreign Minister"
     assert by_text(quotes, "dragging out").role == "Kremlin spokesman"

@@ -212,8 +212,30 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and spans[k][0] <= i <= spans[k][1]
 
 
+_TWO_SINGLES = re.compile(r"‘‘|’’")
+
+
+def _two_singles_as_double(text: str) -> str:
+    """``text`` with two curly single marks written for a double one (‘‘…’’, “…’’) turned into
+    a double mark and a space, so every offset stays where it was. (Straight '' and ``
+    are left alone: typewriter-style sources use them for other things too.)"""
+    if "‘‘" not in text and "’’" not in text:
+        return text
+
+    def double(m: re.Match) -> str:
+        i, mark = m.start(), m.group()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if mark == "‘‘":
+            return "“ " if not nxt.isspace() else mark
+        return " ”" if not prev.isspace() else mark
+
+    return _TWO_SINGLES.sub(double, text)
+
+
 def find_spans(text: str) -> list[Span]:
     """Every quoted span of ``text`` in text order (marks excluded from the offsets)."""
+    text = _two_singles_as_double(text)
     paras = paragraphs(text)
     out: list[Span] = []
     for index, (lo, hi) in enumerate(paras):

@@ -8,7 +8,11 @@ documents ("said the letter") resolve to the latest fitting event. Each span the
 decides the speaker; a span with none takes the speaker of a colon or dash lead-in, of a
 name heading, of the attributed quote it continues, or of the reported speech just before
 it. Fragments need a speech verb in the frame; names, titles, coined terms and scare quotes
-are dropped. A score ranks what is left and marks the best quotes as key.
+are dropped. Every speaker keeps its evidence (``models.Attribution``); a last step
+(``_Context.settle``) moves titles into the role (``naming.split_name``) and leaves the
+speaker out where the words found name nobody (a determiner, a place, a product, a common
+noun) or, in a story about a threat, where only indirect evidence names the speaker. A
+score ranks what is left and marks the best attributed full quotes as key.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from digest.models import Quote
+from digest.models import Attribution, Quote
+from digest.nlp import naming
+from digest.nlp.naming import is_position_word, split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
     PERSON_NOUNS,
@@ -39,7 +46,7 @@ SPEECH_VERBS = _words(
     vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
-    brag cry sigh begin opine interject thunder fume rail blast slam
+    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
@@ -61,7 +68,62 @@ _SENT_END = frozenset({".", "?", "!", "…"})
 _MAX_KEY = 3
 _MAX_FRAME = 120  # tokens looked at on each side of a quote: keeps huge paragraphs linear
 # Nouns for a written statement: "said the letter" speaks for its author.
-_DOCUMENTS = _words("letter statement communique report filing release memo email note message document")
+_DOCUMENTS = _words(
+    "letter statement communique report filing release memo email note message document voicemail tweet post text"
+)
+# Nouns for an organisation: "the company said" may stand for its spokesperson named just before.
+_ORGANISATIONS = _words(
+    """
+    automaker carmaker insurer retailer lender exporter importer producer manufacturer operator
+    developer publisher maker supplier distributor refiner miner carrier utility brokerage
+    company firm group ministry department agency government bank office committee council party
+    organisation organization union club team commission board court police embassy administration
+    corporation airline authority institute university hospital network newspaper broadcaster studio
+    league campaign association federation foundation army military regime cabinet parliament utility
+    """
+)
+# Plural nouns for people who speak together ("residents said").
+_GROUPS = _words(
+    """
+    people resident protester demonstrator critic supporter opponent witness voter fan student worker
+    teacher parent doctor investor observer lawmaker legislator member
+    """
+)
+# Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
+_RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
+# Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
+_TARGETING = _words("threaten insult accuse harass abuse taunt curse menace intimidate stalk slur")
+# What a target receives: "Jones received threats", "threats against Jones", "a voicemail to Jones".
+_HOSTILE_WORDS = _words(
+    "threat insult accusation abuse slur warning message voicemail letter email call text note attack"
+)
+# Words of a threat story: indirect attributions are not trusted next to them.
+_THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
+_TARGET_NOUNS = _words("target victim recipient")
+_MODALS = _words("can could may might should must")
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
+# Words that never name a speaker on their own.
+_NOT_SPEAKERS = _words(
+    """
+    another one ones other others some someone somebody anyone anybody everyone everybody nobody none
+    all both each either neither many few several most this that these those it they them we us
+    there here what which who whom whose
+    """
+)
+_NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
+                                   "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+class _Who(NamedTuple):
+    """Who a mention or speech verb points to, and the evidence for it."""
+
+    speaker: str | None
+    role: str | None
+    person: bool
+    how: Attribution | None
+
+
+_NOBODY = _Who(None, None, False, None)
 
 
 @dataclass
@@ -72,9 +134,12 @@ class _Cand:
     keep: bool = True
     speaker: str | None = None
     role: str | None = None
+    how: Attribution | None = None
     attributed: bool = False  # speaker found in its own frame
     has_verb: bool = False
     quote_only: bool = False  # its paragraph is nothing but quotation
+    speaks_for_itself: bool = False  # its own speech verb has a subject that names nobody
+    mid_sentence: bool = False  # would stand as a sentence but starts in lower case: kept, as partial
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -97,6 +162,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     for cand in cands:
         if not cand.keep:
             continue
+        ctx.settle(cand)
         role = cand.role
         if cand.speaker and not role:
             role = ctx.names.roles.get(cand.speaker)
@@ -108,6 +174,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 partial=not cand.statement,
                 start=cand.span.start,
                 end=cand.span.end,
+                attribution=cand.how if cand.speaker else None,
             )
         )
     return _mark_key(quotes, ctx.names)
@@ -133,12 +200,19 @@ class _Context:
                     self.quoted[t] = qi
         self.names: Names = build_names(doc)
         self._outside_cache: dict[tuple[int, int], int] = {}
-        self.verb_speaker: dict[int, tuple[str | None, str | None, bool]] = {}
+        self.verb_speaker: dict[int, _Who] = {}
         self.event_chars: list[int] = []
         self.events: list[tuple[str, bool, str | None]] = []
+        self.event_main: list[bool] = []  # the event's verb heads its sentence (not a clause inside it)
+        self.event_sent: list[int] = []  # first token of the event's sentence
         self.speech_chars: list[int] = []  # speech verbs with a speaker, in text order
-        self.speech_events: list[tuple[str, str | None]] = []
+        self.speech_events: list[_Who] = []
+        self.speech_main: list[bool] = []  # the speech verb heads its sentence
+        self.speech_sent: list[int] = []  # first token of its sentence
         self.build_events()
+        self.targets: dict[str, list[int]] = {}
+        self.threat_chars: list[int] = []  # threat and harassment words outside quotes, in text order
+        self.find_targets()
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -207,38 +281,125 @@ class _Context:
             or (len(before) <= 2 and all(t.pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") for t in before))
         first_alpha = next((c for c in content if c.isalpha()), "")
         ends_punct = content.rstrip()[-1:] in ".,?!…" if content.strip() else False
-        verb = self.speech_verb(outside, a, b)
+        verb = self.speech_verb(outside, a, b) or self.tag_verb(b, content)
+        tagged = self.tag_name(b, content) if verb is None else None
         cand.has_verb = verb is not None
         if self.is_designation(before, content, cand.words):
             cand.keep = False
             return
-        opens_sentence = begins and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        # a fragment that starts in lower case starts mid-sentence: partial unless a whole clause
+        lower_start = content.lstrip(" .…-–—([")[:1].islower()
+        sentence_like = begins and (first_alpha.isupper() or ends_punct or cand.words >= 4)
+        opens_sentence = sentence_like and not lower_start
+        cand.mid_sentence = sentence_like and lower_start
         clause = verb is not None and cand.words >= 5 and ends_punct and self.is_clause(a, b)
         cand.statement = opens_sentence or clause
         # speaker
         if verb is not None:
-            speaker, role = self.speaker_of(verb, s.open_mark)
-            if speaker:
-                cand.speaker, cand.role, cand.attributed = speaker, role, True
+            who = self.speaker_of(verb)
+            if who.speaker:
+                cand.speaker, cand.role, cand.how, cand.attributed = who.speaker, who.role, who.how, True
+            else:  # "“…,” the voicemail said": the sentence says what spoke, and it names nobody
+                subj = self.subject(verb) if verb.lower_ != "according" else None
+                cand.speaks_for_itself = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                    abs(subj.i - verb.i) <= 6
+        if tagged:
+            self.lead_in(cand, tagged)
         if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
-            speaker = self.colon_speaker(before)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.colon_speaker(before))
         if not cand.attributed:
-            speaker = self.dash_speaker(s, hi_char)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.dash_speaker(s, hi_char))
         if not cand.attributed and not before and s.paragraph > 0:
-            speaker = self.colon_lead(s.paragraph)
-            if speaker:
-                cand.speaker, cand.attributed, cand.has_verb = speaker, True, True
+            self.lead_in(cand, self.colon_lead(s.paragraph))
         # keep or drop
         if not cand.statement:
-            fragment_ok = cand.has_verb and not self.is_title_like(content) and not self.modifies_noun(a, b)
+            fragment_ok = (cand.has_verb or cand.mid_sentence) and not self.is_title_like(content) \
+                and not self.modifies_noun(a, b)
             if not fragment_ok or (cand.words < 2 and not self.single_word_ok(before, a, b)):
                 cand.keep = False
         elif (self.is_title_like(content) and not self.attribution_adjacent(a, b)) or cand.words < 2:
             cand.keep = False  # one quoted word standing alone says nothing worth a quote
+
+    @staticmethod
+    def lead_in(cand: _Cand, speaker: str | None) -> None:
+        """A speaker found by a colon or dash lead-in or a name heading."""
+        if speaker:
+            cand.speaker, cand.how, cand.attributed, cand.has_verb = speaker, Attribution.LEAD_IN, True, True
+
+    def settle(self, cand: _Cand) -> None:
+        """The speaker shown: titles moved into the role, or no speaker at all where the words
+        found are no speaker (a determiner, a place, a product) or, found only through a pronoun,
+        a description, a lead-in or a continuation, are the target of the quote."""
+        speaker = (cand.speaker or "").strip()
+        named_here = cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO)
+        if not speaker or not self.could_be_speaker(speaker) or (not named_here and (
+                self.is_target(speaker, cand.span, cand.quote_only) or self.in_threat_story(cand.span))):
+            cand.speaker, cand.how = None, None
+            return
+        name, position = split_name(speaker)
+        if position:
+            speaker, cand.role = name, cand.role or position
+        if cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO, Attribution.LEAD_IN) \
+                and self.names.is_org(speaker):
+            cand.how = Attribution.ORGANISATION
+        cand.speaker = speaker
+
+    def could_be_speaker(self, speaker: str) -> bool:
+        """A person or organisation, named or described; not "Another", "old", "Brussels"."""
+        words = speaker.split()
+        low = speaker.lower()
+        if low in _NOT_SPEAKERS or words[0].lower() in ("another", "other", "others"):
+            return False
+        if not any(len(w.strip(".")) > 1 for w in words):
+            return False  # "X." heading a section, a lone initial
+        if len(words) == 1 and speaker[:1].islower():
+            noun = low[:-1] if low.endswith("s") else low
+            return low in PERSON_NOUNS or noun in PERSON_NOUNS or noun in _GROUPS
+        return not self.names.is_non_speaker(speaker)
+
+    def is_target(self, speaker: str, span: Span, quote_only: bool) -> bool:
+        """``speaker`` is threatened, insulted or accused in the quote's paragraph (or the one
+        before, for a paragraph of quotation only): the words are said to or about her."""
+        lo = self.paras[max(0, span.paragraph - (1 if quote_only else 0))][0]
+        hi = self.paras[span.paragraph][1]
+        return any(lo <= char < hi for char in self.targets.get(speaker, ()))
+
+    def main_speech_before(self, char: int) -> int:
+        """Index of the speech event nearest before ``char``, or of the main verb of its sentence
+        ("Byrd said he was glad that Reagan had acknowledged his mistakes": Byrd, not Reagan)."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        j = k
+        while j >= 0 and not self.speech_main[j] and j - 1 >= 0 and self.speech_sent[j - 1] == self.speech_sent[k]:
+            j -= 1
+        return j if j >= 0 and self.speech_main[j] and self.speech_sent[j] == self.speech_sent[k] else k
+
+    def in_threat_story(self, span: Span) -> bool:
+        """Someone is threatened or harassed in the quote's paragraph or the one before: who said
+        the words is then only trusted when the sentence itself names them."""
+        lo = self.paras[max(0, span.paragraph - 1)][0]
+        hi = self.paras[span.paragraph][1]
+        k = bisect.bisect_left(self.threat_chars, lo)
+        return k < len(self.threat_chars) and self.threat_chars[k] < hi
+
+    def find_targets(self) -> None:
+        """Who is threatened, insulted or accused, and where: "threatened Rep. Jones", "Jones was
+        threatened", "Jones received a voicemail", "threats against Jones"."""
+        for t in self.doc:
+            if self.quoted[t.i] < 0 and t.lemma_.lower() in _THREATS and t.pos_ in ("VERB", "NOUN"):
+                self.threat_chars.append(t.idx)
+            if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
+                continue
+            verb = t.head
+            lemma = verb.lemma_.lower()
+            target = (t.dep_ in ("dobj", "nsubjpass", "dative") and lemma in _TARGETING) or (
+                t.dep_ == "nsubj" and lemma in _RECEIVING and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _HOSTILE_WORDS for c in verb.children)) or (
+                t.dep_ == "pobj" and verb.lower_ in ("against", "at", "to")
+                and verb.head.lemma_.lower() in _HOSTILE_WORDS)
+            if target:
+                name = self.name_at(t.i)
+                if name:
+                    self.targets.setdefault(name, []).append(t.idx)
 
     def outside_words(self, lo: int, hi: int) -> int:
         """Number (up to 3) of word tokens of paragraph ``lo``..``hi`` outside quotation marks."""
@@ -274,6 +435,46 @@ class _Context:
                 best, best_d = t, d
         return best
 
+    def tag_verb(self, b: int, content: str) -> Token | None:
+        """``"…," he assures himself``: a verb outside the speech lexicon whose subject, a name or
+        he/she, stands right after a quote that ends in a comma, or in "?" or "!" when the tag ends
+        there ("…?" Vitter demanded.) — after "?" or "!" a new sentence may start ("No!" Jackson
+        joined the fight)."""
+        ending = content.rstrip()[-1:]
+        if ending not in (",", "?", "!"):
+            return None
+        doc = self.doc
+        j = b + 1
+        while j < len(doc) and j - b <= 2 and (doc[j].is_punct or doc[j].is_space) and self.quoted[j] < 0:
+            j += 1
+        if j >= len(doc) or self.quoted[j] >= 0:
+            return None
+        subject = doc[j]
+        k = self.names.run_of[j][1] if j in self.names.run_of else j + 1 if subject.lower_ in ("he", "she") else -1
+        if k < 0 or k >= len(doc):
+            return None
+        verb = doc[k]
+        if not (verb.pos_ == "VERB" and self.quoted[k] < 0 and doc[k - 1].head.i == k and doc[k - 1].dep_ == "nsubj"):
+            return None
+        end = k + 1
+        while end < len(doc) and doc[end].pos_ == "ADV":
+            end += 1
+        closes = end >= len(doc) or doc[end].text in (".", ",", ";")
+        return verb if ending == "," or closes else None  # after "?" or "!" only a tag that ends there
+
+    def tag_name(self, b: int, content: str) -> str | None:
+        """``"…," Rep. Martin Frost (D-Tex.).``: a person's name right after a quote that ends in a
+        comma, the speech verb lost to a broken sentence."""
+        if content.rstrip()[-1:] != ",":
+            return None
+        j = b + 1
+        while j < len(self.doc) and j - b <= 2 and self.doc[j].is_punct and self.quoted[j] < 0:
+            j += 1
+        if j >= len(self.doc) or j not in self.names.run_of or self.quoted[j] >= 0:
+            return None
+        name = self.name_at(j)
+        return name if name and self.names.is_person(name) else None
+
     # -- speakers ----------------------------------------------------------------------
 
     def build_events(self) -> None:
@@ -295,26 +496,28 @@ class _Context:
             elif self.is_speech_verb(t):
                 spk = self.resolve_verb(t)
                 self.verb_speaker[t.i] = spk
-                if spk[0]:
-                    self.add_event(t.idx, spk[0], spk[2], spk[1])
+                if spk.speaker:
+                    self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
                     self.speech_chars.append(t.idx)
-                    self.speech_events.append((spk[0], spk[1]))
+                    self.speech_events.append(spk)
+                    self.speech_main.append(_heads_sentence(t))
+                    self.speech_sent.append(t.sent.start)
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
                 owner = self.owner(t) if t.head.dep_ in ("ROOT", "conj") else None
                 if owner:  # "Madonna's introduction began", "Grushko's remarks followed"
-                    self.add_event(t.idx, owner, True, None)
-                elif t.i in self.names.run_of:
-                    name = self.name_at(t.i)
+                    self.add_event(t.idx, owner, True, None, t.head)
+                elif t.i in self.names.run_of or (t.text.lower() in self.names.fullest and self.missed_name(t)):
+                    name = self.name_at(t.i) if t.i in self.names.run_of else self.names.resolve(t.text)
                     if name and self.names.is_person(name):
-                        self.add_event(t.idx, name, True, None)
+                        self.add_event(t.idx, name, True, None, t.head)
                 elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
                     det = next((c for c in t.children if c.dep_ == "det"), None)
                     if det is None or det.lower_ in ("a", "an"):
                         text = self.descriptor(t)
                         if text:
-                            self.add_event(t.idx, text, True, None)
+                            self.add_event(t.idx, text, True, None, t.head)
 
     def owner(self, t: Token) -> str | None:
         """The person named as possessor of noun ``t`` ("Madonna's introduction")."""
@@ -325,11 +528,14 @@ class _Context:
                     return name
         return None
 
-    def add_event(self, char: int, speaker: str, person: bool, role: str | None) -> None:
+    def add_event(self, char: int, speaker: str, person: bool, role: str | None, verb: Token | None = None) -> None:
         if self.event_chars and char < self.event_chars[-1]:
             char = self.event_chars[-1]
         self.event_chars.append(char)
         self.events.append((speaker, person, role))
+        self.event_main.append(verb is None or _heads_sentence(verb))
+        tok = verb if verb is not None else self.doc[self.token_at(char)]
+        self.event_sent.append(tok.sent.start)
 
     def is_speech_verb(self, t: Token) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
@@ -341,13 +547,11 @@ class _Context:
         _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
         return self.names.resolve(" ".join(words)) if words else None
 
-    def speaker_of(self, verb: Token, char: int) -> tuple[str | None, str | None]:
+    def speaker_of(self, verb: Token) -> _Who:
         spk = self.verb_speaker.get(verb.i)
-        if spk is None:
-            spk = self.resolve_verb(verb)
-        return spk[0], spk[1]
+        return spk if spk is not None else self.resolve_verb(verb)
 
-    def resolve_verb(self, verb: Token) -> tuple[str | None, str | None, bool]:
+    def resolve_verb(self, verb: Token) -> _Who:
         """Speaker, role and person flag for speech verb ``verb`` (or "according" of "according to")."""
         doc = self.doc
         if verb.lower_ == "according":
@@ -355,10 +559,15 @@ class _Context:
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if not objs and verb.i + 2 < len(doc):
                 objs = [doc[verb.i + 2]]
-            return self.mention(objs[0]) if objs else (None, None, False)
+            if not objs:
+                return _NOBODY
+            who = self.mention(objs[0])
+            return who._replace(how=Attribution.ACCORDING_TO) if who.how is Attribution.SPEECH_VERB else who
+        if self.is_hypothetical(verb):
+            return _NOBODY  # "users can say “Hey Siri”": what anyone could say, not what someone said
         subj = self.subject(verb)
         if subj is None:
-            return None, None, False
+            return _NOBODY
         return self.mention(subj)
 
     def subject(self, verb: Token) -> Token | None:
@@ -383,7 +592,7 @@ class _Context:
         while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
             i -= 1
         if i >= 0 and self.quoted[i] < 0 and self.could_speak(doc[i]):
-            return doc[i]
+            return self.apposition_owner(doc[i])
         if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
             nxt = verb.i + 1
             capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
@@ -412,28 +621,51 @@ class _Context:
                 return doc[k]
         return None
 
+    def apposition_owner(self, t: Token) -> Token:
+        """The person whose apposition ``t`` ends: "Jorge Cadenas, manager of the Coffee
+        Growers' Federation, said" → Cadenas, not the federation."""
+        node = t
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "appos", "poss", "compound") or node.head.i >= node.i:
+                break
+            node = node.head
+            name = self.name_at(node.i) if node.i in self.names.run_of else None
+            if node.dep_ != "appos" and name and self.names.is_person(name):
+                return node
+        return t
+
     def could_speak(self, t: Token) -> bool:
         """A name, a pronoun or a person noun ("trader", "spokesman")."""
         return t.i in self.names.run_of or t.lower_ in PRONOUNS or (
             t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS
         )
 
-    def mention(self, head: Token) -> tuple[str | None, str | None, bool]:
-        """Speaker text, role and person flag for the noun phrase headed by ``head``."""
+    def mention(self, head: Token) -> _Who:
+        """Speaker, role, person flag and evidence for the noun phrase headed by ``head``."""
         names = self.names
         low = head.lower_
         if low in ("who", "which", "that", "whom"):
             if head.head.dep_ != "relcl" or head.head.head.i == head.i:
-                return None, None, False
+                return _NOBODY
             head = head.head.head  # "Smith, who said …": the noun the clause belongs to
             low = head.lower_
         if low in PRONOUNS or low == "it":
             if low in ("i", "we"):
-                return None, None, False
+                return _NOBODY
             gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
             who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
-            return who, None, low in ("he", "she", "him", "her")
+            return _Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else _NOBODY
         run = names.run_of.get(head.i)
+        if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            run = None  # "the Texas Democrat": a description, not a name
+        if run is not None and naming.is_role_word(self.doc[run[1] - 1].text):
+            for child in head.children:  # "National Security Adviser, Frank Carlucci, added"
+                if child.dep_ == "appos" and child.i in names.run_of and names.run_of[child.i] != run:
+                    name = self.name_at(child.i)
+                    if name:
+                        names.add_person(name)
+                        return _Who(name, None, True, Attribution.SPEECH_VERB)
         if run is not None:
             titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
             only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
@@ -451,52 +683,91 @@ class _Context:
                             later = self.name_at(c.i)
                             if later:
                                 names.add_person(later)
-                                return later, None, True
+                                return _Who(later, None, True, Attribution.SPEECH_VERB)
                 if titles or head.ent_type_ == "PERSON":
                     names.add_person(name)
-                return name, None, names.is_person(name)
-            if only_titles:
-                noun = self.doc[run[1] - 1].lower_
+                return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
+            if only_titles and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+                noun = self.doc[run[1] - 1].lower_  # "the Treasury Secretary", not "the General Manager of …"
                 who = self.antecedent(head.idx, person=True, noun=noun)
                 if who:
-                    return who, None, True
-        if run is None and head.is_alpha and head.text[:1].isupper() and head.pos_ not in ("NOUN", "DET"):
-            name = names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV)
-            return name, None, names.is_person(name)
+                    return _Who(who, None, True, Attribution.DESCRIPTOR)
+        if run is None and self.missed_name(head):
+            name = names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV), "Sosnoff said" (NOUN)
+            return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
         # "US ambassador …, Linda Thomas-Greenfield": a name in apposition
         for child in head.children:
             if child.dep_ == "appos" and child.i in names.run_of:
+                if naming.is_role_word(child.text):  # "the president's Security Adviser, Frank Carter"
+                    child = next((c for c in child.children if c.dep_ == "appos" and c.i in names.run_of), child)
                 name = self.name_at(child.i)
                 if name:
                     names.add_person(name)
-                    return name, None, True
+                    return _Who(name, None, True, Attribution.SPEECH_VERB)
         # a name after the noun: "spokesman Dmitry Peskov" parsed with spokesman as head
         for child in head.children:
             if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
                 name = self.name_at(child.i)
                 if name:
-                    return name, None, True
+                    return _Who(name, None, True, Attribution.SPEECH_VERB)
+        text = self.descriptor(head)
+        if text:
+            name, position = split_name(text)  # "envoy to Ukraine Kurt Volker" parsed with envoy as head
+            if position:
+                name = names.resolve(name)
+                names.add_person(name)
+                return _Who(name, position, True, Attribution.SPEECH_VERB)
         det = next((c for c in head.children if c.dep_ == "det"), None)
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
-        if definite and lemma in PERSON_NOUNS:
+        describes_person = lemma in PERSON_NOUNS or naming.describes_person(text)
+        # "the regional manager for an oil company": a description with its own qualifier brings
+        # someone new, unless it repeats the role of someone named before
+        qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        owned = any(c.dep_ == "poss" and c.i not in names.run_of for c in head.children)
+        if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
+        if definite and describes_person and qualified:
+            return _Who(text, None, True, Attribution.UNNAMED)
+        if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
             who = self.antecedent(head.idx, person=True, noun=lemma)
             if who is None:  # "the presidential candidate": the person who spoke just before
                 who = self.last_speaker(head.idx, window=1500)
+            if who is None and lemma not in PERSON_NOUNS:
+                who = self.names.recent_person(head.idx, window=1500)
             if who:
-                return who, None, True
+                return _Who(who, None, True, Attribution.DESCRIPTOR)
+            if lemma not in PERSON_NOUNS:
+                return _NOBODY  # a description nobody named before: no name rather than a wrong one
+        if lemma in _ORGANISATIONS and definite:
+            who = self.spokesperson(head.idx)  # "spokeswoman Ann Lee said … the company said"
+            if who:
+                return _Who(who, None, True, Attribution.DESCRIPTOR)
+            org = None if qualified else self.recent_organisation(head.idx, lemma)
+            if org:  # "The SOMC, a group of economists, said … The group said"
+                return _Who(org, None, False, Attribution.ORGANISATION)
         if lemma in _DOCUMENTS:
-            who = self.antecedent(head.idx, person=None)
-            if who:
-                return who, None, False
-        text = self.descriptor(head)
-        return text, None, lemma in PERSON_NOUNS
+            return self.author(head)
+        if describes_person or lemma in _ORGANISATIONS or lemma in _GROUPS:
+            return _Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
+            return _Who(text, None, False, Attribution.ORGANISATION)
+        return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def missed_name(self, head: Token) -> bool:
+        """A capitalised word the tagger did not take for a name, standing where a name stands."""
+        if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM") \
+                or is_position_word(head.text):
+            return False
+        # a capitalised common noun ("Pause", "Aides") only when the article names someone so
+        return head.pos_ != "NOUN" or head.text.lower() in self.names.fullest
 
     def last_speaker(self, char: int, window: int) -> str | None:
         """The speaker of the nearest speech verb before ``char`` if it is a named person."""
         k = bisect.bisect_left(self.speech_chars, char) - 1
         if k >= 0 and char - self.speech_chars[k] <= window:
-            name = self.speech_events[k][0]
+            name = self.speech_events[k].speaker
             if self.names.is_person(name):
                 return name
         return None
@@ -505,28 +776,104 @@ class _Context:
                    gender: str | None = None) -> str | None:
         """The speaker or subject most recently before ``char`` (a person when ``person``).
 
-        With ``noun`` ("minister"), only one whose role or description contains it.
+        With ``noun`` ("minister"), only one whose role or description contains it. Within
+        the sentence of the latest fit, the subject of the sentence's main verb wins over a
+        subject inside a clause ("Figgins declined to say whether Thomas slept …; he said").
         """
         k = bisect.bisect_left(self.event_chars, char)
         lo = max(0, k - 60)
+        found = -1
         for j in range(k - 1, lo - 1, -1):
             if char - self.event_chars[j] > 4000:
+                break
+            if found >= 0 and self.event_sent[j] != self.event_sent[found]:
                 break
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
             if gender and self.names.gender.get(speaker, gender) != gender:
                 continue  # "she said" never goes back to a "Mr." or a spokesman
+            if gender and _plural_description(speaker):
+                continue  # "he said" is one person, never "officers"
             if noun:
                 desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
                 if noun not in desc.split():
                     continue
-            return speaker
+            if found < 0:
+                found = j
+                if self.event_main[j] or noun:
+                    break
+            elif self.event_main[j]:
+                found = j
+                break
+        if found >= 0:
+            return self.events[found][0]
         if person and not noun:
             return self.names.recent_person(char, prefer_subject=False)
         if noun:
             return self.names.recent_person(char, noun=noun)
         return None
+
+    def recent_organisation(self, char: int, noun: str) -> str | None:
+        """The organisation named last before ``char`` as a subject, or by a name that holds
+        ``noun`` ("the committee" → "Shadow Open Market Committee")."""
+        for m in reversed(self.names.mentions):
+            if m.char >= char:
+                continue
+            if char - m.char > 1500:
+                break
+            name = self.names.resolve(m.name)
+            if self.quoted[m.start] < 0 and self.names.is_org(name) and (
+                    m.subject or noun in name.lower().split()):
+                return name
+        return None
+
+    def spokesperson(self, char: int) -> str | None:
+        """A spokesperson who spoke in this or the previous paragraph ("the company said" after
+        "spokeswoman Ann Lee said")."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        while k >= 0 and char - self.speech_chars[k] <= 600:
+            who = self.speech_events[k]
+            role = " ".join((who.role or "", self.names.roles.get(who.speaker or "") or "")).lower()
+            if who.person and any(w in role for w in _SPOKES):
+                return who.speaker
+            k -= 1
+        return None
+
+    def author(self, head: Token) -> _Who:
+        """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
+        or the named person who spoke or wrote just before."""
+        for c in head.children:
+            holder = None
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
+                holder = c  # "Smith's letter", "the Sophos report"
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                holder = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ == "acl":  # "a letter signed by Smith"
+                agent = next((o for o in c.children if o.dep_ == "agent"), None)
+                holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            if holder is not None and self.quoted[holder.i] < 0:
+                who = self.mention(holder)
+                if who.speaker and who.how is not Attribution.UNNAMED:
+                    return who._replace(how=Attribution.DESCRIPTOR)
+        # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke;
+        # "The Bank said in a statement …" then "…," the statement added
+        k = bisect.bisect_left(self.speech_chars, head.idx) - 1
+        if k >= 0 and head.idx - self.speech_chars[k] <= 600 and self.speech_events[k].speaker:
+            who = self.speech_events[k]
+            return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+        return _NOBODY
+
+    def is_hypothetical(self, verb: Token) -> bool:
+        """"Users can say …", "you might tell": what anyone could say, not what was said."""
+        return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+    def is_receiver(self, verb: Token, subj: Token) -> bool:
+        """The subject receives, hears or suffers the words ("Jones received a voicemail:",
+        "Jones was threatened:") rather than saying them."""
+        return subj.dep_ == "nsubjpass" or verb.lemma_.lower() in _RECEIVING or (
+            verb.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _TARGET_NOUNS
+                                                for c in verb.children))
 
     def descriptor(self, head: Token) -> str | None:
         """The noun phrase of ``head`` cut before clauses and long modifiers: "a Citicorp spokesman"."""
@@ -538,7 +885,7 @@ class _Context:
                 break
             if t.i > head.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc") or t.text in (",", "(")):
                 break
-            if t.i < head.i and t.is_punct:
+            if t.i < head.i and t.is_punct and not _hyphen_inside(self.doc, t.i):
                 out = []
                 continue
             out.append(t)
@@ -583,7 +930,7 @@ class _Context:
         toks = [t for t in doc[i + 1:colon] if self.quoted[t.i] < 0]
         verb = self.speech_verb(toks, colon, colon)
         if verb is not None:
-            speaker, _ = self.speaker_of(verb, lo)
+            speaker = self.speaker_of(verb).speaker
             if speaker:
                 return speaker
         for t in toks:
@@ -607,8 +954,8 @@ class _Context:
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 subj = self.subject(node)
-                if subj is not None and self.could_speak(subj):
-                    return self.mention(subj)[0]
+                if subj is not None and self.could_speak(subj) and not self.is_receiver(node, subj):
+                    return self.mention(subj).speaker
                 if subj is not None and self.owner(subj):  # "Madonna's introduction began:"
                     return self.owner(subj)
             if node.head is node:
@@ -646,18 +993,23 @@ class _Context:
         return bool(content_words) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
 
     def modifies_noun(self, a: int, b: int) -> bool:
-        """``a "non-market economy" status``, ``the original "big four" negotiators``: the quoted
-        words modify the noun right after the closing mark."""
+        """``a "non-market economy" status``, ``the original "big four" negotiators``, ``a "phase
+        one" trade deal``: the quoted words modify the noun after the closing mark."""
         doc = self.doc
         if b + 1 >= len(doc) or a == 0:
             return False
         after = doc[b + 1]
         if after.pos_ not in ("NOUN", "PROPN") or after.is_punct:
             return False
+        nouns = {after.i}  # "a "phase one" trade deal": the noun after the mark and the nouns it modifies
+        tok = after
+        while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.i - b <= 4:
+            tok = tok.head
+            nouns.add(tok.i)
         prev = doc[a - 1]
-        if prev.dep_ == "det" and prev.head.i == after.i:
+        if prev.dep_ == "det" and prev.head.i in nouns:
             return True
-        return any(t.head.i == after.i for t in doc[a + 1:b] if not t.is_punct)
+        return any(t.head.i in nouns for t in doc[a + 1:b] if not t.is_punct)
 
     def attribution_adjacent(self, a: int, b: int) -> bool:
         """A speech verb touches the quote: ``"…," Trump said`` or ``said: "…"``."""
@@ -706,6 +1058,8 @@ class _Context:
             if c.attributed:
                 last = c
                 continue
+            if c.speaks_for_itself:
+                continue
             para = c.span.paragraph
             p_lo = self.paras[para][0]
             begins_para = self.text[p_lo:c.span.open_mark].strip() == ""
@@ -715,20 +1069,40 @@ class _Context:
                 if gap == 0 or (c.quote_only and gap <= 2) or (gap == 1 and last.span.close_mark < 0):
                     quote_char = last.span.start
             event = None
-            k = bisect.bisect_left(self.speech_chars, c.span.open_mark) - 1
+            k = self.main_speech_before(c.span.open_mark)
             if k >= 0:
                 ch = self.speech_chars[k]
                 lo = self.paras[para - 1][0] if begins_para and para > 0 else p_lo
                 if ch >= lo and ch > quote_char:
                     event = self.speech_events[k]
             if event is not None:
-                c.speaker, c.role = event
+                c.speaker, c.role, c.how = event.speaker, event.role, Attribution.CONTINUED
             elif quote_char >= 0 and last is not None:
-                c.speaker, c.role = last.speaker, last.role
+                c.speaker, c.role, c.how = last.speaker, last.role, Attribution.CONTINUED
                 if para != last.span.paragraph:
                     last = c
-            elif not c.has_verb and not c.statement:
+            elif not c.has_verb and not c.statement and not c.mid_sentence:
                 c.keep = False
+
+
+def _heads_sentence(verb: Token) -> bool:
+    """``verb`` is its sentence's main verb, or joined to it by "and"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _plural_description(speaker: str) -> bool:
+    """"officers", "the protesters": a description of several people, not a name."""
+    words = speaker.split()
+    if not words:
+        return False
+    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three")
+    return described and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
+
+def _hyphen_inside(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen inside a word ("43-year-old", "Oscar-winning")."""
+    return doc[i].text in ("-", "‐") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _mark_key(quotes: list[Quote], names: Names) -> list[Quote]:

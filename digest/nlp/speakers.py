@@ -13,42 +13,23 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from digest.nlp.naming import (
+    INSTITUTION_WORDS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+    clean_role,
+    is_position_word,
+    is_role_word,
+    words_of,
+)
+
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return words_of(text)
 
 
-# Words that are titles or descriptions, not part of a personal name.
-TITLE_WORDS = _words(
-    """
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev. father
-    sen sen. senator rep rep. representative congressman congresswoman gov gov. governor lt lt.
-    gen gen. general col col. maj maj. capt capt. cmdr adm adm. sgt sgt. admiral colonel major captain
-    president vice prime deputy foreign minister ministers secretary secretaries chairman chairwoman
-    chair chief executive officer director commissioner chancellor ambassador spokesman spokeswoman
-    spokesperson judge justice mayor king queen prince princess pope sheikh emir premier
-    treasury state finance agriculture trade economics economy defense defence interior attorney
-    justice labor labour energy commerce health education transportation industry
-    managing assistant associate senior junior acting former first undersecretary under
-    leader majority minority speaker house senate whip candidate nominee democratic republican
-    democrat gop presidential frontrunner hopeful analyst economist trader dealer banker
-    official officials chief's chairman's president-elect vice-president u.s. us uk u.k.
-    federal national international central bank board council committee white
-    """
-)
-# Common nouns that stand for a person already named ("the official said").
-PERSON_NOUNS = _words(
-    """
-    official minister spokesman spokeswoman spokesperson president secretary chairman chairwoman
-    chair executive director commissioner chancellor ambassador senator governor mayor premier
-    leader candidate nominee analyst economist trader dealer banker source sources diplomat envoy
-    negotiator lawyer attorney judge general prosecutor congressman congresswoman representative
-    officer chief head manager founder owner author professor expert researcher scientist
-    businessman billionaire host star actor writer reporter journalist editor activist adviser
-    advisor aide strategist pollster consultant campaign woman man
-    """
-)
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NOT_SPEAKER_LABELS = _NOT_NAMES | {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 
 
@@ -74,6 +55,8 @@ class Names:
     roles: dict[str, str] = field(default_factory=dict)  # fullest name -> role
     gender: dict[str, str] = field(default_factory=dict)  # fullest name -> "f" | "m", where the text says
     run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
+    labels: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> entity labels of its mentions
+    by_first: dict[str, set[str]] = field(default_factory=dict)  # first name -> the persons' full names
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
 
@@ -85,6 +68,10 @@ class Names:
         full = self.fullest.get(_key(words[-1]))
         if full and len(full.split()) > len(words) and _compatible(words, full.split()):
             return full
+        if len(words) == 1 and (not full or full == name):  # "Melanie": the one person with that first name
+            firsts = self.by_first.get(_key(words[0]), ())
+            if len(firsts) == 1:
+                return next(iter(firsts))
         return name
 
     def add_person(self, name: str) -> None:
@@ -92,6 +79,18 @@ class Names:
 
     def is_person(self, name: str) -> bool:
         return self.resolve(name) in self.persons
+
+    def is_org(self, name: str) -> bool:
+        """Labelled an organisation and never a person."""
+        full = self.resolve(name)
+        labels = self.labels.get(full, set())
+        return full not in self.persons and "ORG" in labels and "PERSON" not in labels
+
+    def is_non_speaker(self, name: str) -> bool:
+        """Only ever labelled a place, product, work, event or number: "Brussels", "Siri"."""
+        full = self.resolve(name)
+        labels = self.labels.get(full, set())
+        return full not in self.persons and bool(labels) and labels <= _NOT_SPEAKER_LABELS
 
     def finish(self) -> None:
         """Freeze the list of person mentions used for pronoun resolution."""
@@ -164,20 +163,36 @@ def _is_name_token(tok: Token) -> bool:
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split ``words`` into (leading titles, name): "Deputy Foreign Minister Alexander Grushko"."""
-    cut = 0
-    for i, w in enumerate(words):
-        if _key(w) in TITLE_WORDS:
-            cut = i + 1
-    if cut == len(words) and len(words) > 1:
+    """Split ``words`` into (leading titles, name): "Deputy Foreign Minister Alexander Grushko",
+    "CEO Tim Cook", "Browns DL Sheldon Richardson"."""
+    if words and _key(words[-1]) in INSTITUTION_WORDS:
+        return [], words  # "General Motors Corp", "Turkish Foreign Ministry": no person's titles
+    if len(words) > 1 and all(is_position_word(w) for w in words):
         return words, []
-    if cut == len(words):
-        cut -= 1  # a single word that is also a title word ("Leader", "Major") may be a name
+    # a title word at the end is a surname ("Julie Bishop", "Stephen King"); a single word that is
+    # also a title word ("Leader", "Major") may be a name
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if is_position_word(w)), default=0)
     return words[:cut], words[cut:]
 
 
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "den", "ter", "du", "di",
+                        "del", "della", "dos", "das", "le", "la"})
+_HYPHENS = ("-", "‐")
+# Titles written short with a full stop that spaCy may split off: "Army Capt. Christian Pardo".
+_ABBREVIATED_TITLES = frozenset({"capt", "gen", "lt", "col", "maj", "sgt", "adm", "cmdr", "gov", "sen", "rep",
+                                 "dr", "mr", "mrs", "ms", "prof", "rev", "st", "cpl", "pvt", "supt", "insp", "det"})
+_MODIFIER_TAGS = frozenset({"VBN", "VBD", "VBG", "JJ", "JJR", "JJS"})
+
+
+def _hyphen_joined(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a hyphen written between two words with no space: "Hau-yip", "43-year-old"."""
+    return doc[j].text in _HYPHENS and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ \
+        and not doc[j].whitespace_ and doc[j + 1].is_alpha
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of proper-noun tokens (joined by hyphens without spaces), token ranges."""
+    """Maximal runs of proper-noun tokens, token ranges: hyphenated parts are kept whole
+    ("Cheuk Hau-yip", "Khalid al-Falih") and particles inside a name too ("Paul de Keersmaeker")."""
     runs = []
     i, n = 0, len(doc)
     while i < n:
@@ -188,15 +203,37 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             t = doc[j]
             joined = j + 1 < n and _is_name_token(doc[j + 1])
-            hyphen = t.text == "-" and not doc[j - 1].whitespace_ and joined
-            initial = t.text == "." and joined and len(doc[j - 1]) == 1
-            if _is_name_token(t) or hyphen or initial:
+            initial = t.text == "." and joined and (len(doc[j - 1]) == 1 or doc[j - 1].lower_ in _ABBREVIATED_TITLES)
+            particle = t.lower_ in _PARTICLES and j + 1 < n and (
+                joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
+            if _is_name_token(t) or initial or particle:
                 j += 1
+            elif _hyphen_joined(doc, j) and (joined or (j - 1 > i and doc[j + 1].tag_ not in _MODIFIER_TAGS)):
+                j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
                 break
         runs.append((i, j))
         i = j
-    return runs
+    person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
+    return [piece for run in runs for piece in _split_at_person(doc, *run, person_start.get(run[1], -1))]
+
+
+def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[tuple[int, int]]:
+    """A run whose last words are a person (a PERSON entity from ``person_start`` to ``end``) and
+    whose first words are a place, organisation or position ("Ukraine Kurt Volker", "Browns DL
+    Sheldon Richardson") is two runs."""
+    person = doc[person_start:end] if start < person_start < end else None
+    if person is None and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("to", "of") \
+            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]):
+        return [(start, end - 2), (end - 2, end)]  # "envoy to Ukraine Kurt Volker": a place, then the name
+    if person is None or person.end - person.start < 2:
+        return [(start, end)]
+    before = doc[start:person.start]
+    if all(is_position_word(t.text) for t in before):
+        return [(start, end)]  # "Commissioner Maria Alvarez": strip_titles takes the titles off
+    if all(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or is_position_word(t.text) for t in before):
+        return [(start, person.start), (person.start, end)]
+    return [(start, end)]
 
 
 def _run_text(doc: Doc, start: int, end: int) -> str:
@@ -237,14 +274,15 @@ def build_names(doc: Doc) -> Names:
     for m in names.mentions:
         full = names.resolve(m.name)
         has_person = any(i in person_tokens for i in range(m.start, m.end))
-        titled = len(_name_words(doc, m.start, m.end)[0]) > 0 and any(
-            _key(w) in PERSON_NOUNS | TITLE_WORDS for w in _name_words(doc, m.start, m.end)[0]
-        )
+        # a personal title or position, not a word like "National" or "Federal" that also heads bodies
+        titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
         before = doc[m.start - 1] if m.start > 0 else None
         if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
             titled = True
-        if has_person or titled:
+        if has_person or titled or _described_as_person(doc, m.end):
             names.persons.add(full)
+        names.labels.setdefault(full, set()).update(
+            doc[i].ent_type_ or "NONE" for i in range(m.start, m.end) if not doc[i].is_punct)
         if full not in names.roles:
             role = role_of(doc, m.start, m.end)
             if role:
@@ -255,8 +293,60 @@ def build_names(doc: Doc) -> Names:
             gender = _gender_of(words)
             if gender:
                 names.gender[full] = gender
+    for full, labels in names.labels.items():
+        if full not in names.persons and labels <= {"PERSON", "NONE"} and _looks_personal(full):
+            names.persons.add(full)  # "Montell Figgins": two capitalised words nobody labelled otherwise
+    for full in names.persons:
+        if len(full.split()) > 1:
+            names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
     names.finish()
     return names
+
+
+def _described_as_person(doc: Doc, end: int) -> bool:
+    """The name is followed by ", who …", ", a lawyer …" or ", manager of …": words only said of
+    a person."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    if nxt.lower_ == "who" or (nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.lower_ in PERSON_NOUNS):
+        return True  # "Jorge Cadenas, who …", "Jorge Cadenas, manager of …"
+    if nxt.lower_ in ("a", "an", "the") and end + 2 < len(doc):
+        head = doc[end + 2:min(len(doc), end + 6)]
+        return any(t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS for t in head)
+    return False
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words, none of them a word of institutions: "Montell Figgins"."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        _key(w) in INSTITUTION_WORDS or _key(w) in TITLE_WORDS for w in words)
+
+
+def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
+    """First token of the words before ``start`` that modify it: "Kremlin spokesman",
+    "Oscar-winning actress" (hyphenated words whole), "former special envoy to Ukraine"."""
+    left = start
+    while left > 0:
+        prev = doc[left - 1]
+        if left > 1 and _hyphen_joined(doc, left - 1) and (left - 1 > start - 1 or doc[left].head.i in members
+                                                           or left in members):
+            left -= 2
+            members.update((left, left + 1))
+        elif prev.head.i in members and prev.dep_ in ("compound", "amod", "nmod", "nummod") and not prev.is_punct:
+            left -= 1
+            members.add(left)
+        elif left > 1 and left < start and prev.lower_ in ("to", "of", "for") and _is_role_noun(doc[left - 2]):
+            left -= 2  # "envoy to Ukraine Kurt Volker": the position goes on over "to"
+            members.add(left)
+        else:
+            break
+    return left
+
+
+def _is_role_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lower_ in PERSON_NOUNS or tok.lower_ in TITLE_WORDS)
 
 
 def role_of(doc: Doc, start: int, end: int) -> str | None:
@@ -268,17 +358,11 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     titles, _ = _name_words(doc, start, end)
     head = doc[end - 1]
     # words before the run that modify the name: "Kremlin spokesman"
-    left = start
-    members = set(range(start, end))
-    while left > 0 and doc[left - 1].head.i in members and doc[left - 1].dep_ in (
-        "compound", "amod", "nmod"
-    ) and not doc[left - 1].is_punct:
-        left -= 1
-        members.add(left)
+    left = _modifiers_start(doc, start, set(range(start, end)))
     pre = doc[left:start].text.strip()
     parts = [p for p in (pre, " ".join(titles)) if p]
     if parts:
-        return _clean_role(" ".join(parts))
+        return clean_role(" ".join(parts))
     # "US ambassador to the United Nations, Linda …": the name is an apposition of a noun
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start:
         noun = head.head
@@ -286,7 +370,7 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
         if toks:
             text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
             if 0 < len(text.split()) <= 10:
-                return _clean_role(text)
+                return clean_role(text)
     # the same when the parser missed the apposition: walk back over the noun phrase before the comma
     if start >= 2 and doc[start - 1].text == ",":
         i = start - 2
@@ -298,7 +382,7 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             k = firsts[0].i
             while k - 1 > i and doc[k - 1].dep_ in ("compound", "amod", "nmod") and doc[k - 1].head.i >= k:
                 k -= 1
-            return _clean_role(doc[k:start - 1].text)
+            return clean_role(doc[k:start - 1].text)
     # "Boren, chairman of the Senate Agriculture subcommittee …"
     for child in head.children:
         if child.dep_ == "appos" and child.i >= end and child.pos_ in ("NOUN", "PROPN"):
@@ -309,12 +393,8 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
                     break
                 cut.append(t)
             if cut and len(cut) <= 10 and not any(_is_name_token(t) for t in cut[:1]):
-                return _clean_role(doc[cut[0].i:cut[-1].i + 1].text)
+                return clean_role(doc[cut[0].i:cut[-1].i + 1].text)
     return None
 
 
-def _clean_role(text: str) -> str | None:
-    words = text.strip(" ,").split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words) or None
+

@@ -1,0 +1,265 @@
+"""One normalisation of speaker names and roles, shared by the extractor and the people pages.
+
+Plain string code (no spaCy), so the assemble stage can use it on cached extractions:
+titles and positions are split off a name into its role ("CEO Tim Cook" → "Tim Cook",
+"CEO"), roles are cleaned or refused ("Rep." alone, stray quote marks, navigation text),
+and two forms of one person's name are recognised ("Owen Dempsey", "Owen John Dempsey",
+"Dempsey").
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that are titles or descriptions, not part of a personal name.
+TITLE_WORDS = words_of(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev. father
+    sen sen. senator rep rep. representative congressman congresswoman gov gov. governor lt lt.
+    gen gen. general col col. maj maj. capt capt. cmdr adm adm. sgt sgt. admiral colonel major captain
+    president vice prime deputy foreign minister ministers secretary secretaries chairman chairwoman
+    chair chief executive officer director commissioner chancellor ambassador spokesman spokeswoman
+    spokesperson judge justice mayor king queen prince princess pope sheikh emir premier
+    treasury state finance agriculture trade economics economy defense defence interior attorney
+    justice labor labour energy commerce health education transportation industry
+    managing assistant associate senior junior acting former first undersecretary under
+    leader majority minority speaker house senate whip candidate nominee democratic republican
+    democrat gop presidential frontrunner hopeful analyst economist trader dealer banker
+    official officials chief's chairman's president-elect vice-president u.s. us uk u.k.
+    federal national international central bank board council committee white
+    ceo cfo coo cto cio chairperson envoy coach manager founder co-founder owner
+    superintendent sheriff detective inspector officer sergeant trooper pastor bishop rabbi imam
+    provost councillor councilman councilwoman commander
+    """
+)
+# Common nouns that stand for a person already named ("the official said").
+PERSON_NOUNS = words_of(
+    """
+    official minister spokesman spokeswoman spokesperson president secretary chairman chairwoman
+    chair executive director commissioner chancellor ambassador senator governor mayor premier
+    leader candidate nominee analyst economist trader dealer banker source sources diplomat envoy
+    negotiator lawyer attorney judge general prosecutor congressman congresswoman representative
+    officer chief head manager founder owner author professor expert researcher scientist
+    businessman billionaire host star actor writer reporter journalist editor activist adviser
+    advisor aide strategist pollster consultant campaign woman man
+    """
+)
+# Words that end the names of organisations, places and things, never of people.
+INSTITUTION_WORDS = words_of("""
+    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv group party bank agency ministry department motors
+    office council committee commission university college school institute center centre association
+    union league club team fund trust foundation news times post journal press tv radio network
+    airlines airways motors energy capital partners holdings securities street avenue road river
+    island county city state republic kingdom act bill court house church hospital museum hotel
+""")
+
+
+# Title words that modify a title or name an institution: never the head of a role ("Former", "Committee").
+_NOT_HEADS = words_of(
+    """
+    treasury state finance agriculture trade economics economy defense defence interior justice labor labour
+    energy commerce health education transportation industry managing assistant associate senior junior
+    acting former first under majority minority house senate white federal national international central
+    bank board council committee democratic republican presidential u.s. us uk u.k. foreign vice prime
+    deputy chief's chairman's gop campaign
+    """
+)
+# Position abbreviations written before a name: "CEO Tim Cook", "Browns DL Sheldon Richardson".
+POSITION_ABBREVIATIONS = words_of(
+    """
+    ceo cfo coo cto cio cmo evp svp vp gm md mp mep qb rb wr te ol dl lb cb dt de fb ss rhp lhp
+    """
+)
+# Courtesy titles and abbreviated offices: never a role on their own ("Rep.", "Dr.").
+HONORIFICS = words_of(
+    """
+    mr mrs ms miss mx dr prof rev sir dame madam mme mlle sen rep gov gen lt col maj capt cmdr
+    adm sgt cpl pvt hon fr st
+    """
+)
+# More nouns a role can end on ("Oscar-winning actress", "a student leader").
+_ROLE_HEADS = words_of(
+    """
+    actress actor singer musician artist player coach student teacher nurse doctor physician
+    surgeon pastor priest bishop rabbi imam farmer worker resident member partner lawmaker
+    legislator councillor councilor councilman councilwoman supervisor superintendent principal
+    veteran survivor victim witness mother father wife husband son daughter sister brother
+    spokesperson representative delegate chairperson chief head captain president champion
+    fan voter citizen owner boss monarch ruler emperor chancellor premier sheriff detective
+    inspector officer agent marshal trooper constable soldier sergeant colonel general admiral
+    pilot driver chef designer architect engineer entrepreneur investor founder co-founder
+    director producer novelist poet author comedian host anchor presenter correspondent
+    columnist commentator critic historian scholar academic lecturer fellow dean provost
+    administrator regulator auditor accountant attorney lawyer barrister solicitor counsel
+    plaintiff defendant suspect juror judge magistrate clerk aide adviser advisor consultant
+    strategist analyst economist broker trader dealer banker manager executive official
+    minister secretary ambassador envoy diplomat commissioner governor mayor senator
+    congressman congresswoman spokesman spokeswoman leader candidate nominee activist
+    campaigner organiser organizer protester protestor demonstrator striker union boxer
+    quarterback striker midfielder defender goalkeeper forward guard pitcher catcher linebacker
+    receiver tackle jockey runner cyclist swimmer skier golfer chairman chairwoman mp mep
+    """
+) | PERSON_NOUNS
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ess", "man", "woman", "person", "ant", "ent", "ee")
+# Words that end like agent nouns but name no one.
+_NOT_AGENTS = words_of(
+    """
+    newspaper paper letter number order center centre water power other border sector computer
+    matter quarter corner chapter register weather winter summer member members dinner error
+    transfer offer paper answer filter layer charter trailer monitor factor mirror error terror
+    horror motor vector error door floor labor labour favor favour color colour honor honour
+    """
+)
+_NOT_POSITION_WORDS = words_of(
+    "real true same very late so-called alleged other another this that its his her their our"
+)
+_CLAUSE_WORDS = words_of("who whom whose which that where when while because")
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+_ROLE_TAIL = words_of("of for to at in from with on and")
+_NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del della al el bin ibn bint ben st st.")
+_QUOTE_MARKS = "\"“”„«»‘’‚‹›`"
+_NOT_ROLE_CHARS = re.compile(r"[|»›•@#/\\<>{}\[\]=_*]|https?:|www\.|\.com\b")
+_MAX_ROLE_WORDS = 10
+
+
+def key(word: str) -> str:
+    """A word as the lexicons hold it: lower case, outer punctuation dropped."""
+    return word.lower().strip(".,’'\"“”()")
+
+
+def is_position_word(word: str) -> bool:
+    """A title or position written before a name: "Senator", "CEO", "DL", "spokeswoman"."""
+    k = key(word)
+    if k in TITLE_WORDS or k in PERSON_NOUNS:
+        return True
+    return k in POSITION_ABBREVIATIONS and word.strip(".,").isupper()
+
+
+def is_role_word(word: str) -> bool:
+    """A word for a position or a person's role: "Adviser", "spokeswoman", "Secretary"."""
+    k = key(word)
+    return k not in _NOT_HEADS and (k in _ROLE_HEADS or k in TITLE_WORDS or k in ("adviser", "advisor"))
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can stand in a personal name: capitalised, an initial, a particle or a
+    hyphenated form ("Hau-yip", "al-Falih", "Thomas-Greenfield")."""
+    if key(word) in _NAME_PARTICLES:
+        return True
+    first = word.split("-")[0] if "-" in word else word
+    if key(first) in _NAME_PARTICLES and "-" in word:
+        return word.split("-")[-1][:1].isupper()
+    return word[:1].isupper()
+
+
+def split_name(text: str) -> tuple[str, str | None]:
+    """``(name, position)``: titles and positions written before a name go to the position.
+
+    "CEO Tim Cook" → ("Tim Cook", "CEO"); "envoy to Ukraine Kurt Volker" → ("Kurt Volker",
+    "envoy to Ukraine"); "Browns DL Sheldon Richardson" → ("Sheldon Richardson", "Browns DL").
+    A name with nothing to split, or one that would be left with no name, comes back whole.
+    """
+    words = text.split()
+    cut = max((i for i, w in enumerate(words[:-1]) if is_position_word(w)), default=-1)
+    whole = text.strip(), None
+    if cut < 0 or key(words[-1]) in INSTITUTION_WORDS:  # "General Motors Corp" is no general's name
+        return whole
+    rest = words[cut + 1:]
+    if key(rest[0]) in ("to", "of", "for"):  # "envoy to Ukraine Kurt Volker": the place is the position's
+        if len(rest) < 4 or not all(_is_name_word(w) for w in rest[1:]):
+            return whole
+        cut, rest = cut + 2, rest[2:]
+    if any(not _is_name_word(w) or is_position_word(w) for w in rest):
+        return whole
+    if len(rest) == 1 and key(words[cut]) not in TITLE_WORDS:
+        return whole
+    position = clean_role(" ".join(words[:cut + 1]))
+    return (" ".join(rest), position) if position else whole
+
+
+def clean_role(text: str | None) -> str | None:
+    """A role a reader would accept, or None.
+
+    Drops articles, stray quote marks and outer punctuation; refuses bare honorifics
+    ("Rep.", "Dr."), page furniture, long runs and fragments whose last word names no
+    position or description ("founding members", "old").
+    """
+    if not text:
+        return None
+    if any(mark in text for mark in _QUOTE_MARKS[:7]) or "\n" in text or _NOT_ROLE_CHARS.search(text):
+        return None
+    words = text.strip(" ,;:-–—()").split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and key(w) in _CLAUSE_WORDS), len(words))
+    words = words[:cut]  # "doctor at Chaoyang Hospital where the patients were": the clause is no role
+    while words and (key(words[0]) in ("the", "a", "an") or key(words[0]) in _NOT_POSITION_WORDS):
+        words = words[1:]  # "the real Prince Andrew": "real" says nothing of the position
+    while words and key(words[-1]) in _ROLE_TAIL:
+        words = words[:-1]
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    if all(key(w) in HONORIFICS for w in words):
+        return None
+    while words and key(words[0]) in HONORIFICS and words[0].endswith("."):
+        words = words[1:]  # "Dr. and professor" never happens; "Mr. spokesman" should not either
+    if not words or not _has_role_head(words):
+        return None
+    return " ".join(words)
+
+
+def describes_person(text: str | None) -> bool:
+    """A description whose head is a word for a person: "the Texas Democrat", "the 43-year-old",
+    "the Oscar-winning actress" (lexicon only: "newspaper" ends like "teacher" but is no one)."""
+    role = clean_role(text)
+    return role is not None and _has_role_head(role.split(), strict=True)
+
+
+def _has_role_head(words: list[str], strict: bool = False) -> bool:
+    """The role's head (its last word before "of/for/to/…") names a position or description."""
+    head_part = words
+    for i, w in enumerate(words):
+        if i > 0 and key(w) in _ROLE_TAIL:
+            head_part = words[:i]
+            break
+    keys = [key(w) for w in head_part]
+    head = keys[-1] if keys else ""
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 and \
+            _has_role_head([*head_part[:-1], head_part[-1][:-1]], strict):
+        return False  # a plural: a group, not this person's position ("founding members", "singer-guitarists")
+    if "-" in head and not _AGE.match(head):
+        head = head.split("-")[0] if head.split("-")[0] in _ROLE_HEADS else head.split("-")[-1]  # editor-in-chief
+    if head in _NOT_HEADS:
+        return False
+    if _AGE.match(head) or head in _ROLE_HEADS or head in TITLE_WORDS:
+        return True
+    if head_part[-1].strip(".,").isupper() and head in POSITION_ABBREVIATIONS:
+        return True
+    if strict or head in _NOT_AGENTS:
+        return False
+    return len(head) > 4 and head.endswith(_AGENT_SUFFIXES) and not head.endswith("ment")
+
+
+def name_words(name: str) -> list[str]:
+    """The comparable words of a name: lower case, no initials' dots, hyphens split."""
+    return [w for w in re.split(r"[\s\-‐]+", name.lower().replace(".", "")) if w]
+
+
+def is_variant(short: str, full: str) -> bool:
+    """``short`` is a shorter form of the same person's ``full`` name.
+
+    Same surname and the short form's words appear in order in the full one, its first word
+    first (a middle name dropped: "Owen Dempsey" of "Owen John Dempsey"), or the surname alone.
+    """
+    s, f = name_words(short), name_words(full)
+    if not s or len(s) > len(f) or s == f or s[-1] != f[-1]:
+        return False
+    if len(s) == 1:
+        return True
+    if s[0] != f[0] and not (len(s[0]) == 1 and f[0].startswith(s[0])):
+        return False
+    it = iter(f[1:])
+    return all(any(w == x for x in it) for w in s[1:])

@@ -1,0 +1,391 @@
+"""Trustworthy attribution: the right person, a clean name and role, or no name at all.
+
+One group of tests per error class of issue 13, each on small made-up sentences written the
+way news is written. A null speaker is acceptable where the text does not say who spoke; a
+wrong name never is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.models import Attribution
+from digest.nlp.naming import clean_role, is_variant, split_name
+from digest.nlp.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from digest.nlp.model import load_pipeline
+
+    return load_pipeline()
+
+
+def quote(nlp, fragment: str, *paragraphs: str):
+    found = [q for q in extract_quotes(nlp("\n\n".join(paragraphs))) if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0]
+
+
+# -- evidence --------------------------------------------------------------------------
+
+
+def test_every_attribution_says_how_the_speaker_was_found(nlp):
+    text = ("“Prices will fall by the summer,” said Karen Obi, chief economist at Delta Bank.",
+            "“Rents will follow,” she added.",
+            "According to Paul Mensah, “the slowdown is already here.”")
+    assert quote(nlp, "Prices will", *text).attribution is Attribution.SPEECH_VERB
+    assert quote(nlp, "Rents", *text).attribution is Attribution.PRONOUN
+    assert quote(nlp, "slowdown", *text).attribution is Attribution.ACCORDING_TO
+
+
+def test_no_speaker_has_no_attribution(nlp):
+    paragraphs = ("“We are living through strange days,” read a banner on the bridge.",)
+    q = quote(nlp, "strange days", *paragraphs)
+    assert q.speaker is None and q.attribution is None and not q.key
+
+
+def test_extract_json_carries_the_attribution(tmp_path):
+    from typer.testing import CliRunner
+
+    from digest.cli import app
+
+    article = tmp_path / "rates.md"
+    article.write_text("---\ntitle: Rates\ndate: 2024-03-05\n---\n\n“We will hold rates steady,” "
+                       "said Governor Lena Park.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert '"attribution": "speech_verb"' in result.output and '"speaker": "Lena Park"' in result.output
+
+
+# -- 1. the target of a threat never gets the words --------------------------------------
+
+
+def test_threat_target_never_gets_the_threat(nlp):
+    lead = "Federal prosecutors charged Mark Hollis, 52, with threatening Rep. Jane Orton in a voicemail."
+    q = quote(nlp, "bullet", lead, "Orton received the voicemail in March: “I’ll put a bullet in your head.”")
+    assert q.speaker != "Jane Orton"
+    q = quote(nlp, "bullet", lead, "Orton has received dozens of threats this year.",
+              "“I’ll put a bullet in your head,” the caller said.")
+    assert q.speaker != "Jane Orton"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Prosecutors say Mark Hollis threatened Rep. Jane Orton in a voicemail left at her office.",
+     "“I’ll put a bullet in her skull,” the voicemail said."),
+    ("Rep. Jane Orton was threatened in a voicemail in March, prosecutors said.", "“I’ll put a bullet in her skull.”"),
+    ("Jane Orton said she received threats almost daily. “I’ll put a bullet in your skull,” one message said.",),
+    ("Rep. Jane Orton said Hollis threatened her.", "“I’ll put a bullet in her skull,” he told the FBI."),
+])
+def test_threat_in_a_story_about_its_target_goes_to_nobody_named_wrongly(nlp, paragraphs):
+    q = quote(nlp, "bullet", *paragraphs)
+    assert q.speaker in (None, "Mark Hollis", "Hollis")
+    assert q.speaker != "Jane Orton" and not (q.speaker or "").lower().startswith("prosecutors")
+
+
+def test_the_person_threatening_is_credited(nlp):
+    q = quote(nlp, "bullet", "Hollis told an FBI agent, “I’ll put a bullet in her head.”",
+              "Rep. Jane Orton has received dozens of threats this year.")
+    assert q.speaker == "Hollis"
+
+
+def test_target_who_answers_keeps_her_own_words(nlp):
+    q = quote(nlp, "not be intimidated", "Hollis threatened Rep. Jane Orton in a voicemail in March.",
+              "“I will not be intimidated,” Orton said on Friday.")
+    assert q.speaker == "Jane Orton"
+
+
+# -- 2. the named person over an organisation or descriptor ------------------------------
+
+
+def test_named_person_in_apposition_over_the_group(nlp):
+    q = quote(nlp, "proud", "“We are proud of this issue,” said Ann Lee, the magazine’s editor-in-chief.")
+    assert q.speaker == "Ann Lee" and q.role == "magazine’s editor-in-chief"
+
+
+def test_company_statement_after_its_spokeswoman_is_hers(nlp):
+    q = quote(nlp, "strong quarter", "“Sales will recover next year,” spokeswoman Ann Lee said.",
+              "“We expect a strong quarter,” the company said.")
+    assert q.speaker == "Ann Lee" and q.attribution is Attribution.DESCRIPTOR
+
+
+def test_named_person_in_apposition_to_a_title(nlp):
+    q = quote(nlp, "difficult", "The president’s National Security Adviser, Frank Carter, added, "
+              "“It looks like a very difficult situation at this point.”")
+    assert q.speaker == "Frank Carter"
+
+
+def test_tag_after_a_question_attributes_but_a_new_sentence_does_not(nlp):
+    q = quote(nlp, "too big", "“Why is this bank not too big to manage?” Vitter asked angrily.")
+    assert q.speaker == "Vitter"
+    q = quote(nlp, "No, man", "Ann Cole was in the front row.",
+              "“No, man. No!” Jackson joined the fight and threw punches.")
+    assert q.speaker != "Jackson"
+
+
+def test_organisation_names_keep_words_that_are_also_titles(nlp):
+    q = quote(nlp, "layoffs", "“The layoffs could reach 2,000,” General Motors Corp said on Monday.")
+    assert q.speaker == "General Motors Corp"
+    q = quote(nlp, "bilateral", "“A solution can only be found by bilateral talks,” the Turkish Foreign Ministry said.")
+    assert q.speaker in ("Turkish Foreign Ministry", "the Turkish Foreign Ministry")
+
+
+def test_the_group_refers_to_the_organisation_named_before(nlp):
+    q = quote(nlp, "loom", "The SOMC, a group of private economists, met in New York on Friday.",
+              "The group said that “inflation and another recession now loom on the horizon.”")
+    assert q.speaker == "SOMC" and q.attribution is Attribution.ORGANISATION
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    q = quote(nlp, "bond sales", "The central bank said in a statement on Friday that reserves rose in May.",
+              "“Net bond sales to other countries totalled about 2.5 billion crowns,” the statement added.")
+    assert q.speaker is not None and "bank" in q.speaker.lower()
+
+
+def test_the_automaker_is_the_company_named_before(nlp):
+    q = quote(nlp, "layoffs", "General Motors said its truck plant in Flint will close in May.",
+              "At Flint, “layoffs could reach 2,000,” the automaker said.")
+    assert q.speaker == "General Motors"
+
+
+def test_qualified_description_is_someone_new(nlp):
+    q = quote(nlp, "buyers market", "Analyst Paul Reed said prices would fall further.",
+              "“OPEC has to learn that in a buyers market you cannot set quotas,” said the regional manager "
+              "for one of the major oil companies.")
+    assert q.speaker != "Paul Reed"
+
+
+def test_reported_speech_before_a_quote_is_the_main_speakers(nlp):
+    q = quote(nlp, "rebuild trust", "Senator Ann Cole said in an interview she was glad that the president "
+              "had acknowledged some of his mistakes. “But one speech is not enough to rebuild trust.”")
+    assert q.speaker == "Ann Cole"
+
+
+def test_name_right_after_a_quote_speaks_when_the_sentence_breaks(nlp):
+    q = quote(nlp, "long way", "“We have a long way to go,” Rep. Martin Frost (D-Tex.). told reporters.")
+    assert q.speaker == "Martin Frost"
+
+
+def test_person_before_an_apposition_naming_a_body_speaks(nlp):
+    q = quote(nlp, "prefer to wait", "Colombia will not attend the meeting in Managua, Jorge Ruiz, manager of the "
+              "National Coffee Growers' Federation, said.", "“We prefer to wait until things are better prepared,” "
+              "he told Reuters.")
+    assert q.speaker == "Jorge Ruiz"
+
+
+def test_possessive_description_is_the_officer_named_before(nlp):
+    q = quote(nlp, "ready", "OPEC president Rilwanu Lukman said the group would hold its price.",
+              "“We are ready to pay that price,” the group's president said.")
+    assert q.speaker == "Rilwanu Lukman"
+
+
+# -- 3. surname only → the full name given earlier -------------------------------------
+
+
+def test_surname_resolves_to_the_full_name(nlp):
+    q = quote(nlp, "patients", "Dr. Ann B. Lee runs the clinic in Dayton.",
+              "“We see more patients every week,” Lee said.")
+    assert q.speaker == "Ann B. Lee"
+
+
+def test_first_name_alone_is_the_one_person_of_that_name(nlp):
+    q = quote(nlp, "afraid", "Melanie Duval, a nurse from Ohio, went to the rally with her husband.",
+              "“I was never afraid,” Melanie said.")
+    assert q.speaker == "Melanie Duval"
+
+
+def test_shared_first_name_stays_as_written(nlp):
+    q = quote(nlp, "afraid", "Anna Berg and Anna Holt, both nurses, went to the rally.",
+              "“I was never afraid,” Anna said.")
+    assert q.speaker == "Anna"
+
+
+# -- 4. name spans that swallow their neighbours ----------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("“We will keep talking to both sides,” said envoy to Ukraine Kurt Volker.", "Kurt Volker", "envoy to Ukraine"),
+    ("“The new phone is our best yet,” CEO Tim Cook told the crowd.", "Tim Cook", "CEO"),
+    ("“I feel great about this team,” Browns DL Sheldon Richardson said.", "Sheldon Richardson", "Browns DL"),
+    ("“The protests will continue,” said Cheuk Hau-yip, a student leader.", "Cheuk Hau-yip", "student leader"),
+    ("“We will cut output,” oil minister Khalid al-Falih told reporters.", "Khalid al-Falih", "oil minister"),
+    ("“They don’t understand the military,” said Army Capt. Christian Pardo.", "Christian Pardo", "Army Capt."),
+])
+def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
+    q = quote(nlp, "", sentence)
+    assert (q.speaker, q.role) == (name, role)
+
+
+def test_surnames_that_are_also_titles_stay_names(nlp):
+    q = quote(nlp, "deal", "“The deal is done,” said Julie Bishop, the foreign minister.")
+    assert q.speaker == "Julie Bishop"
+
+
+def test_hyphenated_modifiers_never_join_a_name(nlp):
+    q = quote(nlp, "strikes", "“The strikes will go on,” said Turki al-Malki, spokesman for the Saudi-led coalition.")
+    assert q.speaker == "Turki al-Malki"
+
+
+def test_split_name_moves_positions_to_the_role():
+    assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
+    assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
+    assert split_name("Senator Maria Lopez") == ("Maria Lopez", "Senator")
+    assert split_name("Superintendent Jennifer Moore") == ("Jennifer Moore", "Superintendent")
+    assert split_name("Cheuk Hau-yip") == ("Cheuk Hau-yip", None)
+    assert split_name("a Citicorp spokesman") == ("a Citicorp spokesman", None)
+    assert split_name("a naval source in the Gulf") == ("a naval source in the Gulf", None)
+
+
+# -- 5. roles -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("“I never expected to win,” said Oscar-winning actress Mary Steenburgen.", "Oscar-winning actress"),
+    ("“I just kept running,” said Martin Taylor, a 43-year-old teacher.", "43-year-old teacher"),
+    ("“We will vote no,” said Rep. Jane Orton.", None),
+    ("“The clinic is full,” said Dr. Ann Lee.", None),
+])
+def test_roles_are_whole_words_and_never_bare_honorifics(nlp, sentence, role):
+    assert quote(nlp, "", sentence).role == role
+
+
+def test_clean_role_refuses_fragments_marks_and_page_furniture():
+    assert clean_role("former special envoy to Ukraine") == "former special envoy to Ukraine"
+    assert clean_role("Instagram spokeswoman") == "Instagram spokeswoman"
+    assert clean_role("the 43-year-old") == "43-year-old"
+    assert clean_role("Rep.") is None
+    assert clean_role("Dr.") is None
+    assert clean_role("old") is None
+    assert clean_role("founding members") is None
+    assert clean_role("singer-guitarists") is None
+    assert clean_role("Singer-guitarist") == "Singer-guitarist"
+    assert clean_role("Former") is None
+    assert clean_role("doctor at Chaoyang Hospital where the patients were") == "doctor at Chaoyang Hospital"
+    assert clean_role("“deeply troubled”") is None
+    assert clean_role("Home | News | Sport") is None
+
+
+# -- 6. non-speakers --------------------------------------------------------------------
+
+
+def test_determiners_are_not_speakers(nlp):
+    q = quote(nlp, "round of talks", "Two diplomats spoke after the session.",
+              "“Another round of talks would help nobody,” another said.")
+    assert q.speaker is None
+
+
+def test_wake_words_in_quotes_are_nobody_speaking(nlp):
+    q = quote(nlp, "Hey Siri", "Users can say “Hey Siri, what is the weather like today?” to get a forecast.")
+    assert q.speaker is None
+
+
+def test_city_for_a_government_is_not_a_speaker(nlp):
+    q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
+              "“We will do whatever it takes to balance the market,” said Riyadh.")
+    assert q.speaker is None
+
+
+def test_a_section_mark_is_not_a_name_heading(nlp):
+    q = quote(nlp, "antidote", "X.", "“He was almost an antidote to the way politicians talk.”")
+    assert q.speaker is None
+
+
+def test_common_nouns_are_not_speakers(nlp):
+    q = quote(nlp, "urgent review", "“An urgent review is needed,” the subject line said.")
+    assert q.speaker is None
+    q = quote(nlp, "wrong and should", "“The decision was wrong and should be reversed,” one percent said.")
+    assert q.speaker is None
+
+
+# -- 7. a group vs a named member who spoke ------------------------------------------------
+
+
+def test_named_member_over_the_group(nlp):
+    q = quote(nlp, "margins", "Analysts said the bank’s results were weak.",
+              "“The margins are under real pressure this year,” said John Doe of Acme Securities.")
+    assert q.speaker == "John Doe"
+
+
+def test_dealer_who_spoke_over_dealers(nlp):
+    q = quote(nlp, "heavy selling", "Dealers said the yen firmed in quiet trade.",
+              "“There was heavy selling before the close,” a senior dealer at a Tokyo bank said.")
+    assert q.speaker == "a senior dealer at a Tokyo bank"
+    assert q.attribution is Attribution.UNNAMED
+
+
+# -- 8. descriptive anaphora --------------------------------------------------------------
+
+
+def test_party_description_refers_to_the_named_politician(nlp):
+    q = quote(nlp, "give up", "Senator Maria Lopez spoke in Austin on Friday.",
+              "“We will not give up on this bill,” the Texas Democrat said.")
+    assert q.speaker == "Maria Lopez" and q.attribution is Attribution.DESCRIPTOR
+
+
+def test_age_description_refers_to_the_named_person(nlp):
+    q = quote(nlp, "trained", "Tom Briggs won the race in record time.",
+              "“I trained for this moment for years,” the 43-year-old added.")
+    assert q.speaker == "Tom Briggs"
+
+
+def test_description_with_nobody_named_gives_no_speaker(nlp):
+    q = quote(nlp, "trained", "The race was held in record heat.",
+              "“I trained for this moment for years,” the 43-year-old added.")
+    assert q.speaker is None
+
+
+# -- 9. name variants ------------------------------------------------------------------
+
+
+def test_name_variants_are_one_person():
+    assert is_variant("Owen Dempsey", "Owen John Dempsey")
+    assert is_variant("Dempsey", "Owen John Dempsey")
+    assert is_variant("O. Dempsey", "Owen Dempsey")
+    assert not is_variant("Mary Dempsey", "Owen John Dempsey")
+    assert not is_variant("John Owen", "Owen John Dempsey")
+
+
+# -- 10. marks ---------------------------------------------------------------------------
+
+
+def test_two_right_single_marks_close_a_quote(nlp):
+    q = quote(nlp, "tough day", "“It was a tough day for everyone here,’’ said coach Bill Hart. The team flew home.")
+    assert q.text == "It was a tough day for everyone here,"
+    assert (q.speaker, q.role) == ("Bill Hart", "coach")
+
+
+def test_two_single_marks_open_and_close(nlp):
+    q = quote(nlp, "rain", "‘‘We expect rain all week,’’ forecaster Jo Hall said.")
+    assert q.text == "We expect rain all week," and q.speaker == "Jo Hall"
+
+
+def test_lower_case_fragment_mid_sentence_is_partial_and_never_key(nlp):
+    q = quote(nlp, "total disaster", "The mayor called the plan, “a total disaster for the people of this city.”")
+    assert q.partial and not q.key
+
+
+# -- class 1 in a built site: the target's page never shows the threat ------------------
+
+
+def test_built_site_never_puts_a_threat_on_its_targets_page(tmp_path):
+    from datetime import date
+
+    from digest.build import build_site
+    from digest.config import load_config
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
+    (tmp_path / "content" / "threat.md").write_text(
+        "---\ntitle: Man charged with threatening congresswoman\ndate: 2024-05-02\n---\n\n"
+        "A Dayton man was charged on Thursday with threatening Rep. Jane Orton, prosecutors said.\n\n"
+        "Mark Hollis, 52, left a voicemail at Orton’s office in March, according to the complaint.\n\n"
+        "“I’ll put a bullet in her skull,” the voicemail said.\n\n"
+        "Orton has received dozens of threats this year. “I will not be intimidated by anyone,” Orton said "
+        "in a statement on Thursday.\n", encoding="utf-8")
+    build_site(load_config(root=tmp_path), today=date(2024, 5, 2))
+    site = tmp_path / "site"
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (site / "people").glob("*/index.html")}
+    assert "jane-orton" in pages and "intimidated" in pages["jane-orton"]
+    assert all("bullet" not in html for html in pages.values())
+    article_page = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "bullet in her skull" in article_page  # still shown on its article, unattributed
