@@ -373,3 +373,55 @@ def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
     assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
     m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
     assert m.start is None  # the day of leaving is not the day of the meetings
+
+
+# --------------------------------------------------------------------------- generalisation pass (folds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Oslo meeting on Monday could be postponed, an aide says.",
+        "The Oslo meeting on Monday might be delayed, an aide says.",
+    ],
+)
+def test_a_possible_or_denied_change_of_date_leaves_the_meeting_upcoming(nlp, text):
+    found = upcoming(nlp, text)
+    assert [m.start for m in found] == ["2024-03-11"]
+
+
+def test_a_change_of_date_made_is_still_a_change(nlp):
+    assert only(nlp, "The board meeting has been postponed until next month.").status is MeetingStatus.POSTPONED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"As the quotas rise, it is going to be harder and harder to meet," the trader said.',
+        "The new targets will be difficult to meet next year, the minister said.",
+    ],
+)
+def test_a_target_hard_to_meet_is_not_a_meeting(nlp, text):
+    assert extract_meetings(nlp(text), THU) == []
+
+
+def test_people_due_to_meet_still_meet(nlp):
+    assert [m.start for m in upcoming(nlp, "The farm ministers are due to meet again on Monday.")] == ["2024-03-11"]
+
+
+def test_talks_that_proceed_are_under_way_not_ahead(nlp):
+    text = (
+        "Members are split on whether to cut the quota scheme, which now shields local mills, "
+        "while talks on the closure plan proceed."
+    )
+    assert upcoming(nlp, text) == []
+
+
+def test_a_bodys_session_named_as_a_landmark_is_ahead(nlp):
+    text = "OPEC may be forced to meet before its scheduled June session, analysts said."
+    found = upcoming(nlp, text)
+    assert [m.start for m in found] == ["2024-06"]
+
+
+def test_a_market_session_is_not_a_meeting(nlp):
+    assert extract_meetings(nlp("Shares of Acme Corp rose sharply before the session closed."), THU) == []

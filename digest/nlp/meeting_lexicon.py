@@ -515,7 +515,13 @@ STATIVE = {
     "enter",
     "drag",
     "stall",
+    "proceed",
+    "progress",
 }
+# "hard / easy to meet": adjectives of difficulty whose infinitive's elided object is a target.
+DIFFICULTY_ADJECTIVES = {"hard", "difficult", "easy", "tough", "impossible", "tricky", "costly", "expensive"}
+# "before a possible summit": a landmark meeting that is itself only a prospect.
+LANDMARK_HEDGES = {"possible", "proposed", "potential", "likely", "probable", "planned", "mooted", "hoped-for"}
 # Title words to drop (time, quantity and hedging adjectives).
 TITLE_DROP = {
     "next",

@@ -105,7 +105,18 @@ def _session_ok(tok) -> bool:
         for c in gov.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 words |= {t.lemma_.lower() for t in c.subtree}
-    return bool(words & lex.SESSION_OK) and not (words & {"trading", "stock", "stocks", "shares", "futures"})
+    if words & {"trading", "stock", "stocks", "shares", "futures"}:
+        return False
+    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov)
+
+
+def _bodys_next_session(tok, gov) -> bool:
+    """"OPEC may meet before its June session": a named organisation acting before or after a
+    session is that body's session (a market's session is never "before" what a body does)."""
+    if gov is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("before", "after", "until", "ahead"):
+        return False
+    actor = subject(gov)
+    return actor is not None and any(t.ent_type_ == "ORG" for t in actor.subtree)
 
 
 def _visit_ok(tok) -> bool:
@@ -237,6 +248,8 @@ def _people_meet(tok, lemma: str) -> bool:
         and (not list(tok.children) or tok.tag_ not in ("VBP", "VBZ", "VBD"))
     ):
         return False
+    if lemma == "meet" and not objs and _gauged_by_adjective(tok):
+        return False  # "targets that will be hard to meet": an elided object, a goal to reach
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return False  # "needs have been met", "he was met by officials"
     if subj is not None and lex.MEET_NONPERSON & {subj.lemma_.lower(), subj.lower_}:
@@ -246,6 +259,18 @@ def _people_meet(tok, lemma: str) -> bool:
     if subj is not None and _opponents(subj):
         return False
     return not _sports_context(tok.sent)
+
+
+def _gauged_by_adjective(tok) -> bool:
+    """"hard / easier / impossible to meet" with no one met: the infinitive of an adjective of
+    difficulty, whose elided object is a target or a demand."""
+    with_someone = any(c.dep_ == "prep" and c.lower_ in ("with", "in", "at", "on") for c in tok.children)
+    return (
+        not with_someone
+        and tok.dep_ in ("xcomp", "advcl", "ccomp")
+        and tok.head.pos_ == "ADJ"
+        and tok.head.lemma_.lower() in lex.DIFFICULTY_ADJECTIVES
+    )
 
 
 def _opponents(subj) -> bool:

@@ -10,7 +10,7 @@ from digest.models import MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import governor, has_aux, subject
+from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
 
 _RECURRING = re.compile(
@@ -193,6 +193,8 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     """Proposals, options and "may/might/could" meetings without a precise date."""
     if value is not None and value.precision == "day":
         return False
+    if _landmark(tok):
+        return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
@@ -220,6 +222,21 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
         via_prep = via_prep or cur.dep_ == "prep"
         cur = cur.head
     return False
+
+
+def _landmark(tok) -> bool:
+    """A meeting named as the time something else happens before or after ("before its next
+    session", "ahead of the summit"): it is taken as set, whatever is uncertain about the rest."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    word = prep.lower_
+    if word == "of" and prep.head.lower_ == "ahead":
+        word = "ahead"
+    if word == "to" and prep.head.lower_ == "prior":
+        word = "prior"
+    hedged = any(c.lower_ in lex.LANDMARK_HEDGES for c in tok.children if c.dep_ in ("amod", "compound"))
+    return word in ("before", "after", "ahead", "prior", "until") and not hedged
 
 
 def _uncertain_word(cur, tok, setting: bool) -> bool:
@@ -309,6 +326,8 @@ def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tu
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         heads.append(tok.head.head)
     for h in heads:
+        if _change_not_asserted(h):
+            continue  # "the meeting could be postponed", "talks will not be called off": no change made
         lemma = h.lemma_.lower()
         prt = {c.lower_ for c in h.children if c.dep_ == "prt"}
         if lemma in lex.CANCEL_WORDS and (lemma not in ("call", "drop") or "off" in prt):
@@ -318,6 +337,11 @@ def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tu
                 return (MeetingStatus.UPCOMING if tense != PAST or value is None else MeetingStatus.PAST), True
             return MeetingStatus.POSTPONED, False
     return None
+
+
+def _change_not_asserted(verb) -> bool:
+    """A change of date or a cancellation told as a possibility, a denial or a wish, not as done."""
+    return is_negated(verb) or has_aux(verb, lex.SPECULATIVE_MODALS | {"would", "should", "must"})
 
 
 def _status_from_date(
