@@ -425,3 +425,16 @@ def test_a_bodys_session_named_as_a_landmark_is_ahead(nlp):
 
 def test_a_market_session_is_not_a_meeting(nlp):
     assert extract_meetings(nlp("Shares of Acme Corp rose sharply before the session closed."), THU) == []
+
+
+def test_a_committees_first_session_is_a_meeting_a_markets_is_not(nlp):
+    text = "The Senate committee will hold its first drafting session on the budget tomorrow."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-08"]
+    assert extract_meetings(nlp("Stocks rose in the first session on Friday."), THU) == []
+
+
+def test_a_past_tense_under_a_verb_looking_ahead_is_its_future(nlp):
+    text = "The official expected sparks to fly when the governors met in formal session on Tuesday."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-12"]
+    told = "The official said sparks flew when the governors met in formal session on Tuesday."
+    assert upcoming(nlp, told) == []

@@ -522,6 +522,8 @@ STATIVE = {
 DIFFICULTY_ADJECTIVES = {"hard", "difficult", "easy", "tough", "impossible", "tricky", "costly", "expensive"}
 # "before a possible summit": a landmark meeting that is itself only a prospect.
 LANDMARK_HEDGES = {"possible", "proposed", "potential", "likely", "probable", "planned", "mooted", "hoped-for"}
+# Order words: "the first session" of a market, unless a body holds it.
+ORDINALS = {"first", "second", "third", "last", "previous", "next", "new", "same", "early", "late"}
 # Title words to drop (time, quantity and hedging adjectives).
 TITLE_DROP = {
     "next",

@@ -37,8 +37,9 @@ def noun_trigger(tok) -> MeetingKind | None:
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
-    if mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set()):
-        return None
+    blocking = mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set())
+    if blocking and not (kind is MeetingKind.SESSION and blocking <= lex.ORDINALS and _bodys_session(tok)):
+        return None  # "the first session" of a market is trading; "the committee's first session" is not
     if kind is MeetingKind.CONFERENCE and any(c.lower_ in ("news", "press") for c in tok.lefts):
         return None
     if _modifies_another_noun(tok):
@@ -98,13 +99,25 @@ def visit_destination(tok):
     return None
 
 
-def _session_ok(tok) -> bool:
+def _session_words(tok) -> set[str]:
+    """The words of a session's phrase and of the subject of its verb."""
     words = {c.lower_ for c in tok.subtree} | {c.lemma_.lower() for c in tok.subtree}
     gov = governor(tok)
     if gov is not None:
         for c in gov.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 words |= {t.lemma_.lower() for t in c.subtree}
+    return words
+
+
+def _bodys_session(tok) -> bool:
+    """A session tied to a deliberative body ("the committee will hold its first session")."""
+    return bool(_session_words(tok) & lex.BODIES)
+
+
+def _session_ok(tok) -> bool:
+    words = _session_words(tok)
+    gov = governor(tok)
     if words & {"trading", "stock", "stocks", "shares", "futures"}:
         return False
     return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov)
