@@ -438,3 +438,18 @@ def test_a_past_tense_under_a_verb_looking_ahead_is_its_future(nlp):
     assert [m.start for m in upcoming(nlp, text)] == ["2024-03-12"]
     told = "The official said sparks flew when the governors met in formal session on Tuesday."
     assert upcoming(nlp, told) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official said he did not know when the new envoy would meet the rebels.",
+        "The ministers did not say whether they would meet next week.",
+    ],
+)
+def test_a_question_left_open_is_not_a_meeting_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_question_answered_stands(nlp):
+    assert len(upcoming(nlp, "An official said he knew when the new envoy would meet the rebels.")) == 1

@@ -524,6 +524,8 @@ DIFFICULTY_ADJECTIVES = {"hard", "difficult", "easy", "tough", "impossible", "tr
 LANDMARK_HEDGES = {"possible", "proposed", "potential", "likely", "probable", "planned", "mooted", "hoped-for"}
 # Order words: "the first session" of a market, unless a body holds it.
 ORDINALS = {"first", "second", "third", "last", "previous", "next", "new", "same", "early", "late"}
+# "did not know / say when they would meet": verbs whose negation leaves the meeting an open question.
+KNOWING = {"know", "say", "disclose", "specify", "confirm", "reveal", "decide", "indicate", "tell"}
 # Title words to drop (time, quantity and hedging adjectives).
 TITLE_DROP = {
     "next",

@@ -196,6 +196,8 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     if _landmark(tok):
         return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
+    if gov is not None and _open_question(gov):
+        return True
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
     setting = via_prep = False
@@ -222,6 +224,15 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
         via_prep = via_prep or cur.dep_ == "prep"
         cur = cur.head
     return False
+
+
+def _open_question(verb) -> bool:
+    """"He did not know when the envoy would meet the rebels": the meeting's verb in a question
+    ("when / whether / if") that someone cannot or will not answer is not a meeting set."""
+    if verb.dep_ != "ccomp" or not any(c.lower_ in ("when", "whether", "if") for c in verb.children):
+        return False
+    asker = verb.head
+    return asker.lemma_.lower() in lex.KNOWING and is_negated(asker)
 
 
 def _landmark(tok) -> bool:
