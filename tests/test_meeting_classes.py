@@ -453,3 +453,8 @@ def test_a_question_left_open_is_not_a_meeting_set(nlp, text):
 
 def test_a_question_answered_stands(nlp):
     assert len(upcoming(nlp, "An official said he knew when the new envoy would meet the rebels.")) == 1
+
+
+def test_a_diplomat_meets_where_posted(nlp):
+    text = "Spain's ambassador in Rabat, Ana Ruiz, is due to meet the king on Friday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Rabat")]

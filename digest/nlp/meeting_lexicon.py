@@ -526,6 +526,8 @@ LANDMARK_HEDGES = {"possible", "proposed", "potential", "likely", "probable", "p
 ORDINALS = {"first", "second", "third", "last", "previous", "next", "new", "same", "early", "late"}
 # "did not know / say when they would meet": verbs whose negation leaves the meeting an open question.
 KNOWING = {"know", "say", "disclose", "specify", "confirm", "reveal", "decide", "indicate", "tell"}
+# Diplomats who meet where they are posted ("the ambassador in Athens").
+ENVOYS = {"ambassador", "envoy", "consul", "emissary", "representative", "chargé", "charge", "diplomat"}
 # Title words to drop (time, quantity and hedging adjectives).
 TITLE_DROP = {
     "next",
