@@ -458,3 +458,18 @@ def test_a_question_answered_stands(nlp):
 def test_a_diplomat_meets_where_posted(nlp):
     text = "Spain's ambassador in Rabat, Ana Ruiz, is due to meet the king on Friday."
     assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Rabat")]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The layoffs are frozen until the court sits again on May 7.", "2024-05-07"),
+        ("The appeals court will hear the case on Monday.", "2024-03-11"),
+    ],
+)
+def test_a_court_that_sits_or_hears_on_a_day_holds_a_session(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_court_sitting_somewhere_undated_is_no_session(nlp):
+    assert upcoming(nlp, "The judges of the court sit in a building near the river.") == []

@@ -53,6 +53,8 @@ NOUN_LEMMAS = {
 VERB_TRIGGERS = {"meet", "convene", "reconvene", "gather", "confer"}
 # A deliberative body: its "will consider/hear/decide … on DATE" is a session.
 BODIES = {
+    "court",
+    "tribunal",
     "council",
     "committee",
     "board",
@@ -83,7 +85,7 @@ BODIES = {
     "negotiators",
 }
 # not "vote": a ballot, not a meeting (README)
-BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve"}
+BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve", "sit"}
 
 # Modifiers that make the trigger something else.
 NOT_MEETING_MODIFIERS = {
