@@ -473,3 +473,8 @@ def test_a_court_that_sits_or_hears_on_a_day_holds_a_session(nlp, text, start):
 
 def test_a_court_sitting_somewhere_undated_is_no_session(nlp):
     assert upcoming(nlp, "The judges of the court sit in a building near the river.") == []
+
+
+def test_proposals_put_at_a_meeting_leave_the_meeting_set(nlp):
+    text = "New proposals will be put forward for discussion at a meeting of the aid committee in Geneva next week."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Geneva")]

@@ -262,8 +262,8 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         return True  # "there can be no assurance that … talks"
     if cur.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
-        return True  # "the alternatives are between a London conference or …"
+    if not setting and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
+        return True  # "the alternatives are between a London conference or …" (not "proposals put at a meeting")
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in cur.children
