@@ -373,3 +373,108 @@ def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
     assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
     m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
     assert m.start is None  # the day of leaving is not the day of the meetings
+
+
+# --------------------------------------------------------------------------- generalisation pass (folds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Oslo meeting on Monday could be postponed, an aide says.",
+        "The Oslo meeting on Monday might be delayed, an aide says.",
+    ],
+)
+def test_a_possible_or_denied_change_of_date_leaves_the_meeting_upcoming(nlp, text):
+    found = upcoming(nlp, text)
+    assert [m.start for m in found] == ["2024-03-11"]
+
+
+def test_a_change_of_date_made_is_still_a_change(nlp):
+    assert only(nlp, "The board meeting has been postponed until next month.").status is MeetingStatus.POSTPONED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"As the quotas rise, it is going to be harder and harder to meet," the trader said.',
+        "The new targets will be difficult to meet next year, the minister said.",
+    ],
+)
+def test_a_target_hard_to_meet_is_not_a_meeting(nlp, text):
+    assert extract_meetings(nlp(text), THU) == []
+
+
+def test_people_due_to_meet_still_meet(nlp):
+    assert [m.start for m in upcoming(nlp, "The farm ministers are due to meet again on Monday.")] == ["2024-03-11"]
+
+
+def test_talks_that_proceed_are_under_way_not_ahead(nlp):
+    text = (
+        "Members are split on whether to cut the quota scheme, which now shields local mills, "
+        "while talks on the closure plan proceed."
+    )
+    assert upcoming(nlp, text) == []
+
+
+def test_a_bodys_session_named_as_a_landmark_is_ahead(nlp):
+    text = "OPEC may be forced to meet before its scheduled June session, analysts said."
+    found = upcoming(nlp, text)
+    assert [m.start for m in found] == ["2024-06"]
+
+
+def test_a_market_session_is_not_a_meeting(nlp):
+    assert extract_meetings(nlp("Shares of Acme Corp rose sharply before the session closed."), THU) == []
+
+
+def test_a_committees_first_session_is_a_meeting_a_markets_is_not(nlp):
+    text = "The Senate committee will hold its first drafting session on the budget tomorrow."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-08"]
+    assert extract_meetings(nlp("Stocks rose in the first session on Friday."), THU) == []
+
+
+def test_a_past_tense_under_a_verb_looking_ahead_is_its_future(nlp):
+    text = "The official expected sparks to fly when the governors met in formal session on Tuesday."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-12"]
+    told = "The official said sparks flew when the governors met in formal session on Tuesday."
+    assert upcoming(nlp, told) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official said he did not know when the new envoy would meet the rebels.",
+        "The ministers did not say whether they would meet next week.",
+    ],
+)
+def test_a_question_left_open_is_not_a_meeting_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_question_answered_stands(nlp):
+    assert len(upcoming(nlp, "An official said he knew when the new envoy would meet the rebels.")) == 1
+
+
+def test_a_diplomat_meets_where_posted(nlp):
+    text = "Spain's ambassador in Rabat, Ana Ruiz, is due to meet the king on Friday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Rabat")]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The layoffs are frozen until the court sits again on May 7.", "2024-05-07"),
+        ("The appeals court will hear the case on Monday.", "2024-03-11"),
+    ],
+)
+def test_a_court_that_sits_or_hears_on_a_day_holds_a_session(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_court_sitting_somewhere_undated_is_no_session(nlp):
+    assert upcoming(nlp, "The judges of the court sit in a building near the river.") == []
+
+
+def test_proposals_put_at_a_meeting_leave_the_meeting_set(nlp):
+    text = "New proposals will be put forward for discussion at a meeting of the aid committee in Geneva next week."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Geneva")]

@@ -53,6 +53,8 @@ NOUN_LEMMAS = {
 VERB_TRIGGERS = {"meet", "convene", "reconvene", "gather", "confer"}
 # A deliberative body: its "will consider/hear/decide … on DATE" is a session.
 BODIES = {
+    "court",
+    "tribunal",
     "council",
     "committee",
     "board",
@@ -83,7 +85,7 @@ BODIES = {
     "negotiators",
 }
 # not "vote": a ballot, not a meeting (README)
-BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve"}
+BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve", "sit"}
 
 # Modifiers that make the trigger something else.
 NOT_MEETING_MODIFIERS = {
@@ -515,7 +517,19 @@ STATIVE = {
     "enter",
     "drag",
     "stall",
+    "proceed",
+    "progress",
 }
+# "hard / easy to meet": adjectives of difficulty whose infinitive's elided object is a target.
+DIFFICULTY_ADJECTIVES = {"hard", "difficult", "easy", "tough", "impossible", "tricky", "costly", "expensive"}
+# "before a possible summit": a landmark meeting that is itself only a prospect.
+LANDMARK_HEDGES = {"possible", "proposed", "potential", "likely", "probable", "planned", "mooted", "hoped-for"}
+# Order words: "the first session" of a market, unless a body holds it.
+ORDINALS = {"first", "second", "third", "last", "previous", "next", "new", "same", "early", "late"}
+# "did not know / say when they would meet": verbs whose negation leaves the meeting an open question.
+KNOWING = {"know", "say", "disclose", "specify", "confirm", "reveal", "decide", "indicate", "tell"}
+# Diplomats who meet where they are posted ("the ambassador in Athens").
+ENVOYS = {"ambassador", "envoy", "consul", "emissary", "representative", "chargé", "charge", "diplomat"}
 # Title words to drop (time, quantity and hedging adjectives).
 TITLE_DROP = {
     "next",

@@ -223,6 +223,8 @@ def _tense_of_verb(cur) -> Tense | None:
             return FUTURE
         # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
         return PRESENT if verb_tense(head) == PAST else FUTURE
+    if _future_in_the_past(cur):
+        return FUTURE
     t = verb_tense(cur)
     if t is None:
         return PAST if cur.tag_ == "VBD" else None
@@ -230,3 +232,24 @@ def _tense_of_verb(cur) -> Tense | None:
         t == PRESENT and cur.tag_ == "VBG" and cur.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in cur.children)
     )
     return None if participle else t
+
+
+_TIME_CLAUSE_MARKS = {"when", "once", "until", "till", "as"}
+_LOOKING_AHEAD = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "fear", "plan", "likely"}
+
+
+def _future_in_the_past(verb) -> bool:
+    """ "expects sparks to fly when the governors met on Tuesday": a past tense in a time clause
+    under a verb looking ahead is that verb's future, shifted back by the reporting tense."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_CLAUSE_MARKS for c in verb.children):
+        return False
+    cur = verb.head
+    for _ in range(4):
+        if cur.lemma_.lower() in _LOOKING_AHEAD:
+            return True
+        if cur.tag_ in ("VBD", "VBZ", "VBP", "MD") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False

@@ -37,8 +37,9 @@ def noun_trigger(tok) -> MeetingKind | None:
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
-    if mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set()):
-        return None
+    blocking = mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set())
+    if blocking and not (kind is MeetingKind.SESSION and blocking <= lex.ORDINALS and _bodys_session(tok)):
+        return None  # "the first session" of a market is trading; "the committee's first session" is not
     if kind is MeetingKind.CONFERENCE and any(c.lower_ in ("news", "press") for c in tok.lefts):
         return None
     if _modifies_another_noun(tok):
@@ -98,14 +99,37 @@ def visit_destination(tok):
     return None
 
 
-def _session_ok(tok) -> bool:
+def _session_words(tok) -> set[str]:
+    """The words of a session's phrase and of the subject of its verb."""
     words = {c.lower_ for c in tok.subtree} | {c.lemma_.lower() for c in tok.subtree}
     gov = governor(tok)
     if gov is not None:
         for c in gov.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 words |= {t.lemma_.lower() for t in c.subtree}
-    return bool(words & lex.SESSION_OK) and not (words & {"trading", "stock", "stocks", "shares", "futures"})
+    return words
+
+
+def _bodys_session(tok) -> bool:
+    """A session tied to a deliberative body ("the committee will hold its first session")."""
+    return bool(_session_words(tok) & lex.BODIES)
+
+
+def _session_ok(tok) -> bool:
+    words = _session_words(tok)
+    gov = governor(tok)
+    if words & {"trading", "stock", "stocks", "shares", "futures"}:
+        return False
+    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov)
+
+
+def _bodys_next_session(tok, gov) -> bool:
+    """"OPEC may meet before its June session": a named organisation acting before or after a
+    session is that body's session (a market's session is never "before" what a body does)."""
+    if gov is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("before", "after", "until", "ahead"):
+        return False
+    actor = subject(gov)
+    return actor is not None and any(t.ent_type_ == "ORG" for t in actor.subtree)
 
 
 def _visit_ok(tok) -> bool:
@@ -237,6 +261,8 @@ def _people_meet(tok, lemma: str) -> bool:
         and (not list(tok.children) or tok.tag_ not in ("VBP", "VBZ", "VBD"))
     ):
         return False
+    if lemma == "meet" and not objs and _gauged_by_adjective(tok):
+        return False  # "targets that will be hard to meet": an elided object, a goal to reach
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return False  # "needs have been met", "he was met by officials"
     if subj is not None and lex.MEET_NONPERSON & {subj.lemma_.lower(), subj.lower_}:
@@ -246,6 +272,18 @@ def _people_meet(tok, lemma: str) -> bool:
     if subj is not None and _opponents(subj):
         return False
     return not _sports_context(tok.sent)
+
+
+def _gauged_by_adjective(tok) -> bool:
+    """"hard / easier / impossible to meet" with no one met: the infinitive of an adjective of
+    difficulty, whose elided object is a target or a demand."""
+    with_someone = any(c.dep_ == "prep" and c.lower_ in ("with", "in", "at", "on") for c in tok.children)
+    return (
+        not with_someone
+        and tok.dep_ in ("xcomp", "advcl", "ccomp")
+        and tok.head.pos_ == "ADJ"
+        and tok.head.lemma_.lower() in lex.DIFFICULTY_ADJECTIVES
+    )
 
 
 def _opponents(subj) -> bool:

@@ -10,7 +10,7 @@ from digest.models import MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import governor, has_aux, subject
+from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
 
 _RECURRING = re.compile(
@@ -193,7 +193,11 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     """Proposals, options and "may/might/could" meetings without a precise date."""
     if value is not None and value.precision == "day":
         return False
+    if _landmark(tok):
+        return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
+    if gov is not None and _open_question(gov):
+        return True
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
     setting = via_prep = False
@@ -222,6 +226,30 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     return False
 
 
+def _open_question(verb) -> bool:
+    """"He did not know when the envoy would meet the rebels": the meeting's verb in a question
+    ("when / whether / if") that someone cannot or will not answer is not a meeting set."""
+    if verb.dep_ != "ccomp" or not any(c.lower_ in ("when", "whether", "if") for c in verb.children):
+        return False
+    asker = verb.head
+    return asker.lemma_.lower() in lex.KNOWING and is_negated(asker)
+
+
+def _landmark(tok) -> bool:
+    """A meeting named as the time something else happens before or after ("before its next
+    session", "ahead of the summit"): it is taken as set, whatever is uncertain about the rest."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    word = prep.lower_
+    if word == "of" and prep.head.lower_ == "ahead":
+        word = "ahead"
+    if word == "to" and prep.head.lower_ == "prior":
+        word = "prior"
+    hedged = any(c.lower_ in lex.LANDMARK_HEDGES for c in tok.children if c.dep_ in ("amod", "compound"))
+    return word in ("before", "after", "ahead", "prior", "until") and not hedged
+
+
 def _uncertain_word(cur, tok, setting: bool) -> bool:
     """A word above the trigger that makes it a proposal, an option or a denial."""
     lemma = cur.lemma_.lower()
@@ -234,8 +262,8 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         return True  # "there can be no assurance that … talks"
     if cur.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
-        return True  # "the alternatives are between a London conference or …"
+    if not setting and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
+        return True  # "the alternatives are between a London conference or …" (not "proposals put at a meeting")
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in cur.children
@@ -309,6 +337,8 @@ def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tu
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         heads.append(tok.head.head)
     for h in heads:
+        if _change_not_asserted(h):
+            continue  # "the meeting could be postponed", "talks will not be called off": no change made
         lemma = h.lemma_.lower()
         prt = {c.lower_ for c in h.children if c.dep_ == "prt"}
         if lemma in lex.CANCEL_WORDS and (lemma not in ("call", "drop") or "off" in prt):
@@ -318,6 +348,11 @@ def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tu
                 return (MeetingStatus.UPCOMING if tense != PAST or value is None else MeetingStatus.PAST), True
             return MeetingStatus.POSTPONED, False
     return None
+
+
+def _change_not_asserted(verb) -> bool:
+    """A change of date or a cancellation told as a possibility, a denial or a wish, not as done."""
+    return is_negated(verb) or has_aux(verb, lex.SPECULATIVE_MODALS | {"would", "should", "must"})
 
 
 def _status_from_date(

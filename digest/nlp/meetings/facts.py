@@ -210,10 +210,25 @@ def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset
     if own:
         return re.sub(r"^(?i:the)\s+", "", own[0].text).strip()
     if kind.verbal:
-        return None
+        return _posted_in(tok)
     for c in tok.children:
         if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.pos_ == "PROPN" and c.text in doc_places:
             return c.text
+    return None
+
+
+def _posted_in(verb) -> str | None:
+    """"The ambassador in Athens will meet the prime minister": a diplomat meets where posted."""
+    envoys = [subject(verb)] + [c for c in verb.children if c.dep_ == "dobj"]
+    for envoy in envoys:
+        if envoy is None or envoy.lemma_.lower() not in lex.ENVOYS:
+            continue
+        for prep in envoy.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                    return " ".join(t.text for t in place.subtree if t.ent_type_ == "GPE")
     return None
 
 
