@@ -11,7 +11,6 @@ warning: the cache only ever saves time, it never holds anything that cannot be 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 import time
@@ -24,21 +23,6 @@ from digest.models import Article, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
-
-
-def code_version(package: str) -> str:
-    """A fingerprint of a digest sub-package's source: a change to that code invalidates what it made."""
-    folder = Path(__file__).resolve().parent / package
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def models_version() -> str:
-    """A fingerprint of the objects' shapes (``models.py``): cached objects made for other shapes
-    are not read back."""
-    return hashlib.sha256((Path(__file__).resolve().parent / "models.py").read_bytes()).hexdigest()[:16]
 
 
 def extraction_to_json(extraction: Extraction) -> str:

@@ -6,6 +6,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from digest.config import Config
@@ -14,11 +15,19 @@ from digest.models import ArticleEntry, Briefing, Quote, Site, Speaker
 from digest.render.calendar import calendar_ics, meeting_ics_name
 from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_rss
 from digest.render.output import SiteWriter
-from digest.render.reuse import PageReuse, environment_key, write_derived
+from digest.render.reuse import PageReuse, write_derived
 from digest.render.search import SearchIndex, build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
 
 log = logging.getLogger("digest")
+
+
+@dataclass(frozen=True)
+class DayLink:
+    """What an article page shows of its day's briefing: the day. Its only input from the briefing,
+    so an article added to a day does not make that day's other article pages again."""
+
+    day: date
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
                        page_count=max(1, -(-len(site.briefings) // config.per_page)))
 
     if reuse is not None:
-        reuse.attach(env, environment_key(env, theme_folders(config), config, search, env.globals["page_count"]))
+        reuse.attach(env, f"{reuse.environment}|{search}|{env.globals['page_count']}")
 
     def page(relpath: str, template: str, **context) -> None:
         context.setdefault("feed", None)
@@ -131,7 +140,7 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for number, chunk in enumerate(pages, 1):
         page(list_path(number) + "index.html", "briefings.html", canonical=list_path(number), briefings=chunk,
              number=number, count=len(pages))
-    briefing_of = {entry.url: b for b in briefings for entry in b.articles}
+    briefing_of = {entry.url: DayLink(b.day) for b in briefings for entry in b.articles}
     for entry in site.entries:
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
              paragraphs=marked_paragraphs(entry), briefing=briefing_of.get(entry.url))
@@ -172,7 +181,8 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
             if asset.is_file() and (search or asset.name != "search.js"):
                 writer.copy(f"static/{asset.name}", asset)
     if search:
-        problem = search_index.build(writer.tmp) if search_index else build_index(writer.tmp, config.language)
+        problem = search_index.build(writer.tmp, writer.written, reuse.linked if reuse else frozenset()) \
+            if search_index else build_index(writer.tmp, config.language)
         if problem:
             _warn(report, "search", problem)
     return len(writer.written)
