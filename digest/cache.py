@@ -151,9 +151,17 @@ class ExtractionCache:
         row = self.db.execute("SELECT payload FROM source_file WHERE path=? AND stamp=?", (path, stamp)).fetchone()
         return row[0] if row else None
 
-    def file_stamps(self) -> dict[str, str]:
-        """Every stored path with its stamp (without the payloads)."""
-        return dict(self.db.execute("SELECT path, stamp FROM source_file"))
+    def get_files(self, stamps: dict[str, str]) -> dict[str, str]:
+        """path -> what was stored for it, for every path of ``stamps`` stored with that stamp (one query
+        per 500 paths)."""
+        found: dict[str, str] = {}
+        paths = list(stamps)
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT path, stamp, payload FROM source_file WHERE path IN ({marks})", chunk)
+            found.update((path, payload) for path, stamp, payload in rows if stamps[path] == stamp)
+        return found
 
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         """Store (path, stamp, payload) rows."""

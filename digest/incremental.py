@@ -20,6 +20,7 @@ depends on: the reader's, the extractor's and the whole site's.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -99,6 +100,7 @@ class CachedReader:
         self.fresh: list[tuple[str, str, str]] = []
         self.hits = 0
         self.stamps: dict[Path, tuple[str, str]] = {}  # path -> (key, stamp), taken by prepare()
+        self.stored: dict[str, str] = {}  # key -> the stored articles of an unchanged file, fetched by prepare()
 
     @staticmethod
     def real_path(path: Path) -> tuple[Path, os.stat_result]:
@@ -110,22 +112,20 @@ class CachedReader:
         return key, f"{stat.st_size}:{stat.st_mtime_ns}:{self.version}"
 
     def prepare(self, files: list[tuple[Path, Path]]) -> None:
-        """Before reading: stamp every file (given with its real path, as the folder walk found it)
-        and, if any is new or changed, call ``on_miss`` at once (one query, nothing read)."""
-        stored = self.cache.file_stamps() if self.on_miss else {}
-        missed = False
+        """Before reading: stamp every file (given with its real path, as the folder walk found it),
+        fetch what the cache holds for the unchanged ones and, if any is new or changed, call
+        ``on_miss`` (nothing read)."""
         for path, real in files:
-            try:
-                key, stamp = self.stamps[path] = self.key_and_stamp(real, os.stat(path))
-            except OSError:
-                key = stamp = ""
-            if self.on_miss and not missed and stored.get(key) != stamp:
-                missed = True
-                self.on_miss()
+            with contextlib.suppress(OSError):
+                self.stamps[path] = self.key_and_stamp(real, os.stat(path))
+        self.stored = self.cache.get_files(dict(self.stamps.values()))
+        if self.on_miss and any(key not in self.stored for key, _ in self.stamps.values()):
+            self.on_miss()
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
-        key, stamp = self.stamps.pop(path, None) or self.key_and_stamp(*self.real_path(path))
-        cached = articles_from_json(self.cache.get_file(key, stamp))
+        stamped = self.stamps.pop(path, None)
+        key, stamp = stamped or self.key_and_stamp(*self.real_path(path))
+        cached = articles_from_json(self.stored.pop(key, None) if stamped else self.cache.get_file(key, stamp))
         if cached is not None:
             articles, warnings = cached
             for message, line in warnings:

@@ -221,11 +221,11 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
             report.error(where, reason)
     if on_found is not None:
         on_found(found)
-    root = content_dir.resolve()
+    inside = str(content_dir.resolve()).rstrip(os.sep) + os.sep  # real paths are absolute: a prefix says it
     seen: set[str] = set()
     articles: list[Article] = []
     for path, real in found:
-        if not _inside(real, root):
+        if not str(real).startswith(inside):
             report.error(str(path), "is a link to a file outside the content folder; not read")
             continue
         try:

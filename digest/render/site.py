@@ -116,13 +116,20 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     if reuse is not None:
         reuse.attach(env, f"{reuse.environment}|{search}|{env.globals['page_count']}")
 
-    def page(relpath: str, template: str, **context) -> None:
+    def page(relpath: str, template: str, derived: dict[str, Callable[[], object]] | None = None, **context) -> None:
+        """Write a page from ``context`` (its inputs) and ``derived`` (values made from those inputs alone,
+        only when the page is rendered), or link the previous build's when its inputs did not change."""
         context.setdefault("feed", None)
+
+        def render() -> str:
+            made = {name: make() for name, make in (derived or {}).items()}
+            return env.get_template(template).render(page_path=relpath, **context, **made)
+
         if reuse is None:
-            writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+            writer.write(relpath, render())
         elif not reuse.reuse(relpath, template, context, writer, speaker_slug):
             with reuse.recording(relpath, template, context):
-                writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+                writer.write(relpath, render())
         if on_page:
             on_page()
 
@@ -143,7 +150,7 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     briefing_of = {entry.url: DayLink(b.day) for b in briefings for entry in b.articles}
     for entry in site.entries:
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
-             paragraphs=marked_paragraphs(entry), briefing=briefing_of.get(entry.url))
+             derived={"paragraphs": partial(marked_paragraphs, entry)}, briefing=briefing_of.get(entry.url))
     months = defaultdict(list)
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)
