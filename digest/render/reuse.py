@@ -14,6 +14,7 @@ digest of the objects they are made from (``write_derived``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -172,8 +173,8 @@ class PageReuse:
         self._eligible: dict[str, bool] = {}
         self._lookups: dict[str, str | None] | None = None
         self._last: tuple[dict, str, str] | None = None  # (context, template, fingerprint) of the last page
-        self._folders: set[Path] = set()  # folders made in the new build
-        self.linked: dict[str, Path] = {}  # relpath -> the new build's file linked from the previous one
+        self._folders: set[str] = set()  # folders made in the new build
+        self.linked: dict[str, str] = {}  # relpath -> the new build's file linked from the previous one
         self.reused = 0  # pages and files linked from the previous build
 
     def attach(self, env: jinja2.Environment, key: str) -> None:
@@ -215,12 +216,13 @@ class PageReuse:
             return False
         if old[1] and (speaker_slug is None or any(speaker_slug(name) != slug for name, slug in old[1].items())):
             return False
-        target = writer.path_for(relpath)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = writer.file_for(relpath)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
-            os.link(self.output / relpath, target)  # fails (so renders) if the old file is gone
+            os.link(os.path.join(self.output, relpath), target)  # fails (so renders) if the old file is gone
         except OSError:
             return False
         writer.written.append(relpath)
@@ -235,7 +237,8 @@ class PageReuse:
         self.new.pop(relpath, None)  # made twice: only the last making counts
         linked = self.linked.pop(relpath, None)
         if linked is not None:  # never write through a link into the previous site
-            linked.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(linked)
         self._lookups = {}
         try:
             yield
