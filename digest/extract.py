@@ -226,6 +226,7 @@ class EarlyWorkers(Executor):
         self.pipeline = pipeline
         self.pool: ProcessPoolExecutor | None = None
         self.used = False
+        self.submitted: list[Future] = []  # the work given to the workers
         self.slots = 1  # how many batches run at once: sizes the batches in flight
         self._others: set = set()  # child processes that are not ours
 
@@ -249,7 +250,9 @@ class EarlyWorkers(Executor):
         if self.pool is None:  # one core: no workers
             return InlineExecutor().submit(fn, *args, **kwargs)
         self.used = True
-        return self._submit(fn, *args, **kwargs)
+        future = self._submit(fn, *args, **kwargs)
+        self.submitted.append(future)
+        return future
 
     def _submit(self, fn, /, *args, **kwargs) -> Future:
         """Submit to the pool, which may start a worker: a signal waits until the worker has what it
@@ -258,7 +261,9 @@ class EarlyWorkers(Executor):
             return self.pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait
+        if all(future.done() for future in self.submitted):
+            # Nothing left to do, but a worker started for the last batches may still be loading a
+            # pipeline nobody needs (a second or more): stop it rather than wait.
             self.terminate()
             return
         pool, self.pool = self.pool, None

@@ -19,7 +19,7 @@ from pathlib import Path
 from digest.errors import DigestError, signals_held, writing
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
-BACKGROUND_REMOVAL_FILES = 2000  # a replaced site with more files than this is removed in the background
+BACKGROUND_REMOVAL_FILES = 500  # a replaced site with more files than this is removed in the background
 
 
 class SiteWriter:
