@@ -11,7 +11,6 @@ warning: the cache only ever saves time, it never holds anything that cannot be 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 import time
@@ -24,21 +23,6 @@ from digest.models import Article, Attribution, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
-
-
-def code_version(package: str) -> str:
-    """A fingerprint of a digest sub-package's source: a change to that code invalidates what it made."""
-    folder = Path(__file__).resolve().parent / package
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.py")):  # sub-packages too (digest/nlp/meetings/)
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def models_version() -> str:
-    """A fingerprint of the objects' shapes (``models.py``): cached objects made for other shapes
-    are not read back."""
-    return hashlib.sha256((Path(__file__).resolve().parent / "models.py").read_bytes()).hexdigest()[:16]
 
 
 def extraction_to_json(extraction: Extraction) -> str:
@@ -172,9 +156,17 @@ class ExtractionCache:
         row = self.db.execute("SELECT payload FROM source_file WHERE path=? AND stamp=?", (path, stamp)).fetchone()
         return row[0] if row else None
 
-    def file_stamps(self) -> dict[str, str]:
-        """Every stored path with its stamp (without the payloads)."""
-        return dict(self.db.execute("SELECT path, stamp FROM source_file"))
+    def get_files(self, stamps: dict[str, str]) -> dict[str, str]:
+        """path -> what was stored for it, for every path of ``stamps`` stored with that stamp (one query
+        per 500 paths)."""
+        found: dict[str, str] = {}
+        paths = list(stamps)
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT path, stamp, payload FROM source_file WHERE path IN ({marks})", chunk)
+            found.update((path, payload) for path, stamp, payload in rows if stamps[path] == stamp)
+        return found
 
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         """Store (path, stamp, payload) rows."""

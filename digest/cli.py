@@ -139,7 +139,7 @@ def ingest(
     config_path: ConfigOption = None,
 ) -> None:
     """Read saved articles (.txt .md .html .json .jsonl) into content/YYYY/MM/DD/<slug>.md."""
-    from digest.build import read_options
+    from digest.incremental import read_options
     from digest.ingest import find_inputs
     from digest.ingest.store import ingest_lock
 
@@ -242,12 +242,15 @@ def build(
     strict: Annotated[bool, typer.Option(help="Fail the build on any warning (for CI).")] = False,
     allow_empty: Annotated[bool, typer.Option(help="Publish a site of no articles even over one that has some.")]
     = False,
+    scheduler: Annotated[str | None, typer.Option(
+        help='Run extraction on the dask.distributed cluster at this scheduler (tcp://HOST:PORT; '
+             'pip install "digest[dask]").')] = None,
     config_path: ConfigOption = None,
 ) -> None:
     """Build the static site from content/ into site/."""
     from digest.build import build_site
 
-    config = _config(config_path).with_overrides(base_url=base_url)
+    config = _config(config_path).with_overrides(base_url=base_url, scheduler=scheduler)
     report = Report()
     try:
         with RichProgress() as progress:

@@ -46,6 +46,9 @@ class Config:
     per_page: int = 10
     search: bool = True
     full_text: bool = False  # article pages show whole articles (content the site owns)
+    # a dask.distributed scheduler (tcp://HOST:PORT) that runs extraction; "" for local processes.
+    # Where extraction runs does not change the site: not part of repr(), so the site's fingerprint ignores it
+    scheduler: str = field(default="", repr=False)
     # what `digest fetch` reads; not part of repr(), so the site's fingerprint ignores it
     sources: tuple[Subscription, ...] = field(default=(), repr=False)
 
@@ -123,6 +126,9 @@ def _validate(config: Config) -> list[str]:
     for name in ("title", "description", "author", "language", "pipeline", "base_url", "timezone"):
         if _UNPRINTABLE.search(getattr(config, name)):
             problems.append(f"{name}: contains control or non-character code points")
+    if config.scheduler and not is_scheduler_address(config.scheduler):
+        problems.append(f"scheduler: {config.scheduler!r} is not a dask scheduler address "
+                        "(tcp://HOST:PORT, or tls://, ws://, wss://)")
     output_ok = not bad_dirs and not any(p.startswith("output_dir:") for p in problems)
     if output_ok and (config.cache_path == config.output_path or config.output_path in config.cache_path.parents):
         problems.append(f"cache_dir: {config.cache_dir!r} may not be inside the output folder (it is replaced)")
@@ -178,6 +184,22 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     if problems:
         raise ConfigError(str(path), problems)
     return config
+
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss")
+
+
+def is_scheduler_address(address: str) -> bool:
+    """A dask.distributed scheduler address: ``tcp://HOST:PORT`` (or tls, ws, wss)."""
+    if _UNPRINTABLE.search(address) or " " in address:
+        return False
+    parts = urlsplit(address)
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    return parts.scheme in SCHEDULER_SCHEMES and bool(parts.hostname) and port is not None and \
+        parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def is_web_url(url: str) -> bool:
@@ -277,6 +299,9 @@ meeting_days = {d.meeting_days}
 per_page = {d.per_page}
 # Client-side full-text search (Pagefind, run by `digest build`); false leaves it out.
 search = {str(d.search).lower()}
+# Run extraction on a dask.distributed cluster (pip install "digest[dask]"), e.g. "tcp://10.0.0.5:8786";
+# empty: local worker processes.
+scheduler = ""
 
 # Subscriptions for `digest fetch`: RSS, Atom or JSON Feed addresses, or single pages. One
 # [[sources]] table each; name, full_text (default true: get each article's page) and tags

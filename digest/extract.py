@@ -19,8 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
-from digest import __version__
-from digest.cache import ExtractionCache, code_version, models_version
+from digest.cache import ExtractionCache
 from digest.errors import Report, signals_held
 from digest.models import Article, Extraction, Meeting, Quote
 
@@ -38,7 +37,9 @@ _BREAK_EVERY = 100
 def extractor_version() -> str:
     """A fingerprint of the extraction code and the objects' shapes: any change to digest/nlp or
     to ``models.py`` invalidates cached results."""
-    return f"{__version__}-{code_version('nlp')}-{models_version()}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
+    from digest.incremental import code_version
+
+    return f"{code_version().extractor}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
 
 
 def extract_doc(doc, article: Article) -> Extraction:
@@ -243,7 +244,8 @@ class EarlyWorkers(Executor):
         self.pipeline = pipeline
         self.pool: ProcessPoolExecutor | None = None
         self.used = False
-        self.max_workers = 1  # read by extract_articles to size the batches in flight
+        self.submitted: list[Future] = []  # the work given to the workers
+        self.slots = 1  # how many batches run at once: sizes the batches in flight
         self._others: set = set()  # child processes that are not ours
 
     @property
@@ -256,7 +258,7 @@ class EarlyWorkers(Executor):
             return
         self._others = set(multiprocessing.active_children())
         _start_resource_tracker()
-        self.max_workers = workers
+        self.slots = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_start_worker, initargs=(self.pipeline, os.getpid()))
         self._submit(int)  # starts the first worker now
@@ -267,7 +269,9 @@ class EarlyWorkers(Executor):
         if self.pool is None:  # one core: no workers
             return InlineExecutor().submit(fn, *args, **kwargs)
         self.used = True
-        return self._submit(fn, *args, **kwargs)
+        future = self._submit(fn, *args, **kwargs)
+        self.submitted.append(future)
+        return future
 
     def _submit(self, fn, /, *args, **kwargs) -> Future:
         """Submit to the pool, which may start a worker: a signal waits until the worker has what it
@@ -276,7 +280,9 @@ class EarlyWorkers(Executor):
             return self.pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        if not self.used:  # maybe still loading a pipeline nobody needs: stop it rather than wait
+        if all(future.done() for future in self.submitted):
+            # Nothing left to do, but a worker started for the last batches may still be loading a
+            # pipeline nobody needs (a second or more): stop it rather than wait.
             self.terminate()
             return
         pool, self.pool = self.pool, None
@@ -324,13 +330,16 @@ def extract_articles(
     cache: ExtractionCache | None = None,
     on_progress: Callable[[int], None] | None = None,
     executor: Executor | None = None,
+    slots: Callable[[], int] | None = None,
 ) -> ExtractionRun:
     """Extraction for every article (by id): from the cache where it has it, else parsed now.
 
     Batches go to ``executor`` (any ``concurrent.futures.Executor``: the default is local
     processes; a Dask ``client.get_executor()`` or another distributed pool works the same).
-    At most a few batches are in flight and each result goes to the cache as it arrives,
-    so memory does not grow with the number of articles.
+    At most two batches per slot (how many the executor runs at once, asked once the first
+    batch is submitted, when a cluster is reached or local workers start; default: the local
+    core count) are in flight and each result goes to the cache as it arrives, so memory does not
+    grow with the number of articles.
     """
     from digest.nlp.model import pipeline_id
 
@@ -352,11 +361,12 @@ def extract_articles(
     origin = {a.id: a.origin for a in todo}
     own = executor is None
     executor = executor or default_executor(len(todo), pipeline)
-    in_flight_max = 2 * max(1, getattr(executor, "max_workers", None) or os.cpu_count() or 1)
+    in_flight_max = 0
     with executor if own else contextlib.nullcontext():  # our own workers end with the block, however it ends
         pending: set[Future] = set()
         for batch in _batches(todo, WORK_BATCH):
             pending.add(executor.submit(extract_batch, batch, pipeline))
+            in_flight_max = in_flight_max or 2 * max(1, (slots() if slots else 0) or os.cpu_count() or 1)
             if len(pending) >= in_flight_max:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 _collect(done, results, origin, report, cache, key, version, on_progress)

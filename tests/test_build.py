@@ -14,10 +14,11 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from digest.build import CachedReader, build_lock, build_site, read_options, site_fingerprint
+from digest.build import build_site
 from digest.cache import ExtractionCache
 from digest.config import Config, load_config
 from digest.errors import DigestError
+from digest.incremental import CachedReader, build_lock, read_options, site_fingerprint
 from digest.models import Extraction, Meeting, Quote
 from digest.render.reuse import Digests
 

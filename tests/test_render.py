@@ -223,7 +223,7 @@ def test_failed_render_keeps_the_previous_site(tmp_path):
 
 
 def test_a_large_replaced_site_is_removed_in_the_background_and_never_restored(tmp_path, monkeypatch):
-    from digest.build import recover_output
+    from digest.incremental import recover_output
     from digest.render import output
 
     monkeypatch.setattr(output, "BACKGROUND_REMOVAL_FILES", 0)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import SEARCH_FILE, build_site
+from digest.build import build_site
 from digest.config import load_config
+from digest.incremental import SEARCH_FILE
 from digest.render import search
 from digest.render.search import fragment_ids, indexed_pages, page_url
 
@@ -127,7 +128,7 @@ def test_a_clean_build_indexes_everything(tmp_path):
 def test_shards_split_sorted_pages_by_count_and_by_bytes(monkeypatch):
     monkeypatch.setattr(search, "SHARD_PAGES", 3)
     monkeypatch.setattr(search, "SHARD_BYTES", 100)
-    files = {name: [0, 0, size, "x"] for name, size in
+    files = {name: [size, "x"] for name, size in
              [("a", 10), ("b", 10), ("c", 10), ("d", 10), ("e", 95), ("f", 120), ("g", 1)]}
     assert search.shard_pages(list(reversed(files)), files) == [["a", "b", "c"], ["d"], ["e"], ["f"], ["g"]]
     assert search.shard_pages([], {}) == []

@@ -199,12 +199,14 @@ def index_content(content_dir: Path) -> ContentIndex:
     return index
 
 
-def read_content(content_dir: Path, options: ReadOptions, report: Report, read=None) -> list[Article]:
+def read_content(content_dir: Path, options: ReadOptions, report: Report, read=None,
+                 on_found: Callable[[list[tuple[Path, Path]]], None] | None = None) -> list[Article]:
     """Every article under ``content_dir`` (stored .md files and any other supported file).
 
     Bad files are reported and skipped; an article found twice (same id) is kept once (first
     file in path order). Sorted by (published, slug). ``read`` replaces ``read_article`` (the
-    build passes a cached reader).
+    build passes a cached reader); ``on_found`` is given every file found (with its real path)
+    before any is read.
     """
     from digest.ingest import NO_ARTICLE_FILES, find_real_inputs, read_article
 
@@ -218,13 +220,13 @@ def read_content(content_dir: Path, options: ReadOptions, report: Report, read=N
     for where, reason in skipped:  # unreadable folders, link loops, FIFOs: each named, the rest is read
         if reason != NO_ARTICLE_FILES:
             report.error(where, reason)
-    if hasattr(read, "prepare"):  # the cached reader learns early whether anything must be read
-        read.prepare(found)
-    root = content_dir.resolve()
+    if on_found is not None:
+        on_found(found)
+    inside = str(content_dir.resolve()).rstrip(os.sep) + os.sep  # real paths are absolute: a prefix says it
     seen: set[str] = set()
     articles: list[Article] = []
     for path, real in found:
-        if not _inside(real, root):
+        if not str(real).startswith(inside):
             report.error(str(path), "is a link to a file outside the content folder; not read")
             continue
         try:

@@ -14,6 +14,7 @@ digest of the objects they are made from (``write_derived``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -28,7 +29,6 @@ import jinja2
 from jinja2 import meta
 
 from digest.render.output import SiteWriter
-from digest.render.templating import theme_digest
 
 MANIFEST_VERSION = 1
 SpeakerSlug = Callable[[str], "str | None"]  # a name -> the slug of the speaker page it links to
@@ -74,7 +74,8 @@ class Digests:
         elif dataclasses.is_dataclass(kind):
             names = [f.name for f in dataclasses.fields(kind)]
             get = operator.attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
-            frozen = kind.__dataclass_params__.frozen  # a mutable one may change: never memoised
+            # frozen: assigning raises (the class has its own __setattr__); a mutable one may change, never memoised
+            frozen = "__setattr__" in vars(kind)
             layout = (Digests._node if frozen else Digests._inline, f"<{kind.__module__}.{kind.__qualname__}>", get)
         elif kind is dict:
             layout = (Digests._dict, "dict", None)
@@ -151,21 +152,12 @@ def write_derived(reuse: PageReuse | None, writer: SiteWriter, relpath: str, lab
         reuse.write_file(relpath, label, inputs, writer, make, speaker_slug, templates)
 
 
-def environment_key(env: jinja2.Environment, folders: list[Path], *parts: object) -> str:
-    """What every page depends on: digest's rendering code, the theme's files, and ``parts``."""
-    h = hashlib.sha1()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        h.update(path.read_bytes())
-    h.update(theme_digest(folders))
-    h.update(repr(parts).encode())
-    return h.hexdigest()
-
-
 class PageReuse:
     """Open before a build renders (it drops the manifest), ``attach`` in render, ``save`` after the swap."""
 
-    def __init__(self, manifest: Path, output: Path, digests: Digests | None = None):
+    def __init__(self, manifest: Path, output: Path, digests: Digests | None = None, environment: str = ""):
         self.manifest, self.output = manifest, output
+        self.environment = environment  # what every page depends on: digest's code, the theme, the configuration
         try:
             self.data = json.loads(manifest.read_text())
         except (OSError, ValueError):
@@ -181,8 +173,8 @@ class PageReuse:
         self._eligible: dict[str, bool] = {}
         self._lookups: dict[str, str | None] | None = None
         self._last: tuple[dict, str, str] | None = None  # (context, template, fingerprint) of the last page
-        self._folders: set[Path] = set()  # folders made in the new build
-        self._linked: dict[str, Path] = {}  # relpath -> the new build's file linked from the previous one
+        self._folders: set[str] = set()  # folders made in the new build
+        self.linked: dict[str, str] = {}  # relpath -> the new build's file linked from the previous one
         self.reused = 0  # pages and files linked from the previous build
 
     def attach(self, env: jinja2.Environment, key: str) -> None:
@@ -224,17 +216,18 @@ class PageReuse:
             return False
         if old[1] and (speaker_slug is None or any(speaker_slug(name) != slug for name, slug in old[1].items())):
             return False
-        target = writer.path_for(relpath)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = writer.file_for(relpath)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
-            os.link(self.output / relpath, target)  # fails (so renders) if the old file is gone
+            os.link(os.path.join(self.output, relpath), target)  # fails (so renders) if the old file is gone
         except OSError:
             return False
         writer.written.append(relpath)
         self.new[relpath] = old
-        self._linked[relpath] = target
+        self.linked[relpath] = target
         self.reused += 1
         return True
 
@@ -242,9 +235,10 @@ class PageReuse:
     def recording(self, relpath: str, template: str, context: dict, templates: tuple[str, ...] | None = None):
         """Record the speaker lookups a page (or a file rendering ``templates``) makes while it renders."""
         self.new.pop(relpath, None)  # made twice: only the last making counts
-        linked = self._linked.pop(relpath, None)
+        linked = self.linked.pop(relpath, None)
         if linked is not None:  # never write through a link into the previous site
-            linked.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(linked)
         self._lookups = {}
         try:
             yield

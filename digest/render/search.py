@@ -30,13 +30,14 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Container
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
 DELTA_SUBDIR = "pagefind-delta"
 STATE_PAGE = "search-state.json"  # in the site: tells search.js about the delta index
-STATE_VERSION = 2
+STATE_VERSION = 3
 INDEXED = b"data-pagefind-body"  # Pagefind indexes only the pages that carry this attribute
 REINDEX_SHARE, REINDEX_MIN = 0.1, 50  # changed pages after which the whole site is indexed again
 SHARD_PAGES, SHARD_BYTES = 5000, 32 * 2**20  # one Pagefind run: at most this many pages, or bytes of HTML (~450 MB)
@@ -83,32 +84,31 @@ def page_url(relpath: str) -> str:
     return "/" + (relpath[: -len("index.html")] if relpath.endswith("index.html") else relpath)
 
 
-def indexed_pages(site_dir: Path, known: dict[str, list] | None = None) -> tuple[dict[str, str], dict[str, list]]:
+def indexed_pages(site_dir: Path, written: list[str] | None = None, linked: Container[str] = frozenset(),
+                  known: dict[str, list] | None = None) -> tuple[dict[str, str], dict[str, list]]:
     """Every page Pagefind indexes (site-relative path → digest of its bytes), and what was learnt
-    about every HTML file (path → [inode, mtime, size, digest or None]).
+    about every HTML file (path → [size, digest or None]).
 
-    A page linked unchanged from the previous build keeps its inode, mtime and size: its
-    digest is taken from ``known`` (the previous build's files) instead of reading it again.
+    ``written`` names the site's files (default: every file under ``site_dir``); a page in
+    ``linked`` is the previous build's file, unchanged: what ``known`` (the previous build's
+    files) says of it is taken instead of reading it again.
     """
+    if written is None:
+        written = [Path(folder, name).relative_to(site_dir).as_posix()
+                   for folder, _, names in os.walk(site_dir) for name in names]
     pages, files = {}, {}
     known = known or {}
-    for folder, _, names in os.walk(site_dir):
-        prefix = Path(folder).relative_to(site_dir).as_posix()
-        for name in names:
-            if not name.endswith(".html"):
-                continue
-            relpath = name if prefix == "." else f"{prefix}/{name}"
-            stat = os.stat(os.path.join(folder, name))
-            identity = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
-            old = known.get(relpath)
-            if isinstance(old, list) and len(old) == 4 and old[:3] == identity:
-                digest = old[3]
-            else:
-                data = Path(folder, name).read_bytes()
-                digest = hashlib.sha1(data).hexdigest() if INDEXED in data else None
-            files[relpath] = [*identity, digest]
-            if digest:
-                pages[relpath] = digest
+    for relpath in dict.fromkeys(written):
+        if not relpath.endswith(".html"):
+            continue
+        old = known.get(relpath) if relpath in linked else None
+        if isinstance(old, list) and len(old) == 2:
+            files[relpath] = old
+        else:
+            data = (site_dir / relpath).read_bytes()
+            files[relpath] = [len(data), hashlib.sha1(data).hexdigest() if INDEXED in data else None]
+        if files[relpath][1]:
+            pages[relpath] = files[relpath][1]
     return pages, files
 
 
@@ -117,7 +117,7 @@ def shard_pages(pages: list[str], files: dict[str, list]) -> list[list[str]]:
     shards: list[list[str]] = []
     size = 0
     for relpath in sorted(pages):
-        page_size = files[relpath][2]
+        page_size = files[relpath][0]
         if not shards or len(shards[-1]) >= SHARD_PAGES or (shards[-1] and size + page_size > SHARD_BYTES):
             shards.append([])
             size = 0
@@ -210,11 +210,13 @@ class SearchIndex:
             return None  # the live site's index is not the one this state describes
         return previous
 
-    def build(self, site_dir: Path) -> str | None:
-        """Index the pages in ``site_dir``; None on success, else why search is unavailable."""
+    def build(self, site_dir: Path, written: list[str] | None = None,
+              linked: Container[str] = frozenset()) -> str | None:
+        """Index the pages in ``site_dir`` (``written``: its files, default every file; ``linked``: those
+        linked unchanged from the live site); None on success, else why search is unavailable."""
         key = self._key()
         base = self._usable_base(key)
-        pages, self.files = indexed_pages(site_dir, base.get("files") if base else None)
+        pages, self.files = indexed_pages(site_dir, written, linked, base.get("files") if base else None)
         if base is not None:
             changed = sorted(p for p, digest in pages.items() if base["base"].get(p) != digest)
             gone = sorted(set(base["base"]) - set(pages))

@@ -6,6 +6,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from digest.config import Config
@@ -16,7 +17,7 @@ from digest.render.calendar import calendar_ics, meeting_ics_name
 from digest.render.excerpt import article_paragraphs
 from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_rss
 from digest.render.output import SiteWriter
-from digest.render.reuse import PageReuse, environment_key, write_derived
+from digest.render.reuse import PageReuse, write_derived
 from digest.render.search import SearchIndex, build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
 
@@ -25,10 +26,23 @@ TOP_STORIES = 5  # stories told in full on a daily briefing; the rest are listed
 
 
 @dataclass(frozen=True)
+class DayLink:
+    """What an article page shows of its day's briefing: the day. Its only input from the briefing,
+    so an article added to a day does not make that day's other article pages again."""
+
+    day: date
+
+
+@dataclass(frozen=True)
 class Segment:
     text: str
     quote: Quote | None = None
     number: int = 0  # the quote's 1-based number in its article (anchor #quote-N)
+
+
+def shown_paragraphs(entry: ArticleEntry, full_text: bool) -> list[list[Segment]]:
+    """What an article page shows of the article: every paragraph with ``full_text``, else the excerpt."""
+    return article_paragraphs(marked_paragraphs(entry), full_text)
 
 
 def marked_paragraphs(entry: ArticleEntry) -> list[list[Segment]]:
@@ -108,15 +122,22 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
                        page_count=max(1, -(-len(site.briefings) // config.per_page)))
 
     if reuse is not None:
-        reuse.attach(env, environment_key(env, theme_folders(config), config, search, env.globals["page_count"]))
+        reuse.attach(env, f"{reuse.environment}|{search}|{env.globals['page_count']}")
 
-    def page(relpath: str, template: str, **context) -> None:
+    def page(relpath: str, template: str, derived: dict[str, Callable[[], object]] | None = None, **context) -> None:
+        """Write a page from ``context`` (its inputs) and ``derived`` (values made from those inputs alone,
+        only when the page is rendered), or link the previous build's when its inputs did not change."""
         context.setdefault("feed", None)
+
+        def render() -> str:
+            made = {name: make() for name, make in (derived or {}).items()}
+            return env.get_template(template).render(page_path=relpath, **context, **made)
+
         if reuse is None:
-            writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+            writer.write(relpath, render())
         elif not reuse.reuse(relpath, template, context, writer, speaker_slug):
             with reuse.recording(relpath, template, context):
-                writer.write(relpath, env.get_template(template).render(page_path=relpath, **context))
+                writer.write(relpath, render())
         if on_page:
             on_page()
 
@@ -136,11 +157,11 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for number, chunk in enumerate(pages, 1):
         page(list_path(number) + "index.html", "briefings.html", canonical=list_path(number), briefings=chunk,
              number=number, count=len(pages))
-    briefing_of = {entry.url: b for b in briefings for entry in b.articles}
+    briefing_of = {entry.url: DayLink(b.day) for b in briefings for entry in b.articles}
     for entry in site.entries:
-        shown = article_paragraphs(marked_paragraphs(entry), config.full_text)
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
-             paragraphs=shown, briefing=briefing_of.get(entry.url))
+             derived={"paragraphs": partial(shown_paragraphs, entry, config.full_text)},
+             full_text=config.full_text, briefing=briefing_of.get(entry.url))  # full_text: an input of the page
     months = defaultdict(list)
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)
@@ -177,7 +198,8 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
             if asset.is_file() and (search or asset.name != "search.js"):
                 writer.copy(f"static/{asset.name}", asset)
     if search:
-        problem = search_index.build(writer.tmp) if search_index else build_index(writer.tmp, config.language)
+        problem = search_index.build(writer.tmp, writer.written, reuse.linked if reuse else frozenset()) \
+            if search_index else build_index(writer.tmp, config.language)
         if problem:
             _warn(report, "search", problem)
     return len(writer.written)

@@ -1,0 +1,114 @@
+"""The page graph is right: after any one change, the incremental site equals a clean build byte for byte."""
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.build import build_site
+from digest.config import load_config
+from digest.incremental import code_version, source_digest
+from digest.render.templating import default_theme
+
+FIXTURES = Path(__file__).parent / "fixtures" / "site"
+TODAY = date(2022, 1, 11)
+TOML = 'title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n'
+
+STATEMENT = """---
+title: "Talks {n} end without agreement"
+date: "2022-01-{day:02d}T0{hour}:00:00+00:00"
+source: Wire
+---
+
+Delegates met in Geneva on Monday for the talks.
+
+"We have made progress on {n} points, but the gaps remain wide," Minister Anna Berg told reporters.
+
+The next round of talks will be held in Vienna on January 2{hour}, officials said.
+"""
+
+ARTICLES = ["seed-1.md", "geneva-talks-2022-01-10.md", "talks-0.md", "talks-1.md", "talks-2.md"]
+CONFIG_CHANGES = [("title", '"Morning Notes"'), ("description", '"Other words."'), ("key_quotes", "1"),
+                  ("per_page", "1"), ("meeting_days", "2"), ("timezone", '"Pacific/Auckland"'),
+                  ("base_url", '"https://example.net/news/"'), ("author", '"Desk"')]
+TEMPLATES = ["base.html", "article.html", "briefing.html", "person.html", "feed_quote.html", "_macros.html"]
+
+
+def project(root: Path) -> Path:
+    (root / "content").mkdir(parents=True)
+    for name in ARTICLES[:2]:
+        shutil.copy(FIXTURES / name, root / "content" / name)
+    for n in range(3):
+        (root / "content" / f"talks-{n}.md").write_text(STATEMENT.format(n=n, day=9 + n % 2, hour=n + 1))
+    (root / "digest.toml").write_text(TOML)
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = project(tmp_path_factory.mktemp("base") / "site")
+    build_site(load_config(root=root), today=TODAY)
+    return root
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CHANGES = st.one_of(
+    st.tuples(st.just("text"), st.sampled_from(ARTICLES), st.sampled_from(['"No comment," Berg said.', "A line."])),
+    st.tuples(st.just("remove"), st.sampled_from(ARTICLES), st.none()),
+    st.tuples(st.just("add"), st.integers(3, 5), st.none()),
+    st.tuples(st.just("config"), st.sampled_from(CONFIG_CHANGES), st.none()),
+    st.tuples(st.just("template"), st.sampled_from(TEMPLATES), st.sampled_from(["<!-- x -->", "{{ config.title }}"])),
+    st.tuples(st.just("today"), st.integers(-3, 20), st.none()),
+)
+
+
+def apply(root: Path, change) -> date:
+    """Make ``change`` to the site in ``root``; returns the reference day of the next build."""
+    kind, what, detail = change
+    if kind == "text":
+        path = root / "content" / what
+        if path.exists():  # an earlier example may have removed it
+            path.write_text(path.read_text() + f"\n{detail}\n")
+    elif kind == "remove":
+        (root / "content" / what).unlink(missing_ok=True)
+    elif kind == "add":
+        (root / "content" / f"talks-{what}.md").write_text(STATEMENT.format(n=what, day=11, hour=what))
+    elif kind == "config":
+        (root / "digest.toml").write_text(TOML + f"{what[0]} = {what[1]}\n" if what[0] != "title" else
+                                          TOML.replace('"Test"', what[1]))
+    elif kind == "template":
+        (root / "templates").mkdir(exist_ok=True)
+        source = (default_theme() / what).read_text()
+        (root / "templates" / what).write_text(source.replace("</footer>", f"{detail}</footer>", 1)
+                                               if "</footer>" in source else source + detail)
+    elif kind == "today":
+        return TODAY + timedelta(days=what)
+    return TODAY
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(change=CHANGES)
+def test_one_change_then_an_incremental_build_equals_a_clean_build(built, tmp_path_factory, change):
+    """Changes pile up on one site (each example starts from the last one's site and state)."""
+    root = built
+    today = apply(root, change)
+    incremental = build_site(load_config(root=root), today=today)
+    clean = tmp_path_factory.mktemp("clean") / "site"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".digest", "site"))
+    full = build_site(load_config(root=clean), today=today)
+    assert full.pages_reused == 0
+    assert tree(root / "site") == tree(clean / "site"), change
+    if change[0] in ("text", "add", "remove") and incremental.files:  # (a removed file's text: nothing to do)
+        assert incremental.pages_reused > 0, change  # not everything was made again
+
+
+def test_one_code_version_covers_every_module(tmp_path):
+    version = code_version()
+    assert version.site == source_digest(".") != version.extractor != version.reader
+    assert version.extractor == source_digest("nlp", "models.py")
