@@ -316,9 +316,13 @@ class BuildState:
             yield self.pages, self.search
         finally:
             gc.unfreeze()
-        self.pages.save()
-        self.search.save()
-        self.path(FINGERPRINT_FILE).write_text(self.fingerprint + "\n")
+        try:  # the new site is published: what is saved now only spares the next build work
+            self.pages.save()
+            self.search.save()
+            self.path(FINGERPRINT_FILE).write_text(self.fingerprint + "\n")
+        except OSError as exc:
+            self.report.warn(str(self.config.cache_path), f"cannot store the build state ({exc.strerror or exc}); "
+                             "the site is built, the next build redoes more work (free some space there)")
 
 
 @dataclass(frozen=True)

@@ -614,6 +614,34 @@ main()
 """
 
 
+FAIL_STATE_WRITES = """
+import errno, os, pathlib, sys
+code = getattr(errno, sys.argv.pop(1))
+real = pathlib.Path.write_text
+def write_text(self, *args, **kwargs):
+    if self.parent.name == ".digest" and self.suffix in (".tmp", ".txt", ".json", ""):  # the build state
+        raise OSError(code, os.strerror(code), str(self))
+    return real(self, *args, **kwargs)
+pathlib.Path.write_text = write_text
+sys.argv[0] = "digest"
+from digest.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("code", ["ENOSPC", "EROFS"])
+def test_a_failed_write_of_the_build_state_after_the_swap_is_a_warning_and_the_site_is_published(tmp_path, code):
+    root = project(tmp_path / "p", copies=2)
+    proc = subprocess.run([sys.executable, "-c", FAIL_STATE_WRITES, code, "build", "--today", TODAY], cwd=root,
+                          env=ENV, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "unexpected" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert any(line.startswith("warning:") and "cannot store the build state" in line
+               for line in proc.stderr.splitlines()), proc.stderr
+    assert len(articles_built(root / "site")) == 2
+    again = digest("build", "--today", TODAY, cwd=root)  # the next build works and redoes what it must
+    assert again.returncode == 0 and len(articles_built(root / "site")) == 2, again.stderr
+
+
 def simulated(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", FAIL_WRITES, code, *args], cwd=cwd, env=ENV, capture_output=True,
                           text=True, timeout=300)
