@@ -58,6 +58,51 @@ def test_extract_json_carries_the_attribution(tmp_path):
     assert '"attribution": "speech_verb"' in result.output and '"speaker": "Lena Park"' in result.output
 
 
+# -- calibrated abstention: evidence that cannot tell two people apart gives no name ------
+
+
+def test_pronoun_after_another_person_was_named_gives_no_speaker(nlp):
+    text = ("“The budget is balanced,” Carla Mendes said on Tuesday.",
+            "Her rival, Victor Hale, called the plan a fantasy.",
+            "“She has no answer for the deficit,” he said.")
+    assert quote(nlp, "no answer", *text).speaker is None
+
+
+def test_pronoun_with_only_its_person_named_before_resolves(nlp):
+    text = ("Victor Hale called the plan a fantasy on Tuesday.",
+            "“She has no answer for the deficit,” he said.")
+    q = quote(nlp, "no answer", *text)
+    assert q.speaker == "Victor Hale" and q.attribution is Attribution.PRONOUN
+
+
+def test_person_named_only_as_possessor_or_object_does_not_compete(nlp):
+    text = ("Senator Hugo Brandt said his party would fight the bill.",
+            "He criticised Governor Tom Kessler's budget and met Mayor Ian Roe on Friday.",
+            "“They are asking for the impossible,” he said.")
+    q = quote(nlp, "impossible", *text)
+    assert q.speaker == "Hugo Brandt" and q.attribution is Attribution.PRONOUN
+
+
+def test_pronoun_naming_nobody_fitting_does_not_borrow_the_speaker_before(nlp):
+    text = ("The Finance Ministry of Ruritania said the talks had ended.",
+            "“We expect an agreement by June,” she said.")
+    assert quote(nlp, "agreement by June", *text).speaker is None
+
+
+def test_quote_after_another_named_subject_does_not_continue(nlp):
+    text = ("“The figures speak for themselves,” said Omar Tilly, the finance director.",
+            "Dana Fisk, an analyst at Norrow Capital, was unconvinced.",
+            "“Margins are shrinking every quarter.”")
+    assert quote(nlp, "Margins are shrinking", *text).speaker != "Omar Tilly"
+
+
+def test_quote_only_paragraph_still_continues_its_speaker(nlp):
+    text = ("“The figures speak for themselves,” said Omar Tilly, the finance director.",
+            "“Margins are growing every quarter.”")
+    q = quote(nlp, "Margins are growing", *text)
+    assert q.speaker == "Omar Tilly" and q.attribution is Attribution.CONTINUED
+
+
 # -- 1. the target of a threat never gets the words --------------------------------------
 
 
