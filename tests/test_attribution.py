@@ -330,6 +330,19 @@ def test_city_for_a_government_is_not_a_speaker(nlp):
     assert q.speaker is None
 
 
+@pytest.mark.parametrize("country", ["Sri Lanka", "Costa Rica", "New Zealand"])
+def test_he_said_never_goes_back_to_a_country(nlp, country):
+    q = quote(nlp, "paid back", f"{country} asked the lenders for a loan of 50 million dollars.",
+              "“If approved, the loan would be paid back within five years,” he said.")
+    assert q.speaker is None
+
+
+def test_country_word_in_a_persons_name_keeps_the_person(nlp):
+    q = quote(nlp, "paid back", "Finance Minister Nia Jordan asked the lenders for a loan.",
+              "“If approved, the loan would be paid back within five years,” Jordan said.")
+    assert q.speaker == "Nia Jordan"
+
+
 def test_a_section_mark_is_not_a_name_heading(nlp):
     q = quote(nlp, "antidote", "X.", "“He was almost an antidote to the way politicians talk.”")
     assert q.speaker is None
