@@ -1098,8 +1098,7 @@ class _Context:
             quote_char = -1
             if last is not None and last.speaker:
                 gap = para - last.span.paragraph
-                near = gap == 0 or (c.quote_only and gap <= 2) or (gap == 1 and last.span.close_mark < 0)
-                if near and not self.someone_else_between(last.speaker, last.span.end, c.span.open_mark):
+                if gap == 0 or (c.quote_only and gap <= 2) or (gap == 1 and last.span.close_mark < 0):
                     quote_char = last.span.start
             event = None
             k = self.main_speech_before(c.span.open_mark)
@@ -1125,17 +1124,6 @@ class _Context:
         if head.dep_ in ("compound", "appos", "flat"):
             head = head.head
         return head.dep_ in ("nsubj", "nsubjpass")
-
-    def someone_else_between(self, speaker: str, lo: int, hi: int) -> bool:
-        """A person or organisation other than ``speaker`` is the subject of a sentence between
-        characters ``lo`` and ``hi`` (outside quotes): a quote after it no longer continues."""
-        for m in self.names.mentions:
-            if m.char >= hi:
-                break
-            if m.char >= lo and self.is_subject(m) and self.quoted[m.start] < 0 \
-                    and self.names.resolve(m.name) != speaker:
-                return True
-        return False
 
 
 def _heads_sentence(verb: Token) -> bool:
