@@ -32,7 +32,6 @@ from digest.nlp.speakers import (
     PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
-    Mention,
     Names,
     _words,
     build_names,
@@ -656,8 +655,6 @@ class _Context:
                 return _NOBODY
             gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
             who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
-            if who and gender and self.rival_person(who, head.idx, gender):
-                return _NOBODY  # "Lee said … Ross, her opponent, disagreed. “…,” he said": which of them?
             return _Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else _NOBODY
         run = names.run_of.get(head.i)
         if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
@@ -817,34 +814,6 @@ class _Context:
         if noun:
             return self.names.recent_person(char, noun=noun)
         return None
-
-    def rival_person(self, who: str, char: int, gender: str) -> bool:
-        """Another person the pronoun could mean is the subject of a sentence after the last one
-        that named ``who`` or had ``who`` speak or act, before ``char``: "he said" is then a guess
-        between two people."""
-        last, last_sent = -1, -1
-        k = bisect.bisect_left(self.event_chars, char)
-        for j in range(k - 1, -1, -1):
-            if self.events[j][0] == who:
-                last, last_sent = self.event_chars[j], self.event_sent[j]
-                break
-        for m in self.names.mentions:
-            if m.char >= char:
-                break
-            if m.char > last and self.quoted[m.start] < 0 and self.names.resolve(m.name) == who:
-                last, last_sent = m.char, self.doc[m.start].sent.start
-        if last < 0:
-            return False
-        for m in self.names.mentions:
-            if m.char >= char:
-                break
-            if m.char <= last or self.quoted[m.start] >= 0 or self.doc[m.start].sent.start == last_sent:
-                continue
-            name = self.names.resolve(m.name)
-            if name != who and self.is_subject(m) and self.names.is_person(name) \
-                    and self.names.gender.get(name, gender) == gender:
-                return True
-        return False
 
     def recent_organisation(self, char: int, noun: str) -> str | None:
         """The organisation named last before ``char`` as a subject, or by a name that holds
@@ -1115,15 +1084,6 @@ class _Context:
                     last = c
             elif not c.has_verb and not c.statement and not c.mid_sentence:
                 c.keep = False
-
-
-    def is_subject(self, m: Mention) -> bool:
-        """The name is the subject of its clause ("Ross disagreed", "Her rival, Ross, said"), not
-        a possessor or object ("President Bush's nominees", "met Ross")."""
-        head = self.doc[m.end - 1]
-        if head.dep_ in ("compound", "appos", "flat"):
-            head = head.head
-        return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _heads_sentence(verb: Token) -> bool:
