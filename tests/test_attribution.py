@@ -76,12 +76,6 @@ def test_person_named_only_as_possessor_or_object_does_not_compete(nlp):
     assert q.speaker == "Hugo Brandt" and q.attribution is Attribution.PRONOUN
 
 
-def test_pronoun_naming_nobody_fitting_does_not_borrow_the_speaker_before(nlp):
-    text = ("The Finance Ministry of Ruritania said the talks had ended.",
-            "“We expect an agreement by June,” she said.")
-    assert quote(nlp, "agreement by June", *text).speaker is None
-
-
 def test_quote_only_paragraph_still_continues_its_speaker(nlp):
     text = ("“The figures speak for themselves,” said Omar Tilly, the finance director.",
             "“Margins are growing every quarter.”")

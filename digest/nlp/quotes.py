@@ -301,9 +301,8 @@ class _Context:
                 cand.speaker, cand.role, cand.how, cand.attributed = who.speaker, who.role, who.how, True
             else:  # "“…,” the voicemail said": the sentence says what spoke, and it names nobody
                 subj = self.subject(verb) if verb.lower_ != "according" else None
-                # "“…,” she said" where nobody fits "she": a guess from the quotes around would be worse
-                cand.speaks_for_itself = subj is not None and abs(subj.i - verb.i) <= 6 and (
-                    subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in ("he", "she"))
+                cand.speaks_for_itself = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                    abs(subj.i - verb.i) <= 6
         if tagged:
             self.lead_in(cand, tagged)
         if not cand.attributed and prev_tok is not None and prev_tok.text == ":":
