@@ -58,6 +58,31 @@ def test_extract_json_carries_the_attribution(tmp_path):
     assert '"attribution": "speech_verb"' in result.output and '"speaker": "Lena Park"' in result.output
 
 
+# -- calibrated abstention: evidence that cannot tell two people apart gives no name ------
+
+
+def test_pronoun_with_only_its_person_named_before_resolves(nlp):
+    text = ("Victor Hale called the plan a fantasy on Tuesday.",
+            "“She has no answer for the deficit,” he said.")
+    q = quote(nlp, "no answer", *text)
+    assert q.speaker == "Victor Hale" and q.attribution is Attribution.PRONOUN
+
+
+def test_person_named_only_as_possessor_or_object_does_not_compete(nlp):
+    text = ("Senator Hugo Brandt said his party would fight the bill.",
+            "He criticised Governor Tom Kessler's budget and met Mayor Ian Roe on Friday.",
+            "“They are asking for the impossible,” he said.")
+    q = quote(nlp, "impossible", *text)
+    assert q.speaker == "Hugo Brandt" and q.attribution is Attribution.PRONOUN
+
+
+def test_quote_only_paragraph_still_continues_its_speaker(nlp):
+    text = ("“The figures speak for themselves,” said Omar Tilly, the finance director.",
+            "“Margins are growing every quarter.”")
+    q = quote(nlp, "Margins are growing", *text)
+    assert q.speaker == "Omar Tilly" and q.attribution is Attribution.CONTINUED
+
+
 # -- 1. the target of a threat never gets the words --------------------------------------
 
 
@@ -283,6 +308,19 @@ def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("country", ["Sri Lanka", "Costa Rica", "New Zealand"])
+def test_he_said_never_goes_back_to_a_country(nlp, country):
+    q = quote(nlp, "paid back", f"{country} asked the lenders for a loan of 50 million dollars.",
+              "“If approved, the loan would be paid back within five years,” he said.")
+    assert q.speaker is None
+
+
+def test_country_word_in_a_persons_name_keeps_the_person(nlp):
+    q = quote(nlp, "paid back", "Finance Minister Nia Jordan asked the lenders for a loan.",
+              "“If approved, the loan would be paid back within five years,” Jordan said.")
+    assert q.speaker == "Nia Jordan"
 
 
 def test_a_section_mark_is_not_a_name_heading(nlp):

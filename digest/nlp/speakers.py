@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from babel import Locale
 from spacy.tokens import Doc, Token
 
 from digest.nlp.naming import (
@@ -31,6 +32,9 @@ def _words(text: str) -> frozenset[str]:
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NOT_SPEAKER_LABELS = _NOT_NAMES | {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+# Countries and territories by their English names (CLDR, through Babel): "Sri Lanka" is a
+# place even where the tagger labels it a person.
+_COUNTRIES = frozenset(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
 
 
 @dataclass
@@ -75,7 +79,9 @@ class Names:
         return name
 
     def add_person(self, name: str) -> None:
-        self.persons.add(self.resolve(name))
+        full = self.resolve(name)
+        if full.lower() not in _COUNTRIES:  # a country speaks through its officials, never as a person
+            self.persons.add(full)
 
     def is_person(self, name: str) -> bool:
         return self.resolve(name) in self.persons
@@ -296,6 +302,9 @@ def build_names(doc: Doc) -> Names:
     for full, labels in names.labels.items():
         if full not in names.persons and labels <= {"PERSON", "NONE"} and _looks_personal(full):
             names.persons.add(full)  # "Montell Figgins": two capitalised words nobody labelled otherwise
+    for full in [full for full in names.persons if full.lower() in _COUNTRIES]:
+        names.persons.discard(full)  # "Sri Lanka" tagged PERSON
+        names.labels[full] = {"GPE"}
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
