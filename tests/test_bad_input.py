@@ -391,6 +391,7 @@ def run_cli(*args: str, cwd: Path, monkeypatch, capsys) -> tuple[int, str, str]:
 
 def small_project(root: Path, articles: int = 0) -> Path:
     (root / "content").mkdir(parents=True)
+    (root / "digest.toml").write_text('base_url = "https://news.example.org/"\n')  # no localhost warning in CI
     for i in range(articles):
         text = GOOD.read_text().replace("Moscow said", f"Moscow (report {i}) said")
         (root / "content" / f"report-{i}.md").write_text(text)
