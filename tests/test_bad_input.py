@@ -519,4 +519,4 @@ def test_ingest_of_the_small_battery_stays_inside_content(tmp_path):
     leftovers = [p.name for p in (root / "content").rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
     assert not leftovers  # each file was written to a temporary file and linked into place
     assert snapshot(tmp_path, skip=("project",)) == before
-    assert sorted(p.name for p in root.iterdir()) == ["content"]
+    assert sorted(p.name for p in root.iterdir()) == ["content", "digest.toml"]
