@@ -43,10 +43,15 @@ RESERVED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.t
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
 
 
+def reserved_ids() -> set[str]:
+    """The ids ../shared/eval/reserved.txt keeps for measurement (never read here)."""
+    return {line.strip() for line in RESERVED.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def sources() -> dict[str, dict]:
     """The English WikinewsSum sources of more than 80 words, less the ids reserved for measurement."""
-    reserved = {line.strip() for line in RESERVED.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")}
+    reserved = reserved_ids()
     return {k: v for k, v in corpus.wikinewssum().items() if len(v["text"].split()) > 80 and k not in reserved}
 
 
@@ -111,7 +116,8 @@ def main() -> None:
     texts, gold = load()
     everything = list(range(len(texts)))
     print(f"{len(texts)} sources, {len(set(gold))} stories, "
-          f"{sum(1 for c in Counter(gold).values() if c > 1)} with two or more")
+          f"{sum(1 for c in Counter(gold).values() if c > 1)} with two or more; "
+          f"{len(reserved_ids() & set(corpus.wikinewssum()))} WikinewsSum ids of {RESERVED} left out")
     base = baseline_similarity(texts)
     ours = digest_similarity(texts)
     t_base = best(base, gold, everything)
@@ -137,7 +143,8 @@ def site_scores(folder: Path) -> tuple[tuple[float, float, float], int]:
     """Ingest the sources on one day, build, and score the stories of that day's briefing.json."""
     docs = sources()
     folder.mkdir(parents=True)
-    (folder / "digest.toml").write_text('search = false\n', encoding="utf-8")
+    (folder / "digest.toml").write_text('search = false\nbase_url = "https://wikinewssum.example/"\n',
+                                       encoding="utf-8")
     records = folder / "wikinewssum.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for key, doc in docs.items():

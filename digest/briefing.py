@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 
 from slugify import slugify
@@ -14,6 +15,7 @@ from slugify import slugify
 from digest.agenda import agenda_sections, merge_meetings, source_of, upcoming_for_day
 from digest.config import Config
 from digest.models import (
+    AgendaItem,
     Article,
     ArticleEntry,
     Briefing,
@@ -188,6 +190,27 @@ def build_speakers(entries: list[ArticleEntry]) -> list[Speaker]:
     return speakers
 
 
+def with_meetings(speakers: list[Speaker], agenda: list[AgendaItem]) -> list[Speaker]:
+    """Each speaker with the meetings that name them among the participants, a participant
+    matched as speakers are merged (:func:`speaker_groups`: "Grushko" is "Alexander Grushko"
+    unless two people of that surname are quoted), dated meetings by date, then undated ones."""
+    participants = {p for item in agenda for p in item.meeting.participants}
+    groups = speaker_groups([*(s.name for s in speakers), *participants])
+    by_group = {groups[s.name]: s.name for s in speakers if s.name in groups}
+    taking_part: dict[str, list[AgendaItem]] = defaultdict(list)
+    for item in agenda:
+        names = {by_group.get(groups.get(p, "")) for p in item.meeting.participants} - {None}
+        for name in names:
+            taking_part[name].append(item)
+
+    def order(item: AgendaItem) -> tuple:
+        when = item.meeting.when
+        return (when is None, when.first_day if when else date.min, item.meeting.title)
+
+    return [replace(s, meetings=tuple(sorted(taking_part[s.name], key=order))) if taking_part.get(s.name) else s
+            for s in speakers]
+
+
 def assemble(articles: list[Article], extractions: dict[str, Extraction], config: Config,
              today: date) -> Site:
     """Turn articles and their extractions into everything the site shows."""
@@ -204,5 +227,6 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
         for day, day_entries in sorted(by_day.items(), reverse=True)
     ]
     dated = sorted((it for it in agenda_all if it.meeting.when), key=lambda it: it.meeting.when.first_day)
-    return Site(tuple(briefings), tuple(entries), tuple(build_speakers(entries)), tuple(dated),
+    speakers = with_meetings(build_speakers(entries), agenda_all)
+    return Site(tuple(briefings), tuple(entries), tuple(speakers), tuple(dated),
                 tuple(undated), today, tuple(upcoming), tuple(past))

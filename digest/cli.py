@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from digest import __version__
-from digest.config import CONFIG_NAME, Config, load_config
+from digest.config import CONFIG_NAME, DEFAULT_BASE_URL, Config, load_config, localhost_base_url_warning
 from digest.errors import DigestError, Interrupted, Report, raise_interrupted
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def main_options(
 def init(
     folder: Annotated[Path, typer.Argument(help="Folder for the new site.")] = Path("."),
     title: Annotated[str, typer.Option(help="Site title.")] = "Daily Briefing",
-    base_url: Annotated[str, typer.Option(help="Where the site will be published.")] = "http://localhost:8000/",
+    base_url: Annotated[str, typer.Option(help="Where the site will be published.")] = DEFAULT_BASE_URL,
 ) -> None:
     """Create a new site: digest.toml, content/ and the GitHub Pages workflow."""
     from digest.scaffold import init_site
@@ -191,7 +191,7 @@ def _ingest_files(files: list[Path], config: Config, options: ReadOptions, repor
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of saved articles.")],
     format_: Annotated[Format, typer.Option("--format", "-f", help="json (the contract) or table.")] = Format.table,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
     config_path: ConfigOption = None,
@@ -199,10 +199,14 @@ def extract(
     """Print the quotes and meetings found in each article."""
     from digest.build import extract_files
     from digest.extract import contract_record
+    from digest.ingest import find_inputs
 
     config = _config(config_path)
     report = Report()
-    results = extract_files(paths, config, report, use_cache=not no_cache)
+    files, unmatched = find_inputs(paths)
+    for where, reason in unmatched:
+        report.error(where, reason)
+    results = extract_files(files, config, report, use_cache=not no_cache)
     records = [contract_record(a, e) for a, e in results]
     if format_ is Format.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
@@ -252,6 +256,9 @@ def build(
 
     config = _config(config_path).with_overrides(base_url=base_url, scheduler=scheduler)
     report = Report()
+    localhost = localhost_base_url_warning(config, strict, os.environ)
+    if localhost:
+        report.warn(str(config.root / CONFIG_NAME), localhost)
     try:
         with RichProgress() as progress:
             result = build_site(config, output=output, today=_day(today, "--today"), clean=clean, progress=progress,

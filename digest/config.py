@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +24,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "digest.toml"
+DEFAULT_BASE_URL = "http://localhost:8000/"
+CI_VARIABLES = ("CI", "GITHUB_ACTIONS")  # set by CI services (GitHub Actions sets both)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -33,7 +36,7 @@ class Config:
     root: Path = Path(".")
     title: str = "Daily Briefing"
     description: str = "Key quotes and upcoming meetings from the day's news."
-    base_url: str = "http://localhost:8000/"
+    base_url: str = DEFAULT_BASE_URL
     timezone: str = "UTC"
     language: str = "en"
     author: str = "digest"
@@ -275,7 +278,7 @@ def toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def default_toml(title: str = "Daily Briefing", base_url: str = "http://localhost:8000/") -> str:
+def default_toml(title: str = "Daily Briefing", base_url: str = DEFAULT_BASE_URL) -> str:
     """The digest.toml that `digest init` writes, every setting with its default and meaning."""
     d = Config()
     return f"""# digest site configuration. Every setting is optional; these are the defaults.
@@ -314,3 +317,13 @@ scheduler = ""
 
 def _toml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def localhost_base_url_warning(config: Config, strict: bool, environ: Mapping[str, str]) -> str | None:
+    """The warning for a build meant for publication (in CI, or ``--strict``) whose ``base_url``
+    is still the localhost default: its feeds, sitemap and canonical links would point there."""
+    in_ci = any(environ.get(name, "").strip().lower() not in ("", "0", "false") for name in CI_VARIABLES)
+    if config.base_url != DEFAULT_BASE_URL or not (in_ci or strict):
+        return None
+    return (f"base_url is still the default {DEFAULT_BASE_URL}: feeds, the sitemap and canonical links will point "
+            "there; set base_url in digest.toml (or pass --base-url) to where the site is published")

@@ -275,6 +275,7 @@ class Speaker:
     role: str | None
     quotes: tuple[SpeakerQuote, ...] = field(default=())
     variants: tuple[str, ...] = ()
+    meetings: tuple[AgendaItem, ...] = ()  # meetings naming them among the participants
 
 
 @dataclass(frozen=True)

@@ -391,6 +391,7 @@ def run_cli(*args: str, cwd: Path, monkeypatch, capsys) -> tuple[int, str, str]:
 
 def small_project(root: Path, articles: int = 0) -> Path:
     (root / "content").mkdir(parents=True)
+    (root / "digest.toml").write_text('base_url = "https://news.example.org/"\n')  # no localhost warning in CI
     for i in range(articles):
         text = GOOD.read_text().replace("Moscow said", f"Moscow (report {i}) said")
         (root / "content" / f"report-{i}.md").write_text(text)
@@ -518,4 +519,4 @@ def test_ingest_of_the_small_battery_stays_inside_content(tmp_path):
     leftovers = [p.name for p in (root / "content").rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
     assert not leftovers  # each file was written to a temporary file and linked into place
     assert snapshot(tmp_path, skip=("project",)) == before
-    assert sorted(p.name for p in root.iterdir()) == ["content"]
+    assert sorted(p.name for p in root.iterdir()) == ["content", "digest.toml"]

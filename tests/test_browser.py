@@ -320,3 +320,29 @@ def test_serve_reloads_the_open_page_after_a_change(browser, tmp_path):
         stop.set()
         watcher.join(timeout=10)
         server.close()
+
+
+def test_people_filter_box_narrows_the_a_to_z_index(browser, server):
+    with Watched(browser) as w:
+        w.page.goto(server.url + BASE_PATH + "people/")
+        people = w.page.locator("#people-index li")
+        total = people.count()
+        assert total >= 3 and w.page.get_by_role("navigation", name="People A to Z").count() == 1
+        box = w.page.get_by_label("Filter people")
+        box.fill("sherm")
+        assert w.page.locator("#people-index li:visible").all_inner_texts() == [
+            t for t in people.all_inner_texts() if "Sherman" in t]
+        assert w.page.locator("#people-index section.letter:visible h2").all_inner_texts() == ["W"]
+        assert w.page.locator("#people-status").inner_text() == f"1 of {total} people"
+        box.fill("deputy foreign")  # a role, words in any order
+        assert {t.split(",")[0] for t in w.page.locator("#people-index li:visible").all_inner_texts()} == {
+            "Alexander Grushko", "Sergei Ryabkov"}
+        box.fill("")
+        assert w.page.locator("#people-index li:visible").count() == total
+        w.page.get_by_role("link", name="W", exact=True).click()
+        assert w.page.evaluate("location.hash") == "#letter-W"
+        assert not w.errors, w.errors
+    with Watched(browser, java_script_enabled=False) as w:  # whole without JavaScript, no filter box
+        w.page.goto(server.url + BASE_PATH + "people/")
+        assert w.page.locator("#people-index li:visible").count() == total
+        assert w.page.get_by_label("Filter people").count() == 0

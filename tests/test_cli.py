@@ -96,7 +96,7 @@ def test_strict_turns_warnings_into_a_failed_build(tmp_path):
 
 
 def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path):
-    (tmp_path / "digest.toml").write_text("")
+    (tmp_path / "digest.toml").write_text('base_url = "https://news.example.org/"\n')  # no localhost warning in CI
     (tmp_path / "content").mkdir()
     (tmp_path / ".digest").write_text("a file where the cache folder should be")
     plain = digest("build", cwd=tmp_path)
@@ -104,3 +104,49 @@ def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path):
     assert len(plain.stderr.strip().splitlines()) == 1 and "--debug" in plain.stderr
     debug = digest("--debug", "build", cwd=tmp_path)
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_extract_takes_folders_and_globs_like_ingest(tmp_path):
+    (tmp_path / "in" / "deeper").mkdir(parents=True)
+    shutil.copy(FIXTURES / "site" / "seed-1.md", tmp_path / "in" / "one.md")
+    shutil.copy(FIXTURES / "site" / "geneva-talks-2022-01-10.md", tmp_path / "in" / "deeper" / "two.md")
+    (tmp_path / "in" / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    folder = digest("extract", "in", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert folder.returncode == 0, folder.stderr
+    assert len(json.loads(folder.stdout)) == 2
+    glob = digest("extract", "in/*.md", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert glob.returncode == 0 and [r["title"] for r in json.loads(glob.stdout)] == [
+        r["title"] for r in json.loads(folder.stdout) if "Moscow" in r["title"]]
+    nothing = digest("extract", "missing/*.md", "--no-cache", cwd=tmp_path)
+    assert nothing.returncode == 1 and "missing/*.md" in nothing.stderr
+
+
+def test_build_in_ci_warns_once_of_the_localhost_base_url(tmp_path):
+    assert digest("init", ".", cwd=tmp_path).returncode == 0
+    shutil.copy(FIXTURES / "site" / "seed-1.md", tmp_path / "content" / "seed-1.md")
+
+    def build(*args: str, **env: str) -> subprocess.CompletedProcess:
+        clean = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+        return subprocess.run([sys.executable, "-m", "digest", "build", *args], cwd=tmp_path, capture_output=True,
+                              text=True, env={**clean, "COLUMNS": "200", **env}, timeout=300)
+
+    local = build()
+    assert local.returncode == 0 and "base_url" not in local.stderr
+    for run in (build(CI="true"), build(GITHUB_ACTIONS="true")):
+        assert run.returncode == 0 and run.stderr.count("base_url is still the default http://localhost:8000/") == 1
+    strict = build("--strict")
+    assert strict.returncode == 1 and "base_url is still the default" in strict.stderr
+    published = build("--strict", "--base-url", "https://news.example.org/", CI="true")
+    assert published.returncode == 0 and "base_url" not in published.stderr
+
+
+def test_time_attributes_are_whole_seconds(tmp_path):
+    (tmp_path / "digest.toml").write_text('base_url = "https://news.example.org/"\n')
+    text = (FIXTURES / "site" / "seed-1.md").read_text().replace('date: "2022-01-11"',
+                                                                 'date: "2022-01-11T08:01:24.351000+00:00"')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "seed-1.md").write_text(text)
+    proc = digest("build", "--today", "2022-01-11", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+    assert 'datetime="2022-01-11T08:01:24+00:00"' in pages and ".351" not in pages

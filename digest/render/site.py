@@ -17,6 +17,7 @@ from digest.render.calendar import calendar_ics, meeting_ics_name
 from digest.render.excerpt import article_paragraphs
 from digest.render.feeds import atom_feed, briefing_time, json_feed, rss_feed, site_feed, speaker_rss
 from digest.render.output import SiteWriter
+from digest.render.people import ALPHABET, people_by_letter
 from digest.render.reuse import PageReuse, write_derived
 from digest.render.search import SearchIndex, build_index, pagefind_executable
 from digest.render.templating import make_environment, theme_folders
@@ -166,7 +167,8 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)
     page("archive/index.html", "archive.html", canonical="archive/", months=sorted(months.items(), reverse=True))
-    page("people/index.html", "people.html", canonical="people/")
+    page("people/index.html", "people.html", canonical="people/", letters=people_by_letter(site.speakers),
+         alphabet=ALPHABET)
     quote_fragment = env.get_template("feed_quote.html")
     for speaker in site.speakers:
         feed_path = f"people/{speaker.slug}/feed.xml"

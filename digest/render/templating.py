@@ -46,6 +46,11 @@ def short_date(value: date | datetime) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+def machine_time(value: date | datetime) -> str:
+    """A ``datetime`` attribute value: whole seconds (validators reject fractions like ``.351000``)."""
+    return value.isoformat(timespec="seconds") if isinstance(value, datetime) else value.isoformat()
+
+
 def quote_text(text: str) -> str:
     """A quotation as displayed: the extractor keeps the comma before the closing mark; drop it."""
     return text.strip().rstrip(",;:").rstrip()
@@ -85,5 +90,5 @@ def make_environment(config: Config) -> jinja2.Environment:
 
     env.globals.update(config=config, url=url, abs_url=abs_url)
     env.filters.update(long_date=long_date, short_date=short_date, value_label=value_label,
-                       quote_text=quote_text)
+                       quote_text=quote_text, machine_time=machine_time)
     return env
