@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -18,24 +17,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from annotations import GOLD  # noqa: E402
 
-_ABBREV = re.compile(
-    r"\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Co|Corp|Inc|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|[A-Z])\.$"
-)
-
-
-def sentences(text: str) -> list[str]:
-    out = []
-    for para in text.split("\n\n"):
-        start = 0
-        for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para):
-            piece = para[start:m.start() + 1]
-            if _ABBREV.search(piece):
-                continue
-            out.append(para[start:m.end()].strip())
-            start = m.end()
-        if para[start:].strip():
-            out.append(para[start:].strip())
-    return out
+sys.path.insert(0, str(HERE.parent))
+from annotate import sentences  # noqa: E402  (one sentence splitter for every gold builder)
 
 
 def main() -> None:

@@ -106,12 +106,12 @@ _PREPARING = {
 _SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
 
 
-def _between(low, high) -> list:
-    """Tokens on the head path strictly between ``low`` and its ancestor ``high``."""
+def head_path(tok, stop) -> list:
+    """``tok`` and its heads below ``stop`` (the path up the tree, ``stop`` excluded)."""
     out = []
-    cur = low.head
-    for _ in range(16):
-        if cur == high or cur.head == cur:
+    cur = tok
+    for _ in range(20):  # a guard against a malformed tree
+        if cur == stop or cur.head == cur:
             break
         out.append(cur)
         cur = cur.head
@@ -188,7 +188,7 @@ def _cue_reaches(token, prep) -> bool:
     """Whether a preposition above ``token`` governs it with no verb or other noun between, save
     nouns it reaches through "of" ("ahead of the group of seven meeting")."""
     below = token
-    for t in _between(token, prep):
+    for t in head_path(token.head, prep):  # strictly between the two
         if t.pos_ in ("VERB", "AUX", "PRON"):
             return False
         if t.pos_ in ("NOUN", "PROPN") and not (below.dep_ == "prep" and below.lower_ == "of"):

@@ -57,18 +57,6 @@ def head_path(tok, limit: int = 30) -> list:
     return out
 
 
-def ancestors_until(tok, stop) -> list:
-    """``tok`` and its heads below ``stop``."""
-    out = []
-    cur = tok
-    for _ in range(20):
-        if cur == stop or cur.head == cur:
-            break
-        out.append(cur)
-        cur = cur.head
-    return out
-
-
 def has_left_modifier(tok, words: set[str]) -> bool:
     """A word of ``words`` (form or lemma) before ``tok`` in its subtree."""
     return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.subtree if c.i < tok.i)

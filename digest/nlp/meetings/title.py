@@ -8,7 +8,8 @@ import re
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PARTY_LABELS, ancestors_until, ents_in, governor, is_party, subject
+from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, subject
+from digest.nlp.tense import head_path
 
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
 # A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
@@ -113,7 +114,7 @@ def np_text(head, limit: int = 8) -> str:
         for t in head.subtree
         if not (
             t.dep_ in ("relcl", "acl")
-            or any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in ancestors_until(t, head))
+            or any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in head_path(t, head))
         )
     ]
     return _join(clean_words(toks)[:limit])
