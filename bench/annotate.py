@@ -3,6 +3,7 @@
 
 usage:
   python bench/annotate.py sample                 # writes bench/{webpages,newswire}/{ids,study/ids,clean/ids}.txt
+  python bench/annotate.py sample newswire2       # the second newswire draw (bench/newswire2/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
   python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
@@ -97,6 +98,19 @@ def extend_newswire(docs: dict[str, dict], pool: list[str], rng: random.Random) 
     rng.shuffle(extra)
     for name, part in (("ids.txt", extra), ("study/ids.txt", extra[0::2]), ("clean/ids.txt", extra[1::2])):
         (folder / name).write_text("".join(i + "\n" for i in sorted(ids_of((folder / name).parent) + part)))
+
+
+def sample_newswire2() -> None:
+    """A second blind newswire set, drawn after the first was studied (issues 13 and 14): 100 articles
+    with a meeting word and an explicit future marker in one sentence, 100 with at least six quotation
+    marks, none of them in any earlier set."""
+    out = excluded() | set(ids_of(HERE / "newswire")) | set(ids_of(HERE / "webpages"))
+    rng = random.Random(SEED + 2)
+    docs = corpus_docs()
+    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
+    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], 100)
+    rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
+    write_halves(HERE / "newswire2", meeting + rng.sample(rest, 100), rng)
 
 
 def ids_of(folder: Path) -> list[str]:
@@ -222,10 +236,12 @@ def agree(name: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("verb", choices=["sample", "prepare", "text", "build", "agree"])
-    ap.add_argument("set", nargs="?", choices=["webpages", "newswire"])
+    ap.add_argument("set", nargs="?", choices=["webpages", "newswire", "newswire2"])
     ap.add_argument("id", nargs="?")
     args = ap.parse_args()
-    if args.verb == "sample":
+    if args.verb == "sample" and args.set == "newswire2":
+        sample_newswire2()
+    elif args.verb == "sample":
         sample()
     elif args.verb == "prepare":
         prepare(args.set)
