@@ -12,11 +12,16 @@ out, which leaves 178). Two methods:
   (a) at its shipped threshold ``digest.stories.THRESHOLD`` and (b) with the threshold
   chosen on one half of the stories (seeded shuffle) and scored on the other, both ways.
 
+With ``--errors`` the bench also says where the loss is at the shipped threshold: each
+story's share of the precision and recall lost, the clusters that hold more than one story,
+the stories split over several clusters, and the sources no word-based method can place
+(no source of their own story within similarity 0.1; one text filed under two stories).
+
 With ``--site DIR`` the sources are also ingested on one day (``digest ingest --date``) into a
 new site in DIR, built with ``digest build``, and the stories are read back from that day's
 ``briefing.json``: the clustering the site publishes, scored the same way.
 
-Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--site DIR]
+Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--errors] [--site DIR]
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import corpus  # noqa: E402
 
 from digest import stories  # noqa: E402
 
+REACH = 0.1  # a source whose own story's sources are all less similar than this is out of reach
 RESERVED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.txt"
 GRID = [round(0.02 * i, 2) for i in range(1, 50)]
 
@@ -112,6 +118,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5, help="random half-splits to average over")
     parser.add_argument("--site", type=Path, help="also build a site of the sources in this new folder and score "
                                                    "its briefing.json")
+    parser.add_argument("--errors", action="store_true", help="say where the loss is: merged and split stories")
     args = parser.parse_args()
     texts, gold = load()
     everything = list(range(len(texts)))
@@ -134,9 +141,60 @@ def main() -> None:
         print(line(f"{name} (threshold from other half)", mean,
                    f"mean of {len(held_out)} held-out halves; median threshold chosen "
                    f"{sorted(chosen)[len(chosen) // 2]}"))
+    if args.errors:
+        print("\n".join(error_report(texts, gold, ours, stories.THRESHOLD)))
     if args.site:
         prf, n = site_scores(args.site)
         print(line("digest build → briefing.json", prf, f"{n} articles on one day"))
+
+
+def loss_by_story(clusters: list[list[int]], gold: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Each gold story's share of the B-cubed precision and recall lost (they sum to 1 - P and 1 - R)."""
+    label = {i: c for c, members in enumerate(clusters) for i in members}
+    size, gold_size = Counter(label.values()), Counter(gold)
+    pair = Counter((label[i], gold[i]) for i in label)
+    precision, recall = Counter(), Counter()
+    for i in label:
+        precision[gold[i]] += (1 - pair[label[i], gold[i]] / size[label[i]]) / len(label)
+        recall[gold[i]] += (1 - pair[label[i], gold[i]] / gold_size[gold[i]]) / len(label)
+    return precision, recall
+
+
+def out_of_reach(texts: list[stories.StoryText], gold: list[str], sim: np.ndarray) -> tuple[list[int], list[int]]:
+    """Sources with no source of their own story within ``REACH``, and sources whose text is filed under two stories."""
+    lonely = [i for i, g in enumerate(gold)
+              if gold.count(g) > 1 and max(sim[i, j] for j, h in enumerate(gold) if h == g and j != i) < REACH]
+    stories_of: dict[tuple[str, ...], set[str]] = {}
+    for t, g in zip(texts, gold, strict=True):
+        stories_of.setdefault(t.paragraphs, set()).add(g)
+    twice = [i for i, t in enumerate(texts) if len(stories_of[t.paragraphs]) > 1]
+    return lonely, twice
+
+
+def error_report(texts: list[stories.StoryText], gold: list[str], sim: np.ndarray, threshold: float) -> list[str]:
+    """Where the loss is at ``threshold`` over all the sources: merged and split stories, sources out of reach."""
+    clusters = stories.average_link(sim, threshold)
+    precision, recall = loss_by_story(clusters, gold)
+    label = {i: c for c, members in enumerate(clusters) for i in members}
+    out = [f"\nat threshold {threshold}: precision lost {sum(precision.values()):.3f}, "
+           f"recall lost {sum(recall.values()):.3f}", "clusters holding more than one story (precision):"]
+    for members in clusters:
+        if len({gold[i] for i in members}) > 1:
+            out.append("  " + " | ".join(f"{gold[i]} {texts[i].title[:40]!r}" for i in members))
+    out.append("stories split over clusters (recall lost; best similarity to a source of the same story):")
+    for story, lost in recall.most_common():
+        if lost > 0:
+            rows = [i for i, g in enumerate(gold) if g == story]
+            parts = Counter(label[i] for i in rows)
+            best = max(sim[i, j] for i in rows for j in rows if i != j)
+            out.append(f"  {story} {lost:.4f}: {len(rows)} sources in clusters of {sorted(parts.values())} "
+                       f"(best {best:.2f}) {texts[rows[0]].title[:50]!r}")
+    lonely, twice = out_of_reach(texts, gold, sim)
+    reach = [[i] for i in lonely] + [[i for i, g in enumerate(gold) if g == s and i not in lonely] for s in set(gold)]
+    out.append(f"out of reach: {len(lonely)} sources have no source of their story within {REACH} "
+               f"(at best B-cubed F1 {bcubed([c for c in reach if c], gold)[2]:.3f} without them); "
+               f"{len(twice)} sources carry a text filed under two stories")
+    return out
 
 
 def site_scores(folder: Path) -> tuple[tuple[float, float, float], int]:
