@@ -427,3 +427,70 @@ def test_built_site_never_puts_a_threat_on_its_targets_page(tmp_path):
     assert all("bullet" not in html for html in pages.values())
     article_page = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     assert "bullet in her skull" in article_page  # still shown on its article, unattributed
+
+
+# -- calibrated abstention -------------------------------------------------------------
+
+
+def evidence(nlp, fragment: str, *paragraphs: str):
+    from digest.nlp.quotes import quote_evidence
+
+    found = [(q, e) for q, e in quote_evidence(nlp("\n\n".join(paragraphs))) if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0]
+
+
+def test_evidence_of_a_name_in_the_quotes_own_sentence(nlp):
+    q, e = evidence(nlp, "harvest", "“The harvest came in late this year,” said Tomas Weller, a grain farmer.")
+    assert q.speaker == "Tomas Weller" and e.how is Attribution.SPEECH_VERB
+    assert (e.paragraphs_back, e.sentences_back, e.rivals, e.near_rivals) == (0, 0, 0, 0)
+    assert e.person and not e.quote_only and not e.named_in_quote and not e.one_word
+
+
+def test_evidence_of_a_quote_that_goes_on_paragraphs_later(nlp):
+    q, e = evidence(nlp, "second shift",
+                    "“The plant will stay open,” said Rita Osei, the union's chief negotiator.",
+                    "Talks resumed on Monday after a week's pause.",
+                    "“Nobody wants to lose the second shift.”")
+    assert q.speaker == "Rita Osei" and e.how is Attribution.CONTINUED
+    assert e.paragraphs_back == 2 and e.quote_only
+
+
+def test_evidence_counts_the_other_people_named_around_the_quote(nlp):
+    q, e = evidence(nlp, "the bridge",
+                    "Mayor Lina Brandt met councillor Omar Haddad and engineer Petra Vogt on Friday.",
+                    "“We will rebuild the bridge by spring,” she said.")
+    assert e.how is Attribution.PRONOUN and e.paragraphs_back == 1
+    assert e.rivals == 2
+
+
+def test_evidence_sees_the_speakers_name_inside_the_quote(nlp):
+    q, e = evidence(nlp, "Kessler", "“Kessler never paid us a cent,” said Martin Kessler's former partner, "
+                                    "Dana Royce.")
+    assert q.speaker == "Dana Royce" and not e.named_in_quote
+    assert e.mentions == 1
+
+
+def test_a_speaker_the_model_finds_too_likely_wrong_is_left_out(nlp, monkeypatch):
+    from digest.nlp import abstain
+
+    strict = abstain.Model(weights={"how:pronoun": 5.0}, bias=-2.0, threshold=0.5)
+    monkeypatch.setattr(abstain, "model", lambda: strict)
+    paragraphs = ("Judge Ada Mensah heard the case on Tuesday.",
+                  "“The evidence is thin,” she said.",
+                  "“We are ready for trial,” said defence lawyer Ken Morrow.")
+    found = {q.text: q for q in extract_quotes(nlp("\n\n".join(paragraphs)))}
+    thin = found["The evidence is thin,"]
+    assert thin.speaker is None and thin.attribution is None and not thin.key
+    assert found["We are ready for trial,"].speaker == "Ken Morrow"
+
+
+def test_the_model_weighs_the_evidence_against_its_threshold():
+    from digest.models import Attribution as A
+    from digest.nlp.abstain import Evidence, Model
+
+    m = Model(weights={"how:continued": 1.0, "rivals": 1.0}, bias=-3.0, threshold=0.5)
+    near = Evidence(A.SPEECH_VERB, 0, 0, 0, 0, 3, False, False, False, False, True)
+    crowded = Evidence(A.CONTINUED, 2, 4, 3, 2, 1, True, False, False, False, True)
+    assert m.wrong_chance(near) < 0.1 and not m.abstains(near)
+    assert m.abstains(crowded)

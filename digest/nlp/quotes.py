@@ -25,7 +25,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from digest.models import Attribution, Quote
-from digest.nlp import naming
+from digest.nlp import abstain, naming
 from digest.nlp.naming import is_position_word, split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
@@ -143,13 +143,27 @@ class _Cand:
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """Every direct quotation in ``doc`` with speaker, role, partial flag and key score."""
+    """Every direct quotation in ``doc`` with speaker, role, partial flag and key score; a
+    speaker whose evidence is weak (``abstain``) is left out."""
+    found, names = _attributed(doc)
+    quotes = [replace(q, speaker=None, role=None, attribution=None) if e is not None and abstain.abstains(e) else q
+              for q, e in found]
+    return _mark_key(quotes, names) if names is not None else quotes
+
+
+def quote_evidence(doc: Doc) -> list[tuple[Quote, abstain.Evidence | None]]:
+    """Every direct quotation in ``doc`` with the speaker the rules give, and the evidence
+    behind that speaker (None for no speaker): before calibrated abstention, no key marks."""
+    return _attributed(doc)[0]
+
+
+def _attributed(doc: Doc) -> tuple[list[tuple[Quote, abstain.Evidence | None]], Names | None]:
     text = doc.text
     if not text or len(doc) == 0:
-        return []
+        return [], None
     spans = find_spans(text)
     if not spans:
-        return []
+        return [], None
     ctx = _Context(doc, spans)
     cands = [_Cand(s, len(_WORD_RE.findall(text[s.start:s.end]))) for s in spans]
     for i, cand in enumerate(cands):
@@ -158,26 +172,25 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         except (IndexError, KeyError, ValueError):  # an odd parse must not fail the article
             cand.keep = False
     ctx.inherit(cands)
-    quotes = []
-    for cand in cands:
+    out = []
+    for qi, cand in enumerate(cands):
         if not cand.keep:
             continue
         ctx.settle(cand)
         role = cand.role
         if cand.speaker and not role:
             role = ctx.names.roles.get(cand.speaker)
-        quotes.append(
-            Quote(
-                text=text[cand.span.start:cand.span.end],
-                speaker=cand.speaker,
-                role=role,
-                partial=not cand.statement,
-                start=cand.span.start,
-                end=cand.span.end,
-                attribution=cand.how if cand.speaker else None,
-            )
+        quote = Quote(
+            text=text[cand.span.start:cand.span.end],
+            speaker=cand.speaker,
+            role=role,
+            partial=not cand.statement,
+            start=cand.span.start,
+            end=cand.span.end,
+            attribution=cand.how if cand.speaker else None,
         )
-    return _mark_key(quotes, ctx.names)
+        out.append((quote, ctx.evidence(qi, cand) if cand.speaker and cand.how else None))
+    return out, ctx.names
 
 
 class _Context:
@@ -189,6 +202,8 @@ class _Context:
         self.spans = spans
         self.starts = [t.idx for t in doc]
         self.paras = paragraphs(self.text)
+        self.para_starts = [lo for lo, _ in self.paras]
+        self.sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         # quote id of every token inside marks (marks included), -1 outside
         self.quoted = [-1] * len(doc)
         for qi, s in enumerate(spans):
@@ -343,6 +358,46 @@ class _Context:
                 and self.names.is_org(speaker):
             cand.how = Attribution.ORGANISATION
         cand.speaker = speaker
+
+    def evidence(self, qi: int, cand: _Cand) -> abstain.Evidence:
+        """The facts behind quote ``qi``'s speaker, for calibrated abstention."""
+        speaker, span = cand.speaker or "", cand.span
+        names, para = self.names, span.paragraph
+        quote_sent = self.sentence_of(self.token_at(span.open_mark))
+        mentions = [m for m in names.mentions if speaker in (m.name, names.resolve(m.name))]
+        outside = [m for m in mentions if self.quoted[m.start] < 0 and self.paragraph_of(m.char) <= para]
+        back = sentences = None
+        if outside:
+            nearest = min(outside, key=lambda m: (para - self.paragraph_of(m.char), abs(span.start - m.char)))
+            back = para - self.paragraph_of(nearest.char)
+            sentences = abs(quote_sent - self.sentence_of(nearest.start))
+        lo, hi = self.paras[max(0, para - 1)][0], self.paras[para][1]
+        rivals = {names.resolve(m.name) for m in names.mentions
+                  if lo <= m.char < hi and self.quoted[m.start] < 0 and names.is_person(m.name)} - {speaker}
+        near = {names.resolve(m.name) for m in names.mentions
+                if 0 <= quote_sent - self.sentence_of(m.start) <= 1 and self.quoted[m.start] < 0
+                and names.is_person(m.name)} - {speaker}
+        p_lo, p_hi = self.paras[para]
+        body = self.text[p_lo:p_hi].strip()
+        return abstain.Evidence(
+            how=cand.how or Attribution.UNNAMED,
+            paragraphs_back=back,
+            sentences_back=sentences,
+            rivals=len(rivals),
+            near_rivals=len(near),
+            mentions=sum(1 for m in mentions if self.quoted[m.start] < 0),
+            quote_only=cand.quote_only,
+            named_in_quote=any(self.quoted[m.start] == qi for m in mentions),
+            short_paragraph=len(_WORD_RE.findall(body)) < 12 and body[-1:] not in ".?!\"”’",
+            one_word=len(speaker.split()) == 1,
+            person=names.is_person(speaker),
+        )
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def sentence_of(self, token: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token) - 1)
 
     def could_be_speaker(self, speaker: str) -> bool:
         """A person or organisation, named or described; not "Another", "old", "Brussels"."""
