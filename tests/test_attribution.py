@@ -494,3 +494,28 @@ def test_the_model_weighs_the_evidence_against_its_threshold():
     crowded = Evidence(A.CONTINUED, 2, 4, 3, 2, 1, True, False, False, False, True)
     assert m.wrong_chance(near) < 0.1 and not m.abstains(near)
     assert m.abstains(crowded)
+
+
+# -- unnamed people described by a numeral or "another" ------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“We have never waited this long,” said one commuter at the station.", "one commuter"),
+    ("“The roof just came down,” another onlooker told reporters.", "another onlooker"),
+    ("“They will have to answer by Friday,” another Western diplomat said.", "another Western diplomat"),
+    ("“Prices can only go up from here,” one arbitrageur said.", "one arbitrageur"),
+])
+def test_a_person_described_not_named_is_the_speaker(nlp, sentence, speaker):
+    q = quote(nlp, "", "Crowds gathered outside the terminal on Monday.", sentence)
+    assert (q.speaker or "").startswith(speaker) and q.attribution is Attribution.UNNAMED
+
+
+def test_a_passenger_is_never_the_official_named_before(nlp):
+    q = quote(nlp, "horrible", "Police spokesman John Ray said the bus left the road at dawn.",
+              "“It was horrible,” the passenger said.")
+    assert q.speaker == "the passenger"
+
+
+def test_another_alone_is_still_nobody(nlp):
+    q = quote(nlp, "warned", "Two men stood by the gate.", "“Nobody warned us,” said another.")
+    assert q.speaker is None

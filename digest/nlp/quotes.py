@@ -82,11 +82,15 @@ _ORGANISATIONS = _words(
     league campaign association federation foundation army military regime cabinet parliament utility
     """
 )
-# Plural nouns for people who speak together ("residents said").
+# Nouns for people met in the news who are described, not named: "residents said", "one
+# commuter said", "another onlooker told reporters". Never resolved to someone named before.
 _GROUPS = _words(
     """
     people resident protester demonstrator critic supporter opponent witness voter fan student worker
-    teacher parent doctor investor observer lawmaker legislator member
+    teacher parent doctor investor observer lawmaker legislator member commuter onlooker bystander
+    shopper customer passenger traveller traveler neighbour neighbor villager tourist visitor spectator
+    eyewitness arbitrageur employee staffer patient farmer driver user commenter viewer reader listener
+    survivor relative participant attendee delegate mourner worshipper pilgrim refugee migrant
     """
 )
 # Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
@@ -403,8 +407,10 @@ class _Context:
         """A person or organisation, named or described; not "Another", "old", "Brussels"."""
         words = speaker.split()
         low = speaker.lower()
-        if low in _NOT_SPEAKERS or words[0].lower() in ("another", "other", "others"):
+        if low in _NOT_SPEAKERS:
             return False
+        if words[0].lower() in ("another", "other", "others"):  # "another diplomat", never "Another" alone
+            return len(words) > 1 and (naming.describes_person(" ".join(words[1:])) or words[-1].lower() in _GROUPS)
         if not any(len(w.strip(".")) > 1 for w in words):
             return False  # "X." heading a section, a lone initial
         if len(words) == 1 and speaker[:1].islower():
@@ -652,7 +658,7 @@ class _Context:
             nxt = verb.i + 1
             capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
             if nxt < len(doc) and self.quoted[nxt] < 0 and (
-                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET") or capitalised
+                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or capitalised
             ):
                 t = doc[nxt]
                 while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
