@@ -519,3 +519,63 @@ def test_a_passenger_is_never_the_official_named_before(nlp):
 def test_another_alone_is_still_nobody(nlp):
     q = quote(nlp, "warned", "Two men stood by the gate.", "“Nobody warned us,” said another.")
     assert q.speaker is None
+
+
+def test_a_chant_is_said_by_those_who_chant(nlp):
+    q = quote(nlp, "schools", "Teachers marched on the capitol on Friday.",
+              "“Fund our schools!” chanted teachers outside the building.")
+    assert (q.speaker or "").startswith("teachers") and q.attribution is Attribution.UNNAMED
+
+
+def test_a_plural_description_is_never_the_person_named_before(nlp):
+    q = quote(nlp, "staffing", "Hospital director Ann Lee met striking nurses on Monday.",
+              "“Safe staffing saves lives,” the nurses said.")
+    assert q.speaker in (None, "the nurses")
+
+
+# -- organisations' names whole, asides, letters --------------------------------------------
+
+
+def test_an_organisation_keeps_the_words_before_board(nlp):
+    q = quote(nlp, "every level", "The Defense Science Board said the agency had failed to explain its goals.",
+              "“Mistakes were made at every level,” the Defense Science Board said.")
+    assert q.speaker == "Defense Science Board"
+
+
+def test_a_possessive_inside_an_organisations_name_stays(nlp):
+    q = quote(nlp, "fall sharply", "“Prices will fall sharply,” the official People's Daily said on Monday.")
+    assert q.speaker == "People's Daily"
+
+
+def test_a_possessive_between_two_names_still_splits(nlp):
+    q = quote(nlp, "are done", "“We are done,” Clinton's Kaine said.")
+    assert q.speaker == "Kaine"
+
+
+def test_a_title_with_an_aside_is_the_person_named_with_that_title(nlp):
+    q = quote(nlp, "right response", "Morocco's King Hassan met Vice President George Bush on Monday.",
+              "Asked about the raid, the King, who is here on a state visit, replied, "
+              "“It was the right response.”")
+    assert q.speaker == "Hassan"
+
+
+def test_a_title_with_an_aside_never_borrows_another_persons_name(nlp):
+    q = quote(nlp, "right response", "Vice President George Bush met the envoy on Monday.",
+              "Asked about the raid, the ambassador, who arrived on Sunday, replied, “It was the right response.”")
+    assert q.speaker != "George Bush"
+
+
+def test_a_letter_speaks_for_its_writer_not_for_who_reported_it(nlp):
+    q = quote(nlp, "autumn",
+              "In a letter dated May 2, Commissioner Mara Voss told residents the bridge would close in June, "
+              "Acme Builders said.",
+              "“The bridge will be closed for repairs until the autumn,” the letter said.")
+    assert q.speaker == "Mara Voss"
+
+
+def test_a_letter_by_an_unnamed_writer_is_not_the_reporters(nlp):
+    q = quote(nlp, "autumn",
+              "In a letter dated May 2, the city's chief engineer told residents the bridge would close in June, "
+              "Acme Builders said.",
+              "“The bridge will be closed for repairs until the autumn,” the letter said.")
+    assert q.speaker != "Acme Builders"

@@ -46,7 +46,7 @@ SPEECH_VERBS = _words(
     vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
-    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder
+    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder chant
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
@@ -789,6 +789,11 @@ class _Context:
         if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
             who = self.antecedent(head.idx, person=True, noun=lemma)
             return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
+        if definite and describes_person and qualified and not any(self.restricts(c) for c in head.children):
+            # "the King, who is here on a visit, replied": an aside about someone named before,
+            # taken only where that person's role holds the noun
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person and qualified:
             return _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
@@ -815,6 +820,14 @@ class _Context:
         if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
             return _Who(text, None, False, Attribution.ORGANISATION)
         return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def restricts(self, child: Token) -> bool:
+        """``child`` is a qualifier that picks someone out ("the manager for an oil company", "the
+        man who called"); a relative clause set off by a comma is only an aside."""
+        if child.dep_ not in ("prep", "relcl", "acl"):
+            return False
+        edge = child.left_edge.i
+        return not (child.dep_ == "relcl" and edge > 0 and self.doc[edge - 1].text == ",")
 
     def missed_name(self, head: Token) -> bool:
         """A capitalised word the tagger did not take for a name, standing where a name stands."""
@@ -917,6 +930,11 @@ class _Context:
                 who = self.mention(holder)
                 if who.speaker and who.how is not Attribution.UNNAMED:
                     return who._replace(how=Attribution.DESCRIPTOR)
+        # "In a letter …, the engineer told residents …, the company said" then "…," the letter
+        # said: the writer is who spoke in that letter, not who reported it
+        writer = self.writer_of_earlier(head)
+        if writer is not None:
+            return writer
         # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke;
         # "The Bank said in a statement …" then "…," the statement added
         k = bisect.bisect_left(self.speech_chars, head.idx) - 1
@@ -924,6 +942,29 @@ class _Context:
             who = self.speech_events[k]
             return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
         return _NOBODY
+
+    def writer_of_earlier(self, head: Token) -> _Who | None:
+        """The speaker of the speech verb that governs the last earlier mention of the same
+        document ("In a letter …, X told …"), within 600 characters."""
+        lemma = head.lemma_.lower()
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if head.idx - t.idx > 600:
+                break
+            if self.quoted[i] >= 0 or t.lemma_.lower() != lemma:
+                continue
+            node = t
+            for _ in range(8):
+                if node.head is node:
+                    return None
+                node = node.head
+                if self.is_speech_verb(node) and node.i < head.i:
+                    who = self.speaker_of(node)
+                    if not who.speaker:
+                        return None
+                    return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+            return None
+        return None
 
     def is_hypothetical(self, verb: Token) -> bool:
         """"Users can say …", "you might tell": what anyone could say, not what was said."""

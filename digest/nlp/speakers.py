@@ -196,6 +196,14 @@ def _hyphen_joined(doc: Doc, j: int) -> bool:
         and not doc[j].whitespace_ and doc[j + 1].is_alpha
 
 
+def _possessive_inside_name(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a possessive "'s" inside one named organisation or work, between two
+    names ("People's Daily"); not "Reagan's Iran policy", where the entity ends before it."""
+    return doc[j].tag_ == "POS" and doc[j].ent_iob_ == "I" and j + 1 < len(doc) \
+        and doc[j + 1].ent_iob_ == "I" and doc[j].ent_type_ in ("ORG", "WORK_OF_ART", "FAC") \
+        and _is_name_token(doc[j + 1])
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of proper-noun tokens, token ranges: hyphenated parts are kept whole
     ("Cheuk Hau-yip", "Khalid al-Falih") and particles inside a name too ("Paul de Keersmaeker")."""
@@ -214,6 +222,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
                 j += 1
+            elif _possessive_inside_name(doc, j):
+                j += 2  # "People's Daily", "Lloyd's Register": one organisation's name
             elif _hyphen_joined(doc, j) and (joined or (j - 1 > i and doc[j + 1].tag_ not in _MODIFIER_TAGS)):
                 j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
