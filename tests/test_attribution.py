@@ -579,3 +579,32 @@ def test_a_letter_by_an_unnamed_writer_is_not_the_reporters(nlp):
               "Acme Builders said.",
               "“The bridge will be closed for repairs until the autumn,” the letter said.")
     assert q.speaker != "Acme Builders"
+
+
+def test_a_company_named_after_its_founder_is_never_he(nlp):
+    q = quote(nlp, "invest",
+              "Henry Marlowe Ltd is weighing a move into Asia but has decided nothing yet, according to "
+              "spokesman Ian Ferris.",
+              "The company opened a Tokyo office last year, and “we are ready to invest there,” he said.")
+    assert q.speaker == "Ian Ferris"
+
+
+def test_a_speech_verb_in_a_clause_about_the_quote_loses_to_the_speaker_of_the_sentence(nlp):
+    q = quote(nlp, "overreacted", "Yesterday, the ministry issued a report showing that half of the permits were used.",
+              "“The export market overreacted to the buying reports,” which indicate that Moscow has booked "
+              "over two and perhaps as much as four mln tonnes of wheat, one Kansas grain trader said.")
+    assert (q.speaker or "").startswith("one Kansas grain trader")
+
+
+def test_a_quote_nobody_said_ends_the_continuation(nlp):
+    q = quote(nlp, "every newspaper", "“We will appeal the decision,” a company spokesman said on Tuesday.",
+              "The ruling by the appeals court, which upheld a lower court, said, “the notice program used by "
+              "the company was reasonable.”",
+              "“The evidence shows that every newspaper in the country carried the notice.”")
+    assert q.speaker != "a company spokesman"
+
+
+def test_quote_only_paragraphs_go_on_from_the_speaker_before(nlp):
+    paragraphs = ("“We will appeal,” said Ann Lee, the firm's lawyer.", "“The judge got it wrong.”",
+                  "“We expect to win.”")
+    assert quote(nlp, "expect to win", *paragraphs).speaker == "Ann Lee"

@@ -491,7 +491,7 @@ class _Context:
                 continue
             d = a - t.i if t.i < a else t.i - b
             if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote"):
-                d += 20  # "…," Trump said, after news outlets declared him the victor
+                d += 40  # "…," Trump said, after news outlets declared him the victor; "…," which indicate …, X said
             if d < best_d:
                 best, best_d = t, d
         return best
@@ -1161,6 +1161,7 @@ class _Context:
                 last = c
                 continue
             if c.speaks_for_itself:
+                last = None  # "“…,” the ruling said": what follows goes on from words nobody named said
                 continue
             para = c.span.paragraph
             p_lo = self.paras[para][0]
@@ -1185,6 +1186,8 @@ class _Context:
                     last = c
             elif not c.has_verb and not c.statement and not c.mid_sentence:
                 c.keep = False
+            else:
+                last = None  # a quote nobody is known to have said: what follows does not go on past it
 
 
 def _heads_sentence(verb: Token) -> bool:

@@ -80,7 +80,7 @@ class Names:
 
     def add_person(self, name: str) -> None:
         full = self.resolve(name)
-        if full.lower() not in _COUNTRIES:  # a country speaks through its officials, never as a person
+        if not _never_person(full):  # a country or company speaks through its people, never as one
             self.persons.add(full)
 
     def is_person(self, name: str) -> bool:
@@ -128,6 +128,17 @@ class Names:
         if noun:
             return None
         return best_subject if prefer_subject and best_subject else fallback
+
+
+# Endings of company names: "John Labatt Ltd", "Ford Motor Co." are companies, never persons.
+_COMPANY_ENDINGS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv", "spa",
+                              "lp", "llp", "pty", "limited", "incorporated"})
+
+
+def _never_person(full: str) -> bool:
+    """A country ("Sri Lanka") or a company ("John Labatt Ltd"), whatever the tagger says."""
+    words = full.split()
+    return full.lower() in _COUNTRIES or (len(words) > 1 and _key(words[-1]) in _COMPANY_ENDINGS)
 
 
 _FEMININE = _words(
@@ -315,6 +326,9 @@ def build_names(doc: Doc) -> Names:
     for full in [full for full in names.persons if full.lower() in _COUNTRIES]:
         names.persons.discard(full)  # "Sri Lanka" tagged PERSON
         names.labels[full] = {"GPE"}
+    for full in [full for full in names.persons if _never_person(full)]:
+        names.persons.discard(full)  # "John Labatt Ltd": a company named after its founder
+        names.labels[full] = {"ORG"}
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
