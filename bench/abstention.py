@@ -2,16 +2,16 @@
 """Calibrated abstention for quote speakers: the evidence table, and the model chosen set by set.
 
   python bench/abstention.py table NAME=SET_DIR ... --out rows.jsonl
-      runs the engine (digest.nlp.quotes.quote_evidence: speakers before abstention) on each
-      study set and writes one row per matched full quote whose gold names a speaker: the set,
-      the article id, the evidence facts (digest.nlp.abstain.Evidence) and the outcome
-      (right, wrong: a name shown and not the speaker, null: no name). Matching and speaker
-      checks are score.py's own.
-  python bench/abstention.py fit rows.jsonl [--write digest/nlp/abstention.json]
-      leave-one-set-out: for each set, fits the logistic model of a wrong name on the other
-      sets, chooses the threshold there, and reports right and wrong names on the left-out
-      set without and with abstention; then fits on every set and (with --write) writes the
-      model the package ships.
+      runs the engine (digest.nlp.quotes.quote_evidence) on each study set and writes one row
+      per matched full quote whose gold names a speaker: the set, the article id, the evidence
+      facts (digest.nlp.evidence.Evidence) and the outcome (right, wrong: a name shown and not
+      the speaker, null: no name). Matching and speaker checks are score.py's own.
+  python bench/abstention.py fit rows.jsonl ... [--cost 0.5] [--write model.json]
+      prints the per-set evidence table; then, leaving one set out at a time, fits a logistic
+      model of a wrong name (numpy, ridge) on the other sets, chooses its threshold there, and
+      reports right and wrong names on the left-out set without and with abstention; last, the
+      model fitted on every set (written to --write). Extraction ships a model only if the
+      left-out sets say it pays (bench/ANNOTATING.md has the figures: so far it does not).
 
 The threshold maximises (wrong names avoided) - cost * (right names lost) on the training
 sets (--cost, COST by default): a wrong name is the worst error, a lost right name costs less.
@@ -92,7 +92,7 @@ def matched(score, gold: dict, found: list) -> list[tuple[str, dict]]:
 def design(rows: list[dict], vocabulary: list[str] | None = None) -> tuple[np.ndarray, list[str]]:
     """Feature matrix of the attributed rows (digest.nlp.abstain.features), and its columns."""
     from digest.models import Attribution
-    from digest.nlp.abstain import Evidence, features
+    from digest.nlp.evidence import Evidence, features
 
     feats = [features(Evidence(**{**r_facts(r), "how": Attribution(r["how"])})) for r in rows]
     vocabulary = vocabulary or sorted({k for f in feats for k in f})

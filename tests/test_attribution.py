@@ -471,31 +471,6 @@ def test_evidence_sees_the_speakers_name_inside_the_quote(nlp):
     assert e.mentions == 1
 
 
-def test_a_speaker_the_model_finds_too_likely_wrong_is_left_out(nlp, monkeypatch):
-    from digest.nlp import abstain
-
-    strict = abstain.Model(weights={"how:pronoun": 5.0}, bias=-2.0, threshold=0.5)
-    monkeypatch.setattr(abstain, "model", lambda: strict)
-    paragraphs = ("Judge Ada Mensah heard the case on Tuesday.",
-                  "“The evidence is thin,” she said.",
-                  "“We are ready for trial,” said defence lawyer Ken Morrow.")
-    found = {q.text: q for q in extract_quotes(nlp("\n\n".join(paragraphs)))}
-    thin = found["The evidence is thin,"]
-    assert thin.speaker is None and thin.attribution is None and not thin.key
-    assert found["We are ready for trial,"].speaker == "Ken Morrow"
-
-
-def test_the_model_weighs_the_evidence_against_its_threshold():
-    from digest.models import Attribution as A
-    from digest.nlp.abstain import Evidence, Model
-
-    m = Model(weights={"how:continued": 1.0, "rivals": 1.0}, bias=-3.0, threshold=0.5)
-    near = Evidence(A.SPEECH_VERB, 0, 0, 0, 0, 3, False, False, False, False, True)
-    crowded = Evidence(A.CONTINUED, 2, 4, 3, 2, 1, True, False, False, False, True)
-    assert m.wrong_chance(near) < 0.1 and not m.abstains(near)
-    assert m.abstains(crowded)
-
-
 # -- unnamed people described by a numeral or "another" ------------------------------------
 
 

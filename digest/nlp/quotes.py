@@ -25,7 +25,8 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from digest.models import Attribution, Quote
-from digest.nlp import abstain, naming
+from digest.nlp import naming
+from digest.nlp.evidence import Evidence
 from digest.nlp.naming import is_position_word, split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
@@ -147,21 +148,19 @@ class _Cand:
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """Every direct quotation in ``doc`` with speaker, role, partial flag and key score; a
-    speaker whose evidence is weak (``abstain``) is left out."""
+    """Every direct quotation in ``doc`` with speaker, role, partial flag and key score."""
     found, names = _attributed(doc)
-    quotes = [replace(q, speaker=None, role=None, attribution=None) if e is not None and abstain.abstains(e) else q
-              for q, e in found]
+    quotes = [q for q, _ in found]
     return _mark_key(quotes, names) if names is not None else quotes
 
 
-def quote_evidence(doc: Doc) -> list[tuple[Quote, abstain.Evidence | None]]:
-    """Every direct quotation in ``doc`` with the speaker the rules give, and the evidence
-    behind that speaker (None for no speaker): before calibrated abstention, no key marks."""
+def quote_evidence(doc: Doc) -> list[tuple[Quote, Evidence | None]]:
+    """Every direct quotation in ``doc`` with the facts behind its speaker (None for no
+    speaker), no key marks: what bench/abstention.py tabulates."""
     return _attributed(doc)[0]
 
 
-def _attributed(doc: Doc) -> tuple[list[tuple[Quote, abstain.Evidence | None]], Names | None]:
+def _attributed(doc: Doc) -> tuple[list[tuple[Quote, Evidence | None]], Names | None]:
     text = doc.text
     if not text or len(doc) == 0:
         return [], None
@@ -363,8 +362,8 @@ class _Context:
             cand.how = Attribution.ORGANISATION
         cand.speaker = speaker
 
-    def evidence(self, qi: int, cand: _Cand) -> abstain.Evidence:
-        """The facts behind quote ``qi``'s speaker, for calibrated abstention."""
+    def evidence(self, qi: int, cand: _Cand) -> Evidence:
+        """The facts behind quote ``qi``'s speaker (``evidence.Evidence``)."""
         speaker, span = cand.speaker or "", cand.span
         names, para = self.names, span.paragraph
         quote_sent = self.sentence_of(self.token_at(span.open_mark))
@@ -383,7 +382,7 @@ class _Context:
                 and names.is_person(m.name)} - {speaker}
         p_lo, p_hi = self.paras[para]
         body = self.text[p_lo:p_hi].strip()
-        return abstain.Evidence(
+        return Evidence(
             how=cand.how or Attribution.UNNAMED,
             paragraphs_back=back,
             sentences_back=sentences,

@@ -1,25 +1,21 @@
-"""Calibrated abstention: leave a quote's speaker out when the evidence behind it is weak.
+"""The facts behind a quote's speaker, for judging how far a name can be trusted.
 
 Every attributed quote carries a few generic facts about its evidence (``Evidence``): how
 the speaker was found, how far back the name stands, how many other people are named
 around the quote, whether the quote's paragraph is quotation only or looks like a caption
-or teaser rather than body text. A small logistic model over these facts gives the chance
-that the name shown is wrong; above the threshold the speaker is left out. The
-coefficients and the threshold are data (``abstention.json`` next to this module), fitted
-and chosen by ``bench/abstention.py`` with one study set left out at a time.
+or teaser rather than body text, whether the name stands inside the quoted words.
+``quotes.quote_evidence`` gives them; ``bench/abstention.py`` tabulates them over the
+studied sets and tests, one set left out at a time, whether a model over ``features``
+would leave out wrong names without losing more right ones. (It did not: see
+bench/ANNOTATING.md, so extraction applies none.)
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import math
 from dataclasses import dataclass
-from importlib import resources
 
 from digest.models import Attribution
 
-MODEL_FILE = "abstention.json"
 FAR = 3  # paragraphs back at which a name counts as far away (and the most counted)
 
 
@@ -41,7 +37,7 @@ class Evidence:
 
 
 def features(e: Evidence) -> dict[str, float]:
-    """The model's inputs for ``e``, by name (missing names are 0)."""
+    """Numeric inputs for a model of a wrong name, by name (missing names are 0)."""
     out = {f"how:{e.how.value}": 1.0}
     if e.paragraphs_back is None:
         out["unnamed"] = 1.0
@@ -57,35 +53,3 @@ def features(e: Evidence) -> dict[str, float]:
     out["one_word"] = float(e.one_word)
     out["person"] = float(e.person)
     return out
-
-
-@dataclass(frozen=True)
-class Model:
-    """Logistic model of a wrong name: weights by feature name, a bias, and the threshold."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def wrong_chance(self, e: Evidence) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(e).items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def abstains(self, e: Evidence) -> bool:
-        return self.wrong_chance(e) > self.threshold
-
-
-@functools.cache
-def model() -> Model | None:
-    """The shipped model, or None when the package holds none (no abstention beyond the rules)."""
-    path = resources.files("digest.nlp").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Model(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
-
-
-def abstains(e: Evidence) -> bool:
-    """Whether the speaker behind ``e`` is better left out."""
-    m = model()
-    return m is not None and m.abstains(e)
