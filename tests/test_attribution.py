@@ -583,3 +583,18 @@ def test_quote_only_paragraphs_go_on_from_the_speaker_before(nlp):
     paragraphs = ("“We will appeal,” said Ann Lee, the firm's lawyer.", "“The judge got it wrong.”",
                   "“We expect to win.”")
     assert quote(nlp, "expect to win", *paragraphs).speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“Rates will stay where they are,” said the University of Chicago.", "University of Chicago"),
+    ("“The data are clear,” the Centre for Economic Policy Research said.", "Centre for Economic Policy Research"),
+    ("“We will not pay,” said the Government of Kenya.", "Government of Kenya"),
+])
+def test_an_organisation_named_with_of_or_for_is_named_whole(nlp, sentence, speaker):
+    q = quote(nlp, "", sentence)
+    assert q.speaker == speaker and q.attribution is Attribution.ORGANISATION
+
+
+def test_a_title_with_of_before_a_name_is_still_the_person(nlp):
+    q = quote(nlp, "appeal", "“We will appeal,” said Secretary of State Ann Brooks.")
+    assert q.speaker == "Ann Brooks"

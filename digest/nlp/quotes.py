@@ -746,6 +746,9 @@ class _Context:
                                 return _Who(later, None, True, Attribution.SPEECH_VERB)
                 if titles or head.ent_type_ == "PERSON":
                     names.add_person(name)
+                org = self.organisation_of(run)
+                if org and not names.is_person(name):  # "the University of Chicago", not "University"
+                    return _Who(org, None, False, Attribution.ORGANISATION)
                 return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
             if only_titles and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
                 noun = self.doc[run[1] - 1].lower_  # "the Treasury Secretary", not "the General Manager of …"
@@ -819,6 +822,19 @@ class _Context:
         if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
             return _Who(text, None, False, Attribution.ORGANISATION)
         return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def organisation_of(self, run: tuple[int, int]) -> str | None:
+        """The whole name of an organisation whose name goes on with "of", "for" or "on" after the run: the
+        entity "University of Chicago" around the run "University"."""
+        doc = self.doc
+        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on") or doc[run[0]].ent_type_ != "ORG":
+            return None
+        ent = next((e for e in doc.ents if e.start <= run[0] < e.end), None)
+        if ent is None or ent.label_ != "ORG" or ent.end <= run[1] + 1 or any(self.quoted[i] >= 0 for i in
+                                                                             range(ent.start, ent.end)):
+            return None
+        words = ent.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" else words)
 
     def restricts(self, child: Token) -> bool:
         """``child`` is a qualifier that picks someone out ("the manager for an oil company", "the
