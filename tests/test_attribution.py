@@ -427,3 +427,174 @@ def test_built_site_never_puts_a_threat_on_its_targets_page(tmp_path):
     assert all("bullet" not in html for html in pages.values())
     article_page = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     assert "bullet in her skull" in article_page  # still shown on its article, unattributed
+
+
+# -- calibrated abstention -------------------------------------------------------------
+
+
+def evidence(nlp, fragment: str, *paragraphs: str):
+    from digest.nlp.quotes import quote_evidence
+
+    found = [(q, e) for q, e in quote_evidence(nlp("\n\n".join(paragraphs))) if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0]
+
+
+def test_evidence_of_a_name_in_the_quotes_own_sentence(nlp):
+    q, e = evidence(nlp, "harvest", "“The harvest came in late this year,” said Tomas Weller, a grain farmer.")
+    assert q.speaker == "Tomas Weller" and e.how is Attribution.SPEECH_VERB
+    assert (e.paragraphs_back, e.sentences_back, e.rivals, e.near_rivals) == (0, 0, 0, 0)
+    assert e.person and not e.quote_only and not e.named_in_quote and not e.one_word
+
+
+def test_evidence_of_a_quote_that_goes_on_paragraphs_later(nlp):
+    q, e = evidence(nlp, "second shift",
+                    "“The plant will stay open,” said Rita Osei, the union's chief negotiator.",
+                    "Talks resumed on Monday after a week's pause.",
+                    "“Nobody wants to lose the second shift.”")
+    assert q.speaker == "Rita Osei" and e.how is Attribution.CONTINUED
+    assert e.paragraphs_back == 2 and e.quote_only
+
+
+def test_evidence_counts_the_other_people_named_around_the_quote(nlp):
+    q, e = evidence(nlp, "the bridge",
+                    "Mayor Lina Brandt met councillor Omar Haddad and engineer Petra Vogt on Friday.",
+                    "“We will rebuild the bridge by spring,” she said.")
+    assert e.how is Attribution.PRONOUN and e.paragraphs_back == 1
+    assert e.rivals == 2
+
+
+def test_evidence_sees_the_speakers_name_inside_the_quote(nlp):
+    q, e = evidence(nlp, "Kessler", "“Kessler never paid us a cent,” said Martin Kessler's former partner, "
+                                    "Dana Royce.")
+    assert q.speaker == "Dana Royce" and not e.named_in_quote
+    assert e.mentions == 1
+
+
+# -- unnamed people described by a numeral or "another" ------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“We have never waited this long,” said one commuter at the station.", "one commuter"),
+    ("“The roof just came down,” another onlooker told reporters.", "another onlooker"),
+    ("“They will have to answer by Friday,” another Western diplomat said.", "another Western diplomat"),
+    ("“Prices can only go up from here,” one arbitrageur said.", "one arbitrageur"),
+])
+def test_a_person_described_not_named_is_the_speaker(nlp, sentence, speaker):
+    q = quote(nlp, "", "Crowds gathered outside the terminal on Monday.", sentence)
+    assert (q.speaker or "").startswith(speaker) and q.attribution is Attribution.UNNAMED
+
+
+def test_a_passenger_is_never_the_official_named_before(nlp):
+    q = quote(nlp, "horrible", "Police spokesman John Ray said the bus left the road at dawn.",
+              "“It was horrible,” the passenger said.")
+    assert q.speaker == "the passenger"
+
+
+def test_another_alone_is_still_nobody(nlp):
+    q = quote(nlp, "warned", "Two men stood by the gate.", "“Nobody warned us,” said another.")
+    assert q.speaker is None
+
+
+def test_a_chant_is_said_by_those_who_chant(nlp):
+    q = quote(nlp, "schools", "Teachers marched on the capitol on Friday.",
+              "“Fund our schools!” chanted teachers outside the building.")
+    assert (q.speaker or "").startswith("teachers") and q.attribution is Attribution.UNNAMED
+
+
+def test_a_plural_description_is_never_the_person_named_before(nlp):
+    q = quote(nlp, "staffing", "Hospital director Ann Lee met striking nurses on Monday.",
+              "“Safe staffing saves lives,” the nurses said.")
+    assert q.speaker in (None, "the nurses")
+
+
+# -- organisations' names whole, asides, letters --------------------------------------------
+
+
+def test_an_organisation_keeps_the_words_before_board(nlp):
+    q = quote(nlp, "every level", "The Defense Science Board said the agency had failed to explain its goals.",
+              "“Mistakes were made at every level,” the Defense Science Board said.")
+    assert q.speaker == "Defense Science Board"
+
+
+def test_a_possessive_inside_an_organisations_name_stays(nlp):
+    q = quote(nlp, "fall sharply", "“Prices will fall sharply,” the official People's Daily said on Monday.")
+    assert q.speaker == "People's Daily"
+
+
+def test_a_possessive_between_two_names_still_splits(nlp):
+    q = quote(nlp, "are done", "“We are done,” Clinton's Kaine said.")
+    assert q.speaker == "Kaine"
+
+
+def test_a_title_with_an_aside_is_the_person_named_with_that_title(nlp):
+    q = quote(nlp, "right response", "Morocco's King Hassan met Vice President George Bush on Monday.",
+              "Asked about the raid, the King, who is here on a state visit, replied, "
+              "“It was the right response.”")
+    assert q.speaker == "Hassan"
+
+
+def test_a_title_with_an_aside_never_borrows_another_persons_name(nlp):
+    q = quote(nlp, "right response", "Vice President George Bush met the envoy on Monday.",
+              "Asked about the raid, the ambassador, who arrived on Sunday, replied, “It was the right response.”")
+    assert q.speaker != "George Bush"
+
+
+def test_a_letter_speaks_for_its_writer_not_for_who_reported_it(nlp):
+    q = quote(nlp, "autumn",
+              "In a letter dated May 2, Commissioner Mara Voss told residents the bridge would close in June, "
+              "Acme Builders said.",
+              "“The bridge will be closed for repairs until the autumn,” the letter said.")
+    assert q.speaker == "Mara Voss"
+
+
+def test_a_letter_by_an_unnamed_writer_is_not_the_reporters(nlp):
+    q = quote(nlp, "autumn",
+              "In a letter dated May 2, the city's chief engineer told residents the bridge would close in June, "
+              "Acme Builders said.",
+              "“The bridge will be closed for repairs until the autumn,” the letter said.")
+    assert q.speaker != "Acme Builders"
+
+
+def test_a_company_named_after_its_founder_is_never_he(nlp):
+    q = quote(nlp, "invest",
+              "Henry Marlowe Ltd is weighing a move into Asia but has decided nothing yet, according to "
+              "spokesman Ian Ferris.",
+              "The company opened a Tokyo office last year, and “we are ready to invest there,” he said.")
+    assert q.speaker == "Ian Ferris"
+
+
+def test_a_speech_verb_in_a_clause_about_the_quote_loses_to_the_speaker_of_the_sentence(nlp):
+    q = quote(nlp, "overreacted", "Yesterday, the ministry issued a report showing that half of the permits were used.",
+              "“The export market overreacted to the buying reports,” which indicate that Moscow has booked "
+              "over two and perhaps as much as four mln tonnes of wheat, one Kansas grain trader said.")
+    assert (q.speaker or "").startswith("one Kansas grain trader")
+
+
+def test_a_quote_nobody_said_ends_the_continuation(nlp):
+    q = quote(nlp, "every newspaper", "“We will appeal the decision,” a company spokesman said on Tuesday.",
+              "The ruling by the appeals court, which upheld a lower court, said, “the notice program used by "
+              "the company was reasonable.”",
+              "“The evidence shows that every newspaper in the country carried the notice.”")
+    assert q.speaker != "a company spokesman"
+
+
+def test_quote_only_paragraphs_go_on_from_the_speaker_before(nlp):
+    paragraphs = ("“We will appeal,” said Ann Lee, the firm's lawyer.", "“The judge got it wrong.”",
+                  "“We expect to win.”")
+    assert quote(nlp, "expect to win", *paragraphs).speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“Rates will stay where they are,” said the University of Chicago.", "University of Chicago"),
+    ("“The data are clear,” the Centre for Economic Policy Research said.", "Centre for Economic Policy Research"),
+    ("“We will not pay,” said the Government of Kenya.", "Government of Kenya"),
+])
+def test_an_organisation_named_with_of_or_for_is_named_whole(nlp, sentence, speaker):
+    q = quote(nlp, "", sentence)
+    assert q.speaker == speaker and q.attribution is Attribution.ORGANISATION
+
+
+def test_a_title_with_of_before_a_name_is_still_the_person(nlp):
+    q = quote(nlp, "appeal", "“We will appeal,” said Secretary of State Ann Brooks.")
+    assert q.speaker == "Ann Brooks"

@@ -56,6 +56,8 @@ INSTITUTION_WORDS = words_of("""
     union league club team fund trust foundation news times post journal press tv radio network
     airlines airways motors energy capital partners holdings securities street avenue road river
     island county city state republic kingdom act bill court house church hospital museum hotel
+    board bureau authority administration corporation company exchange organization organisation
+    federation alliance assembly parliament tribunal panel cabinet government directorate secretariat
 """)
 
 

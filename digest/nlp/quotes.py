@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from digest.models import Attribution, Quote
 from digest.nlp import naming
+from digest.nlp.evidence import Evidence
 from digest.nlp.naming import is_position_word, split_name
 from digest.nlp.quote_spans import Span, find_spans, paragraphs
 from digest.nlp.speakers import (
@@ -46,7 +47,7 @@ SPEECH_VERBS = _words(
     vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
-    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder
+    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder chant
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
@@ -82,11 +83,15 @@ _ORGANISATIONS = _words(
     league campaign association federation foundation army military regime cabinet parliament utility
     """
 )
-# Plural nouns for people who speak together ("residents said").
+# Nouns for people met in the news who are described, not named: "residents said", "one
+# commuter said", "another onlooker told reporters". Never resolved to someone named before.
 _GROUPS = _words(
     """
     people resident protester demonstrator critic supporter opponent witness voter fan student worker
-    teacher parent doctor investor observer lawmaker legislator member
+    teacher parent doctor investor observer lawmaker legislator member commuter onlooker bystander
+    shopper customer passenger traveller traveler neighbour neighbor villager tourist visitor spectator
+    eyewitness arbitrageur employee staffer patient farmer driver user commenter viewer reader listener
+    survivor relative participant attendee delegate mourner worshipper pilgrim refugee migrant
     """
 )
 # Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
@@ -144,12 +149,24 @@ class _Cand:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Every direct quotation in ``doc`` with speaker, role, partial flag and key score."""
+    found, names = _attributed(doc)
+    quotes = [q for q, _ in found]
+    return _mark_key(quotes, names) if names is not None else quotes
+
+
+def quote_evidence(doc: Doc) -> list[tuple[Quote, Evidence | None]]:
+    """Every direct quotation in ``doc`` with the facts behind its speaker (None for no
+    speaker), no key marks: what bench/abstention.py tabulates."""
+    return _attributed(doc)[0]
+
+
+def _attributed(doc: Doc) -> tuple[list[tuple[Quote, Evidence | None]], Names | None]:
     text = doc.text
     if not text or len(doc) == 0:
-        return []
+        return [], None
     spans = find_spans(text)
     if not spans:
-        return []
+        return [], None
     ctx = _Context(doc, spans)
     cands = [_Cand(s, len(_WORD_RE.findall(text[s.start:s.end]))) for s in spans]
     for i, cand in enumerate(cands):
@@ -158,26 +175,25 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         except (IndexError, KeyError, ValueError):  # an odd parse must not fail the article
             cand.keep = False
     ctx.inherit(cands)
-    quotes = []
-    for cand in cands:
+    out = []
+    for qi, cand in enumerate(cands):
         if not cand.keep:
             continue
         ctx.settle(cand)
         role = cand.role
         if cand.speaker and not role:
             role = ctx.names.roles.get(cand.speaker)
-        quotes.append(
-            Quote(
-                text=text[cand.span.start:cand.span.end],
-                speaker=cand.speaker,
-                role=role,
-                partial=not cand.statement,
-                start=cand.span.start,
-                end=cand.span.end,
-                attribution=cand.how if cand.speaker else None,
-            )
+        quote = Quote(
+            text=text[cand.span.start:cand.span.end],
+            speaker=cand.speaker,
+            role=role,
+            partial=not cand.statement,
+            start=cand.span.start,
+            end=cand.span.end,
+            attribution=cand.how if cand.speaker else None,
         )
-    return _mark_key(quotes, ctx.names)
+        out.append((quote, ctx.evidence(qi, cand) if cand.speaker and cand.how else None))
+    return out, ctx.names
 
 
 class _Context:
@@ -189,6 +205,8 @@ class _Context:
         self.spans = spans
         self.starts = [t.idx for t in doc]
         self.paras = paragraphs(self.text)
+        self.para_starts = [lo for lo, _ in self.paras]
+        self.sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         # quote id of every token inside marks (marks included), -1 outside
         self.quoted = [-1] * len(doc)
         for qi, s in enumerate(spans):
@@ -344,12 +362,54 @@ class _Context:
             cand.how = Attribution.ORGANISATION
         cand.speaker = speaker
 
+    def evidence(self, qi: int, cand: _Cand) -> Evidence:
+        """The facts behind quote ``qi``'s speaker (``evidence.Evidence``)."""
+        speaker, span = cand.speaker or "", cand.span
+        names, para = self.names, span.paragraph
+        quote_sent = self.sentence_of(self.token_at(span.open_mark))
+        mentions = [m for m in names.mentions if speaker in (m.name, names.resolve(m.name))]
+        outside = [m for m in mentions if self.quoted[m.start] < 0 and self.paragraph_of(m.char) <= para]
+        back = sentences = None
+        if outside:
+            nearest = min(outside, key=lambda m: (para - self.paragraph_of(m.char), abs(span.start - m.char)))
+            back = para - self.paragraph_of(nearest.char)
+            sentences = abs(quote_sent - self.sentence_of(nearest.start))
+        lo, hi = self.paras[max(0, para - 1)][0], self.paras[para][1]
+        rivals = {names.resolve(m.name) for m in names.mentions
+                  if lo <= m.char < hi and self.quoted[m.start] < 0 and names.is_person(m.name)} - {speaker}
+        near = {names.resolve(m.name) for m in names.mentions
+                if 0 <= quote_sent - self.sentence_of(m.start) <= 1 and self.quoted[m.start] < 0
+                and names.is_person(m.name)} - {speaker}
+        p_lo, p_hi = self.paras[para]
+        body = self.text[p_lo:p_hi].strip()
+        return Evidence(
+            how=cand.how or Attribution.UNNAMED,
+            paragraphs_back=back,
+            sentences_back=sentences,
+            rivals=len(rivals),
+            near_rivals=len(near),
+            mentions=sum(1 for m in mentions if self.quoted[m.start] < 0),
+            quote_only=cand.quote_only,
+            named_in_quote=any(self.quoted[m.start] == qi for m in mentions),
+            short_paragraph=len(_WORD_RE.findall(body)) < 12 and body[-1:] not in ".?!\"”’",
+            one_word=len(speaker.split()) == 1,
+            person=names.is_person(speaker),
+        )
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def sentence_of(self, token: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token) - 1)
+
     def could_be_speaker(self, speaker: str) -> bool:
         """A person or organisation, named or described; not "Another", "old", "Brussels"."""
         words = speaker.split()
         low = speaker.lower()
-        if low in _NOT_SPEAKERS or words[0].lower() in ("another", "other", "others"):
+        if low in _NOT_SPEAKERS:
             return False
+        if words[0].lower() in ("another", "other", "others"):  # "another diplomat", never "Another" alone
+            return len(words) > 1 and (naming.describes_person(" ".join(words[1:])) or words[-1].lower() in _GROUPS)
         if not any(len(w.strip(".")) > 1 for w in words):
             return False  # "X." heading a section, a lone initial
         if len(words) == 1 and speaker[:1].islower():
@@ -430,7 +490,7 @@ class _Context:
                 continue
             d = a - t.i if t.i < a else t.i - b
             if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote"):
-                d += 20  # "…," Trump said, after news outlets declared him the victor
+                d += 40  # "…," Trump said, after news outlets declared him the victor; "…," which indicate …, X said
             if d < best_d:
                 best, best_d = t, d
         return best
@@ -597,7 +657,7 @@ class _Context:
             nxt = verb.i + 1
             capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
             if nxt < len(doc) and self.quoted[nxt] < 0 and (
-                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET") or capitalised
+                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or capitalised
             ):
                 t = doc[nxt]
                 while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
@@ -686,6 +746,9 @@ class _Context:
                                 return _Who(later, None, True, Attribution.SPEECH_VERB)
                 if titles or head.ent_type_ == "PERSON":
                     names.add_person(name)
+                org = self.organisation_of(run)
+                if org and not names.is_person(name):  # "the University of Chicago", not "University"
+                    return _Who(org, None, False, Attribution.ORGANISATION)
                 return _Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
             if only_titles and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
                 noun = self.doc[run[1] - 1].lower_  # "the Treasury Secretary", not "the General Manager of …"
@@ -728,6 +791,11 @@ class _Context:
         if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
             who = self.antecedent(head.idx, person=True, noun=lemma)
             return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
+        if definite and describes_person and qualified and not any(self.restricts(c) for c in head.children):
+            # "the King, who is here on a visit, replied": an aside about someone named before,
+            # taken only where that person's role holds the noun
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return _Who(who, None, True, Attribution.DESCRIPTOR) if who else _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person and qualified:
             return _Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person:  # "the official", "the Texas Democrat", "the 43-year-old"
@@ -754,6 +822,27 @@ class _Context:
         if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
             return _Who(text, None, False, Attribution.ORGANISATION)
         return _NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def organisation_of(self, run: tuple[int, int]) -> str | None:
+        """The whole name of an organisation whose name goes on with "of", "for" or "on" after the run: the
+        entity "University of Chicago" around the run "University"."""
+        doc = self.doc
+        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on") or doc[run[0]].ent_type_ != "ORG":
+            return None
+        ent = next((e for e in doc.ents if e.start <= run[0] < e.end), None)
+        if ent is None or ent.label_ != "ORG" or ent.end <= run[1] + 1 or any(self.quoted[i] >= 0 for i in
+                                                                             range(ent.start, ent.end)):
+            return None
+        words = ent.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" else words)
+
+    def restricts(self, child: Token) -> bool:
+        """``child`` is a qualifier that picks someone out ("the manager for an oil company", "the
+        man who called"); a relative clause set off by a comma is only an aside."""
+        if child.dep_ not in ("prep", "relcl", "acl"):
+            return False
+        edge = child.left_edge.i
+        return not (child.dep_ == "relcl" and edge > 0 and self.doc[edge - 1].text == ",")
 
     def missed_name(self, head: Token) -> bool:
         """A capitalised word the tagger did not take for a name, standing where a name stands."""
@@ -856,6 +945,11 @@ class _Context:
                 who = self.mention(holder)
                 if who.speaker and who.how is not Attribution.UNNAMED:
                     return who._replace(how=Attribution.DESCRIPTOR)
+        # "In a letter …, the engineer told residents …, the company said" then "…," the letter
+        # said: the writer is who spoke in that letter, not who reported it
+        writer = self.writer_of_earlier(head)
+        if writer is not None:
+            return writer
         # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke;
         # "The Bank said in a statement …" then "…," the statement added
         k = bisect.bisect_left(self.speech_chars, head.idx) - 1
@@ -863,6 +957,29 @@ class _Context:
             who = self.speech_events[k]
             return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
         return _NOBODY
+
+    def writer_of_earlier(self, head: Token) -> _Who | None:
+        """The speaker of the speech verb that governs the last earlier mention of the same
+        document ("In a letter …, X told …"), within 600 characters."""
+        lemma = head.lemma_.lower()
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if head.idx - t.idx > 600:
+                break
+            if self.quoted[i] >= 0 or t.lemma_.lower() != lemma:
+                continue
+            node = t
+            for _ in range(8):
+                if node.head is node:
+                    return None
+                node = node.head
+                if self.is_speech_verb(node) and node.i < head.i:
+                    who = self.speaker_of(node)
+                    if not who.speaker:
+                        return None
+                    return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+            return None
+        return None
 
     def is_hypothetical(self, verb: Token) -> bool:
         """"Users can say …", "you might tell": what anyone could say, not what was said."""
@@ -1059,6 +1176,7 @@ class _Context:
                 last = c
                 continue
             if c.speaks_for_itself:
+                last = None  # "“…,” the ruling said": what follows goes on from words nobody named said
                 continue
             para = c.span.paragraph
             p_lo = self.paras[para][0]
@@ -1083,6 +1201,8 @@ class _Context:
                     last = c
             elif not c.has_verb and not c.statement and not c.mid_sentence:
                 c.keep = False
+            else:
+                last = None  # a quote nobody is known to have said: what follows does not go on past it
 
 
 def _heads_sentence(verb: Token) -> bool:

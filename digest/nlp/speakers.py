@@ -80,7 +80,7 @@ class Names:
 
     def add_person(self, name: str) -> None:
         full = self.resolve(name)
-        if full.lower() not in _COUNTRIES:  # a country speaks through its officials, never as a person
+        if not _never_person(full):  # a country or company speaks through its people, never as one
             self.persons.add(full)
 
     def is_person(self, name: str) -> bool:
@@ -128,6 +128,17 @@ class Names:
         if noun:
             return None
         return best_subject if prefer_subject and best_subject else fallback
+
+
+# Endings of company names: "John Labatt Ltd", "Ford Motor Co." are companies, never persons.
+_COMPANY_ENDINGS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv", "spa",
+                              "lp", "llp", "pty", "limited", "incorporated"})
+
+
+def _never_person(full: str) -> bool:
+    """A country ("Sri Lanka") or a company ("John Labatt Ltd"), whatever the tagger says."""
+    words = full.split()
+    return full.lower() in _COUNTRIES or (len(words) > 1 and _key(words[-1]) in _COMPANY_ENDINGS)
 
 
 _FEMININE = _words(
@@ -196,6 +207,14 @@ def _hyphen_joined(doc: Doc, j: int) -> bool:
         and not doc[j].whitespace_ and doc[j + 1].is_alpha
 
 
+def _possessive_inside_name(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a possessive "'s" inside one named organisation or work, between two
+    names ("People's Daily"); not "Reagan's Iran policy", where the entity ends before it."""
+    return doc[j].tag_ == "POS" and doc[j].ent_iob_ == "I" and j + 1 < len(doc) \
+        and doc[j + 1].ent_iob_ == "I" and doc[j].ent_type_ in ("ORG", "WORK_OF_ART", "FAC") \
+        and _is_name_token(doc[j + 1])
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of proper-noun tokens, token ranges: hyphenated parts are kept whole
     ("Cheuk Hau-yip", "Khalid al-Falih") and particles inside a name too ("Paul de Keersmaeker")."""
@@ -214,6 +233,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
                 j += 1
+            elif _possessive_inside_name(doc, j):
+                j += 2  # "People's Daily", "Lloyd's Register": one organisation's name
             elif _hyphen_joined(doc, j) and (joined or (j - 1 > i and doc[j + 1].tag_ not in _MODIFIER_TAGS)):
                 j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
@@ -305,6 +326,9 @@ def build_names(doc: Doc) -> Names:
     for full in [full for full in names.persons if full.lower() in _COUNTRIES]:
         names.persons.discard(full)  # "Sri Lanka" tagged PERSON
         names.labels[full] = {"GPE"}
+    for full in [full for full in names.persons if _never_person(full)]:
+        names.persons.discard(full)  # "John Labatt Ltd": a company named after its founder
+        names.labels[full] = {"ORG"}
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
