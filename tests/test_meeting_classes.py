@@ -478,3 +478,136 @@ def test_a_court_sitting_somewhere_undated_is_no_session(nlp):
 def test_proposals_put_at_a_meeting_leave_the_meeting_set(nlp):
     text = "New proposals will be put forward for discussion at a meeting of the aid committee in Geneva next week."
     assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Geneva")]
+
+
+# --------------------------------------------------------------------------- dates of other things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides will probably meet a few days before the April 17 deadline.",
+        "The ministers will meet ahead of next week's vote in parliament.",
+    ],
+)
+def test_the_date_of_a_deadline_or_a_vote_is_not_the_meetings(nlp, text):
+    assert [m.start for m in upcoming(nlp, text)] == [None]
+
+
+def test_a_date_on_a_part_or_a_name_of_the_meeting_stays(nlp):
+    assert [m.start for m in upcoming(nlp, "Officials will attend the March 12 opening of the talks.")] == [
+        "2024-03-12"
+    ]
+    assert [m.start for m in upcoming(nlp, "The April 5 G7 meeting will take place in Paris.")] == ["2024-04-05"]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the day of the journey is the meeting's only when no mention gives another
+        ("The envoy will arrive tomorrow for talks with the rebels.", "2024-03-08"),
+        (
+            "On Tuesday the minister will fly to Oslo for meetings of the budget committee. "
+            "The budget committee is to meet formally in Oslo next Thursday.",
+            "2024-03-14",
+        ),
+        (
+            "The envoy will arrive tomorrow for talks with the rebels. "
+            "He will meet rebel leaders in the capital later this week.",
+            "2024-W10",
+        ),
+    ],
+)
+def test_the_day_one_travels_is_only_a_hint_of_the_meetings_day(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_meeting_a_week_after_the_journey_is_another_one(nlp):
+    text = (
+        "The trade envoy flies to Brussels today for talks with European Union officials. "
+        "The union's trade council is due to hear a complaint from the bloc on March 20."
+    )
+    assert sorted(str(m.start) for m in upcoming(nlp, text)) == ["2024-03-07", "2024-03-20"]
+
+
+# --------------------------------------------------------------------------- judged, not negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks next week will not be easy, officials said.",
+        "The summit on Friday will not focus on trade.",
+    ],
+)
+def test_a_meeting_said_not_to_be_easy_still_takes_place(nlp, text):
+    assert len(upcoming(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will not take place next week.",
+        "The meeting will not be held on Monday.",
+        "The talks will not go ahead on Friday.",
+    ],
+)
+def test_a_meeting_that_will_not_take_place_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- place
+
+
+def test_a_venue_is_the_place_when_no_city_is_given(nlp):
+    assert [m.place for m in upcoming(nlp, "The two sides will meet at the foreign ministry on Monday.")] == [
+        "foreign ministry"
+    ]
+    assert [m.place for m in upcoming(nlp, "The talks will take place at the Grand hotel on Friday.")] == [
+        "Grand hotel"
+    ]
+
+
+def test_a_city_beats_a_venue_and_a_country(nlp):
+    text = "Leaders will meet at the White House in Washington on Friday."
+    assert [m.place for m in upcoming(nlp, text)] == ["Washington"]
+    text = "The ministers will meet on April 2 at the bloc's headquarters in Vienna."
+    assert [m.place for m in upcoming(nlp, text)] == ["Vienna"]
+
+
+def test_a_country_alone_is_no_place(nlp):
+    assert [m.place for m in upcoming(nlp, "The summit will be held in France next month.")] == [None]
+
+
+def test_a_city_given_in_another_mention_refines_a_country(nlp):
+    text = (
+        "Coffee growers will hold a meeting in Peru next week. "
+        "The meeting will take place in Cusco, the organisers said."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Cusco")]
+
+
+def test_a_city_that_is_also_a_country_is_a_place(nlp):
+    assert [m.place for m in upcoming(nlp, "The ministers will meet in Luxembourg on June 15.")] == ["Luxembourg"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The prime minister will visit Paris at the end of the month for talks with the president.", "Paris"),
+        ("The minister will fly to Moscow on Monday for talks with his counterpart.", "Moscow"),
+        ("The foreign minister arrived in Geneva on Sunday. He will meet his Iranian counterpart on Monday.", "Geneva"),
+        (
+            "The president will travel to Jakarta next week. He is due to hold talks with the Indonesian "
+            "leader on Tuesday.",
+            "Jakarta",
+        ),
+    ],
+)
+def test_one_meets_where_one_travels(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_someone_elses_journey_gives_no_place(nlp):
+    text = "The president flew to Jakarta. The minister will hold talks with the Indonesian leader on Tuesday."
+    assert [m.place for m in upcoming(nlp, text)] == [None]

@@ -845,3 +845,13 @@ RESULT_NOUNS = {"outcome", "result", "progress", "success", "failure", "collapse
 FORECASTING = {"expect", "predict", "anticipate", "forecast", "believe", "think", "speculate", "suspect", "bet"}
 # Doubt over a meeting's clause: "uncertain that even an emergency meeting would help".
 DOUBT = {"uncertain", "unsure", "doubtful", "unclear", "sceptical", "skeptical", "doubt"}
+# Buildings a meeting is held at when no city is given: "at the foreign ministry".
+VENUE_NOUNS = {
+    "ministry", "hotel", "palace", "headquarters", "hall", "centre", "center", "building", "embassy",
+    "residence", "chancellery", "castle", "villa", "resort", "chamber", "courthouse", "mansion", "compound",
+    "parliament", "capitol", "office", "offices", "house", "auditorium", "university", "college",
+}
+# Verbs whose meeting subject, negated, does not take place: "the talks will not go ahead".
+OCCURRING = TAKING_PLACE | SCHEDULE_VERBS | {
+    "happen", "occur", "go", "proceed", "continue", "materialise", "materialize", "come", "meet", "have",
+}

@@ -181,6 +181,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:days?|weeks?|months?|years?)\s+ago)",
     ),
     ("week", rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
+    ("week", r"(?i:the\s+week\s+after\s+next)"),
+    # "Friday next week", "on Tuesday of this week": a weekday in a named week
+    ("weekday", rf"{_WEEKDAY}\s+(?:(?i:of)\s+)?(?i:next|this|last)\s+(?i:week)(?![\w'’])"),
     # Fuzzy and relative weeks / months / years
     (
         "fuzzy",
@@ -191,7 +194,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "fuzzy",
         r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
-        r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)",
+        r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
     ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
@@ -537,6 +540,24 @@ def _weekday(text: str, low: str, published: date, tense: str):
     return _NO_MATCH
 
 
+_RE_WEEKDAY_OF_WEEK = re.compile(rf"(?P<wd>{_WEEKDAY})\s+(?:(?i:of)\s+)?(?P<rel>(?i:next|this|last))\s+(?i:week)")
+
+
+def _weekday_of_week(text: str, low: str, published: date, tense: str):
+    """ "Friday next week", "Tuesday of this week", "the week after next"."""
+    if low == "the week after next":
+        return TimeValue(_week(published + timedelta(weeks=2)))
+    m = _RE_WEEKDAY_OF_WEEK.fullmatch(text)
+    if m is None:
+        return _NO_MATCH
+    wd = _WEEKDAYS.get(m.group("wd").lower().rstrip("."))
+    if wd is None:
+        return None
+    monday = published - timedelta(days=published.weekday())
+    k = {"next": 1, "this": 0, "last": -1}[m.group("rel").lower()]
+    return TimeValue(_day(monday + timedelta(weeks=k, days=wd)))
+
+
 def _month_forms(text: str, low: str, published: date, tense: str):
     """"March of next year", "March 2022", "next March", "until March"."""
     # Month + year, bare months
@@ -664,8 +685,6 @@ def _relative_unit(text: str, low: str, published: date, tense: str):
             return TimeValue(_week(d))
         if unit == "month":
             y, mo = _add_months(published.year, published.month, k)
-            if pos == "first" and k:
-                return TimeValue(_month(y, mo))
             return TimeValue(_month(y, mo))
         y = published.year + k
         if pos == "first" and k:
@@ -696,6 +715,7 @@ _HANDLERS = (
     _date_range,
     _explicit_day,
     _relative_day,
+    _weekday_of_week,
     _weekday,
     _month_forms,
     _year_or_ago,

@@ -160,7 +160,10 @@ def _verb_chain(gov) -> list:
 def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_ok: bool) -> bool:
     """A dependent of the meeting's verb that makes it negated, conditional or habitual."""
     if c.dep_ == "neg" and (kind.formal or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
-        return c.head.lemma_.lower() not in lex.PARTICIPATING  # "X will not attend the meeting": it still meets
+        if trigger.dep_ == "nsubj" and not kind.verbal and _judged(c.head):
+            return False  # "the talks will not be easy / will not focus on prices": they still take place
+        # "X will not attend the meeting": it still meets ("the talks will not go ahead": they do not)
+        return trigger.dep_ == "nsubj" or c.head.lemma_.lower() not in lex.PARTICIPATING
     if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
         return True
     if (
@@ -176,6 +179,14 @@ def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_o
     ):
         return True
     return not has_day and c.dep_ in ("npadvmod", "prep") and any(d.lower_ in ("every", "each") for d in c.subtree)
+
+
+def _judged(verb) -> bool:
+    """A predicate that says what a meeting will be like or do, not whether it takes place."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() not in lex.SCHEDULE_VERBS for c in verb.children)
+    return lemma not in lex.OCCURRING
 
 
 def _conditional_above(cur) -> bool:

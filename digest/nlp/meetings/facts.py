@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, subject
+from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, is_country, subject
 from digest.nlp.timex import find_in_span
 
 
@@ -24,9 +26,35 @@ def sentence_times(doc, sent) -> list[tuple[object, object]]:
     return times
 
 
-def sentence_places(sent_places) -> list[tuple[object, object]]:
-    """(root token, entity) for the place entities shaped like a meeting's place."""
-    return [(ent.root, ent) for ent in sent_places if ent.label_ in PLACE_LABELS and place_shape(ent)]
+def sentence_places(sent_places, sent=None) -> list[tuple[object, object]]:
+    """(root token, entity) for the place entities shaped like a meeting's place, and the venues
+    named without one ("at the foreign ministry")."""
+    places = [ent for ent in sent_places if ent.label_ in PLACE_LABELS and place_shape(ent)]
+    if sent is not None:
+        taken = {t.i for ent in places for t in ent}
+        places += [v for v in venue_spans(sent) if not any(t.i in taken for t in v)]
+    return [(ent.root, ent) for ent in sorted(places, key=lambda e: e.start)]
+
+
+def venue_spans(sent) -> list:
+    """ "at the foreign ministry", "at the Hilton hotel": a building after "at", as a FAC span."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "at the end of", "at the house of": not a building named on its own
+        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
+        start = min((t.i for t in left), default=tok.i)
+        out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
+    return out
+
+
+def place_rank(ent) -> int:
+    """How well a place says where a meeting is: a city 2, a venue or region 1, a country 0."""
+    if is_country(ent.text):
+        return 0
+    return 2 if ent.label_ == "GPE" else 1
 
 
 def place_shape(ent) -> bool:
@@ -44,6 +72,8 @@ def place_shape(ent) -> bool:
             return True
         if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in lex.TRAVEL:
             return True
+        if cur.dep_ == "dobj" and h.lemma_.lower() == "visit" and h.pos_ == "VERB":
+            return True  # "will visit Paris … for talks"
         if cur.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
             cur = h.head
             continue
@@ -63,6 +93,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
+        if not place and _dates_another_noun(root, trig_ids):
+            continue  # "before the April 17 deadline", "ahead of next week's vote"
         beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
@@ -93,6 +125,20 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _dates_another_noun(root, trig_ids: set[int]) -> bool:
+    """A time that modifies a noun other than a meeting (its deadline, an election, a vote): the
+    noun's time, not the meeting's; a noun phrase that ends in a trigger ("the April 5 G7 meeting")
+    or a part of one ("the March 3 opening") keeps it."""
+    if root.dep_ not in ("compound", "nmod", "poss", "amod"):
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.i not in trig_ids:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i in trig_ids or head.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not (is_meeting_noun(head) or head.lemma_.lower() in lex.EVENT_PARTS | lex.OPENING_NOUNS)
 
 
 def _inside_another_object(root, trigger) -> bool:
@@ -201,20 +247,62 @@ def _near_argument(tok, gov) -> bool:
     return cur == gov
 
 
-def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset[str]) -> str | None:
-    """The meeting's own place: the first "in/at" place, else a city modifying the noun."""
+def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset[str]) -> tuple[str | None, int]:
+    """The meeting's own place and its rank (``place_rank``): the first city "in/at", else a venue
+    or region, else a country; else a city modifying the noun."""
     own = sorted(
         (e for e in own_places if not re.search(r"\d", e.text)),
-        key=lambda e: (e.root.dep_ in ("compound", "nmod", "amod"), e.start),
+        key=lambda e: (-place_rank(e), e.root.dep_ in ("compound", "nmod", "amod"), e.start),
     )
     if own:
-        return re.sub(r"^(?i:the)\s+", "", own[0].text).strip()
+        return re.sub(r"^(?i:the)\s+", "", own[0].text).strip(), place_rank(own[0])
     if kind.verbal:
-        return _posted_in(tok)
+        posted = _posted_in(tok)
+        return posted, 0 if is_country(posted) else 2
     for c in tok.children:
         if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.pos_ == "PROPN" and c.text in doc_places:
-            return c.text
+            return c.text, 0 if is_country(c.text) else 2
+    return None, 0
+
+
+def journey_place(tok, kind: MeetingKind) -> str | None:
+    """Where the one who meets has travelled, told before in the sentence or the one before it in
+    the paragraph: "The minister arrived in Geneva on Sunday. He will meet …" (the city, never a
+    country alone)."""
+    verb = tok if kind.verbal else governor(tok)
+    who = subject(verb) if verb is not None else None
+    if who is None:
+        return None
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0 and "\n\n" not in doc[start - 1].whitespace_:
+        start = doc[start - 1].sent.start
+    for travel in reversed([t for t in doc[start : tok.i] if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]):
+        traveller = subject(travel)
+        if traveller is None or not _same_party(traveller, who):
+            continue
+        return next((d for d in _destinations(travel) if not is_country(d)), None)
     return None
+
+
+def _same_party(before, after) -> bool:
+    """ "The minister … He …", "The minister … the minister …": the same one, as far as words tell."""
+    if after.lower_ in ("he", "she"):
+        return before.ent_type_ == "PERSON" or before.lemma_.lower() in lex.PEOPLE
+    if after.lower_ == "they":
+        return before.tag_ in ("NNS", "NNPS")
+    return after.pos_ != "PRON" and after.lemma_.lower() == before.lemma_.lower()
+
+
+def _destinations(travel) -> list[str]:
+    """The named places a travel verb goes to: "arrived in Geneva", "flew to Oslo", "visit Paris"."""
+    out = []
+    for c in travel.children:
+        objs = [c] if c.dep_ == "dobj" and travel.lemma_.lower() == "visit" else []
+        if c.dep_ == "prep" and c.lower_ in ("to", "in", "at"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+        out += [" ".join(t.text for t in o.subtree if t.ent_type_ == "GPE") for o in objs if o.ent_type_ == "GPE"]
+    return [d for d in out if d]
 
 
 def _posted_in(verb) -> str | None:

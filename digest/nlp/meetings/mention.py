@@ -9,10 +9,17 @@ from datetime import date
 from digest.models import MeetingStatus, TimeValue
 from digest.nlp.meetings import decision
 from digest.nlp.meetings.candidates import sentence_triggers
-from digest.nlp.meetings.facts import assign, choose_place, parties, sentence_places, sentence_times
+from digest.nlp.meetings.facts import (
+    assign,
+    choose_place,
+    journey_place,
+    parties,
+    sentence_places,
+    sentence_times,
+)
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.title import title
-from digest.nlp.meetings.when import mention_time, with_duration
+from digest.nlp.meetings.when import mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
 from digest.nlp.timex import find_time_of_day
 
@@ -37,6 +44,8 @@ class Mention:
     postponed_from: bool = False
     end_value: TimeValue | None = None
     apart: set[int] = field(default_factory=set)  # triggers of meetings this one is not
+    place_rank: int = 0  # a city 2, a venue 1, a country 0 (facts.place_rank)
+    hint: TimeValue | None = None  # the day of a journey made for the meeting: its date if no mention gives one
 
     @property
     def weak(self) -> bool:
@@ -46,10 +55,15 @@ class Mention:
     def bare(self) -> bool:
         return self.value is None and self.place is None and not self.names
 
+    def take_place(self, other: Mention) -> None:
+        """The other mention's place when this one has none, or only a vaguer one (a country)."""
+        if other.place and (not self.place or other.place_rank > self.place_rank):
+            self.place, self.place_rank = other.place, other.place_rank
+
     def absorb(self, other: Mention) -> None:
         """Take the facts ``other`` has and this mention lacks."""
         self.value = self.value or other.value
-        self.place = self.place or other.place
+        self.take_place(other)
         self.names |= other.names
         self.participants = list(dict.fromkeys(self.participants + other.participants))
 
@@ -60,7 +74,7 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
     if not triggers:
         return []
     times = sentence_times(doc, sent)
-    places = sentence_places(sent_places)
+    places = sentence_places(sent_places, sent)
     time_of = assign([r for r, _ in times], triggers)
     place_of = assign([r for r, _ in places], triggers, place=True)
     out = []
@@ -86,7 +100,13 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     scheduled = decision.is_scheduled(tok, kind)
     if scheduled:
         tense = decision.FUTURE
-    when = mention_time(tok, own_times, published, decision.tense_for_dates(tok, kind, tense), scheduled)
+    own_times, travel_times = split_travel_times(tok, own_times)
+    date_tense = decision.tense_for_dates(tok, kind, tense)
+    when = mention_time(tok, own_times, published, date_tense, scheduled)
+    hinted = when.value is None and bool(travel_times)
+    if hinted:
+        when = mention_time(tok, travel_times, published, date_tense, scheduled)
+        hinted = when.value is not None
     value = when.value
     has_day = value is not None and value.precision == "day"
     if kind.needs_date and value is None:
@@ -99,7 +119,10 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _with_time_of_day(sent, with_duration(tok, value))
     elif tense == decision.FUTURE and (kind.formal or scheduled or decision.set_for(tok)):
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
-    place = choose_place(tok, kind, own_places, doc_places)
+    place, place_rank = choose_place(tok, kind, own_places, doc_places)
+    if place is None:
+        place = journey_place(tok, kind)
+        place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
     status = decision.under_way(tok, status, value, when.end, published)
@@ -112,7 +135,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         kind,
         tense,
         status,
-        value,
+        None if hinted else value,
         place,
         participants,
         names,
@@ -120,6 +143,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         anaphoric,
         postponed_from,
         when.end,
+        hint=value if hinted else None,
+        place_rank=place_rank,
     )
 
 
@@ -155,8 +180,9 @@ def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
         if not m.kind.verbal and _sidelines_of(head):
             outer = by_i.get(head.head.head.head.i)
             if outer is not None and not outer.kind.weak and outer.status == m.status:
-                outer.value, outer.place = outer.value or m.value, outer.place or m.place
-                m.value, m.place = m.value or outer.value, m.place or outer.place
+                outer.value, m.value = outer.value or m.value, m.value or outer.value
+                outer.take_place(m)
+                m.take_place(outer)
                 outer.apart.add(m.trigger.i)
                 m.apart.add(outer.trigger.i)
             continue
@@ -201,7 +227,7 @@ def _fold_names(mentions: list[Mention], dropped: set[int]) -> None:
         if outer is None or outer.trigger.pos_ != "PROPN" or outer.trigger.i in dropped:
             continue
         m.value = m.value or outer.value
-        m.place = m.place or outer.place
+        m.take_place(outer)
         m.names |= outer.names
         doc = m.trigger.doc
         words = [

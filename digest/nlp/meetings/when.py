@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.syntax import doc_text, governor
+from digest.nlp.meetings.syntax import doc_text, governor, head_path
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
 from digest.nlp.timex import NUMBER_WORDS
 from digest.nlp.timex import resolve as resolve_time
@@ -69,6 +69,29 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense, later=later)
+
+
+def split_travel_times(tok, own_times: list) -> tuple[list, list]:
+    """The times of the meeting itself, and those of a journey made for it ("leaves on Tuesday
+    for talks", "arrives tomorrow to attend the summit"): the day one travels is only a hint of
+    the meeting's day, which another mention may give."""
+    direct, travel = [], []
+    for root, tm in own_times:
+        (travel if _via_travel(root, tok) else direct).append((root, tm))
+    return direct, travel
+
+
+def _via_travel(root, tok) -> bool:
+    """Whether ``root`` dates a travel verb that the trigger hangs on through "for/to" or a purpose clause."""
+    verb = governor(root)
+    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in lex.TRAVEL:
+        return False
+    below = next((t for t in head_path(tok) if t.head.i == verb.i and t.i != verb.i), None)
+    if below is None:
+        return False
+    return (below.dep_ == "prep" and below.lower_ in ("for", "to")) or (
+        below.dep_ in ("advcl", "xcomp") and below.pos_ == "VERB"
+    )
 
 
 def _future_in_past(tok) -> bool:
