@@ -185,6 +185,25 @@ def test_title_names_the_body_and_the_kind(nlp, text, title):
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The envoy will arrive tomorrow for talks with the rebels.", "Talks with rebels"),
+        ("Union leaders said tough talks with Ford would resume on Monday.", "Talks with Ford"),
+        ("He said he expected OPEC to raise prices when it meets on December 9.", "OPEC meeting"),
+        ("A marathon meeting of the Arctic Council is due on Friday.", "Arctic Council meeting"),
+    ],
+)
+def test_a_title_names_the_parties_not_how_the_meeting_will_go(nlp, text, title):
+    assert [m.title for m in upcoming(nlp, text)] == [title]
+
+
+def test_a_bare_title_takes_the_parties_names(nlp):
+    text = "The hearing between Zolvex and the regulator is scheduled for Monday."
+    found = upcoming(nlp, text)
+    assert len(found) == 1 and "Zolvex" in found[0].title and found[0].title != "Hearing"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Staff were told about the all-hands meeting on Friday.",
@@ -611,3 +630,14 @@ def test_one_meets_where_one_travels(nlp, text, place):
 def test_someone_elses_journey_gives_no_place(nlp):
     text = "The president flew to Jakarta. The minister will hold talks with the Indonesian leader on Tuesday."
     assert [m.place for m in upcoming(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("A meeting of the Arctic Council is due on Friday.", "2024-03-08"),
+        ("The next round of talks is due next week in Oslo.", "2024-W11"),
+    ],
+)
+def test_a_meeting_that_is_due_on_a_day_is_ahead(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]

@@ -130,6 +130,11 @@ def verb_tense(verb) -> Tense | None:
         return FUTURE
     if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
         return FUTURE
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() == "due" and any(d.dep_ in ("prep", "npadvmod") for d in c.children)
+        for c in verb.children
+    ):
+        return FUTURE  # "the meeting is due on Friday"
     if (
         verb.tag_ == "VBN"
         and not auxes

@@ -115,6 +115,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     taken = set(out.values())
     for k, root in pending:
         verb = _modified_word(root, trig_ids)
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "the meeting is due on Friday"
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):

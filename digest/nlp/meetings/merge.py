@@ -10,7 +10,7 @@ from datetime import timedelta
 from digest.models import Meeting, MeetingStatus, TimeValue
 from digest.nlp.meetings.mention import Mention
 from digest.nlp.meetings.syntax import is_country
-from digest.nlp.meetings.title import title_score
+from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
 
 JOURNEY_DAYS = 4  # a meeting one travels to opens at most this many days after the journey
@@ -200,7 +200,7 @@ def to_meeting(g: Group) -> Meeting:
     best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
     participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
     return Meeting(
-        title=best_title or "Meeting",
+        title=_named_title(best_title, participants),
         status=g.status(),
         start=value.start if value else None,
         end=_end(g, value),
@@ -213,6 +213,13 @@ def to_meeting(g: Group) -> Meeting:
         start_char=start_char,
         end_char=start_char + len(evidence),
     )
+
+
+def _named_title(text: str, participants: list[str]) -> str:
+    """A title that names nobody ("Meeting", "Talks", "Hearing") takes the parties' names."""
+    if title_score(text) or not participants:
+        return text or "Meeting"
+    return cap(f"{' and '.join(participants[:2])} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
 
 
 def _end(g: Group, value: TimeValue | None) -> str | None:
