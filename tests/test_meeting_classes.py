@@ -390,8 +390,12 @@ def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
     text = "Silva, who is in Ottawa to attend the finance committee meetings, said he was hopeful."
     m = only(nlp, text)
     assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
-    m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
-    assert m.start is None  # the day of leaving is not the day of the meetings
+    # the day of leaving is only a hint: the meetings' own day, told in another sentence, wins
+    text = (
+        "The minister leaves on April 7 to attend the finance committee meetings. "
+        "The finance committee will meet in Ottawa on April 9."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-04-09", "Ottawa")]
 
 
 # --------------------------------------------------------------------------- generalisation pass (folds)
@@ -641,3 +645,31 @@ def test_someone_elses_journey_gives_no_place(nlp):
 )
 def test_a_meeting_that_is_due_on_a_day_is_ahead(nlp, text, start):
     assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text, start, place",
+    [
+        ("The minister will go to Oslo next week to meet the rebels.", "2024-W11", "Oslo"),
+        ("The minister leaves on Monday to attend the summit of the bloc.", "2024-03-11", None),
+        ("The envoy flew to Oslo to hold talks with the rebels next week.", "2024-W11", "Oslo"),
+    ],
+)
+def test_a_journey_to_meet_gives_the_meetings_place_and_at_least_its_day(nlp, text, start, place):
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [(start, place)]
+
+
+def test_the_date_of_a_contact_relative_clause_is_the_meetings(nlp):
+    text = "His plea came ahead of a state visit he will make to Norway later this month."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She renewed calls for the two neighbours, along with their allies, to hold high-level talks.",
+        "The church repeated its appeal to the rival clans, both armed, to meet in the capital.",
+    ],
+)
+def test_what_a_call_asks_for_is_no_meeting_set(nlp, text):
+    assert upcoming(nlp, text) == []

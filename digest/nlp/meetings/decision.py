@@ -207,7 +207,7 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     if _landmark(tok):
         return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
-    if gov is not None and _open_question(gov):
+    if gov is not None and (_open_question(gov) or _asked_for(gov)):
         return True
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
@@ -234,6 +234,23 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
             return False
         via_prep = via_prep or cur.dep_ == "prep"
         cur = cur.head
+    return False
+
+
+def _asked_for(verb) -> bool:
+    """ "renewed calls for the two neighbours, along with Uganda, to hold talks": an infinitive that
+    follows the phrase of a call or a plea (however the parser attached it) is what is asked for."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return False
+    prev = verb.doc[to.i - 1]
+    while prev.is_punct and prev.i > 0:
+        prev = prev.doc[prev.i - 1]
+    for word in (prev, *prev.ancestors):
+        if word.lemma_.lower() in lex.PROPOSAL and word.pos_ in ("NOUN", "VERB"):
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.i > verb.i:
+            return False
     return False
 
 

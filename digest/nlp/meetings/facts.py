@@ -120,7 +120,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
-            hit = _nearest_trigger_of_verb(verb, root, triggers, taken, place)
+            hit = _contact_clause_trigger(verb, triggers)
+            hit = hit if hit is not None else _nearest_trigger_of_verb(verb, root, triggers, taken, place)
         else:
             hit = None
         if hit is not None:
@@ -209,6 +210,18 @@ def _modified_word(root, trig_ids: set[int]):
     return verb
 
 
+def _contact_clause_trigger(verb, triggers: list) -> int | None:
+    """ "a state visit he will make … later this month", "the talks they hold on Monday": a relative
+    clause without "that" whose verb takes the meeting noun before it as its missing object."""
+    if verb.lemma_.lower() not in lex.LIGHT | {"make", "pay"} or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0:
+        return None
+    before = subj.doc[subj.left_edge.i - 1]
+    return next((t.i for t, k in triggers if t.i == before.i and not k.verbal), None)
+
+
 def _of_trigger(noun, trig_ids: set[int]) -> int | None:
     """The trigger in "<noun> of <trigger>": "a round of talks"."""
     for c in noun.children:
@@ -229,7 +242,10 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         # "talks are expected to begin in July": the date of the meeting's own beginning
         begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
         # "who is in Washington to attend the meetings": where one is, to take part
-        attending = place and gov.dep_ == "advcl" and gov.head.i == verb.i and gov.lemma_.lower() in lex.PARTICIPATING
+        # "flew to Oslo to hold talks": where one travels, to meet
+        travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)
+        purpose = travelling or (place and gov.lemma_.lower() in lex.PARTICIPATING)
+        attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
@@ -301,7 +317,8 @@ def _destinations(travel) -> list[str]:
     out = []
     for c in travel.children:
         objs = [c] if c.dep_ == "dobj" and travel.lemma_.lower() == "visit" else []
-        if c.dep_ == "prep" and c.lower_ in ("to", "in", "at"):
+        leaving = c.lower_ == "for" and travel.lemma_.lower() in ("leave", "depart", "head")  # "leaves for Oslo"
+        if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or leaving):
             objs = [o for o in c.children if o.dep_ == "pobj"]
         out += [" ".join(t.text for t in o.subtree if t.ent_type_ == "GPE") for o in objs if o.ent_type_ == "GPE"]
     return [d for d in out if d]

@@ -104,8 +104,9 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     date_tense = decision.tense_for_dates(tok, kind, tense)
     when = mention_time(tok, own_times, published, date_tense, scheduled)
     hinted = when.value is None and bool(travel_times)
-    if hinted:
-        when = mention_time(tok, travel_times, published, date_tense, scheduled)
+    if hinted:  # "leaves on Monday to attend …": a journey told in the present is a timetable
+        travel_tense = decision.FUTURE if date_tense == PRESENT else date_tense
+        when = mention_time(tok, travel_times, published, travel_tense, scheduled)
         hinted = when.value is not None
     value = when.value
     has_day = value is not None and value.precision == "day"
