@@ -591,6 +591,10 @@ def test_a_venue_is_the_place_when_no_city_is_given(nlp):
     ]
 
 
+def test_an_unnamed_room_is_no_venue(nlp):
+    assert [m.place for m in upcoming(nlp, "The two sides will meet at his office on Monday.")] == [None]
+
+
 def test_a_city_beats_a_venue_and_a_country(nlp):
     text = "Leaders will meet at the White House in Washington on Friday."
     assert [m.place for m in upcoming(nlp, text)] == ["Washington"]

@@ -46,7 +46,8 @@ def venue_spans(sent) -> list:
             continue  # "at the end of", "at the house of": not a building named on its own
         left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
         start = min((t.i for t in left), default=tok.i)
-        out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
+        if start < tok.i:  # a named building ("the foreign ministry"), not "his office"
+            out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
     return out
 
 

@@ -19,7 +19,7 @@ from digest.nlp.meetings.facts import (
 )
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.title import title
-from digest.nlp.meetings.when import mention_time, split_travel_times, with_duration
+from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
 from digest.nlp.timex import find_time_of_day
 
@@ -100,14 +100,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     scheduled = decision.is_scheduled(tok, kind)
     if scheduled:
         tense = decision.FUTURE
-    own_times, travel_times = split_travel_times(tok, own_times)
-    date_tense = decision.tense_for_dates(tok, kind, tense)
-    when = mention_time(tok, own_times, published, date_tense, scheduled)
-    hinted = when.value is None and bool(travel_times)
-    if hinted:  # "leaves on Monday to attend …": a journey told in the present is a timetable
-        travel_tense = decision.FUTURE if date_tense == PRESENT else date_tense
-        when = mention_time(tok, travel_times, published, travel_tense, scheduled)
-        hinted = when.value is not None
+    when, hinted = _when(tok, kind, tense, own_times, published, scheduled)
     value = when.value
     has_day = value is not None and value.precision == "day"
     if kind.needs_date and value is None:
@@ -122,7 +115,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
-        place = journey_place(tok, kind)
+        place = journey_place(tok, kind)  # "The minister arrived in Geneva. He will meet …"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
@@ -147,6 +140,19 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         hint=value if hinted else None,
         place_rank=place_rank,
     )
+
+
+def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: bool) -> tuple[MentionTime, bool]:
+    """The mention's time, and whether it is only the day of a journey made for the meeting."""
+    own_times, travel_times = split_travel_times(tok, own_times)
+    date_tense = decision.tense_for_dates(tok, kind, tense)
+    when = mention_time(tok, own_times, published, date_tense, scheduled)
+    if when.value is not None or not travel_times:
+        return when, False
+    # "leaves on Monday to attend …": a journey told in the present is a timetable
+    travel_tense = decision.FUTURE if date_tense == PRESENT else date_tense
+    journey = mention_time(tok, travel_times, published, travel_tense, scheduled)
+    return (journey, True) if journey.value is not None else (when, False)
 
 
 def _same_day_clock(sent, published: date) -> TimeValue | None:
