@@ -677,3 +677,15 @@ def test_the_date_of_a_contact_relative_clause_is_the_meetings(nlp):
 )
 def test_what_a_call_asks_for_is_no_meeting_set(nlp, text):
     assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, title, start, end",
+    [
+        ("EU leaders gather in Brussels on Thursday for a two-day summit.", "EU summit", "2024-03-07", "2024-03-08"),
+        ("Leaders will gather in Nice on Monday for the G20 summit.", "G20 summit", "2024-03-11", None),
+    ],
+)
+def test_gathering_for_a_summit_is_one_meeting(nlp, text, title, start, end):
+    found = extract_meetings(nlp(text), THU)
+    assert [(m.title, m.start, m.end) for m in found] == [(title, start, end)]

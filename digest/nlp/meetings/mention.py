@@ -18,7 +18,7 @@ from digest.nlp.meetings.facts import (
     sentence_times,
 )
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.title import title
+from digest.nlp.meetings.title import names_someone, title, title_score
 from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
 from digest.nlp.timex import find_time_of_day
@@ -174,7 +174,32 @@ def fold_nested(mentions: list[Mention]) -> list[Mention]:
     _fold_settings(mentions, dropped)
     _fold_names(mentions, dropped)
     _fold_visit_and_talks(mentions, dropped)
+    _fold_gathering_for(mentions, dropped)
     return [m for m in mentions if m.trigger.i not in dropped]
+
+
+def _fold_gathering_for(mentions: list[Mention], dropped: set[int]) -> None:
+    """ "EU leaders gather in Brussels on Thursday for a two-day summit": the meeting the verb
+    announces is the one it is for; the verb's mention keeps its status and takes the noun's facts."""
+    by_i = {m.trigger.i: m for m in mentions}
+    for m in mentions:
+        head = m.trigger.head
+        if m.kind.verbal or m.trigger.i in dropped or head.dep_ != "prep" or head.lower_ != "for":
+            continue
+        outer = by_i.get(head.head.i)
+        if outer is None or outer.kind is not MeetingKind.MEET or outer.trigger.i in dropped:
+            continue
+        if m.value and outer.value and m.value.start != outer.value.start:
+            continue
+        outer.absorb(m)
+        if outer.value is not None:
+            outer.value = with_duration(m.trigger, outer.value)  # "… on Thursday for a two-day summit"
+        noun_better = not names_someone(outer.title, outer.sent) and title_score(m.title) > title_score(outer.title)
+        if names_someone(m.title, m.sent) or noun_better:
+            outer.title = m.title  # "G20 summit" rather than "Leaders meeting"
+        elif outer.title.endswith(" meeting") and len(m.title.split()) <= 2:
+            outer.title = f"{outer.title[: -len('meeting')]}{m.title.lower()}"  # "EU summit"
+        dropped.add(m.trigger.i)
 
 
 def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:

@@ -21,11 +21,11 @@ def title(tok, kind: MeetingKind) -> str:
     if kind.formal:
         return _verb_title(tok, kind)
     text = _noun_title(tok, kind)
-    if not _names_someone(text, tok.sent):
+    if not names_someone(text, tok.sent):
         namer = _namer(tok) or _his_or_her(tok) or _its(tok)
         if namer and namer.lower() not in text.lower():
             text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
-    if not _names_someone(text, tok.sent):
+    if not names_someone(text, tok.sent):
         partner = _with_whom(tok)
         if partner and partner.lower() not in text.lower():
             text = cap(f"{text} with {partner}")  # "talks with commercial banks"
@@ -73,7 +73,7 @@ def _person_before(tok) -> str | None:
     return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
 
 
-def _names_someone(text: str, sent) -> bool:
+def names_someone(text: str, sent) -> bool:
     """Whether a title holds a name: a capital after its first letter ("G-7 meeting", "Board of
     Governors meeting") or a first word the sentence gives as a name."""
     words = text.split()
