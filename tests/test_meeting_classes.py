@@ -591,8 +591,16 @@ def test_a_venue_is_the_place_when_no_city_is_given(nlp):
     ]
 
 
-def test_an_unnamed_room_is_no_venue(nlp):
-    assert [m.place for m in upcoming(nlp, "The two sides will meet at his office on Monday.")] == [None]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides will meet at his office on Monday.",
+        "The ministers will meet at a hotel on Monday.",
+        "The ministers will hold talks at this coastal resort on Monday.",
+    ],
+)
+def test_an_unnamed_building_is_no_venue(nlp, text):
+    assert [m.place for m in upcoming(nlp, text)] == [None]
 
 
 def test_a_city_beats_a_venue_and_a_country(nlp):

@@ -44,6 +44,8 @@ def venue_spans(sent) -> list:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "at the end of", "at the house of": not a building named on its own
+        if any(c.dep_ == "det" and c.lower_ != "the" for c in tok.children):
+            continue  # "at a hotel", "at this coastal resort": a building not named
         left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
         start = min((t.i for t in left), default=tok.i)
         if start < tok.i:  # a named building ("the foreign ministry"), not "his office"

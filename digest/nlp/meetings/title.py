@@ -39,7 +39,8 @@ def _with_whom(tok) -> str | None:
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and is_party(obj):
                 ents = ents_in(obj.subtree)
-                return ents[0] if ents else np_text(obj, 4) or None
+                head = [t for t in obj.subtree if t.i <= obj.i]  # "commercial banks", not "… of major exporting"
+                return ents[0] if ents else _join(clean_words(head)[-4:]) or None
     return None
 
 
