@@ -697,3 +697,16 @@ def test_what_a_call_asks_for_is_no_meeting_set(nlp, text):
 def test_gathering_for_a_summit_is_one_meeting(nlp, text, title, start, end):
     found = extract_meetings(nlp(text), THU)
     assert [(m.title, m.start, m.end) for m in found] == [(title, start, end)]
+
+
+def test_the_named_meeting_after_an_unnamed_one_is_the_same_meeting(nlp):
+    text = (
+        "He said the offer would be made at a meeting later this month between the trade envoy and the "
+        "commissioner. Diplomatic sources said the Garcia-Okafor meeting will take place in London."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03", "London")]
+
+
+def test_a_named_meeting_on_another_day_is_another_meeting(nlp):
+    text = "The board will meet on Friday. The Garcia-Okafor meeting will take place in London on Monday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", None), ("2024-03-11", "London")]

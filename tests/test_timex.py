@@ -146,6 +146,13 @@ def test_find_expressions():
     assert all(text[m.start_char : m.end_char] == m.text for m in find_expressions(text))
 
 
+def test_a_weekday_in_lower_case_is_a_weekday():
+    found = find_expressions("The company will meet its bank creditors in New York on monday.")
+    assert [m.text for m in found] == ["monday"]
+    assert resolve("on monday", TUE, "future").start == "2022-01-17"
+    assert find_expressions("They sat down on the sun deck, wed in spring.") == []
+
+
 def test_a_weekday_in_a_named_week_is_one_expression():
     found = [m.text for m in find_expressions("The board meets on Friday next week, not this Friday.")]
     assert found == ["Friday next week", "this Friday"]

@@ -142,8 +142,10 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
     r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
 )
+# Full weekday names in any case (wire copy of the 1980s is often lower case: "on monday"), abbreviations
+# capitalised only ("sat", "wed" are words).
 _WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 )
 _DAYWORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten)"

@@ -45,6 +45,7 @@ class Mention:
     end_value: TimeValue | None = None
     apart: set[int] = field(default_factory=set)  # triggers of meetings this one is not
     place_rank: int = 0  # a city 2, a venue 1, a country 0 (facts.place_rank)
+    definite: bool = False  # "the Yeutter-de Clercq meeting": one the reader already knows of
     hint: TimeValue | None = None  # the day of a journey made for the meeting: its date if no mention gives one
 
     @property
@@ -122,7 +123,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     status = decision.under_way(tok, status, value, when.end, published)
     if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
         status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
-    anaphoric = not names and any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    anaphoric = definite and not names
     return Mention(
         sent,
         tok,
@@ -139,6 +141,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         when.end,
         hint=value if hinted else None,
         place_rank=place_rank,
+        definite=definite,
     )
 
 

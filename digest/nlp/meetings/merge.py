@@ -163,6 +163,8 @@ def _score(m: Mention, g: Group) -> int:
     if m.place and g.named_place():
         s += 2
     s += int(m.anaphoric) + int(m.bare)
+    if m.definite and m.names and not g.names and m.kind in g.kinds:
+        s += 1  # "a meeting later this month between …" … "the Yeutter-de Clercq meeting will take place in London"
     if m.kind in g.kinds and s:
         s += 1
     if m.value and gv and not m.names and overlap(m.value, gv):
