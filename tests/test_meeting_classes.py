@@ -710,3 +710,81 @@ def test_the_named_meeting_after_an_unnamed_one_is_the_same_meeting(nlp):
 def test_a_named_meeting_on_another_day_is_another_meeting(nlp):
     text = "The board will meet on Friday. The Garcia-Okafor meeting will take place in London on Monday."
     assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", None), ("2024-03-11", "London")]
+
+
+# --------------------------------------------------------------------------- newer classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee, who was in Oslo to address a technology conference, said sales were flat.",
+        "Conable, who is here to meet business leaders, expressed confidence in the plan.",
+        "That led us to expect he would not be able to recall when he appeared before the review board.",
+        "The two parties may finally sit down at a budget summit to call a truce.",
+    ],
+)
+def test_a_purpose_told_in_the_past_or_present_or_a_maybe_is_not_upcoming(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The plan will be put to shareholders at a meeting scheduled for 10 a.m. local time.", "2024-03-07"),
+        ("The talks on Monday will focus on trade.", "2024-03-11"),
+    ],
+)
+def test_a_scheduled_hour_or_a_day_on_the_noun_dates_the_meeting(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_talks_yesterday_are_past_whatever_the_clause_around(nlp):
+    text = "The two sides will agree reforms as a result of talks yesterday with the treasury secretary."
+    assert upcoming(nlp, text) == []
+    assert [m.start for m in extract_meetings(nlp(text), THU)] == ["2024-03-06"]
+
+
+def test_the_eve_of_a_meeting_lies_before_it(nlp):
+    text = "The announcement came on the eve of the annual meetings of the Arctic Council."
+    assert len(upcoming(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Dealers said all eyes were on Lisbon, where the finance ministers will meet tomorrow.", "Lisbon"),
+        ("Japan will be sending a senior official to Ottawa next week for talks on the dispute.", "Ottawa"),
+    ],
+)
+def test_a_where_clause_or_a_destination_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_meeting_before_which_something_may_happen_is_set(nlp):
+    text = (
+        "She was unsure whether the issues would be resolved before the two countries open trade talks "
+        "in late April."
+    )
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-04"]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The premier said further discussions would be held in June.", "2024-06"),
+        (
+            "Talks with one supplier started yesterday, while discussions with another will be held later "
+            "this month.",
+            "2024-03",
+        ),
+        ("The reform, due to be discussed by the farm ministers later this month, is contested.", "2024-03"),
+        ("Ruiz said the ministers would discuss the problems further in Lisbon in June.", "2024-06"),
+    ],
+)
+def test_discussions_held_or_set_are_meetings(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_the_discussions_alone_start_no_meeting(nlp):
+    assert upcoming(nlp, "The discussions, from April 6 to 10, will be wide-ranging.") == []

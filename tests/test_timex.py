@@ -158,6 +158,11 @@ def test_a_weekday_in_a_named_week_is_one_expression():
     assert found == ["Friday next week", "this Friday"]
 
 
+def test_in_n_weeks_of_is_a_duration():
+    assert find_expressions("She was the first to testify in five weeks of hearings.") == []
+    assert [m.text for m in find_expressions("They meet in two weeks.")] == ["in two weeks"]
+
+
 @pytest.mark.parametrize("text", ["in the coming weeks", "over the coming months", "in the past years"])
 def test_plural_periods_are_no_time(text):
     assert find_expressions(f"Talks are expected {text}, officials said.") == []

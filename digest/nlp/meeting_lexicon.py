@@ -730,11 +730,11 @@ CREATING = {
     "seek",
 }
 # Verbs whose object or subject is the meeting itself (a modal on them makes the meeting uncertain).
-HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree"}
+HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree", "sit"}
 # Verbs that fix a meeting for later whatever their own tense: "called a meeting for Friday".
 SCHEDULE_VERBS = {"schedule", "set", "slate", "fix", "arrange", "call", "convene", "reschedule", "plan"}
 # Going somewhere: "fly to Moscow for talks" gives the place.
-TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart"}
+TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart", "send", "dispatch"}
 # Nouns between a trigger and its verb that carry a date of their own: "the record date for the meeting".
 DATE_NOUNS = {"date", "deadline", "time", "day", "record", "cutoff", "cut-off", "eve", "timetable", "schedule"}
 # Words of sport: "the teams meet in the final".

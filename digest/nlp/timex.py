@@ -234,6 +234,8 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
         s, e = m.span()
         if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
             continue  # "1900 hours", "1500 GMT": a clock time, not a year
+        if kind == "fuzzy" and re.match(r"(?i)in\s", m.group()) and re.match(r"\s+of\b", text[e : e + 4]):
+            continue  # "in five weeks of hearings": a duration, not a time
         if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
             # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
             before = text[max(0, s - 12) : s].lower().split()

@@ -91,6 +91,8 @@ def is_scheduled(tok, kind: MeetingKind) -> bool:
 def set_for(tok) -> bool:
     """ "a meeting was set / scheduled for …": the meeting is what is fixed."""
     gov = governor(tok)
+    if any(c.dep_ == "acl" and c.lemma_.lower() in lex.SCHEDULE_VERBS for c in tok.children):
+        return True  # "at a meeting scheduled for 10 a.m."
     return gov is not None and tok.dep_ == "nsubjpass" and gov.lemma_.lower() in lex.SCHEDULE_VERBS
 
 
@@ -137,7 +139,7 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
     chain = _verb_chain(gov)
     if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
         return True
-    return conditional_ok and _conditional_above(chain[-1])
+    return conditional_ok and not _landmark(trigger) and _conditional_above(chain[-1])
 
 
 def _recurring_clause(gov) -> bool:
@@ -230,6 +232,8 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
                 finite_seen += 1
                 if finite_seen >= 3 or cur.lemma_.lower() in ("say", "tell", "add", "report"):
                     return False
+        if cur != tok and cur.lemma_.lower() in lex.SCHEDULED_PREDICATES and cur.pos_ in ("ADJ", "VERB"):
+            return False  # "a package, due to be discussed by farm ministers": what is fixed stands
         if cur.head == cur:
             return False
         via_prep = via_prep or cur.dep_ == "prep"
@@ -265,7 +269,13 @@ def _open_question(verb) -> bool:
 
 def _landmark(tok) -> bool:
     """A meeting named as the time something else happens before or after ("before its next
-    session", "ahead of the summit"): it is taken as set, whatever is uncertain about the rest."""
+    session", "ahead of the summit", "before the two countries open talks in late April"): it is
+    taken as set, whatever is uncertain about the rest."""
+    gov = governor(tok)
+    if gov is not None and gov.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "before" for c in gov.children
+    ):
+        return tok.dep_ in ("dobj", "nsubj", "nsubjpass") or gov == tok
     if tok.dep_ != "pobj":
         return False
     prep = tok.head

@@ -286,6 +286,22 @@ def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset
     return None, 0
 
 
+def where_clause_place(tok, kind: MeetingKind) -> str | None:
+    """ "all eyes were on Washington, where the ministers will meet tomorrow": the place a "where"
+    clause of the meeting's verb hangs on."""
+    verb = tok if kind.verbal else governor(tok)
+    for _ in range(3):
+        if verb is None or verb.dep_ != "relcl":
+            verb = verb.head if verb is not None and verb.dep_ in ("xcomp", "conj") else None
+            continue
+        place = verb.head
+        if any(c.lower_ == "where" for c in verb.children) and place.ent_type_ in PLACE_LABELS:
+            text = " ".join(t.text for t in place.subtree if t.ent_type_ == place.ent_type_ and t.i <= place.i)
+            return None if is_country(text) else text
+        return None
+    return None
+
+
 def journey_place(tok, kind: MeetingKind) -> str | None:
     """Where the one who meets has travelled, told before in the sentence or the one before it in
     the paragraph: "The minister arrived in Geneva on Sunday. He will meet …" (the city, never a

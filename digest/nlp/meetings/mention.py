@@ -16,6 +16,7 @@ from digest.nlp.meetings.facts import (
     parties,
     sentence_places,
     sentence_times,
+    where_clause_place,
 )
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.title import names_someone, title, title_score
@@ -85,7 +86,18 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
         m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
         if m is not None:
             out.append(m)
-    return fold_nested(out)
+    return _set_apart(fold_nested(out))
+
+
+def _set_apart(mentions: list[Mention]) -> list[Mention]:
+    """Two meetings of one sentence, each with its own day ("talks started yesterday, while
+    discussions with another supplier will be held later this month"), are not one."""
+    dated = [m for m in mentions if m.value is not None]
+    for a in dated:
+        for b in dated:
+            if a is not b and a.value.start != b.value.start and a.status != b.status:
+                a.apart.add(b.trigger.i)
+    return mentions
 
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
@@ -116,7 +128,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
-        place = journey_place(tok, kind)  # "The minister arrived in Geneva. He will meet …"
+        place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)

@@ -179,6 +179,9 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
     subj = subject(tok)
+    if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
+        by = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
     if subj is tok:  # a gapped clause: "… but the full council not until September"
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
     elif subj is not None and subj.lower_ in ("he", "she"):
