@@ -788,3 +788,14 @@ def test_discussions_held_or_set_are_meetings(nlp, text, start):
 
 def test_the_discussions_alone_start_no_meeting(nlp):
     assert upcoming(nlp, "The discussions, from April 6 to 10, will be wide-ranging.") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The talks, at the seaside resort of Knokke, will open on Friday.", "Knokke"),
+        ("The ministers will meet on Friday in the town of Tartu.", "Tartu"),
+    ],
+)
+def test_the_name_of_a_town_after_of_is_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]

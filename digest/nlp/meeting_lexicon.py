@@ -873,3 +873,5 @@ VENUE_NOUNS = {
 OCCURRING = TAKING_PLACE | SCHEDULE_VERBS | {
     "happen", "occur", "go", "proceed", "continue", "materialise", "materialize", "come", "meet", "have",
 }
+# Settlements named after "of": "the resort of Knokke", "the town of Tartu".
+TOWN_NOUNS = {"resort", "town", "city", "village", "port", "island", "spa", "suburb", "capital", "hamlet"}

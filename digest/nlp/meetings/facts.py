@@ -40,6 +40,10 @@ def venue_spans(sent) -> list:
     """ "at the foreign ministry", "at the Hilton hotel": a building after "at", as a FAC span."""
     out = []
     for tok in sent:
+        town = _named_town(tok)
+        if town is not None:
+            out.append(town)
+            continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -51,6 +55,19 @@ def venue_spans(sent) -> list:
         if start < tok.i:  # a named building ("the foreign ministry"), not "his office"
             out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
     return out
+
+
+def _named_town(tok):
+    """ "at the Belgian resort of Knokke", "in the town of Tartu": the name after "of", whatever the
+    tagger made of it, as a GPE span."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "in") or tok.lemma_.lower() not in lex.TOWN_NOUNS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None) if of is not None else None
+    if name is None:
+        return None
+    words = [t for t in name.subtree if t.pos_ == "PROPN"]
+    return Span(tok.doc, words[0].i, words[-1].i + 1, label="GPE") if words else None
 
 
 def place_rank(ent) -> int:
