@@ -799,3 +799,15 @@ def test_the_discussions_alone_start_no_meeting(nlp):
 )
 def test_the_name_of_a_town_after_of_is_the_place(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_second_verb_of_the_meeting_gives_its_place(nlp):
+    text = "The talks, postponed from Tuesday to Friday, will take place in Oslo."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Oslo")]
+    text = "The talks ended on Wednesday and will resume in Geneva next month."
+    assert [m.place for m in extract_meetings(nlp(text), THU) if m.status is MeetingStatus.PAST] == [None]
+
+
+def test_a_day_of_the_month_alone_dates_the_meeting(nlp):
+    text = "The board of directors will meet on the 15th to consider the offer."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-15"]

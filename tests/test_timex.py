@@ -158,6 +158,15 @@ def test_a_weekday_in_a_named_week_is_one_expression():
     assert found == ["Friday next week", "this Friday"]
 
 
+def test_a_day_of_the_month_alone():
+    found = find_expressions("The board will meet on the 15th to consider the offer.")
+    assert [m.text for m in found] == ["on the 15th"]
+    assert resolve("on the 15th", TUE, "future").start == "2022-01-15"
+    assert resolve("on the 5th", TUE, "future").start == "2022-02-05"
+    assert resolve("on the 5th", TUE, "past").start == "2022-01-05"
+    assert find_expressions("He works on the 15th floor.") == []
+
+
 def test_in_n_weeks_of_is_a_duration():
     assert find_expressions("She was the first to testify in five weeks of hearings.") == []
     assert [m.text for m in find_expressions("They meet in two weeks.")] == ["in two weeks"]

@@ -172,6 +172,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?{_PARTOFDAY}?"),
     ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"),
     ("date", r"\b(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    # a day of the month alone: "will meet on the 15th", "on the 3rd and 4th" (not "the 15th floor")
+    (
+        "monthday",
+        r"(?i:on\s+the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
+    ),
     # Relative days
     ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),
     ("relative", rf"(?i:today|tonight|tomorrow|yesterday){_PARTOFDAY}?"),
@@ -562,6 +567,24 @@ def _weekday_of_week(text: str, low: str, published: date, tense: str):
     return TimeValue(_day(monday + timedelta(weeks=k, days=wd)))
 
 
+_RE_MONTHDAY = re.compile(r"(?i:the\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)")
+
+
+def _day_of_month(text: str, low: str, published: date, tense: str):
+    """ "the 15th": the day of this month or the next (or the last) by the tense."""
+    m = _RE_MONTHDAY.fullmatch(text)
+    if m is None:
+        return _NO_MATCH
+    day = int(m.group("d"))
+    near = [d for d in (_safe_date(*_add_months(published.year, published.month, k), day) for k in (-2, -1, 0, 1)) if d]
+    if tense == FUTURE:
+        near = [d for d in near if d >= published]
+    elif tense == PAST:
+        near = [d for d in near if d <= published]
+    best = min(near, key=lambda d: abs((d - published).days), default=None)
+    return TimeValue(_day(best)) if best else None
+
+
 def _month_forms(text: str, low: str, published: date, tense: str):
     """"March of next year", "March 2022", "next March", "until March"."""
     # Month + year, bare months
@@ -721,6 +744,7 @@ _HANDLERS = (
     _relative_day,
     _weekday_of_week,
     _weekday,
+    _day_of_month,
     _month_forms,
     _year_or_ago,
     _nth_week,

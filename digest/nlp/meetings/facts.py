@@ -266,9 +266,23 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)
         purpose = travelling or (place and gov.lemma_.lower() in lex.PARTICIPATING)
         attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
+        # "The talks, postponed …, will take place in Oslo": a second verb of the meeting as subject
+        attending = attending or (place and _shares_subject(verb, gov, tok))
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
+
+
+def _shares_subject(verb, gov, tok) -> bool:
+    """``verb`` is a conjunct of the trigger's verb with no subject of its own, the trigger being the subject."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() not in lex.OPENING  # "ended on Wednesday and will resume in Geneva": another round
+        and verb.head.i == gov.i
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.i == gov.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _near_argument(tok, gov) -> bool:
