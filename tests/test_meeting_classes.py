@@ -811,3 +811,10 @@ def test_a_second_verb_of_the_meeting_gives_its_place(nlp):
 def test_a_day_of_the_month_alone_dates_the_meeting(nlp):
     text = "The board of directors will meet on the 15th to consider the offer."
     assert [m.start for m in upcoming(nlp, text)] == ["2024-03-15"]
+
+
+def test_a_journey_already_made_does_not_date_or_close_the_meeting(nlp):
+    text = "The envoy arrived in Oslo yesterday for talks with the rebels, which will open on Monday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-11", "Oslo")]
+    text = "The minister left on Monday to attend the summit of the bloc."
+    assert [(m.status, m.start) for m in extract_meetings(nlp(text), THU)] == [(MeetingStatus.PAST, "2024-03-04")]

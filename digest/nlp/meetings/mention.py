@@ -131,7 +131,11 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
-    status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
+    # a journey already made says nothing of whether the meeting it was for is over
+    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
+    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
+    if past_journey and status is not MeetingStatus.PAST:
+        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
     status = decision.under_way(tok, status, value, when.end, published)
     if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
         status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
