@@ -185,6 +185,25 @@ def test_title_names_the_body_and_the_kind(nlp, text, title):
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The envoy will arrive tomorrow for talks with the rebels.", "Talks with rebels"),
+        ("Union leaders said tough talks with Ford would resume on Monday.", "Talks with Ford"),
+        ("He said he expected OPEC to raise prices when it meets on December 9.", "OPEC meeting"),
+        ("A marathon meeting of the Arctic Council is due on Friday.", "Arctic Council meeting"),
+    ],
+)
+def test_a_title_names_the_parties_not_how_the_meeting_will_go(nlp, text, title):
+    assert [m.title for m in upcoming(nlp, text)] == [title]
+
+
+def test_a_bare_title_takes_the_parties_names(nlp):
+    text = "The hearing between Zolvex and the regulator is scheduled for Monday."
+    found = upcoming(nlp, text)
+    assert len(found) == 1 and "Zolvex" in found[0].title and found[0].title != "Hearing"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Staff were told about the all-hands meeting on Friday.",
@@ -371,8 +390,12 @@ def test_where_one_is_to_attend_the_meeting_is_its_place(nlp):
     text = "Silva, who is in Ottawa to attend the finance committee meetings, said he was hopeful."
     m = only(nlp, text)
     assert (m.status, m.place) == (MeetingStatus.UPCOMING, "Ottawa")
-    m = only(nlp, "The minister leaves on April 7 to attend the finance committee meetings.")
-    assert m.start is None  # the day of leaving is not the day of the meetings
+    # the day of leaving is only a hint: the meetings' own day, told in another sentence, wins
+    text = (
+        "The minister leaves on April 7 to attend the finance committee meetings. "
+        "The finance committee will meet in Ottawa on April 9."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-04-09", "Ottawa")]
 
 
 # --------------------------------------------------------------------------- generalisation pass (folds)
@@ -478,3 +501,320 @@ def test_a_court_sitting_somewhere_undated_is_no_session(nlp):
 def test_proposals_put_at_a_meeting_leave_the_meeting_set(nlp):
     text = "New proposals will be put forward for discussion at a meeting of the aid committee in Geneva next week."
     assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Geneva")]
+
+
+# --------------------------------------------------------------------------- dates of other things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides will probably meet a few days before the April 17 deadline.",
+        "The ministers will meet ahead of next week's vote in parliament.",
+    ],
+)
+def test_the_date_of_a_deadline_or_a_vote_is_not_the_meetings(nlp, text):
+    assert [m.start for m in upcoming(nlp, text)] == [None]
+
+
+def test_a_date_on_a_part_or_a_name_of_the_meeting_stays(nlp):
+    assert [m.start for m in upcoming(nlp, "Officials will attend the March 12 opening of the talks.")] == [
+        "2024-03-12"
+    ]
+    assert [m.start for m in upcoming(nlp, "The April 5 G7 meeting will take place in Paris.")] == ["2024-04-05"]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the day of the journey is the meeting's only when no mention gives another
+        ("The envoy will arrive tomorrow for talks with the rebels.", "2024-03-08"),
+        (
+            "On Tuesday the minister will fly to Oslo for meetings of the budget committee. "
+            "The budget committee is to meet formally in Oslo next Thursday.",
+            "2024-03-14",
+        ),
+        (
+            "The envoy will arrive tomorrow for talks with the rebels. "
+            "He will meet rebel leaders in the capital later this week.",
+            "2024-W10",
+        ),
+    ],
+)
+def test_the_day_one_travels_is_only_a_hint_of_the_meetings_day(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_meeting_a_week_after_the_journey_is_another_one(nlp):
+    text = (
+        "The trade envoy flies to Brussels today for talks with European Union officials. "
+        "The union's trade council is due to hear a complaint from the bloc on March 20."
+    )
+    assert sorted(str(m.start) for m in upcoming(nlp, text)) == ["2024-03-07", "2024-03-20"]
+
+
+# --------------------------------------------------------------------------- judged, not negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks next week will not be easy, officials said.",
+        "The summit on Friday will not focus on trade.",
+    ],
+)
+def test_a_meeting_said_not_to_be_easy_still_takes_place(nlp, text):
+    assert len(upcoming(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will not take place next week.",
+        "The meeting will not be held on Monday.",
+        "The talks will not go ahead on Friday.",
+    ],
+)
+def test_a_meeting_that_will_not_take_place_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- place
+
+
+def test_a_venue_is_the_place_when_no_city_is_given(nlp):
+    assert [m.place for m in upcoming(nlp, "The two sides will meet at the foreign ministry on Monday.")] == [
+        "foreign ministry"
+    ]
+    assert [m.place for m in upcoming(nlp, "The talks will take place at the Grand hotel on Friday.")] == [
+        "Grand hotel"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides will meet at his office on Monday.",
+        "The ministers will meet at a hotel on Monday.",
+        "The ministers will hold talks at this coastal resort on Monday.",
+    ],
+)
+def test_an_unnamed_building_is_no_venue(nlp, text):
+    assert [m.place for m in upcoming(nlp, text)] == [None]
+
+
+def test_a_city_beats_a_venue_and_a_country(nlp):
+    text = "Leaders will meet at the White House in Washington on Friday."
+    assert [m.place for m in upcoming(nlp, text)] == ["Washington"]
+    text = "The ministers will meet on April 2 at the bloc's headquarters in Vienna."
+    assert [m.place for m in upcoming(nlp, text)] == ["Vienna"]
+
+
+def test_a_country_alone_is_no_place(nlp):
+    assert [m.place for m in upcoming(nlp, "The summit will be held in France next month.")] == [None]
+
+
+def test_a_city_given_in_another_mention_refines_a_country(nlp):
+    text = (
+        "Coffee growers will hold a meeting in Peru next week. "
+        "The meeting will take place in Cusco, the organisers said."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-W11", "Cusco")]
+
+
+def test_a_city_that_is_also_a_country_is_a_place(nlp):
+    assert [m.place for m in upcoming(nlp, "The ministers will meet in Luxembourg on June 15.")] == ["Luxembourg"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The prime minister will visit Paris at the end of the month for talks with the president.", "Paris"),
+        ("The minister will fly to Moscow on Monday for talks with his counterpart.", "Moscow"),
+        ("The foreign minister arrived in Geneva on Sunday. He will meet his Iranian counterpart on Monday.", "Geneva"),
+        (
+            "The president will travel to Jakarta next week. He is due to hold talks with the Indonesian "
+            "leader on Tuesday.",
+            "Jakarta",
+        ),
+    ],
+)
+def test_one_meets_where_one_travels(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_someone_elses_journey_gives_no_place(nlp):
+    text = "The president flew to Jakarta. The minister will hold talks with the Indonesian leader on Tuesday."
+    assert [m.place for m in upcoming(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("A meeting of the Arctic Council is due on Friday.", "2024-03-08"),
+        ("The next round of talks is due next week in Oslo.", "2024-W11"),
+    ],
+)
+def test_a_meeting_that_is_due_on_a_day_is_ahead(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+@pytest.mark.parametrize(
+    "text, start, place",
+    [
+        ("The minister will go to Oslo next week to meet the rebels.", "2024-W11", "Oslo"),
+        ("The minister leaves on Monday to attend the summit of the bloc.", "2024-03-11", None),
+        ("The envoy flew to Oslo to hold talks with the rebels next week.", "2024-W11", "Oslo"),
+    ],
+)
+def test_a_journey_to_meet_gives_the_meetings_place_and_at_least_its_day(nlp, text, start, place):
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [(start, place)]
+
+
+def test_the_date_of_a_contact_relative_clause_is_the_meetings(nlp):
+    text = "His plea came ahead of a state visit he will make to Norway later this month."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She renewed calls for the two neighbours, along with their allies, to hold high-level talks.",
+        "The church repeated its appeal to the rival clans, both armed, to meet in the capital.",
+    ],
+)
+def test_what_a_call_asks_for_is_no_meeting_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, title, start, end",
+    [
+        ("EU leaders gather in Brussels on Thursday for a two-day summit.", "EU summit", "2024-03-07", "2024-03-08"),
+        ("Leaders will gather in Nice on Monday for the G20 summit.", "G20 summit", "2024-03-11", None),
+    ],
+)
+def test_gathering_for_a_summit_is_one_meeting(nlp, text, title, start, end):
+    found = extract_meetings(nlp(text), THU)
+    assert [(m.title, m.start, m.end) for m in found] == [(title, start, end)]
+
+
+def test_the_named_meeting_after_an_unnamed_one_is_the_same_meeting(nlp):
+    text = (
+        "He said the offer would be made at a meeting later this month between the trade envoy and the "
+        "commissioner. Diplomatic sources said the Garcia-Okafor meeting will take place in London."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03", "London")]
+
+
+def test_a_named_meeting_on_another_day_is_another_meeting(nlp):
+    text = "The board will meet on Friday. The Garcia-Okafor meeting will take place in London on Monday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", None), ("2024-03-11", "London")]
+
+
+# --------------------------------------------------------------------------- newer classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee, who was in Oslo to address a technology conference, said sales were flat.",
+        "Conable, who is here to meet business leaders, expressed confidence in the plan.",
+        "That led us to expect he would not be able to recall when he appeared before the review board.",
+        "The two parties may finally sit down at a budget summit to call a truce.",
+    ],
+)
+def test_a_purpose_told_in_the_past_or_present_or_a_maybe_is_not_upcoming(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The plan will be put to shareholders at a meeting scheduled for 10 a.m. local time.", "2024-03-07"),
+        ("The talks on Monday will focus on trade.", "2024-03-11"),
+    ],
+)
+def test_a_scheduled_hour_or_a_day_on_the_noun_dates_the_meeting(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_talks_yesterday_are_past_whatever_the_clause_around(nlp):
+    text = "The two sides will agree reforms as a result of talks yesterday with the treasury secretary."
+    assert upcoming(nlp, text) == []
+    assert [m.start for m in extract_meetings(nlp(text), THU)] == ["2024-03-06"]
+
+
+def test_the_eve_of_a_meeting_lies_before_it(nlp):
+    text = "The announcement came on the eve of the annual meetings of the Arctic Council."
+    assert len(upcoming(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Dealers said all eyes were on Lisbon, where the finance ministers will meet tomorrow.", "Lisbon"),
+        ("Japan will be sending a senior official to Ottawa next week for talks on the dispute.", "Ottawa"),
+    ],
+)
+def test_a_where_clause_or_a_destination_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_meeting_before_which_something_may_happen_is_set(nlp):
+    text = (
+        "She was unsure whether the issues would be resolved before the two countries open trade talks "
+        "in late April."
+    )
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-04"]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The premier said further discussions would be held in June.", "2024-06"),
+        (
+            "Talks with one supplier started yesterday, while discussions with another will be held later "
+            "this month.",
+            "2024-03",
+        ),
+        ("The reform, due to be discussed by the farm ministers later this month, is contested.", "2024-03"),
+        ("Ruiz said the ministers would discuss the problems further in Lisbon in June.", "2024-06"),
+    ],
+)
+def test_discussions_held_or_set_are_meetings(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_the_discussions_alone_start_no_meeting(nlp):
+    assert upcoming(nlp, "The discussions, from April 6 to 10, will be wide-ranging.") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The talks, at the seaside resort of Knokke, will open on Friday.", "Knokke"),
+        ("The ministers will meet on Friday in the town of Tartu.", "Tartu"),
+    ],
+)
+def test_the_name_of_a_town_after_of_is_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_second_verb_of_the_meeting_gives_its_place(nlp):
+    text = "The talks, postponed from Tuesday to Friday, will take place in Oslo."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Oslo")]
+    text = "The talks ended on Wednesday and will resume in Geneva next month."
+    assert [m.place for m in extract_meetings(nlp(text), THU) if m.status is MeetingStatus.PAST] == [None]
+
+
+def test_a_day_of_the_month_alone_dates_the_meeting(nlp):
+    text = "The board of directors will meet on the 15th to consider the offer."
+    assert [m.start for m in upcoming(nlp, text)] == ["2024-03-15"]
+
+
+def test_a_journey_already_made_does_not_date_or_close_the_meeting(nlp):
+    text = "The envoy arrived in Oslo yesterday for talks with the rebels, which will open on Monday."
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-11", "Oslo")]
+    text = "The minister left on Monday to attend the summit of the bloc."
+    assert [(m.status, m.start) for m in extract_meetings(nlp(text), THU)] == [(MeetingStatus.PAST, "2024-03-04")]

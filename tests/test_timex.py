@@ -82,6 +82,12 @@ TABLE = [
     ("March 31 and April 2", "future", date(1987, 3, 19), "1987-03-31", "1987-04-02"),
     ("2022-03-04", "past", TUE, "2022-03-04", None),
     ("in 1988", "future", MON_1987, "1988", None),
+    # a weekday in a named week, and the week after next
+    ("Friday next week", "future", TUE, "2022-01-21", None),
+    ("Monday next week", "future", TUE, "2022-01-17", None),
+    ("Thursday of this week", "future", TUE, "2022-01-13", None),
+    ("Friday of last week", "past", TUE, "2022-01-07", None),
+    ("the week after next", "future", TUE, "2022-W04", None),
 ]
 
 
@@ -138,6 +144,37 @@ def test_find_expressions():
     found = [m.text for m in find_expressions(text)]
     assert found == ["Wednesday", "Thursday, Jan. 13", "later this month", "May"]
     assert all(text[m.start_char : m.end_char] == m.text for m in find_expressions(text))
+
+
+def test_a_weekday_in_lower_case_is_a_weekday():
+    found = find_expressions("The company will meet its bank creditors in New York on monday.")
+    assert [m.text for m in found] == ["monday"]
+    assert resolve("on monday", TUE, "future").start == "2022-01-17"
+    assert find_expressions("They sat down on the sun deck, wed in spring.") == []
+
+
+def test_a_weekday_in_a_named_week_is_one_expression():
+    found = [m.text for m in find_expressions("The board meets on Friday next week, not this Friday.")]
+    assert found == ["Friday next week", "this Friday"]
+
+
+def test_a_day_of_the_month_alone():
+    found = find_expressions("The board will meet on the 15th to consider the offer.")
+    assert [m.text for m in found] == ["on the 15th"]
+    assert resolve("on the 15th", TUE, "future").start == "2022-01-15"
+    assert resolve("on the 5th", TUE, "future").start == "2022-02-05"
+    assert resolve("on the 5th", TUE, "past").start == "2022-01-05"
+    assert find_expressions("He works on the 15th floor.") == []
+
+
+def test_in_n_weeks_of_is_a_duration():
+    assert find_expressions("She was the first to testify in five weeks of hearings.") == []
+    assert [m.text for m in find_expressions("They meet in two weeks.")] == ["in two weeks"]
+
+
+@pytest.mark.parametrize("text", ["in the coming weeks", "over the coming months", "in the past years"])
+def test_plural_periods_are_no_time(text):
+    assert find_expressions(f"Talks are expected {text}, officials said.") == []
 
 
 def test_modal_may_and_verb_march_are_not_months():

@@ -594,6 +594,24 @@ TITLE_DROP = {
     "another",
     "same",
     "final",
+    # how a meeting will go is no part of its name: "tough talks", "a marathon meeting"
+    "tough",
+    "difficult",
+    "hard",
+    "tense",
+    "fruitful",
+    "fruitless",
+    "marathon",
+    "detailed",
+    "lengthy",
+    "long",
+    "intensive",
+    "intense",
+    "frank",
+    "successful",
+    "unprecedented",
+    "historic",
+    "rare",
 }
 CORPORATE_SUFFIX = {
     "inc",
@@ -712,11 +730,11 @@ CREATING = {
     "seek",
 }
 # Verbs whose object or subject is the meeting itself (a modal on them makes the meeting uncertain).
-HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree"}
+HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", "enter", "meet", "agree", "sit"}
 # Verbs that fix a meeting for later whatever their own tense: "called a meeting for Friday".
 SCHEDULE_VERBS = {"schedule", "set", "slate", "fix", "arrange", "call", "convene", "reschedule", "plan"}
 # Going somewhere: "fly to Moscow for talks" gives the place.
-TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart"}
+TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart", "send", "dispatch"}
 # Nouns between a trigger and its verb that carry a date of their own: "the record date for the meeting".
 DATE_NOUNS = {"date", "deadline", "time", "day", "record", "cutoff", "cut-off", "eve", "timetable", "schedule"}
 # Words of sport: "the teams meet in the final".
@@ -845,3 +863,15 @@ RESULT_NOUNS = {"outcome", "result", "progress", "success", "failure", "collapse
 FORECASTING = {"expect", "predict", "anticipate", "forecast", "believe", "think", "speculate", "suspect", "bet"}
 # Doubt over a meeting's clause: "uncertain that even an emergency meeting would help".
 DOUBT = {"uncertain", "unsure", "doubtful", "unclear", "sceptical", "skeptical", "doubt"}
+# Buildings a meeting is held at when no city is given: "at the foreign ministry".
+VENUE_NOUNS = {
+    "ministry", "hotel", "palace", "headquarters", "hall", "centre", "center", "building", "embassy",
+    "residence", "chancellery", "castle", "villa", "resort", "chamber", "courthouse", "mansion", "compound",
+    "parliament", "capitol", "office", "offices", "house", "auditorium", "university", "college",
+}
+# Verbs whose meeting subject, negated, does not take place: "the talks will not go ahead".
+OCCURRING = TAKING_PLACE | SCHEDULE_VERBS | {
+    "happen", "occur", "go", "proceed", "continue", "materialise", "materialize", "come", "meet", "have",
+}
+# Settlements named after "of": "the resort of Knokke", "the town of Tartu".
+TOWN_NOUNS = {"resort", "town", "city", "village", "port", "island", "spa", "suburb", "capital", "hamlet"}

@@ -102,6 +102,9 @@ _PREPARING = {
     "position",
     "due",
 }
+# "is due on Friday", "is set for Monday": a present copula with these looks ahead ("are likely to be
+# tough" does not tell whether talks have begun).
+_AHEAD_ADJECTIVES = {"due", "set", "slated"}
 # Predicates whose own tense does not matter: "talks were scheduled for March 23" is still ahead.
 _SCHEDULING = {"schedule", "slate", "set", "due", "plan", "expect", "fix", "arrange", "earmark", "pencil"}
 
@@ -130,6 +133,13 @@ def verb_tense(verb) -> Tense | None:
         return FUTURE
     if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
         return FUTURE
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp"
+        and c.lemma_.lower() in _AHEAD_ADJECTIVES
+        and any(d.dep_ in ("prep", "npadvmod", "xcomp") for d in c.children)
+        for c in verb.children
+    ):
+        return FUTURE  # "the meeting is due on Friday"
     if (
         verb.tag_ == "VBN"
         and not auxes
@@ -208,6 +218,8 @@ def _preposition_cue(prep) -> Tense | None:
         return FUTURE
     if w == "for" and prep.head.lemma_.lower() in _PREPARING:
         return FUTURE
+    if w == "of" and prep.head.lemma_.lower() in ("eve", "run-up", "runup"):
+        return FUTURE  # "on the eve of the semi-annual meetings"
     if w in ("after", "following", "since", "during") and prep.dep_ in ("prep", "mark"):
         return PAST if w != "during" else clause_tense(prep.head)
     return None
@@ -219,6 +231,10 @@ def _tense_of_verb(cur) -> Tense | None:
         head = cur.head
         if head == cur or not (head.lemma_.lower() in _FUTURE_GOVERNORS or head.tag_ == "MD"):
             return None
+        if head.lemma_.lower() == "be" and any(
+            (c.dep_ == "prep" and c.lower_ in ("in", "at")) or c.lower_ in ("here", "there") for c in head.children
+        ):
+            return verb_tense(head) or PRESENT  # "who was in Los Angeles to address …", "is here to meet …"
         if head.lemma_.lower() in {"be", "go", "due", "likely", "unlikely", "poised", "about"} | _SCHEDULING:
             return FUTURE
         # "agrees to meet" is ahead; "agreed/tried to …" is ahead of a past moment: no direction
@@ -251,5 +267,7 @@ def _future_in_the_past(verb) -> bool:
             return True
         if cur.tag_ in ("VBD", "VBZ", "VBP", "MD") or cur.head == cur:
             return False
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cur.children):
+            return False  # "would not be able to recall when he appeared": a finite verb group of its own
         cur = cur.head
     return False

@@ -142,8 +142,10 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
     r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
 )
+# Full weekday names in any case (wire copy of the 1980s is often lower case: "on monday"), abbreviations
+# capitalised only ("sat", "wed" are words).
 _WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 )
 _DAYWORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -170,6 +172,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?{_PARTOFDAY}?"),
     ("date", rf"(?:{_WEEKDAY}\s?,?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"),
     ("date", r"\b(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    # a day of the month alone: "will meet on the 15th", "on the 3rd and 4th" (not "the 15th floor")
+    (
+        "monthday",
+        r"(?i:on\s+the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
+    ),
     # Relative days
     ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),
     ("relative", rf"(?i:today|tonight|tomorrow|yesterday){_PARTOFDAY}?"),
@@ -181,6 +188,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:days?|weeks?|months?|years?)\s+ago)",
     ),
     ("week", rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
+    ("week", r"(?i:the\s+week\s+after\s+next)"),
+    # "Friday next week", "on Tuesday of this week": a weekday in a named week
+    ("weekday", rf"{_WEEKDAY}\s+(?:(?i:of)\s+)?(?i:next|this|last)\s+(?i:week)(?![\w'’])"),
     # Fuzzy and relative weeks / months / years
     (
         "fuzzy",
@@ -191,7 +201,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "fuzzy",
         r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
-        r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)",
+        r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
     ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
@@ -229,6 +239,8 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
         s, e = m.span()
         if kind == "year" and re.match(r"\s*(?i:hours|hrs|GMT|UTC)\b", text[e : e + 6]):
             continue  # "1900 hours", "1500 GMT": a clock time, not a year
+        if kind == "fuzzy" and re.match(r"(?i)in\s", m.group()) and re.match(r"\s+of\b", text[e : e + 4]):
+            continue  # "in five weeks of hearings": a duration, not a time
         if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
             # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
             before = text[max(0, s - 12) : s].lower().split()
@@ -537,6 +549,42 @@ def _weekday(text: str, low: str, published: date, tense: str):
     return _NO_MATCH
 
 
+_RE_WEEKDAY_OF_WEEK = re.compile(rf"(?P<wd>{_WEEKDAY})\s+(?:(?i:of)\s+)?(?P<rel>(?i:next|this|last))\s+(?i:week)")
+
+
+def _weekday_of_week(text: str, low: str, published: date, tense: str):
+    """ "Friday next week", "Tuesday of this week", "the week after next"."""
+    if low == "the week after next":
+        return TimeValue(_week(published + timedelta(weeks=2)))
+    m = _RE_WEEKDAY_OF_WEEK.fullmatch(text)
+    if m is None:
+        return _NO_MATCH
+    wd = _WEEKDAYS.get(m.group("wd").lower().rstrip("."))
+    if wd is None:
+        return None
+    monday = published - timedelta(days=published.weekday())
+    k = {"next": 1, "this": 0, "last": -1}[m.group("rel").lower()]
+    return TimeValue(_day(monday + timedelta(weeks=k, days=wd)))
+
+
+_RE_MONTHDAY = re.compile(r"(?i:the\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)")
+
+
+def _day_of_month(text: str, low: str, published: date, tense: str):
+    """ "the 15th": the day of this month or the next (or the last) by the tense."""
+    m = _RE_MONTHDAY.fullmatch(text)
+    if m is None:
+        return _NO_MATCH
+    day = int(m.group("d"))
+    near = [d for d in (_safe_date(*_add_months(published.year, published.month, k), day) for k in (-2, -1, 0, 1)) if d]
+    if tense == FUTURE:
+        near = [d for d in near if d >= published]
+    elif tense == PAST:
+        near = [d for d in near if d <= published]
+    best = min(near, key=lambda d: abs((d - published).days), default=None)
+    return TimeValue(_day(best)) if best else None
+
+
 def _month_forms(text: str, low: str, published: date, tense: str):
     """"March of next year", "March 2022", "next March", "until March"."""
     # Month + year, bare months
@@ -664,8 +712,6 @@ def _relative_unit(text: str, low: str, published: date, tense: str):
             return TimeValue(_week(d))
         if unit == "month":
             y, mo = _add_months(published.year, published.month, k)
-            if pos == "first" and k:
-                return TimeValue(_month(y, mo))
             return TimeValue(_month(y, mo))
         y = published.year + k
         if pos == "first" and k:
@@ -696,7 +742,9 @@ _HANDLERS = (
     _date_range,
     _explicit_day,
     _relative_day,
+    _weekday_of_week,
     _weekday,
+    _day_of_month,
     _month_forms,
     _year_or_ago,
     _nth_week,

@@ -163,9 +163,25 @@ def verb_trigger(tok) -> MeetingKind | None:
         and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES)
     ):
         return MeetingKind.BODY
-    if lemma in lex.TALK_VERBS and subj is not None and is_party(subj) and _scheduled_to(tok):
+    talker = _agent(tok) if any(c.dep_ == "auxpass" for c in tok.children) else subj
+    # "are due to discuss", "due to be discussed by farm ministers", "will discuss … in Rome"
+    if lemma in lex.TALK_VERBS and talker is not None and is_party(talker) and (_scheduled_to(tok) or _somewhere(tok)):
         return MeetingKind.TALK
     return None
+
+
+def _agent(verb):
+    """The "by" agent of a passive verb: "to be discussed by EC farm ministers"."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+
+
+def _somewhere(verb) -> bool:
+    """A named city the talking happens in: "ministers would discuss these further in Luxembourg"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.ent_type_ == "GPE" for o in c.children)
+        for c in verb.children
+    )
 
 
 def _before_a_body(tok) -> bool:
@@ -309,14 +325,25 @@ def _has_setting(tok) -> bool:
 
 
 def weak_trigger(tok) -> MeetingKind | None:
-    """Words that only add facts to a meeting already found: "the discussions, from April 6 to 10"."""
+    """Words that only add facts to a meeting already found: "the discussions, from April 6 to 10";
+    discussions that are held ("further discussions would be held in June") are talks."""
     if tok.pos_ == "NOUN" and tok.lower_ in lex.WEAK_NOUNS:
-        return MeetingKind.WEAK
+        return MeetingKind.TALKS if _held(tok) else MeetingKind.WEAK
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
         subj = subject(tok)
         if subj is not None and subj.ent_type_ == "PERSON":
             return MeetingKind.WEAK_VERB
     return None
+
+
+def _held(tok) -> bool:
+    """ "discussions will be held / will take place", "will hold discussions"."""
+    verb = tok.head
+    if tok.dep_ == "nsubjpass":
+        return verb.lemma_.lower() == "hold"
+    if tok.dep_ == "nsubj":
+        return verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
+    return tok.dep_ == "dobj" and verb.lemma_.lower() == "hold"
 
 
 def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:

@@ -91,6 +91,8 @@ def is_scheduled(tok, kind: MeetingKind) -> bool:
 def set_for(tok) -> bool:
     """ "a meeting was set / scheduled for …": the meeting is what is fixed."""
     gov = governor(tok)
+    if any(c.dep_ == "acl" and c.lemma_.lower() in lex.SCHEDULE_VERBS for c in tok.children):
+        return True  # "at a meeting scheduled for 10 a.m."
     return gov is not None and tok.dep_ == "nsubjpass" and gov.lemma_.lower() in lex.SCHEDULE_VERBS
 
 
@@ -137,7 +139,7 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
     chain = _verb_chain(gov)
     if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
         return True
-    return conditional_ok and _conditional_above(chain[-1])
+    return conditional_ok and not _landmark(trigger) and _conditional_above(chain[-1])
 
 
 def _recurring_clause(gov) -> bool:
@@ -160,7 +162,10 @@ def _verb_chain(gov) -> list:
 def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_ok: bool) -> bool:
     """A dependent of the meeting's verb that makes it negated, conditional or habitual."""
     if c.dep_ == "neg" and (kind.formal or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
-        return c.head.lemma_.lower() not in lex.PARTICIPATING  # "X will not attend the meeting": it still meets
+        if trigger.dep_ == "nsubj" and not kind.verbal and _judged(c.head):
+            return False  # "the talks will not be easy / will not focus on prices": they still take place
+        # "X will not attend the meeting": it still meets ("the talks will not go ahead": they do not)
+        return trigger.dep_ == "nsubj" or c.head.lemma_.lower() not in lex.PARTICIPATING
     if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
         return True
     if (
@@ -176,6 +181,14 @@ def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_o
     ):
         return True
     return not has_day and c.dep_ in ("npadvmod", "prep") and any(d.lower_ in ("every", "each") for d in c.subtree)
+
+
+def _judged(verb) -> bool:
+    """A predicate that says what a meeting will be like or do, not whether it takes place."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() not in lex.SCHEDULE_VERBS for c in verb.children)
+    return lemma not in lex.OCCURRING
 
 
 def _conditional_above(cur) -> bool:
@@ -196,7 +209,7 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     if _landmark(tok):
         return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
-    if gov is not None and _open_question(gov):
+    if gov is not None and (_open_question(gov) or _asked_for(gov)):
         return True
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
@@ -219,10 +232,29 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
                 finite_seen += 1
                 if finite_seen >= 3 or cur.lemma_.lower() in ("say", "tell", "add", "report"):
                     return False
+        if cur != tok and cur.lemma_.lower() in lex.SCHEDULED_PREDICATES and cur.pos_ in ("ADJ", "VERB"):
+            return False  # "a package, due to be discussed by farm ministers": what is fixed stands
         if cur.head == cur:
             return False
         via_prep = via_prep or cur.dep_ == "prep"
         cur = cur.head
+    return False
+
+
+def _asked_for(verb) -> bool:
+    """ "renewed calls for the two neighbours, along with Uganda, to hold talks": an infinitive that
+    follows the phrase of a call or a plea (however the parser attached it) is what is asked for."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return False
+    prev = verb.doc[to.i - 1]
+    while prev.is_punct and prev.i > 0:
+        prev = prev.doc[prev.i - 1]
+    for word in (prev, *prev.ancestors):
+        if word.lemma_.lower() in lex.PROPOSAL and word.pos_ in ("NOUN", "VERB"):
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.i > verb.i:
+            return False
     return False
 
 
@@ -237,7 +269,13 @@ def _open_question(verb) -> bool:
 
 def _landmark(tok) -> bool:
     """A meeting named as the time something else happens before or after ("before its next
-    session", "ahead of the summit"): it is taken as set, whatever is uncertain about the rest."""
+    session", "ahead of the summit", "before the two countries open talks in late April"): it is
+    taken as set, whatever is uncertain about the rest."""
+    gov = governor(tok)
+    if gov is not None and gov.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "before" for c in gov.children
+    ):
+        return tok.dep_ in ("dobj", "nsubj", "nsubjpass") or gov == tok
     if tok.dep_ != "pobj":
         return False
     prep = tok.head

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, subject
+from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, is_country, subject
 from digest.nlp.timex import find_in_span
 
 
@@ -24,9 +26,55 @@ def sentence_times(doc, sent) -> list[tuple[object, object]]:
     return times
 
 
-def sentence_places(sent_places) -> list[tuple[object, object]]:
-    """(root token, entity) for the place entities shaped like a meeting's place."""
-    return [(ent.root, ent) for ent in sent_places if ent.label_ in PLACE_LABELS and place_shape(ent)]
+def sentence_places(sent_places, sent=None) -> list[tuple[object, object]]:
+    """(root token, entity) for the place entities shaped like a meeting's place, and the venues
+    named without one ("at the foreign ministry")."""
+    places = [ent for ent in sent_places if ent.label_ in PLACE_LABELS and place_shape(ent)]
+    if sent is not None:
+        taken = {t.i for ent in places for t in ent}
+        places += [v for v in venue_spans(sent) if not any(t.i in taken for t in v)]
+    return [(ent.root, ent) for ent in sorted(places, key=lambda e: e.start)]
+
+
+def venue_spans(sent) -> list:
+    """ "at the foreign ministry", "at the Hilton hotel": a building after "at", as a FAC span."""
+    out = []
+    for tok in sent:
+        town = _named_town(tok)
+        if town is not None:
+            out.append(town)
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "at the end of", "at the house of": not a building named on its own
+        if any(c.dep_ == "det" and c.lower_ != "the" for c in tok.children):
+            continue  # "at a hotel", "at this coastal resort": a building not named
+        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
+        start = min((t.i for t in left), default=tok.i)
+        if start < tok.i:  # a named building ("the foreign ministry"), not "his office"
+            out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
+    return out
+
+
+def _named_town(tok):
+    """ "at the Belgian resort of Knokke", "in the town of Tartu": the name after "of", whatever the
+    tagger made of it, as a GPE span."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "in") or tok.lemma_.lower() not in lex.TOWN_NOUNS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None) if of is not None else None
+    if name is None:
+        return None
+    words = [t for t in name.subtree if t.pos_ == "PROPN"]
+    return Span(tok.doc, words[0].i, words[-1].i + 1, label="GPE") if words else None
+
+
+def place_rank(ent) -> int:
+    """How well a place says where a meeting is: a city 2, a venue or region 1, a country 0."""
+    if is_country(ent.text):
+        return 0
+    return 2 if ent.label_ == "GPE" else 1
 
 
 def place_shape(ent) -> bool:
@@ -44,6 +92,8 @@ def place_shape(ent) -> bool:
             return True
         if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in lex.TRAVEL:
             return True
+        if cur.dep_ == "dobj" and h.lemma_.lower() == "visit" and h.pos_ == "VERB":
+            return True  # "will visit Paris … for talks"
         if cur.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
             cur = h.head
             continue
@@ -63,6 +113,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
+        if not place and _dates_another_noun(root, trig_ids):
+            continue  # "before the April 17 deadline", "ahead of next week's vote"
         beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
@@ -83,16 +135,33 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     taken = set(out.values())
     for k, root in pending:
         verb = _modified_word(root, trig_ids)
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "the meeting is due on Friday"
         if verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
-            hit = _nearest_trigger_of_verb(verb, root, triggers, taken, place)
+            hit = _contact_clause_trigger(verb, triggers)
+            hit = hit if hit is not None else _nearest_trigger_of_verb(verb, root, triggers, taken, place)
         else:
             hit = None
         if hit is not None:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _dates_another_noun(root, trig_ids: set[int]) -> bool:
+    """A time that modifies a noun other than a meeting (its deadline, an election, a vote): the
+    noun's time, not the meeting's; a noun phrase that ends in a trigger ("the April 5 G7 meeting")
+    or a part of one ("the March 3 opening") keeps it."""
+    if root.dep_ not in ("compound", "nmod", "poss", "amod"):
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.i not in trig_ids:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i in trig_ids or head.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not (is_meeting_noun(head) or head.lemma_.lower() in lex.EVENT_PARTS | lex.OPENING_NOUNS)
 
 
 def _inside_another_object(root, trigger) -> bool:
@@ -161,6 +230,18 @@ def _modified_word(root, trig_ids: set[int]):
     return verb
 
 
+def _contact_clause_trigger(verb, triggers: list) -> int | None:
+    """ "a state visit he will make … later this month", "the talks they hold on Monday": a relative
+    clause without "that" whose verb takes the meeting noun before it as its missing object."""
+    if verb.lemma_.lower() not in lex.LIGHT | {"make", "pay"} or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0:
+        return None
+    before = subj.doc[subj.left_edge.i - 1]
+    return next((t.i for t, k in triggers if t.i == before.i and not k.verbal), None)
+
+
 def _of_trigger(noun, trig_ids: set[int]) -> int | None:
     """The trigger in "<noun> of <trigger>": "a round of talks"."""
     for c in noun.children:
@@ -181,10 +262,27 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         # "talks are expected to begin in July": the date of the meeting's own beginning
         begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
         # "who is in Washington to attend the meetings": where one is, to take part
-        attending = place and gov.dep_ == "advcl" and gov.head.i == verb.i and gov.lemma_.lower() in lex.PARTICIPATING
+        # "flew to Oslo to hold talks": where one travels, to meet
+        travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)
+        purpose = travelling or (place and gov.lemma_.lower() in lex.PARTICIPATING)
+        attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
+        # "The talks, postponed …, will take place in Oslo": a second verb of the meeting as subject
+        attending = attending or (place and _shares_subject(verb, gov, tok))
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
+
+
+def _shares_subject(verb, gov, tok) -> bool:
+    """``verb`` is a conjunct of the trigger's verb with no subject of its own, the trigger being the subject."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() not in lex.OPENING  # "ended on Wednesday and will resume in Geneva": another round
+        and verb.head.i == gov.i
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.i == gov.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _near_argument(tok, gov) -> bool:
@@ -201,20 +299,79 @@ def _near_argument(tok, gov) -> bool:
     return cur == gov
 
 
-def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset[str]) -> str | None:
-    """The meeting's own place: the first "in/at" place, else a city modifying the noun."""
+def choose_place(tok, kind: MeetingKind, own_places: list, doc_places: frozenset[str]) -> tuple[str | None, int]:
+    """The meeting's own place and its rank (``place_rank``): the first city "in/at", else a venue
+    or region, else a country; else a city modifying the noun."""
     own = sorted(
         (e for e in own_places if not re.search(r"\d", e.text)),
-        key=lambda e: (e.root.dep_ in ("compound", "nmod", "amod"), e.start),
+        key=lambda e: (-place_rank(e), e.root.dep_ in ("compound", "nmod", "amod"), e.start),
     )
     if own:
-        return re.sub(r"^(?i:the)\s+", "", own[0].text).strip()
+        return re.sub(r"^(?i:the)\s+", "", own[0].text).strip(), place_rank(own[0])
     if kind.verbal:
-        return _posted_in(tok)
+        posted = _posted_in(tok)
+        return posted, 0 if is_country(posted) else 2
     for c in tok.children:
         if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.pos_ == "PROPN" and c.text in doc_places:
-            return c.text
+            return c.text, 0 if is_country(c.text) else 2
+    return None, 0
+
+
+def where_clause_place(tok, kind: MeetingKind) -> str | None:
+    """ "all eyes were on Washington, where the ministers will meet tomorrow": the place a "where"
+    clause of the meeting's verb hangs on."""
+    verb = tok if kind.verbal else governor(tok)
+    for _ in range(3):
+        if verb is None or verb.dep_ != "relcl":
+            verb = verb.head if verb is not None and verb.dep_ in ("xcomp", "conj") else None
+            continue
+        place = verb.head
+        if any(c.lower_ == "where" for c in verb.children) and place.ent_type_ in PLACE_LABELS:
+            text = " ".join(t.text for t in place.subtree if t.ent_type_ == place.ent_type_ and t.i <= place.i)
+            return None if is_country(text) else text
+        return None
     return None
+
+
+def journey_place(tok, kind: MeetingKind) -> str | None:
+    """Where the one who meets has travelled, told before in the sentence or the one before it in
+    the paragraph: "The minister arrived in Geneva on Sunday. He will meet …" (the city, never a
+    country alone)."""
+    verb = tok if kind.verbal else governor(tok)
+    who = subject(verb) if verb is not None else None
+    if who is None:
+        return None
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0 and "\n\n" not in doc[start - 1].whitespace_:
+        start = doc[start - 1].sent.start
+    for travel in reversed([t for t in doc[start : tok.i] if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]):
+        traveller = subject(travel)
+        if traveller is None or not _same_party(traveller, who):
+            continue
+        return next((d for d in _destinations(travel) if not is_country(d)), None)
+    return None
+
+
+def _same_party(before, after) -> bool:
+    """ "The minister … He …", "The minister … the minister …": the same one, as far as words tell."""
+    if after.lower_ in ("he", "she"):
+        return before.ent_type_ == "PERSON" or before.lemma_.lower() in lex.PEOPLE
+    if after.lower_ == "they":
+        return before.tag_ in ("NNS", "NNPS")
+    return after.pos_ != "PRON" and after.lemma_.lower() == before.lemma_.lower()
+
+
+def _destinations(travel) -> list[str]:
+    """The named places a travel verb goes to: "arrived in Geneva", "flew to Oslo", "visit Paris"."""
+    out = []
+    for c in travel.children:
+        objs = [c] if c.dep_ == "dobj" and travel.lemma_.lower() == "visit" else []
+        leaving = c.lower_ == "for" and travel.lemma_.lower() in ("leave", "depart", "head")  # "leaves for Oslo"
+        if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at") or leaving):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+        out += [" ".join(t.text for t in o.subtree if t.ent_type_ == "GPE") for o in objs if o.ent_type_ == "GPE"]
+    return [d for d in out if d]
 
 
 def _posted_in(verb) -> str | None:

@@ -9,10 +9,18 @@ from datetime import date
 from digest.models import MeetingStatus, TimeValue
 from digest.nlp.meetings import decision
 from digest.nlp.meetings.candidates import sentence_triggers
-from digest.nlp.meetings.facts import assign, choose_place, parties, sentence_places, sentence_times
+from digest.nlp.meetings.facts import (
+    assign,
+    choose_place,
+    journey_place,
+    parties,
+    sentence_places,
+    sentence_times,
+    where_clause_place,
+)
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.title import title
-from digest.nlp.meetings.when import mention_time, with_duration
+from digest.nlp.meetings.title import names_someone, title, title_score
+from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
 from digest.nlp.timex import find_time_of_day
 
@@ -37,6 +45,9 @@ class Mention:
     postponed_from: bool = False
     end_value: TimeValue | None = None
     apart: set[int] = field(default_factory=set)  # triggers of meetings this one is not
+    place_rank: int = 0  # a city 2, a venue 1, a country 0 (facts.place_rank)
+    definite: bool = False  # "the Yeutter-de Clercq meeting": one the reader already knows of
+    hint: TimeValue | None = None  # the day of a journey made for the meeting: its date if no mention gives one
 
     @property
     def weak(self) -> bool:
@@ -46,10 +57,15 @@ class Mention:
     def bare(self) -> bool:
         return self.value is None and self.place is None and not self.names
 
+    def take_place(self, other: Mention) -> None:
+        """The other mention's place when this one has none, or only a vaguer one (a country)."""
+        if other.place and (not self.place or other.place_rank > self.place_rank):
+            self.place, self.place_rank = other.place, other.place_rank
+
     def absorb(self, other: Mention) -> None:
         """Take the facts ``other`` has and this mention lacks."""
         self.value = self.value or other.value
-        self.place = self.place or other.place
+        self.take_place(other)
         self.names |= other.names
         self.participants = list(dict.fromkeys(self.participants + other.participants))
 
@@ -60,7 +76,7 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
     if not triggers:
         return []
     times = sentence_times(doc, sent)
-    places = sentence_places(sent_places)
+    places = sentence_places(sent_places, sent)
     time_of = assign([r for r, _ in times], triggers)
     place_of = assign([r for r, _ in places], triggers, place=True)
     out = []
@@ -70,7 +86,18 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
         m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
         if m is not None:
             out.append(m)
-    return fold_nested(out)
+    return _set_apart(fold_nested(out))
+
+
+def _set_apart(mentions: list[Mention]) -> list[Mention]:
+    """Two meetings of one sentence, each with its own day ("talks started yesterday, while
+    discussions with another supplier will be held later this month"), are not one."""
+    dated = [m for m in mentions if m.value is not None]
+    for a in dated:
+        for b in dated:
+            if a is not b and a.value.start != b.value.start and a.status != b.status:
+                a.apart.add(b.trigger.i)
+    return mentions
 
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
@@ -86,7 +113,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     scheduled = decision.is_scheduled(tok, kind)
     if scheduled:
         tense = decision.FUTURE
-    when = mention_time(tok, own_times, published, decision.tense_for_dates(tok, kind, tense), scheduled)
+    when, hinted = _when(tok, kind, tense, own_times, published, scheduled)
     value = when.value
     has_day = value is not None and value.precision == "day"
     if kind.needs_date and value is None:
@@ -99,20 +126,28 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _with_time_of_day(sent, with_duration(tok, value))
     elif tense == decision.FUTURE and (kind.formal or scheduled or decision.set_for(tok)):
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
-    place = choose_place(tok, kind, own_places, doc_places)
+    place, place_rank = choose_place(tok, kind, own_places, doc_places)
+    if place is None:
+        place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
+        place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
-    status, postponed_from = decision.status(tok, tense, value, published, when.rescheduled)
+    # a journey already made says nothing of whether the meeting it was for is over
+    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
+    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
+    if past_journey and status is not MeetingStatus.PAST:
+        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
     status = decision.under_way(tok, status, value, when.end, published)
     if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
         status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
-    anaphoric = not names and any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+    anaphoric = definite and not names
     return Mention(
         sent,
         tok,
         kind,
         tense,
         status,
-        value,
+        None if hinted else value,
         place,
         participants,
         names,
@@ -120,7 +155,23 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         anaphoric,
         postponed_from,
         when.end,
+        hint=value if hinted else None,
+        place_rank=place_rank,
+        definite=definite,
     )
+
+
+def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: bool) -> tuple[MentionTime, bool]:
+    """The mention's time, and whether it is only the day of a journey made for the meeting."""
+    own_times, travel_times = split_travel_times(tok, own_times)
+    date_tense = decision.tense_for_dates(tok, kind, tense)
+    when = mention_time(tok, own_times, published, date_tense, scheduled)
+    if when.value is not None or not travel_times:
+        return when, False
+    # "leaves on Monday to attend …": a journey told in the present is a timetable
+    travel_tense = decision.FUTURE if date_tense == PRESENT else date_tense
+    journey = mention_time(tok, travel_times, published, travel_tense, scheduled)
+    return (journey, True) if journey.value is not None else (when, False)
 
 
 def _same_day_clock(sent, published: date) -> TimeValue | None:
@@ -142,7 +193,32 @@ def fold_nested(mentions: list[Mention]) -> list[Mention]:
     _fold_settings(mentions, dropped)
     _fold_names(mentions, dropped)
     _fold_visit_and_talks(mentions, dropped)
+    _fold_gathering_for(mentions, dropped)
     return [m for m in mentions if m.trigger.i not in dropped]
+
+
+def _fold_gathering_for(mentions: list[Mention], dropped: set[int]) -> None:
+    """ "EU leaders gather in Brussels on Thursday for a two-day summit": the meeting the verb
+    announces is the one it is for; the verb's mention keeps its status and takes the noun's facts."""
+    by_i = {m.trigger.i: m for m in mentions}
+    for m in mentions:
+        head = m.trigger.head
+        if m.kind.verbal or m.trigger.i in dropped or head.dep_ != "prep" or head.lower_ != "for":
+            continue
+        outer = by_i.get(head.head.i)
+        if outer is None or outer.kind is not MeetingKind.MEET or outer.trigger.i in dropped:
+            continue
+        if m.value and outer.value and m.value.start != outer.value.start:
+            continue
+        outer.absorb(m)
+        if outer.value is not None:
+            outer.value = with_duration(m.trigger, outer.value)  # "… on Thursday for a two-day summit"
+        noun_better = not names_someone(outer.title, outer.sent) and title_score(m.title) > title_score(outer.title)
+        if names_someone(m.title, m.sent) or noun_better:
+            outer.title = m.title  # "G20 summit" rather than "Leaders meeting"
+        elif outer.title.endswith(" meeting") and len(m.title.split()) <= 2:
+            outer.title = f"{outer.title[: -len('meeting')]}{m.title.lower()}"  # "EU summit"
+        dropped.add(m.trigger.i)
 
 
 def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
@@ -155,8 +231,9 @@ def _fold_settings(mentions: list[Mention], dropped: set[int]) -> None:
         if not m.kind.verbal and _sidelines_of(head):
             outer = by_i.get(head.head.head.head.i)
             if outer is not None and not outer.kind.weak and outer.status == m.status:
-                outer.value, outer.place = outer.value or m.value, outer.place or m.place
-                m.value, m.place = m.value or outer.value, m.place or outer.place
+                outer.value, m.value = outer.value or m.value, m.value or outer.value
+                outer.take_place(m)
+                m.take_place(outer)
                 outer.apart.add(m.trigger.i)
                 m.apart.add(outer.trigger.i)
             continue
@@ -201,7 +278,7 @@ def _fold_names(mentions: list[Mention], dropped: set[int]) -> None:
         if outer is None or outer.trigger.pos_ != "PROPN" or outer.trigger.i in dropped:
             continue
         m.value = m.value or outer.value
-        m.place = m.place or outer.place
+        m.take_place(outer)
         m.names |= outer.names
         doc = m.trigger.doc
         words = [

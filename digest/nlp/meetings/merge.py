@@ -5,11 +5,15 @@ is anaphoric ("the talks") or bare (no date, place or names); one ``Meeting`` pe
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
 from digest.nlp.meetings.mention import Mention
-from digest.nlp.meetings.title import title_score
+from digest.nlp.meetings.syntax import is_country
+from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
+
+JOURNEY_DAYS = 4  # a meeting one travels to opens at most this many days after the journey
 
 
 def _status_group(status: MeetingStatus) -> MeetingStatus:
@@ -24,7 +28,7 @@ class Group:
         self.mentions: list[Mention] = []
         self.first_with_facts: Mention | None = None
         self.best_value: TimeValue | None = None
-        self.first_place: str | None = None
+        self.hint: TimeValue | None = None
         self.names: set[str] = set()
         self.kinds: set = set()
         self.statuses: set[MeetingStatus] = set()
@@ -33,7 +37,7 @@ class Group:
 
     def append(self, m: Mention) -> None:
         self.mentions.append(m)
-        if self.first_with_facts is None and (m.value is not None or m.place):
+        if self.first_with_facts is None and (m.value is not None or m.hint is not None or m.place):
             self.first_with_facts = m
         if (
             m.value is not None
@@ -41,8 +45,7 @@ class Group:
             and (self.best_value is None or rank(m.value) > rank(self.best_value))
         ):
             self.best_value = m.value
-        if self.first_place is None and m.place:
-            self.first_place = m.place
+        self.hint = self.hint or m.hint
         self.names |= m.names
         self.kinds.add(m.kind)
         self.statuses.add(_status_group(m.status))
@@ -58,8 +61,22 @@ class Group:
             return ev
         return self.best_value
 
+    def dated(self) -> TimeValue | None:
+        """The meeting's time: a mention's own, else the day of a journey made for it."""
+        return self.value() or self.hint
+
+    def named_place(self) -> str | None:
+        """The evidence's place, unless another mention names a city where it names a venue or a country."""
+        ev = self.evidence()
+        best = max((m for m in self.mentions if m.place), key=lambda m: (m.place_rank, m is ev), default=None)
+        if best is None:
+            return None
+        return ev.place if ev.place and ev.place_rank == best.place_rank else best.place
+
     def place(self) -> str | None:
-        return self.evidence().place or self.first_place
+        """The place to show: never a country alone (it says no more than the parties do)."""
+        found = self.named_place()
+        return None if is_country(found) else found
 
     def status(self) -> MeetingStatus:
         """The evidence's status, unless a later mention cancels or postpones it."""
@@ -83,6 +100,22 @@ def overlap(a: TimeValue, b: TimeValue) -> bool:
     return a.first_day <= b.last_day and b.first_day <= a.last_day
 
 
+def _places_agree(m: Mention, g: Group) -> bool:
+    """One name holds the other, or they are of different ranks (a country holds cities, a city venues)."""
+    a, b = m.place.lower(), g.named_place().lower()
+    if a in b or b in a:
+        return True
+    ranks = {x.place_rank for x in g.mentions if x.place and x.place.lower() == b}
+    return m.place_rank not in ranks
+
+
+def _after_journey(hint: TimeValue | None, value: TimeValue | None) -> bool:
+    """A meeting one travels to starts within a few days of the journey (true when either is unknown)."""
+    if hint is None or value is None or None in (hint.first_day, hint.last_day, value.first_day, value.last_day):
+        return True
+    return value.last_day >= hint.first_day and value.first_day <= hint.last_day + timedelta(days=JOURNEY_DAYS)
+
+
 def _loose_name_match(a: set[str], b: set[str]) -> bool:
     wa = {w for n in a for w in re.findall(r"\w+", n) if len(w) > 2}
     wb = {w for n in b for w in re.findall(r"\w+", n) if len(w) > 2}
@@ -97,16 +130,18 @@ def _compatible(m: Mention, g: Group) -> bool:
     if _status_group(m.status) not in g.statuses and not statuses <= {MeetingStatus.UPCOMING, MeetingStatus.ONGOING}:
         # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
         strong = m.value is None and (
-            (m.place and g.place() and m.place == g.place())
+            (m.place and m.place == g.named_place())
             or (m.names and m.names & g.names)
             or (m.anaphoric and not m.place)
         )
         if not strong:
             return False
-    gv, gp = g.value(), g.place()
+    gv, gp = g.value(), g.named_place()
     if m.value and gv and not overlap(m.value, gv):
         return False
-    if m.place and gp and m.place.lower() not in gp.lower() and gp.lower() not in m.place.lower():
+    if not (_after_journey(g.hint, m.value) if gv is None else _after_journey(m.hint, gv)):
+        return False
+    if m.place and gp and not _places_agree(m, g):
         return False
     same_place_or_day = (m.place and gp and m.place == gp) or (m.value and gv and m.value.start == gv.start)
     if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
@@ -125,13 +160,18 @@ def _score(m: Mention, g: Group) -> int:
         s += 1
     if m.value and gv and m.value.start == gv.start:
         s += 2
-    if m.place and g.place():
+    if m.place and g.named_place():
         s += 2
     s += int(m.anaphoric) + int(m.bare)
+    if m.definite and m.names and not g.names and m.kind in g.kinds:
+        s += 1  # "a meeting later this month between …" … "the Yeutter-de Clercq meeting will take place in London"
     if m.kind in g.kinds and s:
         s += 1
     if m.value and gv and not m.names and overlap(m.value, gv):
         s += 1
+    hinted = (m.value, g.hint) if not gv else (m.hint, gv) if not m.value else (None, None)
+    if None not in hinted and overlap(*hinted):
+        s += 1  # "arrives tomorrow for talks" … "will meet the banks later this week"
     return s + int(g.all_bare)
 
 
@@ -154,7 +194,7 @@ def merge(mentions: list[Mention]) -> list[Group]:
 
 def to_meeting(g: Group) -> Meeting:
     """The meeting a group describes; the evidence is the sentence of its first mention with facts."""
-    ev, value = g.evidence(), g.value()
+    ev, value = g.evidence(), g.dated()
     text = ev.sent.text
     evidence = text.strip()
     start_char = ev.sent.start_char + len(text) - len(text.lstrip())
@@ -162,7 +202,7 @@ def to_meeting(g: Group) -> Meeting:
     best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
     participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
     return Meeting(
-        title=best_title or "Meeting",
+        title=_named_title(best_title, participants),
         status=g.status(),
         start=value.start if value else None,
         end=_end(g, value),
@@ -175,6 +215,13 @@ def to_meeting(g: Group) -> Meeting:
         start_char=start_char,
         end_char=start_char + len(evidence),
     )
+
+
+def _named_title(text: str, participants: list[str]) -> str:
+    """A title that names nobody ("Meeting", "Talks", "Hearing") takes the parties' names."""
+    if title_score(text) or not participants:
+        return text or "Meeting"
+    return cap(f"{' and '.join(participants[:2])} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
 
 
 def _end(g: Group, value: TimeValue | None) -> str | None:

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
+
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 PARTY_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+# Countries by their English names (CLDR, through Babel), and the older or shorter names news uses.
+_COUNTRIES = (frozenset(name.lower() for code, name in Locale("en").territories.items() if code.isalpha()) | {
+    "u.s.", "us", "usa", "america", "britain", "great britain", "holland", "soviet union", "ussr", "west germany",
+    "east germany", "burma", "zaire", "czechoslovakia", "yugoslavia",
+}) - {  # city-states and countries named like their capital: the name is the city too
+    "luxembourg", "singapore", "monaco", "kuwait", "djibouti", "guatemala", "panama", "san marino", "vatican city",
+}
+
+
+def is_country(name: str | None) -> bool:
+    """Whether a place name is a country ("France", "the United States"), which a city refines."""
+    text = re.sub(r"^(?i:the)\s+", "", name or "").strip().lower()
+    return text in _COUNTRIES
 
 
 def governor(tok):

@@ -21,11 +21,27 @@ def title(tok, kind: MeetingKind) -> str:
     if kind.formal:
         return _verb_title(tok, kind)
     text = _noun_title(tok, kind)
-    if not _names_someone(text, tok.sent):
-        namer = _namer(tok) or _his_or_her(tok)
+    if not names_someone(text, tok.sent):
+        namer = _namer(tok) or _his_or_her(tok) or _its(tok)
         if namer and namer.lower() not in text.lower():
             text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
+    if not names_someone(text, tok.sent):
+        partner = _with_whom(tok)
+        if partner and partner.lower() not in text.lower():
+            text = cap(f"{text} with {partner}")  # "talks with commercial banks"
     return text
+
+
+def _with_whom(tok) -> str | None:
+    """The party a meeting noun is held with: "talks with the rebels", "a meeting with Reagan"."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "with":
+            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if obj is not None and is_party(obj):
+                ents = ents_in(obj.subtree)
+                head = [t for t in obj.subtree if t.i <= obj.i]  # "commercial banks", not "… of major exporting"
+                return ents[0] if ents else _join(clean_words(head)[-4:]) or None
+    return None
 
 
 def _his_or_her(tok) -> str | None:
@@ -33,6 +49,21 @@ def _his_or_her(tok) -> str | None:
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return None
     return _person_before(tok)
+
+
+def _its(tok) -> str | None:
+    """ "its annual meeting": the organisation last named before, in the sentence or the one before."""
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        return None
+    return org_before(tok)
+
+
+def org_before(tok) -> str | None:
+    """The organisation last named before ``tok``, in its sentence or the one before."""
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i]
+    return re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", orgs[-1].text) if orgs else None
 
 
 def _person_before(tok) -> str | None:
@@ -43,7 +74,7 @@ def _person_before(tok) -> str | None:
     return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
 
 
-def _names_someone(text: str, sent) -> bool:
+def names_someone(text: str, sent) -> bool:
     """Whether a title holds a name: a capital after its first letter ("G-7 meeting", "Board of
     Governors meeting") or a first word the sentence gives as a name."""
     words = text.split()
@@ -148,10 +179,15 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
     subj = subject(tok)
+    if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
+        by = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
     if subj is tok:  # a gapped clause: "… but the full council not until September"
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
     elif subj is not None and subj.lower_ in ("he", "she"):
         who = _person_before(tok) or ""  # "He was due to meet …": the person last named
+    elif subj is not None and subj.lower_ == "it":
+        who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
     else:
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.syntax import doc_text, governor
+from digest.nlp.meetings.syntax import doc_text, governor, head_path
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
 from digest.nlp.timex import NUMBER_WORDS
 from digest.nlp.timex import resolve as resolve_time
@@ -41,6 +41,9 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         if moved == "from":
             continue  # the date it was moved from
         in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
+        # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
+        # whatever the tense of the clause around
+        own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
         t_tense = PRESENT if in_name else tense
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
@@ -55,7 +58,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
-            value, best, value_tense, named_day = v, v.precision.rank, t_tense, in_name
+            value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
             later = bool(re.match(r"(?i)(?:later|late|the\s+end|end|the\s+rest|rest)\b", tm.text))
         if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
             year = v.start  # "their 2025 session that starts in January"
@@ -69,6 +72,37 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense, later=later)
+
+
+def split_travel_times(tok, own_times: list) -> tuple[list, list]:
+    """The times of the meeting itself, and those of a journey made for it ("leaves on Tuesday
+    for talks", "arrives tomorrow to attend the summit"): the day one travels is only a hint of
+    the meeting's day, which another mention may give."""
+    direct, travel = [], []
+    for root, tm in own_times:
+        (travel if _via_travel(root, tok) else direct).append((root, tm))
+    return direct, travel
+
+
+def _via_travel(root, tok) -> bool:
+    """Whether ``root`` dates a travel verb that the trigger hangs on through "for/to" or a purpose clause."""
+    verb = governor(root)
+    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in lex.TRAVEL:
+        return False
+    below = next((t for t in head_path(tok) if t.head.i == verb.i and t.i != verb.i), None)
+    if below is None:
+        return False
+    return (below.dep_ == "prep" and below.lower_ in ("for", "to")) or (
+        below.dep_ in ("advcl", "xcomp") and below.pos_ == "VERB"
+    )
+
+
+def _modifies_noun(root, tok) -> bool:
+    """ "talks yesterday", "the meeting on Monday": a time hanging on the meeting noun itself."""
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ in ("on", "in", "at"):
+        head = head.head
+    return head == tok and root.i > tok.i and root.dep_ in ("npadvmod", "pobj", "nmod", "appos")
 
 
 def _future_in_past(tok) -> bool:
