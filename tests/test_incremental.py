@@ -80,8 +80,8 @@ def apply(root: Path, change) -> date:
     elif kind == "add":
         (root / "content" / f"talks-{what}.md").write_text(STATEMENT.format(n=what, day=11, hour=what))
     elif kind == "config":
-        (root / "digest.toml").write_text(TOML + f"{what[0]} = {what[1]}\n" if what[0] != "title" else
-                                          TOML.replace('"Test"', what[1]))
+        kept = [line for line in TOML.splitlines() if not line.startswith(f"{what[0]} =")]  # a key once only
+        (root / "digest.toml").write_text("\n".join([*kept, f"{what[0]} = {what[1]}"]) + "\n")
     elif kind == "template":
         (root / "templates").mkdir(exist_ok=True)
         source = (default_theme() / what).read_text()
