@@ -12,7 +12,8 @@ one process (spaCy's default) and with ``n_process`` on every core, and
 (pip-installed into the benchmark's own virtualenv). It prints a table and the ratios.
 
 usage: python bench/build_bench.py [--sizes 1000,5000,all] [--runs 3] [--cold-runs 1]
-                                   [--no-pelican] [--no-spacy] [--eval ../shared/eval]
+                                   [--no-pelican] [--no-spacy] [--spacy-processes 1,all]
+                                   [--eval ../shared/eval]
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ def main() -> None:
     ap.add_argument("--cold-runs", type=int, default=1)
     ap.add_argument("--no-pelican", action="store_true")
     ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--spacy-processes", default="1,all",
+                    help="the nlp.pipe baselines to time: 1 (one process), all (n_process on every core) or both")
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "digest-bench-pelican")
     args = ap.parse_args()
@@ -212,8 +215,10 @@ def main() -> None:
             tmp = Path(tmp)
             write_digest_site(tmp / "digest", chosen)
             row = {"n": n, **bench_digest(tmp / "digest", chosen, extra, args.runs, args.cold_runs)}
-            if not args.no_spacy:
+            baselines = set() if args.no_spacy else set(args.spacy_processes.split(","))
+            if "1" in baselines:
                 row["spacy"] = bench_spacy(chosen, max(1, args.cold_runs))
+            if "all" in baselines:
                 row["spacy_all_cores"] = bench_spacy(chosen, max(1, args.cold_runs), os.cpu_count() or 1)
             if not args.no_pelican:
                 pel = bench_pelican(tmp / "pelican", chosen, args.runs, args.venv)

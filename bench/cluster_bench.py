@@ -7,7 +7,7 @@ processes (the default) and one with ``--scheduler`` pointing at a LocalCluster 
 processes of one thread each, started before the clock. Checks that both sites are
 byte-identical and prints the times.
 
-usage: python bench/cluster_bench.py [--size 1000] [--workers 2] [--eval ../shared/eval]
+usage: python bench/cluster_bench.py [--size 1000|all] [--workers 2] [--eval ../shared/eval]
 """
 
 from __future__ import annotations
@@ -43,11 +43,12 @@ def main() -> None:
     from distributed import LocalCluster
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--size", default="1000", help="articles: a number, or all (every Reuters article)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     args = ap.parse_args()
-    records = load_records(args.eval)[: args.size]
+    records = load_records(args.eval)
+    records = records if args.size == "all" else records[: int(args.size)]
     with tempfile.TemporaryDirectory(prefix="digest-cluster-bench-") as tmp:
         root = Path(tmp) / "site"
         write_digest_site(root, records)

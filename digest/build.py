@@ -19,7 +19,7 @@ from digest.config import Config
 from digest.edition import edit_site
 from digest.errors import DigestError, Report
 from digest.extract import extract_articles
-from digest.incremental import CACHE_FILE, Workers, open_state, read_options, today_in
+from digest.incremental import CACHE_FILE, SiteSummary, Workers, open_state, read_options, today_in
 from digest.ingest import read_article
 from digest.render.output import SiteWriter
 from digest.render.site import render_site
@@ -89,15 +89,17 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             articles = state.read(workers)
             progress.start("Extracting quotes and meetings", len({a.id for a in articles}))
             extracted = state.extract(articles, workers, on_progress=progress.advance)
-        site = edit_site(assemble(articles, extracted.results, config, today), config)
-        result.articles, result.days = len(site.entries), len(site.briefings)
-        if state.site_changed(articles, extracted.results):
+        kept = state.kept_site(articles, extracted.results)
+        if kept is None:
+            site = edit_site(assemble(articles, extracted.results, config, today), config)
+            kept = SiteSummary(len(site.entries), len(site.briefings))
             progress.start("Rendering pages", None)
-            with state.rendering() as (pages, search_index), \
-                    SiteWriter(output, articles=result.articles, allow_empty=allow_empty) as writer:
+            with state.rendering(kept) as (pages, search_index), \
+                    SiteWriter(output, articles=kept.articles, allow_empty=allow_empty) as writer:
                 result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
                                            reuse=pages, search_index=search_index)
             result.pages_reused = pages.reused
+        result.articles, result.days = kept.articles, kept.days
     result.parsed, result.cached, result.files_reused = extracted.parsed, extracted.cached, state.reader.hits
     result.seconds = time.perf_counter() - started
     return result

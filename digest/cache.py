@@ -6,6 +6,10 @@ warm build neither parses YAML nor loads spaCy.
 
 A corrupted or foreign database is set aside (renamed) and a fresh one created, with a
 warning: the cache only ever saves time, it never holds anything that cannot be rebuilt.
+Damage is found where it shows: opening the file (a foreign or garbled header, a schema
+that cannot be read), any read that meets a damaged page (SQLite says so), and a full
+integrity check (``PRAGMA quick_check``, which reads the whole file, so its time grows
+with the archive) once every ``CHECK_EVERY`` instead of on every build.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from digest.errors import DigestError
 from digest.models import Article, Attribution, Extraction, Meeting, Quote
 
 SCHEMA_VERSION = 1
+CHECK_EVERY = 7 * 24 * 3600  # seconds between two full integrity checks of the cache file
 _APP_ID = 0x64676374  # "dgct": marks the file as ours
 
 
@@ -86,10 +91,22 @@ class ExtractionCache:
             raise DigestError(f"{self.path.parent}: cannot use the build cache ({exc}); free some space or "
                               "check the folder's permissions (the cache can always be deleted)") from None
         except sqlite3.DatabaseError as exc:
-            aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
-            self.path.replace(aside)
-            self.warnings.append(f"{self.path}: cache unreadable ({exc}); moved to {aside.name} and rebuilt")
-            return self._connect()
+            return self._set_aside(exc)
+
+    def _set_aside(self, exc: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """Move the damaged file out of the way (kept for a post-mortem) and start an empty cache."""
+        aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
+        self.path.replace(aside)
+        self.warnings.append(f"{self.path}: cache unreadable ({exc}); moved to {aside.name} and rebuilt")
+        return self._connect()
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> None:
+        """A read met a damaged page: this build goes on with an empty cache (what it needed is made again)."""
+        if isinstance(exc, sqlite3.OperationalError):  # locked, busy, out of memory: not damage
+            raise exc
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        self.db = self._set_aside(exc)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
@@ -108,29 +125,49 @@ class ExtractionCache:
             )
             db.execute("CREATE TABLE IF NOT EXISTS source_file (path TEXT PRIMARY KEY, stamp TEXT, payload TEXT)"
                        " WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS checked (at REAL)")
             db.commit()
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
+            self._check_on_schedule(db)
         except sqlite3.DatabaseError:
             db.close()
             raise
         return db
 
+    @staticmethod
+    def _check_on_schedule(db: sqlite3.Connection) -> None:
+        """The full integrity check, when the last one is older than CHECK_EVERY (or there was none)."""
+        last = db.execute("SELECT max(at) FROM checked").fetchone()[0]
+        now = time.time()
+        if last is not None and 0 <= now - last < CHECK_EVERY:
+            return
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("integrity check failed")
+        with db:
+            db.execute("DELETE FROM checked")
+            db.execute("INSERT INTO checked VALUES (?)", (now,))
+
+    def _select(self, statement: str, chunks: list[list], fixed: tuple = ()) -> list[tuple]:
+        """Every row of ``statement`` (whose last parameter list is ``?`` marks for one chunk) over the
+        chunks; none when the file turns out to be damaged (it is set aside, with a warning)."""
+        rows: list[tuple] = []
+        try:
+            for chunk in chunks:
+                marks = ",".join("?" * len(chunk))
+                rows += self.db.execute(statement.format(marks=marks), [*fixed, *chunk]).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._damaged(exc)
+            return []
+        return rows
+
     def get_many(self, ids: list[str], pipeline: str, extractor: str) -> dict[str, Extraction]:
         found: dict[str, Extraction] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT article_id, payload FROM extraction WHERE pipeline=? AND extractor=?"
-                f" AND article_id IN ({marks})",
-                [pipeline, extractor, *chunk],
-            )
-            for article_id, payload in rows:
-                try:
-                    found[article_id] = extraction_from_json(payload)
-                except (ValueError, KeyError, TypeError, AttributeError):
-                    continue  # an unreadable row is simply extracted again
+        rows = self._select("SELECT article_id, payload FROM extraction WHERE pipeline=? AND extractor=?"
+                            " AND article_id IN ({marks})", _chunks(ids), (pipeline, extractor))
+        for article_id, payload in rows:
+            try:
+                found[article_id] = extraction_from_json(payload)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # an unreadable row is simply extracted again
         return found
 
     def put_many(self, items: list[Extraction], pipeline: str, extractor: str) -> None:
@@ -153,20 +190,15 @@ class ExtractionCache:
 
     def get_file(self, path: str, stamp: str) -> str | None:
         """What was stored for ``path`` when its stamp (size, mtime, reader version…) was ``stamp``."""
-        row = self.db.execute("SELECT payload FROM source_file WHERE path=? AND stamp=?", (path, stamp)).fetchone()
-        return row[0] if row else None
+        rows = self._select("SELECT payload FROM source_file WHERE stamp=? AND path IN ({marks})", [[path]], (stamp,))
+        return rows[0][0] if rows else None
 
     def get_files(self, stamps: dict[str, str]) -> dict[str, str]:
         """path -> what was stored for it, for every path of ``stamps`` stored with that stamp (one query
         per 500 paths)."""
-        found: dict[str, str] = {}
-        paths = list(stamps)
-        for i in range(0, len(paths), 500):
-            chunk = paths[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT path, stamp, payload FROM source_file WHERE path IN ({marks})", chunk)
-            found.update((path, payload) for path, stamp, payload in rows if stamps[path] == stamp)
-        return found
+        rows = self._select("SELECT path, stamp, payload FROM source_file WHERE path IN ({marks})",
+                            _chunks(list(stamps)))
+        return {path: payload for path, stamp, payload in rows if stamps[path] == stamp}
 
     def put_files(self, rows: list[tuple[str, str, str]]) -> None:
         """Store (path, stamp, payload) rows."""
@@ -180,3 +212,8 @@ class ExtractionCache:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _chunks(values: list, size: int = 500) -> list[list]:
+    """``values`` in lists of at most ``size`` (SQLite's limit on parameters of one statement)."""
+    return [values[i : i + size] for i in range(0, len(values), size)]

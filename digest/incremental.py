@@ -293,17 +293,21 @@ class BuildState:
             self.report.warn(str(self.path(CACHE_FILE)), warning.split(": ", 1)[-1])
         return ExtractionStats(run.results, run.parsed, run.cached)
 
-    def site_changed(self, articles: list[Article], extractions: dict[str, Extraction]) -> bool:
-        """Whether anything the site depends on changed since the last build (or its site is gone)."""
+    def kept_site(self, articles: list[Article], extractions: dict[str, Extraction]) -> SiteSummary | None:
+        """What the live site holds when nothing it depends on changed since the last build, which
+        made it (so nothing is assembled, edited or rendered); None when it must be built."""
         self.fingerprint = site_fingerprint(articles, extractions, self.config, self.today, self.output,
                                             self.digests, self.environment)
-        stored = self.path(FINGERPRINT_FILE)
-        unchanged = (self.output / MARKER).is_file() and stored.is_file() and \
-            stored.read_text().strip() == self.fingerprint
-        return self.clean or not unchanged
+        if self.clean or not (self.output / MARKER).is_file():
+            return None
+        try:
+            stored, articles_built, days = self.path(FINGERPRINT_FILE).read_text().split()
+            return SiteSummary(int(articles_built), int(days)) if stored == self.fingerprint else None
+        except (OSError, ValueError):  # none, or one from before it held the counts
+            return None
 
     @contextmanager
-    def rendering(self) -> Iterator[tuple[PageReuse, SearchIndex]]:
+    def rendering(self, summary: SiteSummary) -> Iterator[tuple[PageReuse, SearchIndex]]:
         """The page graph and the search state for the render and write stages; saved when the block
         ends without an error (after the new site is swapped in), dropped from the start otherwise."""
         self.path(FINGERPRINT_FILE).unlink(missing_ok=True)
@@ -319,10 +323,18 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
-            self.path(FINGERPRINT_FILE).write_text(self.fingerprint + "\n")
+            self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")
         except OSError as exc:
             self.report.warn(str(self.config.cache_path), f"cannot store the build state ({exc.strerror or exc}); "
                              "the site is built, the next build redoes more work (free some space there)")
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """What a built site holds (kept with its fingerprint, so a site that is kept can be described)."""
+
+    articles: int
+    days: int
 
 
 @dataclass(frozen=True)

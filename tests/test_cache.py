@@ -1,6 +1,6 @@
 import sqlite3
 
-from digest.cache import ExtractionCache
+from digest.cache import CHECK_EVERY, ExtractionCache
 from digest.models import Attribution, Extraction, Meeting, Quote
 
 SAMPLE = Extraction(
@@ -56,3 +56,38 @@ def test_cache_from_before_the_file_table_is_upgraded_in_place(tmp_path):
         assert cache.warnings == [] and cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
         cache.put_files([("a.md", "1:2:v", "{}")])
         assert cache.get_file("a.md", "1:2:v") == "{}"
+
+
+def damaged_cache(path, check_age: float) -> list[str]:
+    """A cache of 3,000 rows with one page in the middle overwritten, last checked ``check_age`` seconds ago."""
+    ids = [f"a{i:05d}" for i in range(3000)]
+    with ExtractionCache(path) as cache:
+        cache.put_many([Extraction(article_id=i, quotes=(), meetings=()) for i in ids], "p", "v")
+        with cache.db:
+            cache.db.execute("UPDATE checked SET at = at - ?", (check_age,))
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle : middle + 4096] = bytes(range(256)) * 16
+    path.write_bytes(bytes(data))
+    return ids
+
+
+def test_a_damaged_page_met_by_a_read_sets_the_cache_aside(tmp_path):
+    path = tmp_path / "c.sqlite"
+    ids = damaged_cache(path, check_age=60)  # checked a minute ago: opening does not read the whole file
+    with ExtractionCache(path) as cache:
+        assert cache.warnings == []
+        assert cache.get_many(ids, "p", "v") == {}  # everything is extracted again
+        assert len(cache.warnings) == 1 and "malformed" in cache.warnings[0] and "moved to" in cache.warnings[0]
+        cache.put_many([SAMPLE], "p", "v")  # the fresh cache is used from then on
+        assert cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
+    assert list(tmp_path.glob("c.sqlite.broken-*"))
+
+
+def test_the_whole_file_is_checked_on_a_schedule(tmp_path):
+    path = tmp_path / "c.sqlite"
+    damaged_cache(path, check_age=CHECK_EVERY + 60)
+    with ExtractionCache(path) as cache:
+        assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
+    with ExtractionCache(path) as cache:  # the fresh file was checked when it was made
+        assert cache.warnings == []

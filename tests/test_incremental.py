@@ -80,8 +80,8 @@ def apply(root: Path, change) -> date:
     elif kind == "add":
         (root / "content" / f"talks-{what}.md").write_text(STATEMENT.format(n=what, day=11, hour=what))
     elif kind == "config":
-        (root / "digest.toml").write_text(TOML + f"{what[0]} = {what[1]}\n" if what[0] != "title" else
-                                          TOML.replace('"Test"', what[1]))
+        kept = [line for line in TOML.splitlines() if not line.startswith(f"{what[0]} =")]  # a key once only
+        (root / "digest.toml").write_text("\n".join([*kept, f"{what[0]} = {what[1]}"]) + "\n")
     elif kind == "template":
         (root / "templates").mkdir(exist_ok=True)
         source = (default_theme() / what).read_text()
@@ -112,3 +112,20 @@ def test_one_code_version_covers_every_module(tmp_path):
     version = code_version()
     assert version.site == source_digest(".") != version.extractor != version.reader
     assert version.extractor == source_digest("nlp", "models.py")
+
+
+def test_nothing_changed_keeps_the_site_without_editing_it(tmp_path, monkeypatch):
+    """A build with nothing new neither clusters stories nor renders: it says what the kept site holds."""
+    root = project(tmp_path / "site")
+    first = build_site(load_config(root=root), today=TODAY)
+    before = tree(root / "site")
+
+    def no_editing(*args, **kwargs):
+        raise AssertionError("the site was edited again")
+
+    monkeypatch.setattr("digest.build.edit_site", no_editing)
+    again = build_site(load_config(root=root), today=TODAY)
+    assert (again.files, again.articles, again.days) == (0, first.articles, first.days)
+    assert first.articles == 5 and tree(root / "site") == before
+    with pytest.raises(AssertionError, match="edited again"):  # a change is edited and rendered
+        build_site(load_config(root=root), today=TODAY + timedelta(days=1))

@@ -149,7 +149,8 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
         context = dict(briefing=briefing, newer=newer, older=older, list_page=i // config.per_page + 1,
                        top_stories=TOP_STORIES)
         page(day_path(briefing) + "index.html", "briefing.html", canonical=day_path(briefing), **context)
-        writer.write(day_path(briefing) + "briefing.json", briefing_json(briefing, config))
+        write_derived(reuse, writer, day_path(briefing) + "briefing.json", "briefing json", {"briefing": briefing},
+                      partial(briefing_json, briefing, config))
         if i == 0:
             page("index.html", "briefing.html", canonical="", front=True, **context)
     if not briefings:
