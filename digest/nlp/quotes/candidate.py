@@ -24,6 +24,8 @@ NOBODY = Who(None, None, False, None)
 
 @dataclass
 class Candidate:
+    """One quotation span and what the steps found about it, filled in as they run."""
+
     span: Span
     words: int
     statement: bool = False  # stands as its own sentence or clause (not a fragment)

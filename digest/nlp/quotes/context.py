@@ -25,7 +25,8 @@ from digest.nlp.speakers import Names, build_names
 
 class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, LeadIns, Filters, Continuation,
               Settle, Facts):
-    """Per-document lookups: token positions, which tokens are quoted, names, paragraphs."""
+    """Per-document lookups: token positions, which tokens are quoted, names, paragraphs, and the
+    events and targets found at the start; each step's methods come from its own module."""
 
     def __init__(self, doc: Doc, spans: list[Span]) -> None:
         self.doc = doc
@@ -61,10 +62,13 @@ class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, Lead
         self.find_targets()
 
     def token_at(self, char: int) -> int:
+        """The token that holds (or last starts before) character ``char``."""
         return max(0, bisect.bisect_right(self.starts, char) - 1)
 
     def paragraph_of(self, char: int) -> int:
+        """The paragraph that holds character ``char``."""
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
     def sentence_of(self, token: int) -> int:
+        """The sentence that holds token ``token``."""
         return max(0, bisect.bisect_right(self.sent_starts, token) - 1)
