@@ -90,87 +90,99 @@ class Generation:
             return self.value
 
 
-def make_handler(directory: Path, generation: Generation, live_reload: bool = True):
-    class PreviewHandler(SimpleHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"
-        server_version = "digest-serve"
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the built site: no caching, folders redirected to their slash, the site's 404 page,
+    and with ``live_reload`` the reload script, its event stream and the script tag in every
+    HTML page. ``make_handler`` gives the class its site folder and build generation."""
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(directory), **kwargs)
+    protocol_version = "HTTP/1.0"
+    server_version = "digest-serve"
+    site_dir: Path
+    generation: Generation
+    live_reload: bool = True
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-            pass  # quiet: the CLI prints builds, not every request
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.site_dir), **kwargs)
 
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass  # quiet: the CLI prints builds, not every request
 
-        def do_HEAD(self) -> None:
-            self._respond(head=True)
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
-        def do_GET(self) -> None:
-            self._respond(head=False)
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
 
-        def _send(self, status: int, ctype: str, body: bytes, head: bool) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if not head:
-                self.wfile.write(body)
+    def do_GET(self) -> None:
+        self._respond(head=False)
 
-        def _respond(self, head: bool) -> None:
-            path = urlsplit(self.path).path
-            if live_reload and path == RELOAD_SCRIPT_PATH:
-                return self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT.encode(), head)
-            if live_reload and path == EVENTS_PATH:
-                return self._events(head)
-            target = Path(self.translate_path(self.path))  # stays inside ``directory``
-            if target.is_dir():
-                if not path.endswith("/"):
-                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                    self.send_header("Location", quote(path) + "/")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
-                target = target / "index.html"
-            status = 200
+    def _send(self, status: int, ctype: str, body: bytes, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _respond(self, head: bool) -> None:
+        path = urlsplit(self.path).path
+        if self.live_reload and path == RELOAD_SCRIPT_PATH:
+            return self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT.encode(), head)
+        if self.live_reload and path == EVENTS_PATH:
+            return self._events(head)
+        target = Path(self.translate_path(self.path))  # stays inside ``directory``
+        if target.is_dir():
+            if not path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", quote(path) + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status, target = 404, self.site_dir / "404.html"
             if not target.is_file():
-                status, target = 404, directory / "404.html"
-                if not target.is_file():
-                    return self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
-            ctype = self.guess_type(str(target))
-            body = target.read_bytes()
-            if ctype.startswith("text/html"):
-                ctype = "text/html; charset=utf-8"
-                if live_reload:
-                    body = inject_reload(body)
-            return self._send(status, ctype, body, head)
+                return self._send(404, "text/plain; charset=utf-8", b"not found\n", head)
+        ctype = self.guess_type(str(target))
+        body = target.read_bytes()
+        if ctype.startswith("text/html"):
+            ctype = "text/html; charset=utf-8"
+            if self.live_reload:
+                body = inject_reload(body)
+        return self._send(status, ctype, body, head)
 
-        def _events(self, head: bool) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.end_headers()
-            if head:
-                return
-            seen = generation.value
-            generation.listeners += 1
-            try:
-                self.wfile.write(f"retry: 1000\ndata: {seen}\n\n".encode())
+    def _events(self, head: bool) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        if head:
+            return
+        generation = self.generation
+        seen = generation.value
+        generation.listeners += 1
+        try:
+            self.wfile.write(f"retry: 1000\ndata: {seen}\n\n".encode())
+            self.wfile.flush()
+            while not generation.closed:
+                now = generation.wait_change(seen, timeout=10)
+                if generation.closed:
+                    break
+                self.wfile.write(f"data: {now}\n\n".encode() if now != seen else b": ping\n\n")
                 self.wfile.flush()
-                while not generation.closed:
-                    now = generation.wait_change(seen, timeout=10)
-                    if generation.closed:
-                        break
-                    self.wfile.write(f"data: {now}\n\n".encode() if now != seen else b": ping\n\n")
-                    self.wfile.flush()
-                    seen = now
-            except (BrokenPipeError, ConnectionResetError, OSError):
-                pass
-            finally:
-                generation.listeners -= 1
+                seen = now
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+        finally:
+            generation.listeners -= 1
 
-    return PreviewHandler
+
+
+def make_handler(directory: Path, generation: Generation, live_reload: bool = True) -> type[PreviewHandler]:
+    """The request handler class serving ``directory`` for ``generation``'s reload clients."""
+    return type("PreviewHandler", (PreviewHandler,),
+                {"site_dir": directory, "generation": generation, "live_reload": live_reload})
 
 
 class PreviewHTTPServer(ThreadingHTTPServer):

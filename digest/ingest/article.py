@@ -126,16 +126,7 @@ def make_article(
     are overlong metadata fields; a URL that is not http(s) is dropped with a warning.
     """
     origin = display_path(path)
-    paras = clean_paragraphs(paragraphs)
-    if not paras:
-        raise InputError(origin, f"{where}no article text found", line)
-    paras, total = cut_paragraphs(paras, MAX_ARTICLE_CHARS)
-    if meta.cut_from is not None:
-        report.warn(origin, f"{where}file is {_size(meta.cut_from)}; only its first {_size(READ_LIMIT)} are read "
-                            f"(the limit for one article) and {_chars(paras)} characters kept", line)
-    elif total > MAX_ARTICLE_CHARS or meta.cut_text:
-        report.warn(origin, f"{where}article text is longer than the limit of {MAX_ARTICLE_CHARS:,} characters; "
-                            f"only the first {_chars(paras)} are kept", line)
+    paras = _body_paragraphs(paragraphs, meta, origin, report, where, line)
     title = _bounded(clean_title(meta.title), MAX_TITLE_CHARS, "title", where, origin, line, report)
     if not title:
         title = clean_title(derived_title(paras))
@@ -143,23 +134,8 @@ def make_article(
     text = "\n\n".join(paras)
     ident = article_id(title, text)
 
-    tz = options.timezone
-    meta = clean_meta(meta, tz)
-    if meta.published is not None:
-        published, date_from = localize(meta.published, tz), "metadata"
-    elif options.default_date is not None:
-        published, date_from = localize(options.default_date, tz), "option"
-    else:
-        build = options.build_date()
-        found = find_dateline(paras, tz, today=build)
-        if found is not None:
-            published, date_from = found, "dateline"
-        else:
-            published, date_from = localize(build, tz), "build"
-            report.warn(
-                origin, f"{where}no publication date found; using the build date {build.isoformat()}", line
-            )
-
+    meta = clean_meta(meta, options.timezone)
+    published, date_from = _publication_date(meta, paras, options, origin, report, where, line)
     tags = tuple(dict.fromkeys(t[:MAX_FIELD_CHARS] for t in (clean_line(x) for x in meta.tags[:MAX_TAGS]) if t))
     return Article(
         id=ident,
@@ -175,6 +151,43 @@ def make_article(
         slug=make_slug(title, ident),
         date_from=date_from,
     )
+
+
+def _body_paragraphs(paragraphs: list[str], meta: Meta, origin: str, report: Report, where: str,
+                     line: int | None) -> list[str]:
+    """The cleaned paragraphs, cut to :data:`MAX_ARTICLE_CHARS` with a warning (and a warning for a
+    file read only in part); :class:`InputError` when no text is left."""
+    paras = clean_paragraphs(paragraphs)
+    if not paras:
+        raise InputError(origin, f"{where}no article text found", line)
+    paras, total = cut_paragraphs(paras, MAX_ARTICLE_CHARS)
+    if meta.cut_from is not None:
+        report.warn(origin, f"{where}file is {_size(meta.cut_from)}; only its first {_size(READ_LIMIT)} are read "
+                            f"(the limit for one article) and {_chars(paras)} characters kept", line)
+    elif total > MAX_ARTICLE_CHARS or meta.cut_text:
+        report.warn(origin, f"{where}article text is longer than the limit of {MAX_ARTICLE_CHARS:,} characters; "
+                            f"only the first {_chars(paras)} are kept", line)
+    return paras
+
+
+def _publication_date(meta: Meta, paras: list[str], options: ReadOptions, origin: str, report: Report,
+                      where: str, line: int | None) -> tuple[dt.datetime, str]:
+    """The publication date and where it came from: the metadata, the ``--date`` option, a
+    dateline in the text, else the build date (with a warning)."""
+    tz = options.timezone
+    if meta.published is not None:
+        return localize(meta.published, tz), "metadata"
+    if options.default_date is not None:
+        return localize(options.default_date, tz), "option"
+    build = options.build_date()
+    found = find_dateline(paras, tz, today=build)
+    if found is not None:
+        return found, "dateline"
+    published = localize(build, tz)
+    report.warn(
+        origin, f"{where}no publication date found; using the build date {build.isoformat()}", line
+    )
+    return published, "build"
 
 
 def cut_paragraphs(paragraphs: list[str], limit: int) -> tuple[list[str], int]:

@@ -275,11 +275,20 @@ def _name_words(doc: Doc, start: int, end: int) -> tuple[list[str], list[str]]:
 def build_names(doc: Doc) -> Names:
     """Index every proper name in ``doc``: fullest forms, persons, roles and mentions."""
     names = Names(doc)
-    person_tokens = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            person_tokens.update(range(ent.start, ent.end))
-    forms: dict[str, dict[str, list[int]]] = {}  # surname -> form -> [count, first seen]
+    forms = _index_runs(doc, names)
+    _choose_fullest(names, forms)
+    person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+    for m in names.mentions:
+        _describe_mention(doc, names, m, person_tokens)
+    _correct_persons(names)
+    names.finish()
+    return names
+
+
+def _index_runs(doc: Doc, names: Names) -> dict[str, dict[str, list[int]]]:
+    """Record every name run and its mention; return the forms of each surname (form ->
+    [count, first seen])."""
+    forms: dict[str, dict[str, list[int]]] = {}
     for start, end in name_runs(doc):
         for i in range(start, end):
             names.run_of[i] = (start, end)
@@ -293,33 +302,45 @@ def build_names(doc: Doc) -> Names:
         )
         names.mentions.append(Mention(start, end, doc[start].idx, name, subject))
         forms.setdefault(_key(words[-1]), {}).setdefault(name, [0, len(forms)])[0] += 1
+    return forms
+
+
+def _choose_fullest(names: Names, forms: dict[str, dict[str, list[int]]]) -> None:
+    """The fullest name of each surname: the most frequent form of two words or more ("Hillary
+    Clinton" over a one-off "Crooked Hillary Clinton"), then the longest, then the first."""
     for surname, counts in forms.items():
-        # the fullest name: the most frequent form of two words or more ("Hillary Clinton" over a
-        # one-off "Crooked Hillary Clinton"), then the longest, then the first
         multi = {n: c for n, c in counts.items() if len(n.split()) > 1} or counts
         names.fullest[surname] = max(multi, key=lambda n: (multi[n][0], len(n.split()), -multi[n][1]))
-    for m in names.mentions:
-        full = names.resolve(m.name)
-        has_person = any(i in person_tokens for i in range(m.start, m.end))
-        # a personal title or position, not a word like "National" or "Federal" that also heads bodies
-        titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
-        before = doc[m.start - 1] if m.start > 0 else None
-        if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
-            titled = True
-        if has_person or titled or _described_as_person(doc, m.end):
-            names.persons.add(full)
-        names.labels.setdefault(full, set()).update(
-            doc[i].ent_type_ or "NONE" for i in range(m.start, m.end) if not doc[i].is_punct)
-        if full not in names.roles:
-            role = role_of(doc, m.start, m.end)
-            if role:
-                names.roles[full] = role
-        if full not in names.gender:
-            words = _name_words(doc, m.start, m.end)[0] + ([before.text] if before is not None else [])
-            words += (names.roles.get(full) or "").split()
-            gender = _gender_of(words)
-            if gender:
-                names.gender[full] = gender
+
+
+def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int]) -> None:
+    """What mention ``m`` tells of its name: a person, its entity labels, role and gender."""
+    full = names.resolve(m.name)
+    has_person = any(i in person_tokens for i in range(m.start, m.end))
+    # a personal title or position, not a word like "National" or "Federal" that also heads bodies
+    titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
+        titled = True
+    if has_person or titled or _described_as_person(doc, m.end):
+        names.persons.add(full)
+    names.labels.setdefault(full, set()).update(
+        doc[i].ent_type_ or "NONE" for i in range(m.start, m.end) if not doc[i].is_punct)
+    if full not in names.roles:
+        role = role_of(doc, m.start, m.end)
+        if role:
+            names.roles[full] = role
+    if full not in names.gender:
+        words = _name_words(doc, m.start, m.end)[0] + ([before.text] if before is not None else [])
+        words += (names.roles.get(full) or "").split()
+        gender = _gender_of(words)
+        if gender:
+            names.gender[full] = gender
+
+
+def _correct_persons(names: Names) -> None:
+    """Persons nobody labelled otherwise added, countries and companies taken out, and the
+    persons indexed by first name."""
     for full, labels in names.labels.items():
         if full not in names.persons and labels <= {"PERSON", "NONE"} and _looks_personal(full):
             names.persons.add(full)  # "Montell Figgins": two capitalised words nobody labelled otherwise
@@ -332,8 +353,6 @@ def build_names(doc: Doc) -> Names:
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
-    names.finish()
-    return names
 
 
 def _described_as_person(doc: Doc, end: int) -> bool:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from jinja2 import Environment
+
 from digest.config import Config
 from digest.errors import Report
 from digest.models import ArticleEntry, Briefing, Quote, Site, Speaker
@@ -105,6 +107,32 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     if config.search and not search:
         _warn(report, "search", "Pagefind is not installed (pip install 'pagefind[extended]'); "
                                 "the site is built without search")
+    env, speaker_slug = _environment(site, config, reuse, search)
+    page = PageMaker(env, writer, reuse, speaker_slug, on_page)
+    list_pages = _render_briefings(site, config, writer, page)
+    _render_articles(site, config, page)
+    _render_people(site, config, env, writer, reuse, page)
+    page("meetings/index.html", "meetings.html", canonical="meetings/",
+         upcoming=site.upcoming, past=site.past)
+    page("404.html", "404.html", canonical="404.html")
+    if search:
+        page("search/index.html", "search.html", canonical="search/")
+    _render_feeds(site, config, env, writer, reuse)
+    page("sitemap.xml", "sitemap.xml", canonical="sitemap.xml", pages=list_pages)
+    writer.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n")
+    _copy_assets(config, writer, search)
+    if search:
+        problem = search_index.build(writer.tmp, writer.written, reuse.linked if reuse else frozenset()) \
+            if search_index else build_index(writer.tmp, config.language)
+        if problem:
+            _warn(report, "search", problem)
+    return len(writer.written)
+
+
+def _environment(site: Site, config: Config, reuse: PageReuse | None,
+                 search: bool) -> tuple[Environment, Callable[[str], str | None]]:
+    """The Jinja environment with the site's globals (attached to ``reuse``), and the lookup of a
+    speaker's slug by any name they were quoted under."""
     env = make_environment(config)
     speakers_by_name = speaker_index(site.speakers)
 
@@ -124,11 +152,22 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
 
     if reuse is not None:
         reuse.attach(env, f"{reuse.environment}|{search}|{env.globals['page_count']}")
+    return env, speaker_slug
 
-    def page(relpath: str, template: str, derived: dict[str, Callable[[], object]] | None = None, **context) -> None:
+
+class PageMaker:
+    """Writes one page from a template, or links the previous build's when its inputs did not change."""
+
+    def __init__(self, env: Environment, writer: SiteWriter, reuse: PageReuse | None,
+                 speaker_slug: Callable[[str], str | None], on_page: Callable[[], None] | None) -> None:
+        self.env, self.writer, self.reuse, self.speaker_slug, self.on_page = env, writer, reuse, speaker_slug, on_page
+
+    def __call__(self, relpath: str, template: str, derived: dict[str, Callable[[], object]] | None = None,
+                 **context) -> None:
         """Write a page from ``context`` (its inputs) and ``derived`` (values made from those inputs alone,
         only when the page is rendered), or link the previous build's when its inputs did not change."""
         context.setdefault("feed", None)
+        env, writer, reuse = self.env, self.writer, self.reuse
 
         def render() -> str:
             made = {name: make() for name, make in (derived or {}).items()}
@@ -136,12 +175,16 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
 
         if reuse is None:
             writer.write(relpath, render())
-        elif not reuse.reuse(relpath, template, context, writer, speaker_slug):
+        elif not reuse.reuse(relpath, template, context, writer, self.speaker_slug):
             with reuse.recording(relpath, template, context):
                 writer.write(relpath, render())
-        if on_page:
-            on_page()
+        if self.on_page:
+            self.on_page()
 
+
+def _render_briefings(site: Site, config: Config, writer: SiteWriter, page: PageMaker) -> int:
+    """Every day's briefing (page and JSON), the front page and the pages of the briefing list;
+    returns the number of list pages."""
     briefings = site.briefings
     for i, briefing in enumerate(briefings):
         newer = briefings[i - 1] if i > 0 else None
@@ -159,6 +202,12 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for number, chunk in enumerate(pages, 1):
         page(list_path(number) + "index.html", "briefings.html", canonical=list_path(number), briefings=chunk,
              number=number, count=len(pages))
+    return len(pages)
+
+
+def _render_articles(site: Site, config: Config, page: PageMaker) -> None:
+    """Every article page, then the archive of the months."""
+    briefings = site.briefings
     briefing_of = {entry.url: DayLink(b.day) for b in briefings for entry in b.articles}
     for entry in site.entries:
         page(entry.url + "index.html", "article.html", canonical=entry.url, entry=entry,
@@ -168,6 +217,11 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for briefing in briefings:
         months[briefing.day.replace(day=1)].append(briefing)
     page("archive/index.html", "archive.html", canonical="archive/", months=sorted(months.items(), reverse=True))
+
+
+def _render_people(site: Site, config: Config, env: Environment, writer: SiteWriter, reuse: PageReuse | None,
+                   page: PageMaker) -> None:
+    """The people index, and every speaker's page and quote feed."""
     page("people/index.html", "people.html", canonical="people/", letters=people_by_letter(site.speakers),
          alphabet=ALPHABET)
     quote_fragment = env.get_template("feed_quote.html")
@@ -176,16 +230,15 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
         page(f"people/{speaker.slug}/index.html", "person.html", canonical=f"people/{speaker.slug}/",
              speaker=speaker, feed=feed_path)
         write_derived(reuse, writer, feed_path, "speaker feed", {"speaker": speaker},
-                      partial(speaker_rss, speaker, config, quote_fragment), speaker_slug, ("feed_quote.html",))
-    page("meetings/index.html", "meetings.html", canonical="meetings/",
-         upcoming=site.upcoming, past=site.past)
-    page("404.html", "404.html", canonical="404.html")
-    if search:
-        page("search/index.html", "search.html", canonical="search/")
+                      partial(speaker_rss, speaker, config, quote_fragment), page.speaker_slug,
+                      ("feed_quote.html",))
 
+
+def _render_feeds(site: Site, config: Config, env: Environment, writer: SiteWriter, reuse: PageReuse | None) -> None:
+    """The site's RSS, Atom and JSON feeds, the agenda's calendar and one calendar per meeting."""
     fragment = env.get_template("feed_item.html")
-    item_html = {b.day: fragment.render(briefing=b, page_path="feed") for b in briefings}
-    feed = site_feed(briefings, config, item_html)
+    item_html = {b.day: fragment.render(briefing=b, page_path="feed") for b in site.briefings}
+    feed = site_feed(site.briefings, config, item_html)
     writer.write("feed.xml", rss_feed(feed, config))
     writer.write("atom.xml", atom_feed(feed, config))
     writer.write("feed.json", json_feed(feed, config))
@@ -194,18 +247,14 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     for item in site.agenda:
         write_derived(reuse, writer, f"meetings/{meeting_ics_name(item)}", "meeting calendar", {"item": item},
                       partial(calendar_ics, [item], config))
-    page("sitemap.xml", "sitemap.xml", canonical="sitemap.xml", pages=len(pages))
-    writer.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n")
+
+
+def _copy_assets(config: Config, writer: SiteWriter, search: bool) -> None:
+    """The themes' static files, the site's own winning (search.js only with search on)."""
     for folder in reversed(theme_folders(config)):  # the site's own assets win
         for asset in sorted((folder / "static").glob("*")) if (folder / "static").is_dir() else ():
             if asset.is_file() and (search or asset.name != "search.js"):
                 writer.copy(f"static/{asset.name}", asset)
-    if search:
-        problem = search_index.build(writer.tmp, writer.written, reuse.linked if reuse else frozenset()) \
-            if search_index else build_index(writer.tmp, config.language)
-        if problem:
-            _warn(report, "search", problem)
-    return len(writer.written)
 
 
 def _warn(report: Report | None, path: str, message: str) -> None:

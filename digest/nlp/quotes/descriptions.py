@@ -1,0 +1,119 @@
+"""Descriptions: a noun phrase that names nobody itself ("the official", "the company",
+"the letter") resolves to someone named before, an organisation, a document's writer, or
+stays an unnamed description."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from digest.models import Attribution
+from digest.nlp import naming
+from digest.nlp.naming import split_name
+from digest.nlp.quotes.candidate import NOBODY, Who
+from digest.nlp.quotes.lexicon import DOCUMENTS, GROUPS, ORGANISATIONS
+from digest.nlp.speakers import PERSON_NOUNS
+
+
+class Descriptions:
+    """Speakers behind descriptions and the words of the description."""
+
+    def described(self, head: Token) -> Who:
+        """Who a description names: a position with a name inside ("envoy to Ukraine Kurt
+        Volker"), an officer or a person named before, an organisation, a document's writer, or
+        the description itself, unnamed."""
+        text = self.descriptor(head)
+        if text:
+            name, position = split_name(text)  # "envoy to Ukraine Kurt Volker" parsed with envoy as head
+            if position:
+                name = self.names.resolve(name)
+                self.names.add_person(name)
+                return Who(name, position, True, Attribution.SPEECH_VERB)
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        lemma = head.lemma_.lower()
+        definite = det is not None and det.lower_ in ("the", "this", "that")
+        describes_person = lemma in PERSON_NOUNS or naming.describes_person(text)
+        # "the regional manager for an oil company": a description with its own qualifier brings
+        # someone new, unless it repeats the role of someone named before
+        qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        owned = any(c.dep_ == "poss" and c.i not in self.names.run_of for c in head.children)
+        if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return Who(who, None, True, Attribution.DESCRIPTOR) if who else Who(text, None, True, Attribution.UNNAMED)
+        if definite and describes_person:
+            who = self.definite_person(head, text, lemma, qualified)
+            if who is not None:
+                return who
+        return self.speaking_body(head, text, lemma, definite, qualified, describes_person)
+
+    def definite_person(self, head: Token, text: str | None, lemma: str, qualified: bool) -> Who | None:
+        """"the official", "the Texas Democrat", "the 43-year-old": someone named before, or
+        None for a person noun nobody fits (what follows decides)."""
+        if qualified and not any(self.restricts(c) for c in head.children):
+            # "the King, who is here on a visit, replied": an aside about someone named before,
+            # taken only where that person's role holds the noun
+            who = self.antecedent(head.idx, person=True, noun=lemma)
+            return Who(who, None, True, Attribution.DESCRIPTOR) if who else Who(text, None, True, Attribution.UNNAMED)
+        if qualified:
+            return Who(text, None, True, Attribution.UNNAMED)
+        who = self.antecedent(head.idx, person=True, noun=lemma)
+        if who is None:  # "the presidential candidate": the person who spoke just before
+            who = self.last_speaker(head.idx, window=1500)
+        if who is None and lemma not in PERSON_NOUNS:
+            who = self.names.recent_person(head.idx, window=1500)
+        if who:
+            return Who(who, None, True, Attribution.DESCRIPTOR)
+        if lemma not in PERSON_NOUNS:
+            return NOBODY  # a description nobody named before: no name rather than a wrong one
+        return None
+
+    def speaking_body(self, head: Token, text: str | None, lemma: str, definite: bool, qualified: bool,
+                      describes_person: bool) -> Who:
+        """An organisation (through its spokesperson, or named before), a document's writer, a
+        described person or group left unnamed, or nobody who speaks."""
+        if lemma in ORGANISATIONS and definite:
+            who = self.spokesperson(head.idx)  # "spokeswoman Ann Lee said … the company said"
+            if who:
+                return Who(who, None, True, Attribution.DESCRIPTOR)
+            org = None if qualified else self.recent_organisation(head.idx, lemma)
+            if org:  # "The SOMC, a group of economists, said … The group said"
+                return Who(org, None, False, Attribution.ORGANISATION)
+        if lemma in DOCUMENTS:
+            return self.author(head)
+        if describes_person or lemma in ORGANISATIONS or lemma in GROUPS:
+            return Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
+            return Who(text, None, False, Attribution.ORGANISATION)
+        return NOBODY  # "the meeting", "users", "one percent": nobody who speaks
+
+    def restricts(self, child: Token) -> bool:
+        """``child`` is a qualifier that picks someone out ("the manager for an oil company", "the
+        man who called"); a relative clause set off by a comma is only an aside."""
+        if child.dep_ not in ("prep", "relcl", "acl"):
+            return False
+        edge = child.left_edge.i
+        return not (child.dep_ == "relcl" and edge > 0 and self.doc[edge - 1].text == ",")
+
+    def descriptor(self, head: Token) -> str | None:
+        """The noun phrase of ``head`` cut before clauses and long modifiers: "a Citicorp spokesman"."""
+        cut = {d.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for d in c.subtree}
+        toks = sorted((t for t in head.subtree if t.i not in cut), key=lambda t: t.i)
+        out = []
+        for t in toks:
+            if self.quoted[t.i] >= 0:
+                break
+            if t.i > head.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc") or t.text in (",", "(")):
+                break
+            if t.i < head.i and t.is_punct and not hyphen_inside(self.doc, t.i):
+                out = []
+                continue
+            out.append(t)
+        if not out or len(out) > 12:
+            out = [t for t in toks if head.i - 3 <= t.i <= head.i and not t.is_punct]
+        text = self.doc[out[0].i:out[-1].i + 1].text.strip() if out else head.text
+        return text or None
+
+
+def hyphen_inside(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen inside a word ("43-year-old", "Oscar-winning")."""
+    return doc[i].text in ("-", "‐") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_

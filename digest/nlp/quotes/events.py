@@ -1,0 +1,223 @@
+"""Events: one walk over the parse gives every speech verb its speaker and records, in text
+order, who spoke or acted; also who is threatened, insulted or accused (the targets)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from digest.models import Attribution
+from digest.nlp.quotes.candidate import NOBODY, Who
+from digest.nlp.quotes.lexicon import (
+    HOSTILE_WORDS,
+    MODALS,
+    RECEIVING,
+    SENT_END,
+    SPEECH_VERBS,
+    TARGET_NOUNS,
+    TARGETING,
+    THREATS,
+)
+from digest.nlp.speakers import PERSON_NOUNS, PRONOUNS, strip_titles
+
+
+class Events:
+    """Speech verbs, their subjects and the events later pronouns and descriptions resolve to."""
+
+    def build_events(self) -> None:
+        """Walk the text once: every speech verb gets its speaker, every subject that is a
+        person (or an organisation that speaks) becomes an antecedent for later pronouns."""
+        doc = self.doc
+        for t in doc:
+            if self.quoted[t.i] >= 0:
+                continue
+            if t.text == ":" and t.i + 1 < len(doc) and self.quoted[t.i + 1] >= 0:
+                # "Madonna's introduction began: "…"" — a lead-in speaker is an antecedent too
+                k = t.i - 1
+                while k >= 0 and t.i - k < 40 and self.quoted[k] < 0 and doc[k].text not in SENT_END \
+                        and "\n" not in doc[k].text:
+                    k -= 1
+                who = self.colon_speaker([x for x in doc[k + 1:t.i + 1] if not x.is_space])
+                if who:
+                    self.add_event(t.idx, who, self.names.is_person(who), None)
+            elif self.is_speech_verb(t):
+                spk = self.resolve_verb(t)
+                self.verb_speaker[t.i] = spk
+                if spk.speaker:
+                    self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
+                    self.speech_chars.append(t.idx)
+                    self.speech_events.append(spk)
+                    self.speech_main.append(heads_sentence(t))
+                    self.speech_sent.append(t.sent.start)
+            elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
+                if t.lower_ in PRONOUNS or t.lower_ == "it":
+                    continue  # a pronoun repeats its antecedent: no new information
+                owner = self.owner(t) if t.head.dep_ in ("ROOT", "conj") else None
+                if owner:  # "Madonna's introduction began", "Grushko's remarks followed"
+                    self.add_event(t.idx, owner, True, None, t.head)
+                elif t.i in self.names.run_of or (t.text.lower() in self.names.fullest and self.missed_name(t)):
+                    name = self.name_at(t.i) if t.i in self.names.run_of else self.names.resolve(t.text)
+                    if name and self.names.is_person(name):
+                        self.add_event(t.idx, name, True, None, t.head)
+                elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
+                    det = next((c for c in t.children if c.dep_ == "det"), None)
+                    if det is None or det.lower_ in ("a", "an"):
+                        text = self.descriptor(t)
+                        if text:
+                            self.add_event(t.idx, text, True, None, t.head)
+
+    def owner(self, t: Token) -> str | None:
+        """The person named as possessor of noun ``t`` ("Madonna's introduction")."""
+        for c in t.children:
+            if c.dep_ == "poss" and c.i in self.names.run_of and self.quoted[c.i] < 0:
+                name = self.name_at(c.i)
+                if name and self.names.is_person(name):
+                    return name
+        return None
+
+    def add_event(self, char: int, speaker: str, person: bool, role: str | None, verb: Token | None = None) -> None:
+        if self.event_chars and char < self.event_chars[-1]:
+            char = self.event_chars[-1]
+        self.event_chars.append(char)
+        self.events.append((speaker, person, role))
+        self.event_main.append(verb is None or heads_sentence(verb))
+        tok = verb if verb is not None else self.doc[self.token_at(char)]
+        self.event_sent.append(tok.sent.start)
+
+    def is_speech_verb(self, t: Token) -> bool:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
+            return True
+        return t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
+
+    def name_at(self, i: int) -> str | None:
+        r = self.names.run_of[i]
+        _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
+        return self.names.resolve(" ".join(words)) if words else None
+
+    def speaker_of(self, verb: Token) -> Who:
+        spk = self.verb_speaker.get(verb.i)
+        return spk if spk is not None else self.resolve_verb(verb)
+
+    def resolve_verb(self, verb: Token) -> Who:
+        """Speaker, role and person flag for speech verb ``verb`` (or "according" of "according to")."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs and verb.i + 2 < len(doc):
+                objs = [doc[verb.i + 2]]
+            if not objs:
+                return NOBODY
+            who = self.mention(objs[0])
+            return who._replace(how=Attribution.ACCORDING_TO) if who.how is Attribution.SPEECH_VERB else who
+        if self.is_hypothetical(verb):
+            return NOBODY  # "users can say “Hey Siri”": what anyone could say, not what someone said
+        subj = self.subject(verb)
+        if subj is None:
+            return NOBODY
+        return self.mention(subj)
+
+    def subject(self, verb: Token) -> Token | None:
+        node = verb
+        for _ in range(4):
+            if node.lemma_.lower() == "quote" and node.tag_ != "VBN":
+                objs = [c for c in node.children if c.dep_ == "dobj" and self.quoted[c.i] < 0]
+                if objs:  # the official quoted Garn as saying
+                    return objs[0]
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0]
+            if subs:
+                return subs[0]
+            if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
+                    break
+                node = node.head
+            else:
+                break
+        # parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …
+        doc = self.doc
+        i = verb.i - 1
+        while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
+            i -= 1
+        if i >= 0 and self.quoted[i] < 0 and self.could_speak(doc[i]):
+            return self.apposition_owner(doc[i])
+        if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
+            nxt = verb.i + 1
+            capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
+            if nxt < len(doc) and self.quoted[nxt] < 0 and (
+                doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or capitalised
+            ):
+                t = doc[nxt]
+                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
+                    t = t.head
+                return t
+        # "…," Trump, the frontrunner after winning the primaries, said: the first name after the quote
+        k = verb.i - 1
+        while k >= 0 and self.quoted[k] < 0 and doc[k].text not in SENT_END and verb.i - k < 40:
+            k -= 1
+        if k >= 0 and self.quoted[k] >= 0:
+            for j in range(k + 1, verb.i):
+                if doc[j].is_punct or doc[j].is_space:
+                    continue
+                if self.could_speak(doc[j]):
+                    return doc[j]
+                break
+        for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
+            if self.quoted[k] >= 0 or doc[k].text in SENT_END:
+                break
+            if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
+                return doc[k]
+        return None
+
+    def apposition_owner(self, t: Token) -> Token:
+        """The person whose apposition ``t`` ends: "Jorge Cadenas, manager of the Coffee
+        Growers' Federation, said" → Cadenas, not the federation."""
+        node = t
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "appos", "poss", "compound") or node.head.i >= node.i:
+                break
+            node = node.head
+            name = self.name_at(node.i) if node.i in self.names.run_of else None
+            if node.dep_ != "appos" and name and self.names.is_person(name):
+                return node
+        return t
+
+    def could_speak(self, t: Token) -> bool:
+        """A name, a pronoun or a person noun ("trader", "spokesman")."""
+        return t.i in self.names.run_of or t.lower_ in PRONOUNS or (
+            t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS
+        )
+
+    def is_hypothetical(self, verb: Token) -> bool:
+        """"Users can say …", "you might tell": what anyone could say, not what was said."""
+        return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+    def is_receiver(self, verb: Token, subj: Token) -> bool:
+        """The subject receives, hears or suffers the words ("Jones received a voicemail:",
+        "Jones was threatened:") rather than saying them."""
+        return subj.dep_ == "nsubjpass" or verb.lemma_.lower() in RECEIVING or (
+            verb.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in TARGET_NOUNS
+                                                for c in verb.children))
+
+    def find_targets(self) -> None:
+        """Who is threatened, insulted or accused, and where: "threatened Rep. Jones", "Jones was
+        threatened", "Jones received a voicemail", "threats against Jones"."""
+        for t in self.doc:
+            if self.quoted[t.i] < 0 and t.lemma_.lower() in THREATS and t.pos_ in ("VERB", "NOUN"):
+                self.threat_chars.append(t.idx)
+            if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
+                continue
+            verb = t.head
+            lemma = verb.lemma_.lower()
+            target = (t.dep_ in ("dobj", "nsubjpass", "dative") and lemma in TARGETING) or (
+                t.dep_ == "nsubj" and lemma in RECEIVING and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_WORDS for c in verb.children)) or (
+                t.dep_ == "pobj" and verb.lower_ in ("against", "at", "to")
+                and verb.head.lemma_.lower() in HOSTILE_WORDS)
+            if target:
+                name = self.name_at(t.i)
+                if name:
+                    self.targets.setdefault(name, []).append(t.idx)
+
+
+def heads_sentence(verb: Token) -> bool:
+    """``verb`` is its sentence's main verb, or joined to it by "and"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

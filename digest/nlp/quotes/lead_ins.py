@@ -1,0 +1,100 @@
+"""Lead-ins: a speaker given by a colon or dash lead-in or by a name heading the quote."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from digest.models import Attribution
+from digest.nlp.quote_spans import Span
+from digest.nlp.quotes.candidate import Candidate
+from digest.nlp.quotes.lexicon import DASHES, SENT_END
+from digest.nlp.speakers import strip_titles
+
+
+class LeadIns:
+    """Speakers that stand before a colon, after a dash or alone in the paragraph before."""
+
+    @staticmethod
+    def lead_in(cand: Candidate, speaker: str | None) -> None:
+        """A speaker found by a colon or dash lead-in or a name heading."""
+        if speaker:
+            cand.speaker, cand.how, cand.attributed, cand.has_verb = speaker, Attribution.LEAD_IN, True, True
+
+    def dash_speaker(self, s: Span, hi_char: int) -> str | None:
+        """``"…" — Commissioner Y``: a name right after a dash that follows the closing mark."""
+        if s.close_mark < 0:
+            return None
+        i = s.close_mark + 1
+        while i < hi_char and self.text[i] in " \u00a0,":
+            i += 1
+        if i >= hi_char or self.text[i] not in DASHES:
+            return None
+        t = self.token_at(i) + 1
+        doc = self.doc
+        while t < len(doc) and (doc[t].is_punct or doc[t].is_space):
+            t += 1
+        for k in range(t, min(len(doc), t + 8)):
+            if k in self.names.run_of:
+                r = self.names.run_of[k]
+                _, words = strip_titles(doc[r[0]:r[1]].text.split())
+                if words:
+                    return self.names.resolve(" ".join(words))
+        return None
+
+    def colon_lead(self, paragraph: int) -> str | None:
+        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph."""
+        lo, hi = self.paras[paragraph - 1]
+        tail = self.text[lo:hi].rstrip()
+        if not tail.endswith(":"):
+            return self.name_heading(lo, hi)
+        colon = self.token_at(lo + len(tail) - 1)
+        doc = self.doc
+        i = colon - 1
+        first = self.token_at(lo)
+        while i >= first and not (doc[i].text in SENT_END and self.quoted[i] < 0):
+            i -= 1
+        toks = [t for t in doc[i + 1:colon] if self.quoted[t.i] < 0]
+        verb = self.speech_verb(toks, colon, colon)
+        if verb is not None:
+            speaker = self.speaker_of(verb).speaker
+            if speaker:
+                return speaker
+        for t in toks:
+            if t.i in self.names.run_of:
+                r = self.names.run_of[t.i]
+                _, words = strip_titles(doc[r[0]:r[1]].text.split())
+                if words:
+                    return self.names.resolve(" ".join(words))
+        return None
+
+    def colon_speaker(self, before: list[Token]) -> str | None:
+        """``Trump leaned in and boomed: "…"`` or ``Clinton: "…"``: who stands before the colon."""
+        clause = [t for t in before[:-1] if not t.is_punct]
+        if not clause:
+            return None
+        if len(clause) <= 4 and clause[0].i in self.names.run_of and all(
+            t.i in self.names.run_of for t in clause
+        ):
+            return self.name_at(clause[0].i)
+        node = clause[-1]
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                subj = self.subject(node)
+                if subj is not None and self.could_speak(subj) and not self.is_receiver(node, subj):
+                    return self.mention(subj).speaker
+                if subj is not None and self.owner(subj):  # "Madonna's introduction began:"
+                    return self.owner(subj)
+            if node.head is node:
+                break
+            node = node.head
+        return None
+
+    def name_heading(self, lo: int, hi: int) -> str | None:
+        """A paragraph that is only a name ("Madonna", "Sen. Jane Roe") heads the quote after it."""
+        first, last = self.token_at(lo), self.token_at(max(lo, hi - 1))
+        if last - first > 5 or first not in self.names.run_of:
+            return None
+        r = self.names.run_of[first]
+        if r[1] < last + 1 and not all(t.is_punct for t in self.doc[r[1]:last + 1]):
+            return None
+        return self.name_at(first)

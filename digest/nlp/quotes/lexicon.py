@@ -1,0 +1,87 @@
+"""The words the quote engine knows: speech verbs, and the nouns and verbs that mark
+designations, documents, organisations, described groups, threats and non-speakers."""
+
+from __future__ import annotations
+
+import re
+
+from digest.nlp.speakers import _words
+
+SPEECH_VERBS = _words(
+    """
+    say tell add state declare announce explain write note comment continue insist warn argue
+    claim ask reply respond answer quote tweet post observe remark acknowledge admit concede
+    assert contend emphasize emphasise stress suggest predict recall conclude urge pledge promise
+    vow complain maintain confirm deny report repeat reiterate shout joke quip testify boast
+    charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
+    agree disagree concur allege proclaim affirm recount describe summarize summarise tout
+    brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder chant
+    """
+)
+# Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
+DESIGNATION = _words(
+    """
+    called call calls calling so-called dubbed dub named name titled entitled nicknamed termed
+    term terms word words phrase slogan headline motto label labeled labelled branded known
+    billed hashtag definition defined define meaning
+    """
+)
+FUNCTION_WORDS = _words("a an the of and or for to in on at by with from as is be de du la le van von der og & s")
+PLEASANTRIES = re.compile(
+    r"\b(thank|thanks|congratulat|pleased|delighted|welcome|happy to|honou?red|good (morning|evening))",
+    re.IGNORECASE,
+)
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+DASHES = "—–-―‒"
+SENT_END = frozenset({".", "?", "!", "…"})
+MAX_KEY = 3
+MAX_FRAME = 120  # tokens looked at on each side of a quote: keeps huge paragraphs linear
+# Nouns for a written statement: "said the letter" speaks for its author.
+DOCUMENTS = _words(
+    "letter statement communique report filing release memo email note message document voicemail tweet post text"
+)
+# Nouns for an organisation: "the company said" may stand for its spokesperson named just before.
+ORGANISATIONS = _words(
+    """
+    automaker carmaker insurer retailer lender exporter importer producer manufacturer operator
+    developer publisher maker supplier distributor refiner miner carrier utility brokerage
+    company firm group ministry department agency government bank office committee council party
+    organisation organization union club team commission board court police embassy administration
+    corporation airline authority institute university hospital network newspaper broadcaster studio
+    league campaign association federation foundation army military regime cabinet parliament utility
+    """
+)
+# Nouns for people met in the news who are described, not named: "residents said", "one
+# commuter said", "another onlooker told reporters". Never resolved to someone named before.
+GROUPS = _words(
+    """
+    people resident protester demonstrator critic supporter opponent witness voter fan student worker
+    teacher parent doctor investor observer lawmaker legislator member commuter onlooker bystander
+    shopper customer passenger traveller traveler neighbour neighbor villager tourist visitor spectator
+    eyewitness arbitrageur employee staffer patient farmer driver user commenter viewer reader listener
+    survivor relative participant attendee delegate mourner worshipper pilgrim refugee migrant
+    """
+)
+# Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
+RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
+# Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
+TARGETING = _words("threaten insult accuse harass abuse taunt curse menace intimidate stalk slur")
+# What a target receives: "Jones received threats", "threats against Jones", "a voicemail to Jones".
+HOSTILE_WORDS = _words(
+    "threat insult accusation abuse slur warning message voicemail letter email call text note attack"
+)
+# Words of a threat story: indirect attributions are not trusted next to them.
+THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
+TARGET_NOUNS = _words("target victim recipient")
+MODALS = _words("can could may might should must")
+SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
+# Words that never name a speaker on their own.
+NOT_SPEAKERS = _words(
+    """
+    another one ones other others some someone somebody anyone anybody everyone everybody nobody none
+    all both each either neither many few several most this that these those it they them we us
+    there here what which who whom whose
+    """
+)
+NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
+                                   "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})

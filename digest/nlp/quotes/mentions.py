@@ -1,0 +1,143 @@
+"""Mentions: who the noun phrase of a speech verb's subject names: a pronoun (the latest
+fitting event), a name, or a name set beside the noun; descriptions go on in
+``descriptions``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from digest.models import Attribution
+from digest.nlp import naming
+from digest.nlp.naming import is_position_word
+from digest.nlp.quotes.candidate import NOBODY, Who
+from digest.nlp.speakers import PERSON_NOUNS, PRONOUNS, TITLE_WORDS, strip_titles
+
+
+class Mentions:
+    """The speaker a noun phrase names, with the evidence for it."""
+
+    def mention(self, head: Token) -> Who:
+        """Speaker, role, person flag and evidence for the noun phrase headed by ``head``: a
+        relative pronoun stands for the noun its clause belongs to, then a pronoun, a name, a
+        name set beside the noun, or a description (``Descriptions.described``)."""
+        if head.lower_ in ("who", "which", "that", "whom"):
+            if head.head.dep_ != "relcl" or head.head.head.i == head.i:
+                return NOBODY
+            head = head.head.head  # "Smith, who said …": the noun the clause belongs to
+        if head.lower_ in PRONOUNS or head.lower_ == "it":
+            return self.pronoun(head)
+        run = self.name_run(head)
+        if run is not None:
+            who = self.named(head, run)
+            if who is not None:
+                return who
+        elif self.missed_name(head):
+            name = self.names.resolve(head.text)  # a name the tagger missed: "said Skelly" (ADV), "Sosnoff said" (NOUN)
+            return Who(name, None, self.names.is_person(name), Attribution.SPEECH_VERB)
+        who = self.name_beside(head)
+        return who if who is not None else self.described(head)
+
+    def pronoun(self, head: Token) -> Who:
+        """"he", "she", "they", "it": the latest fitting event before; "I" and "we" name nobody."""
+        low = head.lower_
+        if low in ("i", "we"):
+            return NOBODY
+        gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
+        who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
+        return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else NOBODY
+
+    def name_run(self, head: Token) -> tuple[int, int] | None:
+        """The name run ``head`` stands in, unless it is a description ("the Texas Democrat")."""
+        run = self.names.run_of.get(head.i)
+        if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None  # "the Texas Democrat": a description, not a name
+        return run
+
+    def named(self, head: Token, run: tuple[int, int]) -> Who | None:
+        """The speaker of a name run: the name after a role word, the titled name of two, the
+        whole organisation, or, for a run of titles only, the person who holds them."""
+        names = self.names
+        if naming.is_role_word(self.doc[run[1] - 1].text):
+            for child in head.children:  # "National Security Adviser, Frank Carlucci, added"
+                if child.dep_ == "appos" and child.i in names.run_of and names.run_of[child.i] != run:
+                    name = self.name_at(child.i)
+                    if name:
+                        names.add_person(name)
+                        return Who(name, None, True, Attribution.SPEECH_VERB)
+        titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
+        only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
+        if words and not only_titles:
+            name = names.resolve(" ".join(words))
+            later = self.titled_name_after(head, run)
+            if later:
+                names.add_person(later)
+                return Who(later, None, True, Attribution.SPEECH_VERB)
+            if titles or head.ent_type_ == "PERSON":
+                names.add_person(name)
+            org = self.organisation_of(run)
+            if org and not names.is_person(name):  # "the University of Chicago", not "University"
+                return Who(org, None, False, Attribution.ORGANISATION)
+            return Who(name, None, names.is_person(name), Attribution.SPEECH_VERB)
+        if only_titles and not any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+            noun = self.doc[run[1] - 1].lower_  # "the Treasury Secretary", not "the General Manager of …"
+            who = self.antecedent(head.idx, person=True, noun=noun)
+            if who:
+                return Who(who, None, True, Attribution.DESCRIPTOR)
+        return None
+
+    def titled_name_after(self, head: Token, run: tuple[int, int]) -> str | None:
+        """"Laurie Milbank and Co assistant manager Machiko Suzuki": the titled name is the person."""
+        names = self.names
+        for c in head.subtree:
+            if c.i >= run[1] and c.i in names.run_of and self.quoted[c.i] < 0 and c.i > 0:
+                r2 = names.run_of[c.i]
+                prev = self.doc[r2[0] - 1]
+                between = self.doc[run[1]:r2[0]]
+                if r2[0] - run[1] > 6 or any(t.is_punct or t.pos_ == "ADP" for t in between):
+                    continue
+                if prev.lower_ in PERSON_NOUNS or prev.lower_ in TITLE_WORDS:
+                    later = self.name_at(c.i)
+                    if later:
+                        return later
+        return None
+
+    def name_beside(self, head: Token) -> Who | None:
+        """A name in apposition ("US ambassador …, Linda Thomas-Greenfield") or after the noun
+        ("spokesman Dmitry Peskov" parsed with spokesman as head)."""
+        names = self.names
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in names.run_of:
+                if naming.is_role_word(child.text):  # "the president's Security Adviser, Frank Carter"
+                    child = next((c for c in child.children if c.dep_ == "appos" and c.i in names.run_of), child)
+                name = self.name_at(child.i)
+                if name:
+                    names.add_person(name)
+                    return Who(name, None, True, Attribution.SPEECH_VERB)
+        for child in head.children:
+            if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
+                name = self.name_at(child.i)
+                if name:
+                    return Who(name, None, True, Attribution.SPEECH_VERB)
+        return None
+
+    def organisation_of(self, run: tuple[int, int]) -> str | None:
+        """The whole name of an organisation whose name goes on with "of", "for" or "on" after the run: the
+        entity "University of Chicago" around the run "University"."""
+        doc = self.doc
+        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on") or doc[run[0]].ent_type_ != "ORG":
+            return None
+        ent = next((e for e in doc.ents if e.start <= run[0] < e.end), None)
+        if ent is None or ent.label_ != "ORG" or ent.end <= run[1] + 1 or any(self.quoted[i] >= 0 for i in
+                                                                             range(ent.start, ent.end)):
+            return None
+        words = ent.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" else words)
+
+    def missed_name(self, head: Token) -> bool:
+        """A capitalised word the tagger did not take for a name, standing where a name stands."""
+        if not (head.is_alpha and head.text[:1].isupper()) or head.is_stop or head.pos_ in ("DET", "PRON", "NUM") \
+                or is_position_word(head.text):
+            return False
+        # a capitalised common noun ("Pause", "Aides") only when the article names someone so
+        return head.pos_ != "NOUN" or head.text.lower() in self.names.fullest

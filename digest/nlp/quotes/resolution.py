@@ -1,0 +1,163 @@
+"""Resolution: pronouns, anaphoric nouns ("the official", "the company") and documents
+("said the letter") go back to the latest fitting event."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from digest.models import Attribution
+from digest.nlp.quotes.candidate import NOBODY, Who
+from digest.nlp.quotes.lexicon import SPOKES
+
+
+class Resolution:
+    """Antecedents, spokespeople, organisations and the authors of documents."""
+
+    def main_speech_before(self, char: int) -> int:
+        """Index of the speech event nearest before ``char``, or of the main verb of its sentence
+        ("Byrd said he was glad that Reagan had acknowledged his mistakes": Byrd, not Reagan)."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        j = k
+        while j >= 0 and not self.speech_main[j] and j - 1 >= 0 and self.speech_sent[j - 1] == self.speech_sent[k]:
+            j -= 1
+        return j if j >= 0 and self.speech_main[j] and self.speech_sent[j] == self.speech_sent[k] else k
+
+    def last_speaker(self, char: int, window: int) -> str | None:
+        """The speaker of the nearest speech verb before ``char`` if it is a named person."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        if k >= 0 and char - self.speech_chars[k] <= window:
+            name = self.speech_events[k].speaker
+            if self.names.is_person(name):
+                return name
+        return None
+
+    def antecedent(self, char: int, person: bool | None, noun: str | None = None,
+                   gender: str | None = None) -> str | None:
+        """The speaker or subject most recently before ``char`` (a person when ``person``).
+
+        With ``noun`` ("minister"), only one whose role or description contains it. Within
+        the sentence of the latest fit, the subject of the sentence's main verb wins over a
+        subject inside a clause ("Figgins declined to say whether Thomas slept …; he said").
+        """
+        k = bisect.bisect_left(self.event_chars, char)
+        lo = max(0, k - 60)
+        found = -1
+        for j in range(k - 1, lo - 1, -1):
+            if char - self.event_chars[j] > 4000:
+                break
+            if found >= 0 and self.event_sent[j] != self.event_sent[found]:
+                break
+            speaker, is_person, role = self.events[j]
+            if person is not None and is_person != person:
+                continue
+            if gender and self.names.gender.get(speaker, gender) != gender:
+                continue  # "she said" never goes back to a "Mr." or a spokesman
+            if gender and plural_description(speaker):
+                continue  # "he said" is one person, never "officers"
+            if noun:
+                desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
+                if noun not in desc.split():
+                    continue
+            if found < 0:
+                found = j
+                if self.event_main[j] or noun:
+                    break
+            elif self.event_main[j]:
+                found = j
+                break
+        if found >= 0:
+            return self.events[found][0]
+        if person and not noun:
+            return self.names.recent_person(char, prefer_subject=False)
+        if noun:
+            return self.names.recent_person(char, noun=noun)
+        return None
+
+    def recent_organisation(self, char: int, noun: str) -> str | None:
+        """The organisation named last before ``char`` as a subject, or by a name that holds
+        ``noun`` ("the committee" → "Shadow Open Market Committee")."""
+        for m in reversed(self.names.mentions):
+            if m.char >= char:
+                continue
+            if char - m.char > 1500:
+                break
+            name = self.names.resolve(m.name)
+            if self.quoted[m.start] < 0 and self.names.is_org(name) and (
+                    m.subject or noun in name.lower().split()):
+                return name
+        return None
+
+    def spokesperson(self, char: int) -> str | None:
+        """A spokesperson who spoke in this or the previous paragraph ("the company said" after
+        "spokeswoman Ann Lee said")."""
+        k = bisect.bisect_left(self.speech_chars, char) - 1
+        while k >= 0 and char - self.speech_chars[k] <= 600:
+            who = self.speech_events[k]
+            role = " ".join((who.role or "", self.names.roles.get(who.speaker or "") or "")).lower()
+            if who.person and any(w in role for w in SPOKES):
+                return who.speaker
+            k -= 1
+        return None
+
+    def author(self, head: Token) -> Who:
+        """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
+        or the named person who spoke or wrote just before."""
+        for c in head.children:
+            holder = None
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
+                holder = c  # "Smith's letter", "the Sophos report"
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                holder = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ == "acl":  # "a letter signed by Smith"
+                agent = next((o for o in c.children if o.dep_ == "agent"), None)
+                holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            if holder is not None and self.quoted[holder.i] < 0:
+                who = self.mention(holder)
+                if who.speaker and who.how is not Attribution.UNNAMED:
+                    return who._replace(how=Attribution.DESCRIPTOR)
+        # "In a letter …, the engineer told residents …, the company said" then "…," the letter
+        # said: the writer is who spoke in that letter, not who reported it
+        writer = self.writer_of_earlier(head)
+        if writer is not None:
+            return writer
+        # "In a letter …, Kagame wrote that …" then "…," said the letter: its writer just spoke;
+        # "The Bank said in a statement …" then "…," the statement added
+        k = bisect.bisect_left(self.speech_chars, head.idx) - 1
+        if k >= 0 and head.idx - self.speech_chars[k] <= 600 and self.speech_events[k].speaker:
+            who = self.speech_events[k]
+            return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+        return NOBODY
+
+    def writer_of_earlier(self, head: Token) -> Who | None:
+        """The speaker of the speech verb that governs the last earlier mention of the same
+        document ("In a letter …, X told …"), within 600 characters."""
+        lemma = head.lemma_.lower()
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if head.idx - t.idx > 600:
+                break
+            if self.quoted[i] >= 0 or t.lemma_.lower() != lemma:
+                continue
+            node = t
+            for _ in range(8):
+                if node.head is node:
+                    return None
+                node = node.head
+                if self.is_speech_verb(node) and node.i < head.i:
+                    who = self.speaker_of(node)
+                    if not who.speaker:
+                        return None
+                    return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
+            return None
+        return None
+
+
+def plural_description(speaker: str) -> bool:
+    """"officers", "the protesters": a description of several people, not a name."""
+    words = speaker.split()
+    if not words:
+        return False
+    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three")
+    return described and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))

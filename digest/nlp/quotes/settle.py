@@ -1,0 +1,67 @@
+"""Settle: the speaker shown, titles moved into the role (``naming.split_name``), or no
+speaker where the words found name nobody or, in a story about a threat, where only
+indirect evidence names the speaker."""
+
+from __future__ import annotations
+
+import bisect
+
+from digest.models import Attribution
+from digest.nlp import naming
+from digest.nlp.naming import split_name
+from digest.nlp.quote_spans import Span
+from digest.nlp.quotes.candidate import Candidate
+from digest.nlp.quotes.lexicon import GROUPS, NOT_SPEAKERS
+from digest.nlp.speakers import PERSON_NOUNS
+
+
+class Settle:
+    """The last word on each kept quote's speaker."""
+
+    def settle(self, cand: Candidate) -> None:
+        """The speaker shown: titles moved into the role, or no speaker at all where the words
+        found are no speaker (a determiner, a place, a product) or, found only through a pronoun,
+        a description, a lead-in or a continuation, are the target of the quote."""
+        speaker = (cand.speaker or "").strip()
+        named_here = cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO)
+        if not speaker or not self.could_be_speaker(speaker) or (not named_here and (
+                self.is_target(speaker, cand.span, cand.quote_only) or self.in_threat_story(cand.span))):
+            cand.speaker, cand.how = None, None
+            return
+        name, position = split_name(speaker)
+        if position:
+            speaker, cand.role = name, cand.role or position
+        if cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO, Attribution.LEAD_IN) \
+                and self.names.is_org(speaker):
+            cand.how = Attribution.ORGANISATION
+        cand.speaker = speaker
+
+    def could_be_speaker(self, speaker: str) -> bool:
+        """A person or organisation, named or described; not "Another", "old", "Brussels"."""
+        words = speaker.split()
+        low = speaker.lower()
+        if low in NOT_SPEAKERS:
+            return False
+        if words[0].lower() in ("another", "other", "others"):  # "another diplomat", never "Another" alone
+            return len(words) > 1 and (naming.describes_person(" ".join(words[1:])) or words[-1].lower() in GROUPS)
+        if not any(len(w.strip(".")) > 1 for w in words):
+            return False  # "X." heading a section, a lone initial
+        if len(words) == 1 and speaker[:1].islower():
+            noun = low[:-1] if low.endswith("s") else low
+            return low in PERSON_NOUNS or noun in PERSON_NOUNS or noun in GROUPS
+        return not self.names.is_non_speaker(speaker)
+
+    def is_target(self, speaker: str, span: Span, quote_only: bool) -> bool:
+        """``speaker`` is threatened, insulted or accused in the quote's paragraph (or the one
+        before, for a paragraph of quotation only): the words are said to or about her."""
+        lo = self.paras[max(0, span.paragraph - (1 if quote_only else 0))][0]
+        hi = self.paras[span.paragraph][1]
+        return any(lo <= char < hi for char in self.targets.get(speaker, ()))
+
+    def in_threat_story(self, span: Span) -> bool:
+        """Someone is threatened or harassed in the quote's paragraph or the one before: who said
+        the words is then only trusted when the sentence itself names them."""
+        lo = self.paras[max(0, span.paragraph - 1)][0]
+        hi = self.paras[span.paragraph][1]
+        k = bisect.bisect_left(self.threat_chars, lo)
+        return k < len(self.threat_chars) and self.threat_chars[k] < hi
