@@ -192,7 +192,7 @@ def _render_briefings(site: Site, config: Config, writer: SiteWriter, page: Page
         context = dict(briefing=briefing, newer=newer, older=older, list_page=i // config.per_page + 1,
                        top_stories=TOP_STORIES)
         page(day_path(briefing) + "index.html", "briefing.html", canonical=day_path(briefing), **context)
-        write_derived(reuse, writer, day_path(briefing) + "briefing.json", "briefing json", {"briefing": briefing},
+        write_derived(page.reuse, writer, day_path(briefing) + "briefing.json", "briefing json", {"briefing": briefing},
                       partial(briefing_json, briefing, config))
         if i == 0:
             page("index.html", "briefing.html", canonical="", front=True, **context)
