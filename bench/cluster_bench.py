@@ -57,12 +57,18 @@ def main() -> None:
         with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:
             on_cluster = cold_build(root, "--scheduler", cluster.scheduler_address)
-        same = tree(root / "site") == local_site
+        cluster_site = tree(root / "site")
+    differ = sorted(path for path in local_site.keys() | cluster_site.keys()
+                    if local_site.get(path) != cluster_site.get(path))
     row = {"n": len(records), "workers": args.workers, "process_pool_cold_s": round(local, 1),
-           "local_cluster_cold_s": round(on_cluster, 1), "byte_identical": same}
+           "local_cluster_cold_s": round(on_cluster, 1), "byte_identical": not differ}
     print(json.dumps(row))
-    if not same:
-        sys.exit("the site built on the cluster differs from the local build")
+    if differ:
+        def how(path: str) -> str:
+            return "only local" if path not in cluster_site else "only cluster" if path not in local_site else "differs"
+
+        shown = "\n".join(f"  {path}: {how(path)}" for path in differ[:20])
+        sys.exit(f"the site built on the cluster differs from the local build in {len(differ)} files:\n{shown}")
 
 
 if __name__ == "__main__":
