@@ -100,6 +100,20 @@ def test_promotion_banter_and_fragments_are_never_key_quotes():
                              "Jane Roe", "Finance Minister")) > 3
 
 
+def test_shouted_calls_to_action_and_endorsements_are_never_key_quotes():
+    """Campaign copy (a made-up tweet, a fundraising line) is no key quote; a sober quote about a vote still is."""
+    assert key_quote_score(q("Dana has my Complete and Total Endorsement, and always has. GET OUT and VOTE on "
+                             "Tuesday for your GREAT Senator!", "Lee", "President")) == 0
+    assert key_quote_score(q("Our movement needs YOU. Chip in five dollars before midnight and help us WIN this "
+                             "fight!", "Pat Moss", "candidate")) == 0
+    assert key_quote_score(q("This is a RIGGED and CORRUPT process and the people KNOW it!", "Lee",
+                             "President")) == 0
+    assert key_quote_score(q("The Senate will vote on the NATO accession treaty before the recess in August",
+                             "Jane Roe", "Senate majority leader")) > 3
+    assert key_quote_score(q("The union's endorsement matters less than turnout in the three largest counties",
+                             "Sam Park", "political analyst")) > 3
+
+
 def test_leads_are_whole_sentences_of_the_article():
     assert sentences("South Dakota Gov. Kristi Noem spoke. The U.S. Army said so. Then it ended.") == [
         "South Dakota Gov. Kristi Noem spoke.", "The U.S. Army said so.", "Then it ended."]
