@@ -49,6 +49,25 @@ def test_two_reports_of_one_event_cluster_apart_from_other_news():
     assert cluster(texts) == [[0, 1], [2], [3]]
 
 
+def test_two_events_told_in_the_same_words_but_naming_nobody_in_common_are_two_stories():
+    """Two stabbings in two cities share a headline's words and a report's vocabulary, not a name."""
+    oakland = StoryText("Man stabbed to death on commuter train", (
+        "A man was stabbed to death on a commuter train near Oakland late on Tuesday, and a suspect was "
+        "arrested at the next station after witnesses called police.",
+        "The victim, Marcus Bell, was taken to hospital with knife wounds and died there, said Sergeant "
+        "Ana Ruiz.",
+        "Witnesses said the suspect attacked the victim without a word and ran from the train."))
+    berlin = StoryText("Man stabbed to death after lecture", (
+        "A man was stabbed to death at a lecture hall in Berlin late on Tuesday, and a suspect was arrested "
+        "at the scene after witnesses called police.",
+        "The victim, Fritz von Weizsacker, was taken to hospital with knife wounds and died there, said "
+        "Inspector Klaus Weber.",
+        "Witnesses said the suspect attacked the victim without a word and ran from the hall."))
+    texts = [oakland, berlin, StoryText("Band closes tour with sold-out Garden show", tuple(CONCERT)),
+             StoryText("Nissan shows new Sentra in Los Angeles", tuple(CAR))]
+    assert cluster(texts) == [[0], [1], [2], [3]]
+
+
 def test_the_day_becomes_ranked_stories_with_key_quotes_from_the_top():
     ap = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-11T09:00:00+00:00", "AP")
     reuters = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
