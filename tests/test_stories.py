@@ -159,3 +159,21 @@ def test_press_release_lines_and_unattributed_quotes_are_not_key_quotes():
     assert key_quote_score(q("Digistat Patient Watch helps clinicians leverage patient data as part of our "
                              "portfolio of critical care solutions", "Olivier Bosc", "general manager")) == 0
     assert key_quote_score(q("The budget will cut the deficit by four billion dollars over three years", None)) == 0
+
+
+def test_a_key_quote_shown_the_day_before_is_not_key_again_when_its_article_is_carried_over():
+    """The window carries the day before's articles into a day; their key quote is not repeated."""
+    monday = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-10T09:00:00+00:00", "AP")
+    tuesday = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    powell = q("We will keep rates where they are until inflation is clearly on its way back to our target,",
+               "Jerome Powell", "Federal Reserve Chair")
+    warren = q("The supervisors of Silicon Valley Bank saw the risks and did not act on them in time",
+               "Elizabeth Warren", "Senator")
+    extractions = {monday.id: Extraction(monday.id, (powell,)), tuesday.id: Extraction(tuesday.id, (powell, warren))}
+    config = Config(key_quotes=4)
+    site = edit_site(assemble([monday, tuesday], extractions, config, date(2022, 1, 11)), config)
+    first, second = sorted(site.briefings, key=lambda b: b.day)
+    assert [dq.quote.speaker for dq in first.key_quotes] == ["Jerome Powell"]
+    assert [dq.quote.speaker for dq in second.key_quotes] == ["Elizabeth Warren"]
+    assert second.stories[0].key_quote.quote.speaker == "Elizabeth Warren"
