@@ -21,7 +21,11 @@ With ``--site DIR`` the sources are also ingested on one day (``digest ingest --
 new site in DIR, built with ``digest build``, and the stories are read back from that day's
 ``briefing.json``: the clustering the site publishes, scored the same way.
 
-Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--errors] [--site DIR]
+With ``--days SITE`` (a built site folder) the bench prints, for every day's ``briefing.json``,
+each story with two or more sources and its sources' headlines, so anyone can judge by eye
+whether the stories the site publishes on real days are each one event.
+
+Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--errors] [--site DIR] [--days SITE]
 """
 
 from __future__ import annotations
@@ -119,7 +123,12 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="also build a site of the sources in this new folder and score "
                                                    "its briefing.json")
     parser.add_argument("--errors", action="store_true", help="say where the loss is: merged and split stories")
+    parser.add_argument("--days", type=Path, help="only list the multi-source stories of every day of this built "
+                                                   "site (its site/ folder or the folder holding it)")
     args = parser.parse_args()
+    if args.days:
+        print("\n".join(day_stories(args.days)))
+        return
     texts, gold = load()
     everything = list(range(len(texts)))
     print(f"{len(texts)} sources, {len(set(gold))} stories, "
@@ -224,6 +233,23 @@ def site_scores(folder: Path) -> tuple[tuple[float, float, float], int]:
             n += 1
         clusters.append(members)
     return bcubed(clusters, gold), n
+
+
+def day_stories(folder: Path) -> list[str]:
+    """Each day's stories of two or more sources, with their sources' outlets and headlines."""
+    site = folder / "site" if (folder / "site").is_dir() else folder
+    out, total, multi = [], 0, 0
+    for path in sorted(site.glob("[0-9]*/[0-9][0-9]/[0-9][0-9]/briefing.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        total += len(data["stories"])
+        for story in data["stories"]:
+            if len(story["sources"]) < 2:
+                continue
+            multi += 1
+            out.append(f"{data['date']} story {story['rank']} ({len(story['sources'])} sources):")
+            out.extend(f"    {(s['outlet'] or '')[:20]:<20} {s['title'][:90]}" for s in story["sources"])
+    out.append(f"{multi} stories of two or more sources, of {total} stories over the days")
+    return out
 
 
 def split_halves(sim: np.ndarray, gold: list[str], seeds: int) -> tuple[list[tuple[float, float, float]], list[float]]:

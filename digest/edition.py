@@ -144,9 +144,30 @@ def day_stories(briefing: Briefing, window: list[ArticleEntry], bags: dict[str, 
     return [replace(s, rank=n) for n, s in enumerate(stories, 1)]
 
 
-def key_quotes_from_stories(stories: list[Story], limit: int) -> list[DayQuote]:
-    """Key quotes from the top stories: each story's best voice first, then a second voice each."""
-    per_story = [[dq for _, dq in story_quotes(s.entries)] for s in stories]
+def quote_key(dq: DayQuote) -> tuple[str, str]:
+    """What makes two key quotes the same for a reader: the speaker and the words."""
+    return speaker_key(dq.quote.speaker or ""), " ".join(dq.quote.text.split()).rstrip(",").lower()
+
+
+def shown_as_key(briefing: Briefing | None) -> frozenset[tuple[str, str]]:
+    """The key quotes a briefing shows: its stories' and its list's."""
+    if briefing is None:
+        return frozenset()
+    shown = [*briefing.key_quotes, *(s.key_quote for s in briefing.stories if s.key_quote)]
+    return frozenset(quote_key(dq) for dq in shown)
+
+
+def fresh_key_quotes(stories: list[Story], shown: frozenset[tuple[str, str]]) -> list[Story]:
+    """Each story with its best key quote not already shown as key the day before (none if all were)."""
+    return [replace(s, key_quote=next((dq for _, dq in story_quotes(s.entries) if quote_key(dq) not in shown), None))
+            for s in stories]
+
+
+def key_quotes_from_stories(stories: list[Story], limit: int,
+                            shown: frozenset[tuple[str, str]] = frozenset()) -> list[DayQuote]:
+    """Key quotes from the top stories: each story's best voice first, then a second voice each; none of
+    ``shown`` (the day before's key quotes, whose articles the window carries into this day)."""
+    per_story = [[dq for _, dq in story_quotes(s.entries) if quote_key(dq) not in shown] for s in stories]
     chosen: list[DayQuote] = []
     voices: list[set[str]] = [set() for _ in stories]
     for _ in range(2):
@@ -169,10 +190,11 @@ def edit_site(site: Site, config: Config) -> Site:
     by_day: dict[date, list[ArticleEntry]] = defaultdict(list)
     for entry in site.entries:
         by_day[entry.article.published.astimezone(tz).date()].append(entry)
-    briefings = []
-    for briefing in site.briefings:
+    edited: dict[date, Briefing] = {}
+    for briefing in sorted(site.briefings, key=lambda b: b.day):
         window = [e for k in range(WINDOW_DAYS, -1, -1) for e in by_day.get(briefing.day - timedelta(days=k), ())]
-        stories = day_stories(briefing, window, bags, df, n_docs, tz)
-        briefings.append(replace(briefing, stories=tuple(stories),
-                                 key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes))))
-    return replace(site, briefings=tuple(briefings))
+        shown = shown_as_key(edited.get(briefing.day - timedelta(days=1)))
+        stories = fresh_key_quotes(day_stories(briefing, window, bags, df, n_docs, tz), shown)
+        edited[briefing.day] = replace(briefing, stories=tuple(stories),
+                                       key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
+    return replace(site, briefings=tuple(edited[b.day] for b in site.briefings))

@@ -1,7 +1,8 @@
 """Which quotes can lead a briefing: substance, not promotion, banter or fragments.
 
 ``key_quote_score`` is 0 for a quote that must never be a key quote (one without a known
-speaker, a fragment, product marketing or promotional copy, sports banter) and otherwise grows with substance: a named
+speaker, a fragment, product marketing or promotional copy, sports banter, campaign copy: a shouted call
+to action or endorsement) and otherwise grows with substance: a named
 speaker with an official role, a whole sentence of a useful length, figures and policy
 words. Pure functions over a ``Quote``; the word lists are the rules, kept here in view.
 """
@@ -44,6 +45,14 @@ health public safety rights evidence report agreement deal negotiations crisis e
 """
 POLICY = frozenset(_POLICY_WORDS.split())
 MIN_WORDS = 8
+# Campaign copy: a call to action or an endorsement ("GET OUT and VOTE", "my Complete and Total
+# Endorsement", "vote for", "donate"), said in a shout (capitals, "!") or with a string of shouted words.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:get out (?:and|to) vote|go (?:out and )?vote|vote (?:for|on|early|today|tomorrow)|please vote|"
+    r"endorse(?:ment|ments|s|d)?|donate|chip in|sign up|join us|re-?elect)\b", re.I)
+CAPITALISED_PRAISE = re.compile(r"\b[A-Z][a-z]+ and (?:Total|Complete|Unwavering|Strong)\b")
+SHOUTED = re.compile(r"\b[A-Z]{3,}\b")  # a word of three or more capitals: VOTE, GREAT (and acronyms: NATO)
+SHOUTED_WORDS = 3
 
 
 def words(text: str) -> list[str]:
@@ -66,9 +75,18 @@ def is_sports_banter(quote: Quote) -> bool:
     return hits >= 2 or (hits >= 1 and bool(SPORTS_ROLES.search(quote.role or "")))
 
 
+def is_campaign_copy(quote: Quote) -> bool:
+    """A shouted call to action or an endorsement, as in a campaign tweet or a fundraising mail."""
+    text = quote.text
+    shouted = len(SHOUTED.findall(text))
+    calls = bool(CALL_TO_ACTION.search(text)) or bool(CAPITALISED_PRAISE.search(text))
+    return (calls and (shouted >= 2 or "!" in text)) or (shouted >= SHOUTED_WORDS and "!" in text)
+
+
 def key_quote_score(quote: Quote) -> float:
     """How well a quote serves as a key quote; 0 when it must not be one (nor one nobody is known to have said)."""
-    if not quote.speaker or is_fragment(quote) or is_promotional(quote) or is_sports_banter(quote):
+    if (not quote.speaker or is_fragment(quote) or is_promotional(quote) or is_sports_banter(quote)
+            or is_campaign_copy(quote)):
         return 0.0
     ws = words(quote.text)
     score = 1.0

@@ -8,10 +8,13 @@ quiet day is judged against the whole archive) and articles are joined by averag
 agglomerative clustering on cosine similarity, stopping at ``THRESHOLD``. Terms found in a
 single article (they link nothing) or in more than a tenth of them (they link everything)
 are left out, so a long article is not diluted by words no other article shares; two
-articles that share fewer than ``MIN_SHARED`` terms are not linked (one rare place name in
-common does not make a story).
+articles that share fewer than ``MIN_SHARED`` terms, or no name, are not linked (one rare
+place name in common does not make a story, nor do common words without a name), and a pair
+that shares no rare name of several words counts for less than one that does (see
+:func:`similarity`).
 
-``THRESHOLD`` was chosen on one half of the WikinewsSum stories and checked on the other
+``THRESHOLD``, ``COMMON_NAMES_ONLY`` and ``RARE_NAME_SHARE`` were chosen on one half of the WikinewsSum
+stories and checked on the other
 (``bench/stories_bench.py``). Pure functions; no I/O.
 """
 
@@ -25,7 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-THRESHOLD = 0.14
+THRESHOLD = 0.10
+COMMON_NAMES_ONLY = 0.7  # weight of a pair sharing no rare name of several words (no name at all: 0)
+RARE_NAME_SHARE = 0.03  # a name of several words in at most this share of the articles is rare
 MAX_DF = 0.1  # a term in more than a tenth of the articles (and in more than COMMON_FLOOR) tells none apart
 COMMON_FLOOR = 10
 MIN_SHARED = 4  # two articles with fewer telling terms in common are not linked, however rare the terms
@@ -125,11 +130,43 @@ def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.n
     return matrix / np.where(norms == 0, 1, norms)
 
 
+def rare_long_name(term: str, df: Counter[str], n_docs: int) -> bool:
+    """A name of several words in few of the archive's articles: "Adam Neumann", not "United States"."""
+    return " " in term and df.get(term, 0) <= max(RARE_NAME_SHARE * n_docs, 2)
+
+
+def shared_names(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """How many telling names each pair of articles has in common, and how many of them are rare long names."""
+    vocabulary: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            if term.startswith("§") and telling(term, df, n_docs):
+                vocabulary.setdefault(term, len(vocabulary))
+    names = np.zeros((len(bags), max(len(vocabulary), 1)))
+    for row, bag in enumerate(bags):
+        for term in bag:
+            if term in vocabulary:
+                names[row, vocabulary[term]] = 1.0
+    several = np.zeros(names.shape[1])
+    for term, column in vocabulary.items():
+        several[column] = 1.0 if rare_long_name(term, df, n_docs) else 0.0
+    return names @ names.T, (names * several) @ names.T
+
+
 def similarity(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
-    """Cosine similarity of the articles' TF-IDF rows; 0 for pairs sharing fewer than ``MIN_SHARED`` terms."""
+    """Cosine similarity of the articles' TF-IDF rows, weighed by the names the two articles share.
+
+    0 for pairs sharing fewer than ``MIN_SHARED`` terms or no telling name at all (two stabbings in
+    two cities share words, not names); ``COMMON_NAMES_ONLY`` times the cosine for pairs whose
+    shared names are single words ("China", "Apple") or common ones ("Hong Kong"); the cosine
+    itself for pairs sharing a rare name of several words (:func:`rare_long_name`: "Adam
+    Neumann", "Davis Cup"), the surest sign of one event.
+    """
     rows = vectors(bags, df, n_docs)
     present = (rows > 0).astype(float)
-    return np.where(present @ present.T >= MIN_SHARED, rows @ rows.T, 0.0)
+    names, long_names = shared_names(bags, df, n_docs)
+    weight = np.where(long_names >= 1, 1.0, COMMON_NAMES_ONLY) * (names >= 1)
+    return np.where(present @ present.T >= MIN_SHARED, (rows @ rows.T) * weight, 0.0)
 
 
 def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:

@@ -4,7 +4,10 @@ copies, and the day's data in ``/YYYY/MM/DD/briefing.json`` (checked against its
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -130,3 +133,21 @@ def test_the_feed_item_names_the_top_stories(excerpt_site):
     assert item["summary"] == ("Powell tells senators interest rates will stay on hold; "
                                "Band closes tour with sold-out Garden show.")
     assert "<h2>Stories</h2>" in item["content_html"]
+
+
+def test_key_quotes_are_shown_without_the_comma_before_the_closing_mark(excerpt_site, tmp_path):
+    """“… to our target,” Powell said: the briefing's JSON, page and feed show “… to our target”;
+    ``digest extract`` keeps the comma, as its contract says."""
+    data = json.loads((excerpt_site / "2022/01/11/briefing.json").read_text(encoding="utf-8"))
+    texts = [q["text"] for q in data["key_quotes"]] + [data["stories"][0]["key_quote"]["text"]]
+    assert texts and all(t.endswith("back to our target") for t in texts[:1] + texts[-1:])
+    assert not any(t.rstrip().endswith(",") for t in texts)
+    page = (excerpt_site / "2022/01/11/index.html").read_text(encoding="utf-8")
+    assert "back to our target”" in page and "back to our target,”" not in page
+    feed = (excerpt_site / "feed.json").read_text(encoding="utf-8")
+    assert "back to our target," not in feed
+    source = tmp_path / "ap.md"
+    source.write_text(AP, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "digest", "extract", "--format", "json", str(source)],
+                         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "back to our target,\"" in out.stdout

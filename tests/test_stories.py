@@ -49,6 +49,25 @@ def test_two_reports_of_one_event_cluster_apart_from_other_news():
     assert cluster(texts) == [[0, 1], [2], [3]]
 
 
+def test_two_events_told_in_the_same_words_but_naming_nobody_in_common_are_two_stories():
+    """Two stabbings in two cities share a headline's words and a report's vocabulary, not a name."""
+    oakland = StoryText("Man stabbed to death on commuter train", (
+        "A man was stabbed to death on a commuter train near Oakland late on Tuesday, and a suspect was "
+        "arrested at the next station after witnesses called police.",
+        "The victim, Marcus Bell, was taken to hospital with knife wounds and died there, said Sergeant "
+        "Ana Ruiz.",
+        "Witnesses said the suspect attacked the victim without a word and ran from the train."))
+    berlin = StoryText("Man stabbed to death after lecture", (
+        "A man was stabbed to death at a lecture hall in Berlin late on Tuesday, and a suspect was arrested "
+        "at the scene after witnesses called police.",
+        "The victim, Fritz von Weizsacker, was taken to hospital with knife wounds and died there, said "
+        "Inspector Klaus Weber.",
+        "Witnesses said the suspect attacked the victim without a word and ran from the hall."))
+    texts = [oakland, berlin, StoryText("Band closes tour with sold-out Garden show", tuple(CONCERT)),
+             StoryText("Nissan shows new Sentra in Los Angeles", tuple(CAR))]
+    assert cluster(texts) == [[0], [1], [2], [3]]
+
+
 def test_the_day_becomes_ranked_stories_with_key_quotes_from_the_top():
     ap = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-11T09:00:00+00:00", "AP")
     reuters = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
@@ -100,6 +119,20 @@ def test_promotion_banter_and_fragments_are_never_key_quotes():
                              "Jane Roe", "Finance Minister")) > 3
 
 
+def test_shouted_calls_to_action_and_endorsements_are_never_key_quotes():
+    """Campaign copy (a made-up tweet, a fundraising line) is no key quote; a sober quote about a vote still is."""
+    assert key_quote_score(q("Dana has my Complete and Total Endorsement, and always has. GET OUT and VOTE on "
+                             "Tuesday for your GREAT Senator!", "Lee", "President")) == 0
+    assert key_quote_score(q("Our movement needs YOU. Chip in five dollars before midnight and help us WIN this "
+                             "fight!", "Pat Moss", "candidate")) == 0
+    assert key_quote_score(q("This is a RIGGED and CORRUPT process and the people KNOW it!", "Lee",
+                             "President")) == 0
+    assert key_quote_score(q("The Senate will vote on the NATO accession treaty before the recess in August",
+                             "Jane Roe", "Senate majority leader")) > 3
+    assert key_quote_score(q("The union's endorsement matters less than turnout in the three largest counties",
+                             "Sam Park", "political analyst")) > 3
+
+
 def test_leads_are_whole_sentences_of_the_article():
     assert sentences("South Dakota Gov. Kristi Noem spoke. The U.S. Army said so. Then it ended.") == [
         "South Dakota Gov. Kristi Noem spoke.", "The U.S. Army said so.", "Then it ended."]
@@ -126,3 +159,21 @@ def test_press_release_lines_and_unattributed_quotes_are_not_key_quotes():
     assert key_quote_score(q("Digistat Patient Watch helps clinicians leverage patient data as part of our "
                              "portfolio of critical care solutions", "Olivier Bosc", "general manager")) == 0
     assert key_quote_score(q("The budget will cut the deficit by four billion dollars over three years", None)) == 0
+
+
+def test_a_key_quote_shown_the_day_before_is_not_key_again_when_its_article_is_carried_over():
+    """The window carries the day before's articles into a day; their key quote is not repeated."""
+    monday = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-10T09:00:00+00:00", "AP")
+    tuesday = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    powell = q("We will keep rates where they are until inflation is clearly on its way back to our target,",
+               "Jerome Powell", "Federal Reserve Chair")
+    warren = q("The supervisors of Silicon Valley Bank saw the risks and did not act on them in time",
+               "Elizabeth Warren", "Senator")
+    extractions = {monday.id: Extraction(monday.id, (powell,)), tuesday.id: Extraction(tuesday.id, (powell, warren))}
+    config = Config(key_quotes=4)
+    site = edit_site(assemble([monday, tuesday], extractions, config, date(2022, 1, 11)), config)
+    first, second = sorted(site.briefings, key=lambda b: b.day)
+    assert [dq.quote.speaker for dq in first.key_quotes] == ["Jerome Powell"]
+    assert [dq.quote.speaker for dq in second.key_quotes] == ["Elizabeth Warren"]
+    assert second.stories[0].key_quote.quote.speaker == "Elizabeth Warren"

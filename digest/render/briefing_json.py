@@ -11,6 +11,7 @@ import json
 
 from digest.config import Config
 from digest.models import AgendaItem, ArticleEntry, Briefing, DayQuote, Source
+from digest.render.templating import quote_text
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +33,7 @@ def _cited(source: Source, entries: dict[str, ArticleEntry], config: Config) -> 
 
 def _quote(dq: DayQuote, entries: dict[str, ArticleEntry], config: Config) -> dict:
     first = _cited(dq.sources[0], entries, config) if dq.sources else None
-    return {"text": dq.quote.text, "speaker": dq.quote.speaker, "role": dq.quote.role,
+    return {"text": quote_text(dq.quote.text), "speaker": dq.quote.speaker, "role": dq.quote.role,
             "source_url": (first["url"] or first["page"]) if first else None,
             "sources": [_cited(s, entries, config) for s in dq.sources]}
 

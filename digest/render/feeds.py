@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 
 from digest.config import Config
 from digest.models import Briefing, Speaker
+from digest.render.templating import quote_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -108,7 +109,7 @@ def speaker_feed(speaker: Speaker, config: Config, item_html: list[str]) -> Feed
     for sq, html in zip(speaker.quotes, item_html, strict=True):
         published = sq.entry.article.published
         anchor = f"{sq.entry.url}#quote-{quote_number(sq)}"
-        text = sq.quote.text.strip().rstrip(",").strip()
+        text = quote_text(sq.quote.text)
         short = text if len(text) <= 90 else text[:88].rsplit(" ", 1)[0] + " …"
         items.append(FeedItem(
             id=tag_uri(config, published.astimezone(config.tz).date(), anchor), url=config.base_url + anchor,

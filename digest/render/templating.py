@@ -52,7 +52,8 @@ def machine_time(value: date | datetime) -> str:
 
 
 def quote_text(text: str) -> str:
-    """A quotation as displayed: the extractor keeps the comma before the closing mark; drop it."""
+    """A quotation as displayed (pages, feeds, briefing.json): the extractor keeps the comma before the
+    closing mark ("… in Logar," he said); drop it, and any space left before it."""
     return text.strip().rstrip(",;:").rstrip()
 
 
