@@ -915,3 +915,29 @@ def test_status_words_are_taken_out_of_any_title():
 
     assert cap("Norvik Steel shareholders meeting postponed") == "Norvik Steel shareholders meeting"
     assert cap("Summit called off") == "Summit"
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The talks, which were cancelled last week, were to resume in Oslo on Friday.", MeetingStatus.CANCELLED),
+        ("The summit, cancelled after the floods, had been planned for Riga.", MeetingStatus.CANCELLED),
+        ("The Garcia-Petrov meeting, postponed indefinitely, was to take place in Oslo on Friday.",
+         MeetingStatus.POSTPONED),
+        ("Baltic summit postponed", MeetingStatus.POSTPONED),
+    ],
+)
+def test_a_change_told_beside_the_meeting_noun_calls_it_off(nlp, text, status):
+    assert only(nlp, text).status is status
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The talks postponed in January were held in Oslo last week.", MeetingStatus.PAST),
+        ("Talks delayed by the strike will resume in Oslo on Friday.", MeetingStatus.UPCOMING),
+        ("The summit, which has not been cancelled, opens in Riga on Friday.", MeetingStatus.UPCOMING),
+    ],
+)
+def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):
+    assert only(nlp, text).status is status
