@@ -915,6 +915,7 @@ def test_status_words_are_taken_out_of_any_title():
 
     assert cap("Norvik Steel shareholders meeting postponed") == "Norvik Steel shareholders meeting"
     assert cap("Summit called off") == "Summit"
+    assert cap("Negotiations between Harlow side and") == "Negotiations between Harlow side"
 
 
 @pytest.mark.parametrize(
@@ -941,3 +942,17 @@ def test_a_change_told_beside_the_meeting_noun_calls_it_off(nlp, text, status):
 )
 def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):
     assert only(nlp, text).status is status
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Garcia will meet Japanese trade officials in Oslo on Friday.",
+         "Garcia meeting with Japanese trade officials"),
+        ("Garcia will meet Japanese officials of the finance ministry on Friday.",
+         "Garcia meeting with Japanese officials"),
+        ("Garcia will meet Norvik Steel executives on Friday.", "Garcia meeting with Norvik Steel"),
+    ],
+)
+def test_people_named_only_by_nationality_are_named_by_their_phrase(nlp, text, title):
+    assert only(nlp, text).title == title

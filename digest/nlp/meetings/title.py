@@ -12,6 +12,7 @@ from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party
 from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
+_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|&))+$")
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
 # A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
@@ -74,10 +75,19 @@ def _with_whom(tok) -> str | None:
         if p.dep_ == "prep" and p.lower_ == "with":
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and is_party(obj):
-                ents = ents_in(obj.subtree)
+                ents = [] if _nationals(obj) else ents_in(obj.subtree)
                 head = [t for t in obj.subtree if t.i <= obj.i]  # "commercial banks", not "… of major exporting"
                 return ents[0] if ents else _join(clean_words(head)[-4:]) or None
     return None
+
+
+def _nationals(obj) -> bool:
+    """People named only by a nationality ("Japanese officials", "Canadian trade negotiators"): the
+    phrase, not the adjective alone, says who they are."""
+    if obj.pos_ != "NOUN" or obj.ent_type_:
+        return False
+    named = [t for t in obj.subtree if t.ent_type_ in PARTY_LABELS]
+    return bool(named) and all(t.ent_type_ == "NORP" and t.i < obj.i for t in named)
 
 
 def _his_or_her(tok) -> str | None:
@@ -189,8 +199,9 @@ def np_text(head, limit: int = 8) -> str:
 
 def cap(text: str) -> str:
     """The title with a capital first letter, no leading punctuation and no status words
-    ("… meeting postponed"), "Meeting" when empty."""
+    ("… meeting postponed") or dangling last word ("… and"), "Meeting" when empty."""
     text = re.sub(r"\s+", " ", _STATUS.sub(" ", text)).strip().lstrip("-–—/&,.;: ").rstrip(",;: ")
+    text = _DANGLING.sub("", text)  # "Negotiations between London side and": a phrase cut short
     return text[:1].upper() + text[1:] if text else "Meeting"
 
 
@@ -248,7 +259,9 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         subtree = list(others[0].subtree)
         person = others[0].ent_type_ == "PERSON"  # "Canada's General John de Chastelain": the person
         ents = (person and ents_in([t for t in subtree if t.ent_type_ == "PERSON"])) or ents_in(subtree)
-        other = ents[0] if ents else np_text(others[0], 5)
+        if _nationals(others[0]):
+            ents = []  # "Japanese officials", not "Japanese"
+        other = ents[0] if ents else _join(clean_words(t for t in subtree if t.i <= others[0].i)[-4:])
         if other:
             text = f"{text} with {other}"
     return cap(text)
