@@ -832,6 +832,7 @@ def test_a_journey_already_made_does_not_date_or_close_the_meeting(nlp):
          "Norvik Steel staff meeting"),
         ("Employees of Norvik Steel will gather for an all-hands meeting next week.",
          "Norvik Steel all-hands meeting"),
+        ("Shareholders of Norvik Steel will vote at the annual meeting on May 2.", "Norvik Steel annual meeting"),
     ],
 )
 def test_an_organisations_own_meeting_takes_its_name_from_the_sentence(nlp, text, title):

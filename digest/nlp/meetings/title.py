@@ -13,6 +13,8 @@ from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
 _DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|&))+$")
+# Words the tagger takes for dates that tell the kind of a meeting: "the annual meeting".
+_KIND_NOT_DATE = {"annual", "biannual", "semiannual"}
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
 # A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
@@ -171,7 +173,8 @@ def clean_words(tokens) -> list[str]:
         if glued:
             words.append(t.text)  # "all-hands", "OPEC+": one word
             continue
-        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or t.ent_type_ in ("DATE", "TIME"):
+        dated = t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _KIND_NOT_DATE
+        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or dated:
             continue
         if t.is_punct and t.text not in ("-", "/", "'s", "&"):
             continue
@@ -288,7 +291,7 @@ def _modifier_tokens(tok) -> list:
         if c.i < tok.i
         and c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
         and not any(
-            t.ent_type_ in ("DATE", "TIME") or t.lower_ in lex.TITLE_DROP
+            (t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _KIND_NOT_DATE) or t.lower_ in lex.TITLE_DROP
             for t in c.subtree
             if t.dep_ != "case" and t.pos_ != "DET"
         )
