@@ -22,6 +22,9 @@ GENERIC_TITLE_WORDS = {
     "formal", "informal", "new", "next", "high", "level", "closed", "door", "emergency", "preliminary",
     "first", "second", "third", "final", "full", "joint", "regular", "secret", "separate", "further", "fresh",
     "round", "of", "and", "the", "with", "between", "to", "on", "for", "in", "a", "an", "s",
+    # an organisation's own meetings: whose they are is the organisation's name, not these words
+    "all", "hands", "staff", "board", "shareholders", "shareholder", "stockholders", "employees", "town",
+    "hall", "company", "directors",
 }
 
 
@@ -32,7 +35,8 @@ def title_words(title: str) -> frozenset[str]:
 
 def readable_title(title: str) -> bool:
     """A title a reader understands: it starts with a letter or digit and names more than the kind
-    of event ("WeWork all-hands meeting", "Board meeting"; not "Meeting", "Public hearing", "- hands")."""
+    of event ("WeWork all-hands meeting", "Acme board meeting"; not "Meeting", "Public hearing", "- hands",
+    nor an organisation's own meeting without the organisation: "All-hands meeting", "Board meeting")."""
     return title[:1].isalnum() and bool(title_words(title))
 
 
@@ -113,17 +117,27 @@ def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
 
 def _ahead(item: AgendaItem, today: date) -> bool:
     when = item.meeting.when
-    return when is not None and when.last_day >= today and item.meeting.status is not MeetingStatus.PAST
+    return when is not None and when.last_day >= today and item.meeting.status is MeetingStatus.UPCOMING
 
 
-def agenda_sections(items: list[AgendaItem], today: date) -> tuple[list, list, list]:
-    """(upcoming by date, upcoming whose date is not given, past newest first). Undated meetings
-    that are not still to happen (past, ongoing, cancelled, generic) are left out."""
+def _called_off(item: AgendaItem, today: date) -> bool:
+    """Postponed with no new date, or cancelled, and not over by ``today``."""
+    when = item.meeting.when
+    changed = item.meeting.status in (MeetingStatus.POSTPONED, MeetingStatus.CANCELLED)
+    return changed and (when is None or when.last_day >= today)
+
+
+def agenda_sections(items: list[AgendaItem], today: date) -> tuple[list, list, list, list]:
+    """(upcoming by date, upcoming whose date is not given, postponed or called off, past newest
+    first). The upcoming sections hold only meetings whose status is upcoming; a postponed or
+    cancelled meeting is shown apart; undated meetings that are past or ongoing are left out."""
     dated = sorted((it for it in items if it.meeting.when), key=_date_order)
     upcoming = [it for it in dated if _ahead(it, today)]
-    past = [it for it in reversed(dated) if not _ahead(it, today)]
-    undated = [it for it in items if it.meeting.when is None and it.meeting.status.ahead]
-    return upcoming, undated, past
+    called_off = [it for it in dated if _called_off(it, today)]
+    called_off += [it for it in items if it.meeting.when is None and _called_off(it, today)]
+    past = [it for it in reversed(dated) if not _ahead(it, today) and not _called_off(it, today)]
+    undated = [it for it in items if it.meeting.when is None and it.meeting.status is MeetingStatus.UPCOMING]
+    return upcoming, undated, called_off, past
 
 
 def _date_order(item: AgendaItem) -> tuple:
@@ -138,7 +152,7 @@ def upcoming_for_day(items: list[AgendaItem], day: date, days_ahead: int,
     chosen = []
     for item in items:
         meeting = item.meeting
-        if not meeting.status.ahead or not readable_title(meeting.title):
+        if meeting.status is not MeetingStatus.UPCOMING or not readable_title(meeting.title):
             continue
         if min(published_on[s.article_id] for s in item.sources) > day:
             continue

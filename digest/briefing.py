@@ -220,7 +220,7 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
         by_day[entry.article.published.astimezone(config.tz).date()].append(entry)
     published_on = {e.article.id: e.article.published.astimezone(config.tz).date() for e in entries}
     agenda_all = merge_meetings(entries)
-    upcoming, undated, past = agenda_sections(agenda_all, today)
+    upcoming, undated, called_off, past = agenda_sections(agenda_all, today)
     briefings = [
         Briefing(day, tuple(day_entries), tuple(key_quotes(day_entries, config.key_quotes)),
                  tuple(upcoming_for_day(agenda_all, day, config.meeting_days, published_on)))
@@ -229,4 +229,4 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
     dated = sorted((it for it in agenda_all if it.meeting.when), key=lambda it: it.meeting.when.first_day)
     speakers = with_meetings(build_speakers(entries), agenda_all)
     return Site(tuple(briefings), tuple(entries), tuple(speakers), tuple(dated),
-                tuple(undated), today, tuple(upcoming), tuple(past))
+                tuple(undated), today, tuple(upcoming), tuple(past), tuple(called_off))

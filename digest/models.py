@@ -290,6 +290,7 @@ class Site:
     today: date
     upcoming: tuple[AgendaItem, ...] = ()  # dated, still to happen on ``today``, by date
     past: tuple[AgendaItem, ...] = ()  # dated, over by ``today``, newest first
+    called_off: tuple[AgendaItem, ...] = ()  # postponed with no new date, or cancelled; not over
 
 
 @lru_cache(maxsize=4096)

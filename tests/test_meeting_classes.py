@@ -818,3 +818,142 @@ def test_a_journey_already_made_does_not_date_or_close_the_meeting(nlp):
     assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-11", "Oslo")]
     text = "The minister left on Monday to attend the summit of the bloc."
     assert [(m.status, m.start) for m in extract_meetings(nlp(text), THU)] == [(MeetingStatus.PAST, "2024-03-04")]
+
+
+# --------------------------------------------------------------------------- an organisation's own meetings
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Norvik Steel said on Tuesday that it will hold an all-hands meeting on Friday.",
+         "Norvik Steel all-hands meeting"),
+        ("The firm's staff meeting is set for Monday, a spokeswoman for Norvik Steel said.",
+         "Norvik Steel staff meeting"),
+        ("Employees of Norvik Steel will gather for an all-hands meeting next week.",
+         "Norvik Steel all-hands meeting"),
+        ("Shareholders of Norvik Steel will vote at the annual meeting on May 2.", "Norvik Steel annual meeting"),
+    ],
+)
+def test_an_organisations_own_meeting_takes_its_name_from_the_sentence(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+def test_an_organisations_own_meeting_takes_the_organisation_the_article_is_about(nlp):
+    text = (
+        "Norvik Steel shares fell on Wednesday. Analysts at Baird Capital expect more job cuts at "
+        "Norvik Steel. A staff meeting is planned for next Tuesday."
+    )
+    assert only(nlp, text).title == "Norvik Steel staff meeting"
+
+
+def test_an_organisations_own_meeting_names_nobody_when_no_organisation_is_known(nlp):
+    from digest.agenda import readable_title
+
+    found = only(nlp, "A staff meeting is planned for next Tuesday.")
+    assert not readable_title(found.title)
+
+
+# --------------------------------------------------------------------------- nationality words are no parties
+
+
+@pytest.mark.parametrize(
+    "text, title, parties",
+    [
+        ("President Garcia will meet Chinese President Li Wei in Geneva next month.",
+         "Garcia meeting with Li Wei", ("Garcia", "Li Wei")),
+        ("The meeting between Garcia and Chinese leader Li Wei was set for Monday.",
+         "Garcia-Li Wei meeting", ("Garcia", "Li Wei")),
+        ("Talks between Garcia and the Russian president, Ivan Petrov, are set for Friday.",
+         "Garcia-Ivan Petrov talks", ("Garcia", "Ivan Petrov")),
+    ],
+)
+def test_a_nationality_word_beside_a_leader_is_not_a_party(nlp, text, title, parties):
+    found = only(nlp, text)
+    assert found.title == title
+    assert found.participants == parties
+
+
+def test_a_nationality_alone_still_names_the_party(nlp):
+    found = only(nlp, "Chinese and Russian envoys will hold talks in Oslo on Friday.")
+    assert "Chinese" in found.participants
+
+
+# --------------------------------------------------------------------------- called off, no new date
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The meeting between Garcia and Li Wei was cancelled and the two sides were unable to reschedule it.",
+         MeetingStatus.CANCELLED),
+        ("Friday's summit of Baltic leaders has been called off.", MeetingStatus.CANCELLED),
+        ("The board meeting planned for Monday was postponed indefinitely.", MeetingStatus.POSTPONED),
+    ],
+)
+def test_called_off_or_postponed_without_a_new_date_is_not_upcoming(nlp, text, status):
+    found = only(nlp, text)
+    assert found.status is status
+    assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- no status words in a title
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("The postponed meeting of the city council will take place on Friday.", "Meeting of city council"),
+        ("The cancelled summit of Baltic leaders was to be held in Riga on Friday.", "Baltic summit"),
+    ],
+)
+def test_a_title_carries_no_status_words(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+def test_status_words_are_taken_out_of_any_title():
+    from digest.nlp.meetings.title import cap
+
+    assert cap("Norvik Steel shareholders meeting postponed") == "Norvik Steel shareholders meeting"
+    assert cap("Summit called off") == "Summit"
+    assert cap("Negotiations between Harlow side and") == "Negotiations between Harlow side"
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The talks, which were cancelled last week, were to resume in Oslo on Friday.", MeetingStatus.CANCELLED),
+        ("The summit, cancelled after the floods, had been planned for Riga.", MeetingStatus.CANCELLED),
+        ("The Garcia-Petrov meeting, postponed indefinitely, was to take place in Oslo on Friday.",
+         MeetingStatus.POSTPONED),
+        ("Baltic summit postponed", MeetingStatus.POSTPONED),
+    ],
+)
+def test_a_change_told_beside_the_meeting_noun_calls_it_off(nlp, text, status):
+    assert only(nlp, text).status is status
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The talks postponed in January were held in Oslo last week.", MeetingStatus.PAST),
+        ("Talks delayed by the strike will resume in Oslo on Friday.", MeetingStatus.UPCOMING),
+        ("The summit, which has not been cancelled, opens in Riga on Friday.", MeetingStatus.UPCOMING),
+    ],
+)
+def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):
+    assert only(nlp, text).status is status
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Garcia will meet Japanese trade officials in Oslo on Friday.",
+         "Garcia meeting with Japanese trade officials"),
+        ("Garcia will meet Japanese officials of the finance ministry on Friday.",
+         "Garcia meeting with Japanese officials"),
+        ("Garcia will meet Norvik Steel executives on Friday.", "Garcia meeting with Norvik Steel"),
+    ],
+)
+def test_people_named_only_by_nationality_are_named_by_their_phrase(nlp, text, title):
+    assert only(nlp, text).title == title

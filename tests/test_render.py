@@ -160,8 +160,12 @@ def test_agenda_groups_by_today(tmp_path):
     upcoming, past = html.split('id="past-title"')
     assert "OSCE meeting" in upcoming and "NATO-Russia Council meeting" not in upcoming
     assert "NATO-Russia Council meeting" in past
-    # a cancelled meeting without a date is not on the agenda: only undated meetings still to happen are
-    assert "EU summit" not in html and 'id="undated-title"' not in html
+    # a cancelled meeting is never upcoming: it is shown apart, flagged, and never as undated-upcoming
+    assert 'id="undated-title"' not in html
+    before_off, called_off = html.split('id="off-title"')
+    assert "EU summit" not in before_off
+    assert "EU summit" in called_off.split('id="past-title"')[0]
+    assert '<strong class="flag">cancelled</strong>' in called_off
 
 
 def test_identical_input_gives_identical_bytes(tmp_path):

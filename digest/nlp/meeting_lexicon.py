@@ -531,6 +531,18 @@ KNOWING = {"know", "say", "disclose", "specify", "confirm", "reveal", "decide", 
 # Diplomats who meet where they are posted ("the ambassador in Athens").
 ENVOYS = {"ambassador", "envoy", "consul", "emissary", "representative", "chargé", "charge", "diplomat"}
 # Title words to drop (time, quantity and hedging adjectives).
+# An organisation's own meetings: their title takes the organisation's name ("Acme all-hands meeting").
+INTERNAL_MEETING_WORDS = {
+    "all-hands", "hands", "staff", "board", "shareholders", "shareholder", "stockholders", "stockholder",
+    "annual", "employees", "town", "directors", "general",
+}
+# The people of an organisation: "employees of Acme" meet as Acme.
+MEMBER_NOUNS = {"employee", "staff", "shareholder", "stockholder", "worker", "director", "member", "partner"}
+# Where a meeting stands, never part of its name ("… meeting postponed", "the cancelled summit").
+STATUS_TITLE_WORDS = (
+    "postponed", "cancelled", "canceled", "called off", "called-off", "scrapped", "delayed", "deferred",
+    "rescheduled", "suspended", "adjourned", "shelved", "axed", "abandoned", "put off", "pushed back",
+)
 TITLE_DROP = {
     "next",
     "last",

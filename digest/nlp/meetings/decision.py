@@ -372,8 +372,11 @@ _BE_FORMS = ("is", "are", "am", "'s", "'re", "been", "was", "were")
 def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tuple[MeetingStatus, bool] | None:
     # the meeting must be what is cancelled ("the talks were called off"), not what delays something
     heads = [gov] if gov is not None and tok.dep_ in ("dobj", "nsubjpass") else []
+    if gov is not None and tok.dep_ == "nsubj" and _reduced_passive(gov):
+        heads.append(gov)  # "Meeting postponed", "the meeting, postponed indefinitely, was to …"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         heads.append(tok.head.head)
+    heads += _change_told_beside(tok, gov)
     for h in heads:
         if _change_not_asserted(h):
             continue  # "the meeting could be postponed", "talks will not be called off": no change made
@@ -386,6 +389,27 @@ def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tu
                 return (MeetingStatus.UPCOMING if tense != PAST or value is None else MeetingStatus.PAST), True
             return MeetingStatus.POSTPONED, False
     return None
+
+
+def _reduced_passive(verb) -> bool:
+    """A verb of calling off with the meeting as its subject and nothing done to an object: a
+    passive told without 'was' ("Summit postponed"); not "the session adjourned" (it ended)."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.lemma_.lower() != "adjourn"
+        and not has_aux(verb, _BE_FORMS + ("has", "have", "had"))
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _change_told_beside(tok, gov) -> list:
+    """A cancellation or postponement told in a clause on the meeting's noun ("the talks, which were
+    cancelled last week, were to resume …", "the summit, cancelled after the floods, had been
+    planned for …"); not when the sentence says the meeting takes place after all ("the talks
+    postponed in January were held last week", "… will resume on Friday")."""
+    if gov is not None and gov.lemma_.lower() in lex.TAKING_PLACE:
+        return []
+    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN"))]
 
 
 def _change_not_asserted(verb) -> bool:

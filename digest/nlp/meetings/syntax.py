@@ -116,10 +116,27 @@ def ents_in(tokens) -> list[str]:
     for t in tokens:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
             continue
+        if describes_person(t):
+            continue
         e = ent_text(t)
         if e and e not in out:
             out.append(e)
     return out
+
+
+def describes_person(tok) -> bool:
+    """A nationality word beside the person it describes ("Chinese President Li Wei", "the Russian
+    leader, Ivan Petrov"): the person is the party, not the adjective."""
+    if tok.ent_type_ != "NORP":
+        return False
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("amod", "compound", "nmod") or head.head == head:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+            return True
+    return False
 
 
 def is_party(tok) -> bool:

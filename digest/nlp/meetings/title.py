@@ -11,6 +11,10 @@ from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, subject
 from digest.nlp.tense import head_path
 
+_STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
+_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|&))+$")
+# Words the tagger takes for dates that tell the kind of a meeting: "the annual meeting".
+_KIND_NOT_DATE = {"annual", "biannual", "semiannual"}
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
 # A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
@@ -26,10 +30,45 @@ def title(tok, kind: MeetingKind) -> str:
         if namer and namer.lower() not in text.lower():
             text = cap(f"{namer} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
     if not names_someone(text, tok.sent):
+        text = _own_meeting_title(tok, text)
+    if not names_someone(text, tok.sent):
         partner = _with_whom(tok)
         if partner and partner.lower() not in text.lower():
             text = cap(f"{text} with {partner}")  # "talks with commercial banks"
     return text
+
+
+def _own_meeting_title(tok, text: str) -> str:
+    """An organisation's own meeting (all-hands, staff, board, shareholders', annual) takes the
+    organisation's name: "the company's all-hands meeting" → "Acme all-hands meeting". Unchanged
+    when the title is no such meeting or no organisation is known."""
+    words = {w.strip("'’").lower() for w in re.split(r"[\s/]+", text)}
+    if not words & lex.INTERNAL_MEETING_WORDS:
+        return text
+    org = own_org(tok)
+    if not org:
+        return text
+    # "Company's all-hands meeting": the organisation's name stands for the noun that stood for it
+    owner = "|".join(sorted(lex.ORGANISATION_NOUNS))
+    text = re.sub(rf"(?i)^(?:{owner})['’]s?\s+", "", text)
+    return cap(f"{org} {text[:1].lower() + text[1:] if text[1:2].islower() else text}")
+
+
+def own_org(tok) -> str | None:
+    """The organisation whose own meeting ``tok`` is: the one organisation its sentence names, else
+    the organisation the article names most often (the first of equals); None when none is named."""
+    clean = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.sent.ents if e.label_ == "ORG"]
+    in_sentence = list(dict.fromkeys(c for c in clean if c))
+    if len(in_sentence) == 1:
+        return in_sentence[0]
+    if in_sentence:
+        return None  # two organisations in the sentence: whose meeting it is is not known
+    names = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.doc.ents if e.label_ == "ORG"]
+    names = [n for n in names if n]
+    if not names:
+        return None
+    counts = {n: names.count(n) for n in dict.fromkeys(names)}
+    return max(counts, key=lambda n: counts[n])
 
 
 def _with_whom(tok) -> str | None:
@@ -38,10 +77,19 @@ def _with_whom(tok) -> str | None:
         if p.dep_ == "prep" and p.lower_ == "with":
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and is_party(obj):
-                ents = ents_in(obj.subtree)
+                ents = [] if _nationals(obj) else ents_in(obj.subtree)
                 head = [t for t in obj.subtree if t.i <= obj.i]  # "commercial banks", not "… of major exporting"
                 return ents[0] if ents else _join(clean_words(head)[-4:]) or None
     return None
+
+
+def _nationals(obj) -> bool:
+    """People named only by a nationality ("Japanese officials", "Canadian trade negotiators"): the
+    phrase, not the adjective alone, says who they are."""
+    if obj.pos_ != "NOUN" or obj.ent_type_:
+        return False
+    named = [t for t in obj.subtree if t.ent_type_ in PARTY_LABELS]
+    return bool(named) and all(t.ent_type_ == "NORP" and t.i < obj.i for t in named)
 
 
 def _his_or_her(tok) -> str | None:
@@ -125,7 +173,8 @@ def clean_words(tokens) -> list[str]:
         if glued:
             words.append(t.text)  # "all-hands", "OPEC+": one word
             continue
-        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or t.ent_type_ in ("DATE", "TIME"):
+        dated = t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _KIND_NOT_DATE
+        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or dated:
             continue
         if t.is_punct and t.text not in ("-", "/", "'s", "&"):
             continue
@@ -152,8 +201,10 @@ def np_text(head, limit: int = 8) -> str:
 
 
 def cap(text: str) -> str:
-    """The title with a capital first letter, no leading punctuation, "Meeting" when empty."""
-    text = re.sub(r"\s+", " ", text).strip().lstrip("-–—/&,.;: ")
+    """The title with a capital first letter, no leading punctuation and no status words
+    ("… meeting postponed") or dangling last word ("… and"), "Meeting" when empty."""
+    text = re.sub(r"\s+", " ", _STATUS.sub(" ", text)).strip().lstrip("-–—/&,.;: ").rstrip(",;: ")
+    text = _DANGLING.sub("", text)  # "Negotiations between London side and": a phrase cut short
     return text[:1].upper() + text[1:] if text else "Meeting"
 
 
@@ -165,7 +216,15 @@ def title_score(text: str) -> int:
 
 
 def _who(subj, limit: int = 3) -> str:
-    """The subject of a meeting verb as a title: its people, else its named parties, else its words."""
+    """The subject of a meeting verb as a title: its people, else its named parties, else its words;
+    an organisation's people meet as the organisation ("employees of Acme" → "Acme")."""
+    if subj.lemma_.lower() in lex.MEMBER_NOUNS:
+        for p in subj.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                owner = ents_in(obj.subtree) if obj is not None else []
+                if owner or (obj is not None and obj.pos_ == "PROPN"):
+                    return owner[0] if owner else np_text(obj, 5)  # a name the tagger missed
     ents = ents_in(subj.subtree)
     people = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"])
     if not people and subj.pos_ == "PROPN" and len(ents) > 1:
@@ -203,7 +262,9 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         subtree = list(others[0].subtree)
         person = others[0].ent_type_ == "PERSON"  # "Canada's General John de Chastelain": the person
         ents = (person and ents_in([t for t in subtree if t.ent_type_ == "PERSON"])) or ents_in(subtree)
-        other = ents[0] if ents else np_text(others[0], 5)
+        if _nationals(others[0]):
+            ents = []  # "Japanese officials", not "Japanese"
+        other = ents[0] if ents else _join(clean_words(t for t in subtree if t.i <= others[0].i)[-4:])
         if other:
             text = f"{text} with {other}"
     return cap(text)
@@ -230,7 +291,7 @@ def _modifier_tokens(tok) -> list:
         if c.i < tok.i
         and c.dep_ in ("compound", "amod", "nmod", "poss", "nummod")
         and not any(
-            t.ent_type_ in ("DATE", "TIME") or t.lower_ in lex.TITLE_DROP
+            (t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _KIND_NOT_DATE) or t.lower_ in lex.TITLE_DROP
             for t in c.subtree
             if t.dep_ != "case" and t.pos_ != "DET"
         )
