@@ -116,8 +116,11 @@ def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
 
 
 def _ahead(item: AgendaItem, today: date) -> bool:
+    """Still to come or still under way on ``today``: upcoming, or ongoing (under way on its
+    article's day) with a last day not yet over."""
     when = item.meeting.when
-    return when is not None and when.last_day >= today and item.meeting.status is MeetingStatus.UPCOMING
+    still_on = item.meeting.status in (MeetingStatus.UPCOMING, MeetingStatus.ONGOING)
+    return when is not None and when.last_day >= today and still_on
 
 
 def _called_off(item: AgendaItem, today: date) -> bool:
@@ -129,7 +132,8 @@ def _called_off(item: AgendaItem, today: date) -> bool:
 
 def agenda_sections(items: list[AgendaItem], today: date) -> tuple[list, list, list, list]:
     """(upcoming by date, upcoming whose date is not given, postponed or called off, past newest
-    first). The upcoming sections hold only meetings whose status is upcoming; a postponed or
+    first). The upcoming sections hold only meetings whose status is upcoming (or, dated, ongoing
+    and not over: a conference under way); a postponed or
     cancelled meeting is shown apart; undated meetings that are past or ongoing are left out."""
     dated = sorted((it for it in items if it.meeting.when), key=_date_order)
     upcoming = [it for it in dated if _ahead(it, today)]

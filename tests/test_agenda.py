@@ -69,14 +69,16 @@ def test_sections_hold_each_meeting_once_and_only_undated_ones_still_to_happen()
                 m("Rail strike talks", status="cancelled", start="2024-03-20"),
                 m("Budget summit", status="postponed", start="2024-03-25"),
                 m("Mayor Diaz visit", status="ongoing", start="2024-03-06"),
+                Meeting("Climate conference", "ongoing", "2024-03-07", "2024-03-10", "Bonn", (), "It opened."),
             ),
         ),
         b.id: Extraction(b.id, meetings=(m("Fed meeting", start="2024-03-19", place="Washington"), m("EU summit"))),
     }
     items = merge_meetings(make_entries([a, b], extractions))
     upcoming, undated, called_off, past = agenda_sections(items, date(2024, 3, 8))
-    assert [it.meeting.title for it in upcoming] == ["Fed policy meeting"]
-    assert len(upcoming[0].sources) == 2
+    # a conference under way until the 10th is still on the agenda, not in the past
+    assert [it.meeting.title for it in upcoming] == ["Climate conference", "Fed policy meeting"]
+    assert len(upcoming[1].sources) == 2
     assert [it.meeting.title for it in undated] == ["EU summit"]
     assert len(undated[0].sources) == 2
     # cancelled or postponed is never upcoming, dated or not: it is shown apart
