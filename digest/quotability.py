@@ -50,6 +50,11 @@ MIN_WORDS = 8
 CALL_TO_ACTION = re.compile(
     r"\b(?:get out (?:and|to) vote|go (?:out and )?vote|vote (?:for|on|early|today|tomorrow)|please vote|"
     r"endorse(?:ment|ments|s|d)?|donate|chip in|sign up|join us|re-?elect)\b", re.I)
+# Said to the voters, whatever the case: a call to vote opening a clause ("Ohio, go out and vote
+# today", "Vote Green on Thursday"), or a cheer with a social-media handle ("@SenLee did a great job!").
+VOTE_CALL = re.compile(r"(?:^|[.!?,;:]\s+)(?:(?:so|now|please)\s+)?(?:(?:get|go|come) out (?:and|to) vote|go vote"
+                       r"|vote (?:for|[A-Z][a-z]+ (?:today|tomorrow|on)))\b", re.I)
+HANDLE_CHEER = re.compile(r"(?:^|\s)[@#]\w+.*!")
 CAPITALISED_PRAISE = re.compile(r"\b[A-Z][a-z]+ and (?:Total|Complete|Unwavering|Strong)\b")
 SHOUTED = re.compile(r"\b[A-Z]{3,}\b")  # a word of three or more capitals: VOTE, GREAT (and acronyms: NATO)
 SHOUTED_WORDS = 3
@@ -76,11 +81,13 @@ def is_sports_banter(quote: Quote) -> bool:
 
 
 def is_campaign_copy(quote: Quote) -> bool:
-    """A shouted call to action or an endorsement, as in a campaign tweet or a fundraising mail."""
+    """A shouted call to action or an endorsement, as in a campaign tweet or a fundraising mail; a
+    call to vote said to the voters; a cheer at a social-media handle."""
     text = quote.text
     shouted = len(SHOUTED.findall(text))
     calls = bool(CALL_TO_ACTION.search(text)) or bool(CAPITALISED_PRAISE.search(text))
-    return (calls and (shouted >= 2 or "!" in text)) or (shouted >= SHOUTED_WORDS and "!" in text)
+    return ((calls and (shouted >= 2 or "!" in text)) or (shouted >= SHOUTED_WORDS and "!" in text)
+            or bool(VOTE_CALL.search(text)) or bool(HANDLE_CHEER.search(text)))
 
 
 def key_quote_score(quote: Quote) -> float:

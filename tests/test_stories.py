@@ -127,6 +127,14 @@ def test_shouted_calls_to_action_and_endorsements_are_never_key_quotes():
                              "fight!", "Pat Moss", "candidate")) == 0
     assert key_quote_score(q("This is a RIGGED and CORRUPT process and the people KNOW it!", "Lee",
                              "President")) == 0
+    assert key_quote_score(q("Ohio, with all the jobs we brought back to you, go out and vote Democratic today",
+                             "Lee", "President")) == 0
+    assert key_quote_score(q("Mayor @JaneRoe has done a fantastic job for the people of Springfield!", "Lee",
+                             "President")) == 0
+    assert key_quote_score(q("Turnout was low because many people did not go out and vote in the rain last spring",
+                             "Sam Park", "political analyst")) > 3
+    assert key_quote_score(q("We asked @CityHall for the budget documents three times and got no answer",
+                             "Ann Lee", "council member")) > 2
     assert key_quote_score(q("The Senate will vote on the NATO accession treaty before the recess in August",
                              "Jane Roe", "Senate majority leader")) > 3
     assert key_quote_score(q("The union's endorsement matters less than turnout in the three largest counties",
