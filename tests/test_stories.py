@@ -135,6 +135,15 @@ def test_shouted_calls_to_action_and_endorsements_are_never_key_quotes():
                              "Sam Park", "political analyst")) > 3
     assert key_quote_score(q("We asked @CityHall for the budget documents three times and got no answer",
                              "Ann Lee", "council member")) > 2
+    # reporting about votes, endorsements and donations, acronyms and a "#1" are no campaign copy
+    for sober in ("The FBI and the CIA will brief lawmakers before they vote on the bill next week",
+                  "The AFL-CIO endorsed the plan, and the NAACP and the ACLU have since joined it",
+                  "We are asking the WHO and UNICEF to help countries donate vaccines to the poorest nations",
+                  "Ministers must decide soon. Vote counting on Sunday went smoothly in every province",
+                  "We are the #1 exporter of wheat in the world, and we will stay there for years!",
+                  "Our members endorsed the agreement by a large margin and the strike is over!"):
+        assert key_quote_score(q(sober, "Jane Doe", "spokeswoman")) > 0, sober
+    assert key_quote_score(q("You have my full endorsement, Mike, now go win this thing!", "Lee", "Governor")) == 0
     assert key_quote_score(q("The Senate will vote on the NATO accession treaty before the recess in August",
                              "Jane Roe", "Senate majority leader")) > 3
     assert key_quote_score(q("The union's endorsement matters less than turnout in the three largest counties",
