@@ -223,12 +223,15 @@ def site_fingerprint(articles: list[Article], extractions: dict[str, Extraction]
 
 
 def site_environment(config: Config) -> str:
-    """What every page depends on besides its own inputs: digest's code, the theme's files and
-    the configuration (its settings that change the site: ``repr`` leaves the others out)."""
+    """What every page depends on besides its own inputs: digest's code, the theme's files, the
+    configuration (its settings that change the site: ``repr`` leaves the others out) and whether
+    the site gets search (Pagefind installed or not)."""
+    from digest.render.site import search_enabled
     from digest.render.templating import theme_digest, theme_folders
 
     h = hashlib.sha256()
     h.update(code_version().site.encode() + b"\0" + repr(config).encode() + b"\0")
+    h.update(b"search" if search_enabled(config) else b"no search")  # Pagefind installed or not
     h.update(theme_digest(theme_folders(config)))
     return h.hexdigest()
 
@@ -315,6 +318,7 @@ class BuildState:
         self.search = SearchIndex(self.path(SEARCH_FILE), self.output, self.config.language)
         if self.clean:
             self.pages.data, self.search.previous = {}, {}
+        problems_before = len(self.report.problems)
         gc.freeze()  # the site's objects live until the end: full collections need not scan them again
         try:
             yield self.pages, self.search
@@ -323,7 +327,9 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
-            self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")
+            if len(self.report.problems) == problems_before:
+                # a site rendered with warnings is not kept as it is: the next build renders (and warns) again
+                self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")
         except OSError as exc:
             self.report.warn(str(self.config.cache_path), f"cannot store the build state ({exc.strerror or exc}); "
                              "the site is built, the next build redoes more work (free some space there)")

@@ -21,6 +21,7 @@ from digest.errors import DigestError
 from digest.incremental import CachedReader, build_lock, read_options, site_fingerprint
 from digest.models import Extraction, Meeting, Quote
 from digest.render.reuse import Digests
+from digest.render.site import pagefind_executable
 
 from helpers import article, changed
 
@@ -273,3 +274,20 @@ def test_extraction_runs_on_the_executor_given(tmp_path):
     reference = make_site(tmp_path / "b")
     build_site(load_config(root=reference), today=date(2022, 1, 11))
     assert tree(root / "site") == tree(reference / "site")
+
+
+def test_installing_pagefind_or_a_warning_means_the_site_is_built_again(tmp_path, monkeypatch):
+    """A site built without search (Pagefind missing, with a warning) is not kept once Pagefind is
+    there, and a build that warned is rendered again next time, so the warning is not lost."""
+    root = make_site(tmp_path)
+    config = load_config(root=root)
+    monkeypatch.setattr("digest.render.site.pagefind_executable", lambda: None)
+    first = build_site(config, today=date(2022, 1, 11))
+    assert first.files > 10 and any("Pagefind" in p.message for p in first.report.warnings)
+    again = build_site(config, today=date(2022, 1, 11))
+    assert again.files > 10 and any("Pagefind" in p.message for p in again.report.warnings)
+    monkeypatch.undo()
+    if pagefind_executable() is None:
+        pytest.skip("Pagefind is not installed here")
+    with_search = build_site(config, today=date(2022, 1, 11))
+    assert with_search.files > 0 and (root / "site" / "search" / "index.html").is_file()
