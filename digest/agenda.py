@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from digest.models import AgendaItem, ArticleEntry, Meeting, MeetingStatus, Source
@@ -26,6 +27,8 @@ GENERIC_TITLE_WORDS = {
     "all", "hands", "staff", "board", "shareholders", "shareholder", "stockholders", "employees", "town",
     "hall", "company", "directors",
 }
+
+CALLED_OFF = (MeetingStatus.POSTPONED, MeetingStatus.CANCELLED)
 
 
 def title_words(title: str) -> frozenset[str]:
@@ -46,9 +49,12 @@ def _places_agree(a: Meeting, b: Meeting) -> bool:
 
 
 def _dates_agree(a: Meeting, b: Meeting) -> bool:
+    """Overlapping dates, or both undated; an undated report that a meeting is called off or put off
+    ("the summit was cancelled") agrees with the dated meeting it speaks of."""
     wa, wb = a.when, b.when
     if wa is None or wb is None:
-        return wa is None and wb is None
+        undated = a if wa is None else b
+        return (wa is None and wb is None) or undated.status in CALLED_OFF
     return wa.first_day <= wb.last_day and wb.first_day <= wa.last_day
 
 
@@ -102,8 +108,9 @@ def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
                 kept, sources, first = merged[found]
                 if source_of(entry) not in sources:
                     sources.append(source_of(entry))
-                if _richness(meeting) > _richness(kept):
-                    merged[found] = (meeting, sources, first)
+                # the richest report tells the facts; the newest tells the status (called off, held…)
+                best = meeting if _richness(meeting) > _richness(kept) else kept
+                merged[found] = (replace(best, status=meeting.status), sources, first)
             for k in keys:
                 if found not in index[k]:
                     index[k].append(found)
@@ -126,7 +133,7 @@ def _ahead(item: AgendaItem, today: date) -> bool:
 def _called_off(item: AgendaItem, today: date) -> bool:
     """Postponed with no new date, or cancelled, and not over by ``today``."""
     when = item.meeting.when
-    changed = item.meeting.status in (MeetingStatus.POSTPONED, MeetingStatus.CANCELLED)
+    changed = item.meeting.status in CALLED_OFF
     return changed and (when is None or when.last_day >= today)
 
 

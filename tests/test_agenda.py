@@ -112,3 +112,22 @@ def test_briefing_box_shows_only_upcoming_meetings_with_readable_titles():
     items = merge_meetings(make_entries([a], {a.id: Extraction(a.id, meetings=meetings)}))
     box = upcoming_for_day(items, date(2024, 3, 7), 14, {a.id: date(2024, 3, 7)})
     assert [it.meeting.title for it in box] == ["WeWork all-hands meeting"]
+
+
+def test_a_later_report_that_calls_a_meeting_off_is_the_meetings_status():
+    """The first report dates a summit; a later one says it is cancelled, with or without its date:
+    the agenda shows one meeting, called off, and never as upcoming."""
+    a = article("One", ["x"], "2024-03-01T09:00:00+00:00")
+    b = article("Two", ["y"], "2024-03-02T09:00:00+00:00")
+    c = article("Three", ["z"], "2024-03-03T09:00:00+00:00")
+    for late in (m("NATO summit", status="cancelled", start="2024-03-10", place="Oslo"),
+                 m("NATO summit", status="cancelled")):
+        extractions = {a.id: Extraction(a.id, meetings=(m("NATO summit", start="2024-03-10", place="Oslo"),)),
+                       b.id: Extraction(b.id, meetings=(late,)),
+                       c.id: Extraction(c.id, meetings=(m("Budget talks", start="2024-03-12"),))}
+        items = merge_meetings(make_entries([a, b, c], extractions))
+        upcoming, undated, called_off, past = agenda_sections(items, date(2024, 3, 4))
+        assert [it.meeting.title for it in upcoming] == ["Budget talks"]
+        assert [it.meeting.title for it in called_off] == ["NATO summit"]
+        assert called_off[0].meeting.start == "2024-03-10" and len(called_off[0].sources) == 2
+        assert undated == [] and past == []
