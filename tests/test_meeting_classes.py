@@ -847,6 +847,14 @@ def test_an_organisations_own_meeting_takes_the_organisation_the_article_is_abou
     assert only(nlp, text).title == "Norvik Steel staff meeting"
 
 
+def test_a_board_another_word_names_does_not_take_the_articles_organisation(nlp):
+    text = (
+        "Norvik Steel shares fell on Wednesday after Norvik Steel cut its forecast. Parents plan to "
+        "protest at the school board meeting on Thursday."
+    )
+    assert only(nlp, text).title == "School board meeting"
+
+
 def test_an_organisations_own_meeting_names_nobody_when_no_organisation_is_known(nlp):
     from digest.agenda import readable_title
 
@@ -939,6 +947,8 @@ def test_a_change_told_beside_the_meeting_noun_calls_it_off(nlp, text, status):
         ("The talks postponed in January were held in Oslo last week.", MeetingStatus.PAST),
         ("Talks delayed by the strike will resume in Oslo on Friday.", MeetingStatus.UPCOMING),
         ("The summit, which has not been cancelled, opens in Riga on Friday.", MeetingStatus.UPCOMING),
+        ("The border talks, cancelled after the storm in May, will go ahead in Riga on Friday, envoys said.",
+         MeetingStatus.UPCOMING),
     ],
 )
 def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):

@@ -861,6 +861,8 @@ ORGANISATION_NOUNS = {"company", "firm", "group", "bank", "union", "party", "age
                       "organization", "corporation", "startup", "retailer", "insurer", "airline", "carrier", "club"}
 # Verbs of a meeting's own start or holding: "talks are expected to begin in July".
 TAKING_PLACE = {"begin", "start", "open", "resume", "reconvene", "convene", "take", "commence", "get", "hold"}
+# A meeting called off before that takes place after all: "the talks, cancelled in May, will go ahead".
+GOING_AHEAD = TAKING_PLACE | {"go", "proceed", "happen", "occur", "reschedule"}
 # Bodies one testifies or appears before: "appear before a judge", "testify before the committee".
 HEARING_BODIES = {
     "court", "judge", "jury", "tribunal", "magistrate", "committee", "subcommittee", "panel", "commission",

@@ -406,8 +406,8 @@ def _change_told_beside(tok, gov) -> list:
     """A cancellation or postponement told in a clause on the meeting's noun ("the talks, which were
     cancelled last week, were to resume …", "the summit, cancelled after the floods, had been
     planned for …"); not when the sentence says the meeting takes place after all ("the talks
-    postponed in January were held last week", "… will resume on Friday")."""
-    if gov is not None and gov.lemma_.lower() in lex.TAKING_PLACE:
+    postponed in January were held last week", "… will resume on Friday", "… will go ahead")."""
+    if gov is not None and gov.lemma_.lower() in lex.GOING_AHEAD:
         return []
     return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN"))]
 

@@ -38,13 +38,18 @@ def title(tok, kind: MeetingKind) -> str:
     return text
 
 
+OWN_MEETING_KINDS = {"meeting", "meetings", "session", "hall", "gathering"}
+
+
 def _own_meeting_title(tok, text: str) -> str:
     """An organisation's own meeting (all-hands, staff, board, shareholders', annual) takes the
     organisation's name: "the company's all-hands meeting" → "Acme all-hands meeting". Unchanged
     when the title is no such meeting or no organisation is known."""
-    words = {w.strip("'’").lower() for w in re.split(r"[\s/]+", text)}
+    words = {re.sub(r"['’]s?$", "", w.strip("'’").lower()) for w in re.split(r"[\s/]+", text)}
     if not words & lex.INTERNAL_MEETING_WORDS:
         return text
+    if words - lex.INTERNAL_MEETING_WORDS - lex.ORGANISATION_NOUNS - OWN_MEETING_KINDS:
+        return text  # another word says whose meeting it is: "school board meeting", "city staff meeting"
     org = own_org(tok)
     if not org:
         return text
