@@ -102,7 +102,7 @@ class ExtractionCache:
 
     def _damaged(self, exc: sqlite3.DatabaseError) -> None:
         """A read met a damaged page: this build goes on with an empty cache (what it needed is made again)."""
-        if isinstance(exc, sqlite3.OperationalError):  # locked, busy, out of memory: not damage
+        if type(exc) not in (sqlite3.DatabaseError, sqlite3.DataError):  # locked, busy, a closed handle: not damage
             raise exc
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
@@ -142,7 +142,7 @@ class ExtractionCache:
             return
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("integrity check failed")
-        with db:
+        with contextlib.suppress(sqlite3.OperationalError), db:  # a full disk: checked again next time
             db.execute("DELETE FROM checked")
             db.execute("INSERT INTO checked VALUES (?)", (now,))
 
@@ -187,6 +187,11 @@ class ExtractionCache:
             self.warnings.append(f"{self.path}: cannot store in the cache ({exc}); this build is not cached")
             with contextlib.suppress(sqlite3.Error):
                 self.db.rollback()
+        except sqlite3.DatabaseError as exc:  # a damaged page met by the write (reads never touch it)
+            self._damaged(exc)
+            with contextlib.suppress(sqlite3.Error):  # into the new, empty cache (once: never a loop)
+                self.db.executemany(statement, rows)
+                self.db.commit()
 
     def get_file(self, path: str, stamp: str) -> str | None:
         """What was stored for ``path`` when its stamp (size, mtime, reader version…) was ``stamp``."""

@@ -91,3 +91,27 @@ def test_the_whole_file_is_checked_on_a_schedule(tmp_path):
         assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
     with ExtractionCache(path) as cache:  # the fresh file was checked when it was made
         assert cache.warnings == []
+
+
+def test_a_damaged_page_met_by_a_write_sets_the_cache_aside(tmp_path):
+    """Damage that only a write meets (a bad free-list page) sets the file aside and the rows go to a
+    new cache, with one warning, instead of failing every build until the weekly check."""
+    class DamagedOnWrite:  # the connection of a file whose free list is damaged
+        def __init__(self, db):
+            self.db = db
+
+        def executemany(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        def __getattr__(self, name):
+            return getattr(self.db, name)
+
+    path = tmp_path / "c.sqlite"
+    with ExtractionCache(path) as cache:
+        cache.db = DamagedOnWrite(cache.db)
+        cache.put_many([SAMPLE], "p", "v")
+        assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
+        assert cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
+    assert list(tmp_path.glob("c.sqlite.broken-*"))
+    with ExtractionCache(path) as cache:
+        assert cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE} and cache.warnings == []
