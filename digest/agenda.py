@@ -99,7 +99,9 @@ def merge_meetings(entries: list[ArticleEntry]) -> list[AgendaItem]:
         for meeting in entry.meetings:
             keys = _candidates(meeting)
             seen = dict.fromkeys(i for k in keys for i in index.get(k, ()))
-            found = next((i for i in seen if same_meeting(merged[i][0], meeting)), None)
+            # the earliest matching meeting, whatever order the index keys came in (a frozenset's
+            # order changes with the process's hash seed: two builds must merge alike)
+            found = next((i for i in sorted(seen) if same_meeting(merged[i][0], meeting)), None)
             if found is None:
                 found = len(merged)
                 merged.append((meeting, [source_of(entry)], entry.article.published))

@@ -131,3 +131,37 @@ def test_a_later_report_that_calls_a_meeting_off_is_the_meetings_status():
         assert [it.meeting.title for it in called_off] == ["NATO summit"]
         assert called_off[0].meeting.start == "2024-03-10" and len(called_off[0].sources) == 2
         assert undated == [] and past == []
+
+
+MERGE_IN_A_FRESH_PROCESS = """
+from datetime import datetime, timezone
+from digest.agenda import merge_meetings
+from digest.models import Article, ArticleEntry, Meeting
+
+def entry(n, meeting):
+    article = Article(id=f"a{n}", title=f"T{n}", published=datetime(2024, 3, n, tzinfo=timezone.utc),
+                      text="x", paragraphs=("x",))
+    return ArticleEntry(article, f"t{n}", f"articles/t{n}/", (), (meeting,))
+
+def m(title):
+    return Meeting(title, "upcoming", "2024-03-10", None, "Oslo", (), title + ".")
+
+items = merge_meetings([entry(1, m("NATO summit")), entry(2, m("Russia summit")), entry(3, m("NATO Russia summit"))])
+print([[s.article_id for s in it.sources] for it in items])
+"""
+
+
+def test_meetings_merge_alike_whatever_the_hash_seed():
+    """A report that fits two earlier meetings joins the earliest, in every process: two builds of
+    one archive (a local one and one on a cluster) must give the same agenda."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run([sys.executable, "-c", MERGE_IN_A_FRESH_PROCESS], env=env, capture_output=True,
+                              text=True, check=True)
+        outputs.add(done.stdout.strip())
+    assert outputs == {"[['a1', 'a3'], ['a2']]"}
