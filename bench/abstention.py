@@ -28,6 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evidence_folds import speaker_matches  # noqa: E402 - a sibling bench script
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 COST = 0.5  # a right name lost, in wrong names avoided
@@ -68,22 +71,9 @@ def evidence_rows(name: str, set_dir: Path) -> list[dict]:
 
 def matched(score, gold: dict, found: list) -> list[tuple[str, dict]]:
     """(outcome, evidence facts) of each found full quote matched to a gold quote with a speaker."""
-    full = [q for q in gold.get("quotes", []) if not q.get("partial")]
-    used: set[int] = set()
     out = []
-    for quote, evidence in found:
-        best, best_i = 0.0, -1
-        for i, gq in enumerate(full):
-            s = score.token_f1(quote.text, gq["text"])
-            if i not in used and s > best:
-                best, best_i = s, i
-        if best < 0.5:
-            continue
-        used.add(best_i)
-        aliases = full[best_i]["aliases"]
-        if not aliases:
-            continue
-        outcome = "right" if score.speaker_ok(quote.speaker, aliases) else "wrong" if quote.speaker else "null"
+    for n, outcome in speaker_matches(score, gold, [(quote.text, quote.speaker) for quote, _ in found]):
+        evidence = found[n][1]
         facts = {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(evidence).items()} if evidence else {}
         out.append((outcome, facts))
     return out

@@ -20,14 +20,16 @@ from collections import Counter
 from pathlib import Path
 
 
-def matched_quotes(score, gold: dict, predicted: dict):
-    """(evidence, outcome) of each predicted full quote matched to a gold quote with a speaker."""
+def speaker_matches(score, gold: dict, found: list[tuple[str | None, str | None]]):
+    """(index into ``found``, outcome) of each found full quote ``(text, speaker)`` matched to a gold
+    quote with a speaker (score.py's matching: best token F1 >= 0.5, each gold quote once); outcome
+    is right, wrong (a name shown, and not the speaker) or null."""
     full = [q for q in gold.get("quotes", []) if not q.get("partial")]
     used: set[int] = set()
-    for q in predicted.get("quotes", []):
+    for n, (text, speaker) in enumerate(found):
         best, best_i = 0.0, -1
         for i, gq in enumerate(full):
-            s = score.token_f1(q.get("text"), gq["text"])
+            s = score.token_f1(text, gq["text"])
             if i not in used and s > best:
                 best, best_i = s, i
         if best < 0.5:
@@ -36,13 +38,17 @@ def matched_quotes(score, gold: dict, predicted: dict):
         aliases = full[best_i]["aliases"]
         if not aliases:
             continue
-        if score.speaker_ok(q.get("speaker"), aliases):
-            outcome = "right"
-        elif (q.get("speaker") or "").strip():
-            outcome = "wrong"
+        if score.speaker_ok(speaker, aliases):
+            yield n, "right"
         else:
-            outcome = "null"
-        yield q.get("attribution") or "none", outcome
+            yield n, "wrong" if (speaker or "").strip() else "null"
+
+
+def matched_quotes(score, gold: dict, predicted: dict):
+    """(evidence, outcome) of each predicted full quote matched to a gold quote with a speaker."""
+    quotes = predicted.get("quotes", [])
+    for n, outcome in speaker_matches(score, gold, [(q.get("text"), q.get("speaker")) for q in quotes]):
+        yield quotes[n].get("attribution") or "none", outcome
 
 
 def main() -> None:
