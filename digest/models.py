@@ -84,11 +84,6 @@ class MeetingStatus(str, Enum):
     def __str__(self) -> str:
         return self.value
 
-    @property
-    def ahead(self) -> bool:
-        """Still to happen: upcoming, or postponed to a date not given."""
-        return self in (MeetingStatus.UPCOMING, MeetingStatus.POSTPONED)
-
 
 class Precision(str, Enum):
     """How precise a time value is."""

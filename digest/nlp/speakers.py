@@ -292,7 +292,7 @@ def _index_runs(doc: Doc, names: Names) -> dict[str, dict[str, list[int]]]:
     for start, end in name_runs(doc):
         for i in range(start, end):
             names.run_of[i] = (start, end)
-        titles, words = _name_words(doc, start, end)
+        _, words = _name_words(doc, start, end)
         if not words:
             continue
         name = " ".join(words)

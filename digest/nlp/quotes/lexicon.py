@@ -83,5 +83,3 @@ NOT_SPEAKERS = _words(
     there here what which who whom whose
     """
 )
-NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
-                                   "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
