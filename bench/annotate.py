@@ -4,6 +4,7 @@
 usage:
   python bench/annotate.py sample                 # writes bench/{webpages,newswire}/{ids,study/ids,clean/ids}.txt
   python bench/annotate.py sample newswire2       # the second newswire draw (bench/newswire2/)
+  python bench/annotate.py sample newswire3       # the third (bench/newswire3/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
   python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
@@ -111,6 +112,20 @@ def sample_newswire2() -> None:
     meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], 100)
     rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
     write_halves(HERE / "newswire2", meeting + rng.sample(rest, 100), rng)
+
+
+def sample_newswire3() -> None:
+    """A third blind newswire set, drawn after newswire2 was studied (issues 13 and 14, session of
+    2026-12-01): 120 articles with a meeting word and an explicit future marker in one sentence (meeting
+    dates and places are the furthest from target), 80 with at least six quotation marks; none of them
+    in any earlier set."""
+    out = excluded() | {i for name in ("newswire", "newswire2", "webpages") for i in ids_of(HERE / name)}
+    rng = random.Random(SEED + 3)
+    docs = corpus_docs()
+    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
+    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], 120)
+    rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
+    write_halves(HERE / "newswire3", meeting + rng.sample(rest, 80), rng)
 
 
 def ids_of(folder: Path) -> list[str]:
@@ -236,11 +251,13 @@ def agree(name: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("verb", choices=["sample", "prepare", "text", "build", "agree"])
-    ap.add_argument("set", nargs="?", choices=["webpages", "newswire", "newswire2"])
+    ap.add_argument("set", nargs="?", choices=["webpages", "newswire", "newswire2", "newswire3"])
     ap.add_argument("id", nargs="?")
     args = ap.parse_args()
     if args.verb == "sample" and args.set == "newswire2":
         sample_newswire2()
+    elif args.verb == "sample" and args.set == "newswire3":
+        sample_newswire3()
     elif args.verb == "sample":
         sample()
     elif args.verb == "prepare":
