@@ -268,6 +268,8 @@ def _people_meet(tok, lemma: str) -> bool:
     if _object_blocks(tok, lemma, objs) or _meets_a_thing(tok):
         return False
     subj = subject(tok)
+    if subj is None:
+        subj = _described_by_schedule(tok)
     if lemma == "gather" and subj is None and not objs and not _has_setting(tok):
         return False
     if (
@@ -303,10 +305,31 @@ def _gauged_by_adjective(tok) -> bool:
 
 
 def _opponents(subj) -> bool:
-    """ "the two teams", "the club": sides of a contest, unless they negotiate."""
+    """ "the two teams", "the club": sides of a contest, unless they negotiate or are a team of
+    people named by what they are ("a team of Nigerian officials", "a team of experts")."""
     if subj.lemma_.lower() not in lex.SPORTS_SUBJECTS:
         return False
-    return not any(c.lower_ in lex.NEGOTIATING for c in subj.children)
+    if any(c.lower_ in lex.NEGOTIATING for c in subj.children):
+        return False
+    of_people = (
+        c
+        for c in subj.children
+        if c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.PEOPLE for o in c.children)
+    )
+    return next(of_people, None) is None
+
+
+def _described_by_schedule(tok):
+    """ "the ministers, scheduled to meet in Brussels on Monday, …": the noun that a participle of
+    scheduling describes is who meets (the infinitive has no subject of its own)."""
+    head = tok.head
+    scheduling = head.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
+    if tok.dep_ != "xcomp" or head.dep_ not in ("acl", "amod") or not scheduling:
+        return None
+    noun = head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and is_party(noun) else None
 
 
 def _sports_context(sent) -> bool:

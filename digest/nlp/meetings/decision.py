@@ -409,7 +409,8 @@ def _change_told_beside(tok, gov) -> list:
     postponed in January were held last week", "… will resume on Friday", "… will go ahead")."""
     if gov is not None and gov.lemma_.lower() in lex.GOING_AHEAD:
         return []
-    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN"))]
+    # a participle after the noun is sometimes tagged as a past tense ("the meeting, called off yesterday, …")
+    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")))]
 
 
 def _change_not_asserted(verb) -> bool:

@@ -267,7 +267,9 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         purpose = travelling or (place and gov.lemma_.lower() in lex.PARTICIPATING)
         attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
         # "The talks, postponed …, will take place in Oslo": a second verb of the meeting as subject
-        attending = attending or (place and _shares_subject(verb, gov, tok))
+        # "The talks, postponed last week, will now be held on March 20": the new date of a moved meeting
+        moved = gov.lemma_.lower() in lex.MOVE_WORDS and verb.lemma_.lower() in lex.GOING_AHEAD
+        attending = attending or ((place or moved) and _shares_subject(verb, gov, tok))
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None

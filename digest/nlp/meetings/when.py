@@ -36,8 +36,9 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     value, end, value_tense, best, year, named_day, later = None, None, tense, -1, None, False, False
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
+    own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
     for root, tm in own_times:
-        moved = _moved(root, trig_gov)
+        moved = "to" if renewed else _moved(root, trig_gov)
         if moved == "from":
             continue  # the date it was moved from
         in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
@@ -119,6 +120,51 @@ def _future_in_past(tok) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _new_arrangement(tok, trig_gov, own_times: list) -> tuple[list, bool]:
+    """The times that say when the meeting now is, and whether they are a new date. Dropped: the
+    day a change was made ("the talks, postponed last week, …", "cancelled on Monday") and, when
+    the sentence gives the new time, the old arrangement ("the meeting, which had been planned
+    for Tuesday, will now take place on Friday"). Kept as a new date: the time of the verb that
+    holds a moved meeting ("… postponed last week, will now be held on March 20")."""
+    kept = [(root, tm) for root, tm in own_times if not _time_of_change(root, tok, trig_gov)]
+    current = [(root, tm) for root, tm in kept if not _old_arrangement(root, tok)]
+    renewed = len(current) < len(kept) and bool(current)
+    moving = trig_gov is not None and trig_gov.lemma_.lower() in lex.MOVE_WORDS | lex.CANCEL_WORDS
+    for root, _tm in current if moving else []:
+        verb = governor(root)
+        held = verb is not None and verb.lemma_.lower() in lex.GOING_AHEAD
+        renewed = renewed or (held and verb.dep_ == "conj" and verb.head == trig_gov)
+    return (current or kept), renewed
+
+
+def _time_of_change(root, tok, trig_gov) -> bool:
+    """ "postponed last week", "was cancelled on Monday": the day a meeting was moved or called off,
+    not its own (the old and new dates come through "from" and "to/until/for")."""
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ in ("on", "in", "at"):
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "advmod"):
+        return False
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.MOVE_WORDS | lex.CANCEL_WORDS | lex.POSTPONE_WORDS:
+        return False
+    moved_object = head == trig_gov and tok.head == head and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    return moved_object or (head.head == tok and head.dep_ in ("acl", "relcl"))  # the meeting is what is moved
+
+
+def _old_arrangement(root, tok) -> bool:
+    """A time in a clause on the meeting that tells what had been planned: "which had been planned
+    for Tuesday", "originally set for May 3"."""
+    clause = next(
+        (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.is_ancestor(root) and c.pos_ == "VERB"), None
+    )
+    if clause is None or clause.lemma_.lower() not in lex.SCHEDULE_VERBS | lex.SCHEDULED_PREDICATES:
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "advmod" and c.lower_ in ("originally", "initially"))
+        for c in clause.children
+    )
 
 
 def _until(doc, start_char: int) -> bool:

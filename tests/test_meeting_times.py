@@ -1,0 +1,112 @@
+"""Meeting dates and status on classes of how news tells them (issue 14), on made-up sentences.
+
+Every sentence here is invented for the test; each group is one way news gives (or seems to
+give) a meeting's time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digest.models import Meeting, MeetingStatus
+from digest.nlp.meetings import extract_meetings
+
+THU = date(2024, 3, 7)  # the articles' day: a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from digest.nlp.model import load_pipeline
+
+    return load_pipeline()
+
+
+def upcoming(nlp, text: str, published: date = THU) -> list[Meeting]:
+    return [m for m in extract_meetings(nlp(text), published) if m.status is MeetingStatus.UPCOMING]
+
+
+def only(nlp, text: str, published: date = THU) -> Meeting:
+    found = extract_meetings(nlp(text), published)
+    assert len(found) == 1, [(m.title, m.status, m.start) for m in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- a meeting moved
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The talks, postponed last week, will now be held on March 20.", "2024-03-20"),
+        ("The talks were postponed last week and will be held in Geneva on March 20.", "2024-03-20"),
+        ("The hearing, which had been planned for Tuesday, will now take place on Friday.", "2024-03-08"),
+        ("The summit, originally set for Tuesday, will be held on Saturday instead.", "2024-03-09"),
+        ("The board meeting was delayed on Monday until March 20.", "2024-03-20"),
+    ],
+)
+def test_a_moved_meeting_is_upcoming_on_its_new_date(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was cancelled on Monday.",
+        "The board meeting, called off yesterday, would have approved the merger.",
+    ],
+)
+def test_the_day_a_meeting_is_called_off_is_not_its_date(nlp, text):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.CANCELLED, None)
+
+
+def test_the_day_of_a_postponement_is_not_the_meeting_date(nlp):
+    m = only(nlp, "The annual meeting was postponed on Tuesday.")
+    assert (m.status, m.start) == (MeetingStatus.POSTPONED, None)
+
+
+def test_a_plan_still_standing_keeps_its_date(nlp):
+    m = only(nlp, "The meeting, which is planned for Tuesday, will discuss the budget.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-12")
+
+
+def test_prices_that_move_this_week_do_not_move_the_meeting(nlp):
+    m = only(nlp, "The dollar is likely to move ahead of the finance ministers' meetings in Paris this week.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-W10")
+
+
+# --------------------------------------------------------------------------- who meets
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("A team of Kestrian officials will meet with the creditor banks here later this week.", "2024-W10"),
+        ("A team of negotiators will meet the union on Monday.", "2024-03-11"),
+    ],
+)
+def test_a_team_of_officials_meets(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_sports_team_still_does_not_meet(nlp):
+    assert upcoming(nlp, "The team will meet its old rivals on Saturday in the cup final.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("The ministers, scheduled to meet in Oslo on Monday, should agree on the routes.", "2024-03-11", "Oslo"),
+        ("The delegates, due to meet in Vienna on Tuesday, are expected to extend the cuts.", "2024-03-12", "Vienna"),
+    ],
+)
+def test_people_described_as_due_to_meet(nlp, text, start, place):
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_targets_set_to_meet_demand_are_no_meeting(nlp):
+    assert upcoming(nlp, "The output targets, set to meet demand next year, were raised.") == []
