@@ -110,3 +110,51 @@ def test_people_described_as_due_to_meet(nlp, text, start, place):
 
 def test_targets_set_to_meet_demand_are_no_meeting(nlp):
     assert upcoming(nlp, "The output targets, set to meet demand next year, were raised.") == []
+
+
+# --------------------------------------------------------------------------- dates on the meeting's verb
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("The summit is due to take place on Monday.", "2024-03-11", None),
+        ("The talks are due to begin on Monday in Geneva.", "2024-03-11", "Geneva"),
+        ("The plenary session is due to open in Vienna on the 20th.", "2024-03-20", "Vienna"),
+    ],
+)
+def test_due_to_take_place_gives_the_date(nlp, text, start, place):
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will review the quotas at Monday's meeting in Vienna.",
+        "Monday's meeting of the ministers will review the quotas.",
+    ],
+)
+def test_a_weekday_in_the_meetings_name_in_a_future_clause_is_ahead(nlp, text):
+    m = only(nlp, text, date(2024, 3, 6))  # a Wednesday: the nearest Monday is behind, the next one ahead
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-11")
+
+
+def test_a_weekday_in_the_meetings_name_in_a_past_clause_is_behind(nlp):
+    m = only(nlp, "The ministers agreed on the quotas at Monday's meeting in Vienna.", date(2024, 3, 6))
+    assert (m.status, m.start) == (MeetingStatus.PAST, "2024-03-04")
+
+
+def test_a_stock_market_session_is_still_no_meeting(nlp):
+    assert extract_meetings(nlp("Stocks rose in a two-day trading session ending Friday."), THU) == []
+
+
+def test_a_session_of_some_days_is_a_meeting(nlp):
+    m = only(nlp, "Delegates from six nations will take part in the two-day strategy session beginning March 18.")
+    assert (m.status, m.start, m.end) == (MeetingStatus.UPCOMING, "2024-03-18", "2024-03-19")
+
+
+def test_a_month_in_the_meetings_name_is_the_nearest(nlp):
+    text = "Words will not stop the slide, and the February meeting of the ministers produced scant promise."
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.PAST, "2024-02")

@@ -160,11 +160,13 @@ def test_a_weekday_in_a_named_week_is_one_expression():
 
 def test_a_day_of_the_month_alone():
     found = find_expressions("The board will meet on the 15th to consider the offer.")
-    assert [m.text for m in found] == ["on the 15th"]
+    assert [m.text for m in found] == ["the 15th"]  # the day itself (its word heads the phrase), after "on"
+    assert resolve("the 15th", TUE, "future").start == "2022-01-15"
     assert resolve("on the 15th", TUE, "future").start == "2022-01-15"
     assert resolve("on the 5th", TUE, "future").start == "2022-02-05"
     assert resolve("on the 5th", TUE, "past").start == "2022-01-05"
     assert find_expressions("He works on the 15th floor.") == []
+    assert find_expressions("She came in the 15th minute.") == []
 
 
 def test_in_n_weeks_of_is_a_duration():

@@ -175,7 +175,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # a day of the month alone: "will meet on the 15th", "on the 3rd and 4th" (not "the 15th floor")
     (
         "monthday",
-        r"(?i:on\s+the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
+        r"(?<=\b[Oo][Nn]\s)(?i:the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
     ),
     # Relative days
     ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),

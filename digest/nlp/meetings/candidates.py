@@ -36,7 +36,11 @@ def noun_trigger(tok) -> MeetingKind | None:
         return None
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
         return None
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
+    mods = {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and not _duration(c)
+    }
     blocking = mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set())
     if blocking and not (kind is MeetingKind.SESSION and blocking <= lex.ORDINALS and _bodys_session(tok)):
         return None  # "the first session" of a market is trading; "the committee's first session" is not
@@ -56,6 +60,11 @@ def noun_trigger(tok) -> MeetingKind | None:
     ):
         return None  # "hard of hearing"
     return kind
+
+
+def _duration(tok) -> bool:
+    """ "a two-day session": how long the meeting lasts, not the part of a day a market trades in."""
+    return tok.lower_ in ("day", "week") and any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _names_something_else(tok, kind: MeetingKind) -> bool:

@@ -260,7 +260,9 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
             continue
         chain = {g.i for g in head_path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
         # "talks are expected to begin in July": the date of the meeting's own beginning
-        begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
+        # "the summit is due to take place on Monday": through the adjective that says it is planned
+        planned = verb.head.dep_ == "acomp" and verb.head.head.i == gov.i
+        begins = verb.dep_ == "xcomp" and (verb.head.i == gov.i or planned) and verb.lemma_.lower() in lex.TAKING_PLACE
         # "who is in Washington to attend the meetings": where one is, to take part
         # "flew to Oslo to hold talks": where one travels, to meet
         travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)

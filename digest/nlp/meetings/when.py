@@ -45,7 +45,9 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
         # whatever the tense of the clause around
         own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
-        t_tense = PRESENT if in_name else tense
+        # a time in the meeting's name is the nearest one; a weekday ("Monday's meeting"), the next one
+        # in a clause about the future
+        t_tense = (FUTURE if tense == FUTURE and tm.kind == "weekday" else PRESENT) if in_name else tense
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
