@@ -158,3 +158,24 @@ def test_a_month_in_the_meetings_name_is_the_nearest(nlp):
     text = "Words will not stop the slide, and the February meeting of the ministers produced scant promise."
     m = only(nlp, text)
     assert (m.status, m.start) == (MeetingStatus.PAST, "2024-02")
+
+
+# --------------------------------------------------------------------------- precision: a day only when one is named
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "status"),
+    [
+        ("Ministers will meet in Paris this weekend.", THU, "2024-W10", MeetingStatus.UPCOMING),
+        ("Growers' delegates meet over the weekend in Porto to set prices.", THU, "2024-W10", MeetingStatus.UPCOMING),
+        ("Ministers met in Paris over the weekend.", date(2024, 3, 11), "2024-W10", MeetingStatus.PAST),
+    ],
+)
+def test_a_weekend_is_a_week_not_a_day(nlp, text, published, start, status):
+    m = only(nlp, text, published)
+    assert (m.status, m.start) == (status, start)
+
+
+def test_gathering_now_for_a_summit_ahead(nlp):
+    m = only(nlp, "Leaders are gathering in Rome for Friday's summit.", date(2024, 3, 6))
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-08", "Rome")

@@ -25,7 +25,17 @@ from datetime import date, datetime, timedelta
 from digest.models import TimeValue
 from digest.nlp.tense import FUTURE, PAST, PRESENT
 
-__all__ = ["FUTURE", "PAST", "PRESENT", "TimeValue", "find_expressions", "find_in_span", "find_time_of_day", "resolve"]
+__all__ = [
+    "FUTURE",
+    "PAST",
+    "PRESENT",
+    "TimeValue",
+    "as_week",
+    "find_expressions",
+    "find_in_span",
+    "find_time_of_day",
+    "resolve",
+]
 
 
 @dataclass(frozen=True)
@@ -305,6 +315,13 @@ def _week(d: date) -> str:
 
 def _month(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
+
+
+def as_week(value: TimeValue) -> TimeValue:
+    """The ISO week a day-precise value starts in: what a text that names no day ("this weekend")
+    supports, once the days have served to tell whether it is ahead."""
+    first = value.first_day
+    return TimeValue(_week(first)) if first is not None and value.precision == "day" else value
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:

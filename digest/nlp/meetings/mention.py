@@ -22,7 +22,7 @@ from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.title import names_someone, title, title_score
 from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
-from digest.nlp.timex import find_time_of_day
+from digest.nlp.timex import as_week, find_time_of_day
 
 _ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
 
@@ -139,6 +139,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     status = decision.under_way(tok, status, value, when.end, published)
     if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
         status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
+    if when.weekend and value is not None:
+        value = as_week(value)  # its days told the status; the text names no day
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
     anaphoric = definite and not names
     return Mention(
@@ -211,6 +213,8 @@ def _fold_gathering_for(mentions: list[Mention], dropped: set[int]) -> None:
         if m.value and outer.value and m.value.start != outer.value.start:
             continue
         outer.absorb(m)
+        if outer.status is MeetingStatus.ONGOING and m.status is MeetingStatus.UPCOMING and m.value is not None:
+            outer.status = m.status  # "leaders are gathering in Rome for Friday's summit": the summit is ahead
         if outer.value is not None:
             outer.value = with_duration(m.trigger, outer.value)  # "… on Thursday for a two-day summit"
         noun_better = not names_someone(outer.title, outer.sent) and title_score(m.title) > title_score(outer.title)

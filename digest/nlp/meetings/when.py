@@ -28,12 +28,14 @@ class MentionTime:
     tense: str = ""  # the tense the start was resolved with
     rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
     later: bool = False  # the rest of a period: "later this month", "the end of the week"
+    weekend: bool = False  # "this weekend": days that tell the status, but no day named (shown as the week)
 
 
 def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
     """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
     give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
     value, end, value_tense, best, year, named_day, later = None, None, tense, -1, None, False, False
+    weekend = False
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
     own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
@@ -63,6 +65,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         elif v.precision.rank > best:
             value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
             later = bool(re.match(r"(?i)(?:later|late|the\s+end|end|the\s+rest|rest)\b", tm.text))
+            weekend = bool(re.search(r"(?i)\bweekend\b", tm.text))
         if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
             year = v.start  # "their 2025 session that starts in January"
     if value is not None and value.precision == "day" and not value.end and not scheduled and not named_day:
@@ -74,7 +77,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
-    return MentionTime(value, end, value_tense, later=later)
+    return MentionTime(value, end, value_tense, later=later, weekend=weekend)
 
 
 def split_travel_times(tok, own_times: list) -> tuple[list, list]:
