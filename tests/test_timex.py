@@ -264,3 +264,15 @@ def test_meantime_sentences(nlp, row):
     span = doc.char_span(hit.start_char, hit.end_char, alignment_mode="expand")
     value = resolve(hit.text, published, clause_tense(span.root))
     assert value is not None and value.start == row["value"]
+
+
+def test_the_weekend_of_named_days_gives_the_days():
+    found = find_expressions("The bankers meet in Basle on the weekend of March 16-17.")
+    assert [m.text for m in found] == ["March 16-17"]  # not "end of March" inside "weekend"
+
+
+def test_in_ten_days_and_in_10_days():
+    assert [m.text for m in find_expressions("They meet in ten days, or in 12 days.")] == ["in ten days", "in 12 days"]
+    assert resolve("in ten days", TUE, "future").start == "2022-01-21"
+    assert resolve("in 12 days", TUE, "future").start == "2022-01-23"
+    assert resolve("within ten days", TUE, "future") is None  # an interval, not a point

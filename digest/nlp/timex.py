@@ -163,6 +163,7 @@ _DAY = rf"(?<![\d/.,])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)|{_D
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|thru)\s+)"
 _PARTOFDAY = r"(?:\s+(?i:morning|afternoon|evening|night))"
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)"  # "in ten days", "in 10 days"
 
 _PATTERNS: list[tuple[str, str]] = [
     # Explicit dates and ranges: "from April 30 to May 2", "Jan. 20-21, 2022", "Tuesday, November 19"
@@ -207,16 +208,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?i:the\s+(?:first|start|beginning|middle|end)\s+of\s+(?:next|this|the\s+coming|last)\s+"
         r"(?:week|month|year))",
     ),
-    ("fuzzy", rf"(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
+    ("fuzzy", rf"\b(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
     (
         "fuzzy",
         r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
         r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
-    ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
-    ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
-    ("fuzzy", r"(?i:in\s+(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
-    ("fuzzy", r"(?i:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|\d)\s+(?:days|weeks))"),
+    ("fuzzy", r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
+    ("fuzzy", r"(?i:(?:this|the)\s+weekend)(?!\s+(?i:of)\b)"),  # "the weekend of March 16-17": the days
+    ("fuzzy", rf"(?i:in\s+(?:a|{_COUNT})\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
+    ("fuzzy", rf"(?i:within\s+(?:the\s+next\s+)?(?:a|{_COUNT})\s+(?:days|weeks))"),
     # Weekdays: "next Monday", "on Tuesday morning", "last Friday"
     ("weekday", rf"(?:(?i:next|last|this|coming|past)\s+)?{_WEEKDAY}{_PARTOFDAY}?"),
     # Months and years
@@ -434,7 +435,7 @@ _RE_MONTH = re.compile(rf"(?:(?i:(?P<mod>[a-z]+(?:\s+of)?))[-\s]+)?(?P<m1>{_MONT
 _RE_YEAR = re.compile(rf"(?:(?i:[a-z]+)[-\s]+)?(?P<y>{_YEAR})")
 _RE_WEEKDAY = re.compile(rf"(?:(?i:(?P<mod>next|last|this|coming|past|on))\s+)?(?P<wd>{_WEEKDAY})")
 _RE_IN_N = re.compile(
-    r"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+"
+    rf"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|{_COUNT})\s+"
     r"(?P<unit>day|week|month)s?(?:['’]?\s+time)?)"
 )
 _RE_AGO = re.compile(
