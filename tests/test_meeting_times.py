@@ -179,3 +179,19 @@ def test_a_weekend_is_a_week_not_a_day(nlp, text, published, start, status):
 def test_gathering_now_for_a_summit_ahead(nlp):
     m = only(nlp, "Leaders are gathering in Rome for Friday's summit.", date(2024, 3, 6))
     assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-08", "Rome")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "start"),
+    [
+        ("The ministers, meeting in Oslo on Monday, are expected to agree.", MeetingStatus.UPCOMING, "2024-03-11"),
+        ("The ministers, meeting in Oslo on Monday, agreed on the plan.", MeetingStatus.PAST, "2024-03-04"),
+    ],
+)
+def test_people_described_as_meeting(nlp, text, status, start):
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (status, start, "Oslo")
+
+
+def test_figures_meeting_forecasts_are_no_meeting(nlp):
+    assert extract_meetings(nlp("Retail figures meeting forecasts lifted the shares on Monday."), THU) == []

@@ -331,9 +331,12 @@ def _opponents(subj) -> bool:
 
 
 def _described_by_schedule(tok):
-    """ "the ministers, scheduled to meet in Brussels on Monday, …": the noun that a participle of
-    scheduling describes is who meets (the infinitive has no subject of its own)."""
+    """ "the ministers, scheduled to meet in Brussels on Monday, …", "the ministers, meeting in
+    Brussels on Monday, …": the noun that a participle describes is who meets (the verb has no
+    subject of its own)."""
     head = tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and is_party(head):
+        return head
     scheduling = head.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
     if tok.dep_ != "xcomp" or head.dep_ not in ("acl", "amod") or not scheduling:
         return None
