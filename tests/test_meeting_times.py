@@ -195,3 +195,8 @@ def test_people_described_as_meeting(nlp, text, status, start):
 
 def test_figures_meeting_forecasts_are_no_meeting(nlp):
     assert extract_meetings(nlp("Retail figures meeting forecasts lifted the shares on Monday."), THU) == []
+
+
+def test_talks_open_tagged_as_an_adjective_still_date_the_talks(nlp):
+    m = only(nlp, "The talks open on March 25 in Vienna.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-25", "Vienna")

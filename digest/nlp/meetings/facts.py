@@ -137,7 +137,9 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         verb = _modified_word(root, trig_ids)
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "the meeting is due on Friday"
-        if verb.pos_ in ("NOUN", "PROPN"):
+        if verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
+            hit = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
+        elif verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
             hit = _contact_clause_trigger(verb, triggers)

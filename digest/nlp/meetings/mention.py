@@ -131,16 +131,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
-    # a journey already made says nothing of whether the meeting it was for is over
-    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
-    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
-    if past_journey and status is not MeetingStatus.PAST:
-        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
-    status = decision.under_way(tok, status, value, when.end, published)
-    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
-        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
-    if when.weekend and value is not None:
-        value = as_week(value)  # its days told the status; the text names no day
+    status, postponed_from, value, hinted = _status(tok, tense, when, value, hinted, published)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
     anaphoric = definite and not names
     return Mention(
@@ -161,6 +152,24 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         place_rank=place_rank,
         definite=definite,
     )
+
+
+def _status(
+    tok, tense: str, when: MentionTime, value: TimeValue | None, hinted: bool, published: date
+) -> tuple[MeetingStatus, bool, TimeValue | None, bool]:
+    """The mention's status, whether it only gives the date a meeting was moved from, and its time
+    as shown (with whether it is only a journey's day)."""
+    # a journey already made says nothing of whether the meeting it was for is over
+    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
+    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
+    if past_journey and status is not MeetingStatus.PAST:
+        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
+    status = decision.under_way(tok, status, value, when.end, published)
+    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
+        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
+    if when.weekend and value is not None:
+        value = as_week(value)  # its days told the status; the text names no day
+    return status, postponed_from, value, hinted
 
 
 def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: bool) -> tuple[MentionTime, bool]:
