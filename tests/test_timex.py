@@ -276,3 +276,12 @@ def test_in_ten_days_and_in_10_days():
     assert resolve("in ten days", TUE, "future").start == "2022-01-21"
     assert resolve("in 12 days", TUE, "future").start == "2022-01-23"
     assert resolve("within ten days", TUE, "future") is None  # an interval, not a point
+
+
+def test_month_abbreviations_without_a_full_stop():
+    assert [m.text for m in find_expressions("Leaders meet on Jan 26 in Davos; talks run Sept 6-8.")] == [
+        "Jan 26",
+        "Sept 6-8",
+    ]
+    assert resolve("Jan 26", TUE, "future").start == "2022-01-26"
+    assert find_expressions("Nothing will mar 5 days of talks.") == []

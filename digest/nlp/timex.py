@@ -150,7 +150,8 @@ _INTRO = {
 # Month names must be capitalised (so the modal "may" and "march" the verb are not months).
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
-    r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
+    r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"  # "Jan 6" (newer wire style, no full stop)
 )
 # Full weekday names in any case (wire copy of the 1980s is often lower case: "on monday"), abbreviations
 # capitalised only ("sat", "wed" are words).
