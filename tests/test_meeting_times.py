@@ -200,3 +200,23 @@ def test_figures_meeting_forecasts_are_no_meeting(nlp):
 def test_talks_open_tagged_as_an_adjective_still_date_the_talks(nlp):
     m = only(nlp, "The talks open on March 25 in Vienna.")
     assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-25", "Vienna")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "start"),
+    [
+        ("He is due to appear in court on March 20.", MeetingStatus.UPCOMING, "2024-03-20"),
+        ("The two men will appear in federal court in Miami on Tuesday.", MeetingStatus.UPCOMING, "2024-03-12"),
+        ("He appeared in court on Tuesday.", MeetingStatus.PAST, "2024-03-05"),
+    ],
+)
+def test_a_court_appearance_is_a_hearing(nlp, text, status, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (status, start)
+
+
+@pytest.mark.parametrize(
+    "text", ["The singer will appear in a court drama next year.", "The case appeared in court records on Tuesday."]
+)
+def test_appearing_in_court_things_is_no_hearing(nlp, text):
+    assert extract_meetings(nlp(text), THU) == []

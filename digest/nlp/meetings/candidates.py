@@ -194,10 +194,10 @@ def _somewhere(verb) -> bool:
 
 
 def _before_a_body(tok) -> bool:
-    """ "appear before the committee / a judge / Congress" (not before the police)."""
+    """ "appear before the committee / a judge / Congress", "appear in court" (not before the police)."""
     return any(
         p.dep_ == "prep"
-        and p.lower_ == "before"
+        and (p.lower_ == "before" or (p.lower_ == "in" and any(o.lemma_.lower() == "court" for o in p.children)))
         and any(o.dep_ == "pobj" and {t.lemma_.lower() for t in o.subtree} & lex.HEARING_BODIES for o in p.children)
         for p in tok.children
     )
