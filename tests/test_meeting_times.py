@@ -220,3 +220,18 @@ def test_a_court_appearance_is_a_hearing(nlp, text, status, start):
 )
 def test_appearing_in_court_things_is_no_hearing(nlp, text):
     assert extract_meetings(nlp(text), THU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "start"),
+    [
+        ("At Friday's meeting, ministers agreed to cut output.", MeetingStatus.PAST, "2024-03-01"),
+        ("At Friday's meeting, ministers will decide whether to cut output.", MeetingStatus.UPCOMING, "2024-03-08"),
+        ("Stocks fell ahead of Monday's meeting.", MeetingStatus.UPCOMING, "2024-03-11"),
+        ("Stocks were steady ahead of the central bank's meeting on Tuesday.", MeetingStatus.UPCOMING, "2024-03-12"),
+        ("The dollar rose after Tuesday's meeting.", MeetingStatus.PAST, "2024-03-05"),
+    ],
+)
+def test_a_weekday_on_the_meetings_noun_follows_the_clause(nlp, text, status, start):
+    m = only(nlp, text)  # published on a Thursday
+    assert (m.status, m.start) == (status, start)

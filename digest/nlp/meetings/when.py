@@ -47,9 +47,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
         # whatever the tense of the clause around
         own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
-        # a time in the meeting's name is the nearest one; a weekday ("Monday's meeting"), the next one
-        # in a clause about the future
-        t_tense = (FUTURE if tense == FUTURE and tm.kind == "weekday" else PRESENT) if in_name else tense
+        t_tense = _own_day_direction(tok, tm.kind, tense, in_name, own)
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
@@ -78,6 +76,18 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense, later=later, weekend=weekend)
+
+
+def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
+    """The tense a time on the meeting's own noun is resolved with. A weekday of a meeting one
+    waits for is the next one ("stocks fell ahead of Monday's meeting"); a weekday in the name
+    follows the clause ("agreed at Friday's meeting", "will decide at Monday's meeting"); any
+    other time in the name is the nearest ("the February meeting")."""
+    if kind == "weekday" and own and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead":
+        return FUTURE
+    if not in_name:
+        return tense
+    return tense if kind == "weekday" and tense in (FUTURE, PAST) else PRESENT
 
 
 def split_travel_times(tok, own_times: list) -> tuple[list, list]:
