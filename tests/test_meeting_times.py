@@ -235,3 +235,19 @@ def test_appearing_in_court_things_is_no_hearing(nlp, text):
 def test_a_weekday_on_the_meetings_noun_follows_the_clause(nlp, text, status, start):
     m = only(nlp, text)  # published on a Thursday
     assert (m.status, m.start) == (status, start)
+
+
+MON = date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The ministers meet this week in Paris.", MeetingStatus.UPCOMING),
+        ("Talks resume this week in Paris.", MeetingStatus.UPCOMING),
+        ("The ministers are meeting this week in Paris.", MeetingStatus.ONGOING),
+    ],
+)
+def test_a_timetable_present_with_this_week_is_ahead(nlp, text, status):
+    m = only(nlp, text, MON)
+    assert (m.status, m.start) == (status, "2024-W10")

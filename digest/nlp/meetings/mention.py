@@ -161,7 +161,10 @@ def _status(
     as shown (with whether it is only a journey's day)."""
     # a journey already made says nothing of whether the meeting it was for is over
     past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
-    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
+    # "the ministers meet this week": a present told as a timetable (its dates were read as ahead) is ahead
+    timetable = decision.FUTURE if tense == PRESENT and when.tense == decision.FUTURE else tense
+    known = None if past_journey else value
+    status, postponed_from = decision.status(tok, timetable, known, published, when.rescheduled)
     if past_journey and status is not MeetingStatus.PAST:
         hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
     status = decision.under_way(tok, status, value, when.end, published)
