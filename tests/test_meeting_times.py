@@ -251,3 +251,43 @@ MON = date(2024, 3, 4)
 def test_a_timetable_present_with_this_week_is_ahead(nlp, text, status):
     m = only(nlp, text, MON)
     assert (m.status, m.start) == (status, "2024-W10")
+
+
+def test_a_participle_parsed_as_a_preposition_still_dates_the_talks(nlp):
+    """ "… await news from the talks in Oslo starting today": the parser sometimes makes "starting"
+    a preposition of the main verb; the day is still the talks' (a parse built by hand)."""
+    from spacy.tokens import Doc
+
+    from digest.nlp.meetings.facts import assign
+    from digest.nlp.meetings.kinds import MeetingKind
+
+    rows = [  # word, head, dependency, part of speech, tag, lemma
+        ("Dealers", 1, "nsubj", "NOUN", "NNS", "dealer"),
+        ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+        ("back", 1, "prt", "ADP", "RP", "back"),
+        ("as", 5, "mark", "SCONJ", "IN", "as"),
+        ("they", 5, "nsubj", "PRON", "PRP", "they"),
+        ("await", 1, "advcl", "VERB", "VBP", "await"),
+        ("news", 5, "dobj", "NOUN", "NN", "news"),
+        ("from", 6, "prep", "ADP", "IN", "from"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("talks", 7, "pobj", "NOUN", "NNS", "talk"),
+        ("in", 9, "prep", "ADP", "IN", "in"),
+        ("Oslo", 10, "pobj", "PROPN", "NNP", "Oslo"),
+        ("starting", 1, "prep", "VERB", "VBG", "start"),
+        ("today", 12, "npadvmod", "NOUN", "NN", "today"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    talks, today = doc[9], doc[13]
+    assert assign([today], [(talks, MeetingKind.TALKS)]) == {0: talks.i}
+
+
+def test_waiting_for_talks_that_start_today_is_not_talks_under_way(nlp):
+    m = only(nlp, "Investors are waiting for the budget talks in Ottawa starting today.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-07")
+
+
+def test_talks_held_today_are_under_way(nlp):
+    assert only(nlp, "The ministers are holding talks in Ottawa today.").status is MeetingStatus.ONGOING

@@ -357,7 +357,7 @@ def status(
     changed = None if rescheduled else _cancelled_or_postponed(tok, gov, tense, value)
     if changed is not None:
         return changed
-    progressive = gov is not None and gov.tag_ == "VBG" and has_aux(gov, _BE_FORMS)
+    progressive = _progressive(tok, gov)
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
     if value is not None:
         found = _status_from_date(value, published, tense, progressive, stative)
@@ -367,6 +367,16 @@ def status(
 
 
 _BE_FORMS = ("is", "are", "am", "'s", "'re", "been", "was", "were")
+
+
+def _progressive(tok, gov) -> bool:
+    """The meeting told as under way: "are meeting", "the talks are continuing", "are holding talks";
+    not a meeting others are doing something about ("investors are waiting for the talks")."""
+    if gov is None or gov.tag_ != "VBG" or not has_aux(gov, _BE_FORMS):
+        return False
+    if gov == tok or tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return gov.lemma_.lower() in lex.HOLDING | lex.PARTICIPATING | lex.OPENING | lex.ENDING
 
 
 def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tuple[MeetingStatus, bool] | None:

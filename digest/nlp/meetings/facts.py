@@ -214,7 +214,8 @@ def _modified_word(root, trig_ids: set[int]):
     """The word an item modifies, through prepositions, time nouns and prepositional phrases
     ("set for 9 a.m. Thursday", "in court in Manhattan")."""
     verb = root.head
-    if verb.dep_ in ("prep", "agent") or verb.pos_ == "ADP":
+    # "talks … starting today": a participle the parser calls a preposition is still the verb dated
+    if (verb.dep_ in ("prep", "agent") and verb.pos_ != "VERB") or verb.pos_ == "ADP":
         verb = verb.head
     for _ in range(4):
         timeish = verb.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("NOUN", "PROPN", "NUM")
