@@ -291,3 +291,42 @@ def test_waiting_for_talks_that_start_today_is_not_talks_under_way(nlp):
 
 def test_talks_held_today_are_under_way(nlp):
     assert only(nlp, "The ministers are holding talks in Ottawa today.").status is MeetingStatus.ONGOING
+
+
+# --------------------------------------------------------------------------- not a meeting set
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If negotiations fail, we will not hesitate to act, he added.",
+        "The country does not rule out a moratorium if the negotiations do not produce a result.",
+    ],
+)
+def test_talks_as_the_subject_of_a_condition_are_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_dated_meeting_in_a_condition_stays(nlp):
+    m = only(nlp, "If the meeting on Friday goes ahead, ministers will discuss quotas.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She expected further announcements about the talks with Vendex to be made early next week.",
+        "A report on the meeting will be published on Friday.",
+    ],
+)
+def test_the_date_of_what_is_said_about_a_meeting_is_not_the_meetings(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_the_days_of_a_trip_date_the_visit(nlp):
+    text = (
+        "The minister will visit Oslo next week for talks with officials. "
+        "A spokeswoman said the trip is set for April 8 to 10."
+    )
+    m = only(nlp, text, date(2024, 4, 3))
+    assert (m.status, m.start, m.end, m.place) == (MeetingStatus.UPCOMING, "2024-04-08", "2024-04-10", "Oslo")

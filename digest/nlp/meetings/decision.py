@@ -23,14 +23,19 @@ _TO_BE = ("be", "due", "schedule", "expect", "set", "plan", "likely")
 
 
 def inside_another_noun(tok, kind: MeetingKind) -> bool:
-    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations":
-    the meeting noun is the setting of another noun, whose verb and date are not the meeting's."""
-    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations",
+    "announcements about the talks": the meeting noun is the setting or the topic of another noun,
+    whose verb and date are not the meeting's."""
+    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of") + _TOPIC_PREPS:
         return False
     holder = tok.head.head
     if tok.head.lower_ == "of":
         return holder.lemma_.lower() in lex.RESULT_NOUNS
     return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
+
+
+# "announcements about the talks", "a report on the meeting": the meeting is what another noun is about
+_TOPIC_PREPS = ("about", "on", "regarding", "concerning")
 
 
 def forecast_by_others(tok, kind: MeetingKind) -> bool:
@@ -135,11 +140,20 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
         return True
     if gov is None:
         return False
+    if not has_day and _subject_of_a_condition(trigger, gov):
+        return True  # "if negotiations fail, we will act": what the talks may do, not a meeting set
     conditional_ok = kind.formal or gov.lemma_.lower() in lex.HOLDING
     chain = _verb_chain(gov)
     if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
         return True
     return conditional_ok and not _landmark(trigger) and _conditional_above(chain[-1])
+
+
+def _subject_of_a_condition(trigger, gov) -> bool:
+    """The meeting noun is the subject of an "if/unless" clause ("if the talks do not produce a result")."""
+    return trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children
+    )
 
 
 def _recurring_clause(gov) -> bool:
