@@ -330,3 +330,19 @@ def test_the_days_of_a_trip_date_the_visit(nlp):
     )
     m = only(nlp, text, date(2024, 4, 3))
     assert (m.status, m.start, m.end, m.place) == (MeetingStatus.UPCOMING, "2024-04-08", "2024-04-10", "Oslo")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Tomorrow's Group of Seven meeting is seen as the key event.", "2024-03-08"),
+        ("Monday's EC farm ministers' meeting will review prices.", "2024-03-11"),
+    ],
+)
+def test_a_possessive_day_dates_the_meeting_closing_the_name(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_possessive_day_of_another_noun_is_not_the_meetings(nlp):
+    assert all(m.start is None for m in extract_meetings(nlp("Tuesday's vote on the talks was delayed."), THU))

@@ -113,6 +113,10 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
+        named = None if place else _named_after_the_day(root, triggers)
+        if named is not None:
+            out[k] = named  # "Tomorrow's Group of Seven meeting", however the name was parsed
+            continue
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
         beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
@@ -150,6 +154,22 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _named_after_the_day(root, triggers: list) -> int | None:
+    """The meeting noun closing the name a possessive day opens ("Monday's EC farm ministers'
+    meeting", "Tomorrow's Group of Seven meeting"): the first noun trigger within seven words, with
+    only the words of a name between (not "Tuesday's vote on the talks")."""
+    if root.dep_ != "poss":
+        return None
+    nouns = {t.i for t, k in triggers if not k.verbal}
+    for tok in root.doc[root.i + 1 : min(root.i + 8, root.sent.end)]:
+        if tok.i in nouns:
+            return tok.i
+        naming = tok.pos_ in ("PROPN", "NUM", "ADJ", "PART") or tok.lower_ == "of" or tok.text in ("'", "’")
+        if not (naming or (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod", "poss"))):
+            return None
+    return None
 
 
 def _dates_another_noun(root, trig_ids: set[int]) -> bool:
