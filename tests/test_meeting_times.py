@@ -346,3 +346,9 @@ def test_a_possessive_day_dates_the_meeting_closing_the_name(nlp, text, start):
 
 def test_a_possessive_day_of_another_noun_is_not_the_meetings(nlp):
     assert all(m.start is None for m in extract_meetings(nlp("Tuesday's vote on the talks was delayed."), THU))
+
+
+def test_a_meeting_among_others_takes_their_time(nlp):
+    text = "He plans to attend monetary conferences including the Kestria Fund meetings in early April."
+    found = upcoming(nlp, text)
+    assert [m.start for m in found] == ["2024-04"]

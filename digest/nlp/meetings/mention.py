@@ -81,12 +81,20 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
     place_of = assign([r for r, _ in places], triggers, place=True)
     out = []
     for tok, kind in triggers:
-        own_times = [times[k] for k, t in time_of.items() if t == tok.i]
+        own_times = [times[k] for k, t in time_of.items() if t == _umbrella(tok, time_of)]
         own_places = [places[k][1] for k, t in place_of.items() if t == tok.i]
         m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
         if m is not None:
             out.append(m)
     return _set_apart(fold_nested(out))
+
+
+def _umbrella(tok, time_of: dict[int, int]) -> int:
+    """The trigger whose times are ``tok``'s: its own, or, when it has none, those of the meetings
+    it is one of ("conferences including the IMF meetings in early April")."""
+    if tok.i in time_of.values() or tok.dep_ != "pobj" or tok.head.lower_ not in ("including", "like"):
+        return tok.i
+    return tok.head.head.i if tok.head.head.i in time_of.values() else tok.i
 
 
 def _set_apart(mentions: list[Mention]) -> list[Mention]:
