@@ -352,3 +352,12 @@ def test_a_meeting_among_others_takes_their_time(nlp):
     text = "He plans to attend monetary conferences including the Kestria Fund meetings in early April."
     found = upcoming(nlp, text)
     assert [m.start for m in found] == ["2024-04"]
+
+
+def test_the_current_meeting_is_under_way_whatever_date_is_near(nlp):
+    text = (
+        "He would not reach agreement at the current meeting which is due to end Tuesday, "
+        "although prices must be agreed by April 1."
+    )
+    assert upcoming(nlp, text) == []
+    assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.ONGOING]

@@ -373,6 +373,8 @@ def status(
         return changed
     progressive = _progressive(tok, gov)
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
+    if value is not None and tense != PAST and _told_as_current(tok):
+        return MeetingStatus.ONGOING, False  # "the current meeting, which is due to end Tuesday"
     if value is not None:
         found = _status_from_date(value, published, tense, progressive, stative)
         if found is not None:
@@ -464,16 +466,21 @@ def _status_from_date(
     return MeetingStatus.ONGOING if progressive or stative or first < published or coarse else MeetingStatus.UPCOMING
 
 
+def _told_as_current(tok) -> bool:
+    """ "the current meeting", "the ongoing round of negotiations": under way, whatever date is near."""
+    holders = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])
+    return any(
+        c.dep_ == "amod" and c.lower_ in ("current", "ongoing", "continuing", "present")
+        for h in holders
+        for c in h.children
+    )
+
+
 def _status_from_words(tok, gov, tense: str, progressive: bool, stative: bool) -> MeetingStatus:
     after = tok.doc[tok.i + 1 : min(tok.i + 5, tok.sent.end)].text.lower()
     if "underway" in after or "under way" in after:
         return MeetingStatus.ONGOING  # "negotiations now underway"
-    holders = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])
-    if tense != PAST and any(
-        c.dep_ == "amod" and c.lower_ in ("current", "ongoing", "continuing", "present")
-        for h in holders
-        for c in h.children
-    ):
+    if tense != PAST and _told_as_current(tok):
         return MeetingStatus.ONGOING  # "the current round of trade negotiations"
     ending = gov is not None and gov.lemma_.lower() in lex.ENDING and has_aux(gov, ("would", "could", "may", "might"))
     if ending and tense != PAST:
