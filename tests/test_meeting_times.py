@@ -361,3 +361,15 @@ def test_the_current_meeting_is_under_way_whatever_date_is_near(nlp):
     )
     assert upcoming(nlp, text) == []
     assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.ONGOING]
+
+
+def test_a_session_of_a_numbered_group_is_a_meeting(nlp):
+    m = only(nlp, "They are scheduled to start today with an informal Group of Five (G-5) session.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-07")
+
+
+@pytest.mark.parametrize(
+    "text", ["The yen rose in the NYSE session.", "The dollar fell in the Tokyo session on Monday."]
+)
+def test_a_markets_session_is_still_trading(nlp, text):
+    assert extract_meetings(nlp(text), THU) == []

@@ -5,6 +5,8 @@ session", "meet demands", "the teams meet")."""
 
 from __future__ import annotations
 
+import re
+
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, subject
@@ -129,7 +131,16 @@ def _session_ok(tok) -> bool:
     gov = governor(tok)
     if words & {"trading", "stock", "stocks", "shares", "futures"}:
         return False
-    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov)
+    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov) or _named_bodys_session(tok)
+
+
+def _named_bodys_session(tok) -> bool:
+    """ "a G-5 session", "the G7 session": a session named by a group of countries (an acronym
+    with its number; a market's "NYSE session" is trading)."""
+    return any(
+        c.dep_ in ("compound", "nmod") and re.fullmatch(r"[A-Z]{1,3}-?\d{1,3}", c.text) is not None
+        for c in tok.children
+    )
 
 
 def _bodys_next_session(tok, gov) -> bool:
