@@ -160,11 +160,13 @@ def test_a_weekday_in_a_named_week_is_one_expression():
 
 def test_a_day_of_the_month_alone():
     found = find_expressions("The board will meet on the 15th to consider the offer.")
-    assert [m.text for m in found] == ["on the 15th"]
+    assert [m.text for m in found] == ["the 15th"]  # the day itself (its word heads the phrase), after "on"
+    assert resolve("the 15th", TUE, "future").start == "2022-01-15"
     assert resolve("on the 15th", TUE, "future").start == "2022-01-15"
     assert resolve("on the 5th", TUE, "future").start == "2022-02-05"
     assert resolve("on the 5th", TUE, "past").start == "2022-01-05"
     assert find_expressions("He works on the 15th floor.") == []
+    assert find_expressions("She came in the 15th minute.") == []
 
 
 def test_in_n_weeks_of_is_a_duration():
@@ -262,3 +264,24 @@ def test_meantime_sentences(nlp, row):
     span = doc.char_span(hit.start_char, hit.end_char, alignment_mode="expand")
     value = resolve(hit.text, published, clause_tense(span.root))
     assert value is not None and value.start == row["value"]
+
+
+def test_the_weekend_of_named_days_gives_the_days():
+    found = find_expressions("The bankers meet in Basle on the weekend of March 16-17.")
+    assert [m.text for m in found] == ["March 16-17"]  # not "end of March" inside "weekend"
+
+
+def test_in_ten_days_and_in_10_days():
+    assert [m.text for m in find_expressions("They meet in ten days, or in 12 days.")] == ["in ten days", "in 12 days"]
+    assert resolve("in ten days", TUE, "future").start == "2022-01-21"
+    assert resolve("in 12 days", TUE, "future").start == "2022-01-23"
+    assert resolve("within ten days", TUE, "future") is None  # an interval, not a point
+
+
+def test_month_abbreviations_without_a_full_stop():
+    assert [m.text for m in find_expressions("Leaders meet on Jan 26 in Davos; talks run Sept 6-8.")] == [
+        "Jan 26",
+        "Sept 6-8",
+    ]
+    assert resolve("Jan 26", TUE, "future").start == "2022-01-26"
+    assert find_expressions("Nothing will mar 5 days of talks.") == []

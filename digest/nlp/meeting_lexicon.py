@@ -695,7 +695,7 @@ COUNTABLE = {
     "ministerial",
 }
 # Mentions that may join a meeting already found but never start one.
-WEAK_NOUNS = {"discussion", "discussions", "debate"}
+WEAK_NOUNS = {"discussion", "discussions", "debate", "trip"}  # "the trip is set for April 6 to 8": a visit's days
 WEAK_VERBS = {"arrive", "visit"}
 # Subjects that present what follows as one option among others.
 OPTIONS = {"alternative", "option", "possibility", "idea", "proposal", "suggestion", "choice", "scenario"}

@@ -25,7 +25,17 @@ from datetime import date, datetime, timedelta
 from digest.models import TimeValue
 from digest.nlp.tense import FUTURE, PAST, PRESENT
 
-__all__ = ["FUTURE", "PAST", "PRESENT", "TimeValue", "find_expressions", "find_in_span", "find_time_of_day", "resolve"]
+__all__ = [
+    "FUTURE",
+    "PAST",
+    "PRESENT",
+    "TimeValue",
+    "as_week",
+    "find_expressions",
+    "find_in_span",
+    "find_time_of_day",
+    "resolve",
+]
 
 
 @dataclass(frozen=True)
@@ -140,7 +150,8 @@ _INTRO = {
 # Month names must be capitalised (so the modal "may" and "march" the verb are not months).
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)|May|June?|July?|Aug(?:ust|\.)"
-    r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
+    r"|Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"  # "Jan 6" (newer wire style, no full stop)
 )
 # Full weekday names in any case (wire copy of the 1980s is often lower case: "on monday"), abbreviations
 # capitalised only ("sat", "wed" are words).
@@ -153,6 +164,7 @@ _DAY = rf"(?<![\d/.,])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)|{_D
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|thru)\s+)"
 _PARTOFDAY = r"(?:\s+(?i:morning|afternoon|evening|night))"
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)"  # "in ten days", "in 10 days"
 
 _PATTERNS: list[tuple[str, str]] = [
     # Explicit dates and ranges: "from April 30 to May 2", "Jan. 20-21, 2022", "Tuesday, November 19"
@@ -175,7 +187,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # a day of the month alone: "will meet on the 15th", "on the 3rd and 4th" (not "the 15th floor")
     (
         "monthday",
-        r"(?i:on\s+the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
+        r"(?<=\b[Oo][Nn]\s)(?i:the\s+)(?:3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when)\b)",
     ),
     # Relative days
     ("relative", r"(?i:the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)"),
@@ -197,16 +209,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?i:the\s+(?:first|start|beginning|middle|end)\s+of\s+(?:next|this|the\s+coming|last)\s+"
         r"(?:week|month|year))",
     ),
-    ("fuzzy", rf"(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
+    ("fuzzy", rf"\b(?i:(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
     (
         "fuzzy",
         r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
         r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
-    ("fuzzy", r"(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
-    ("fuzzy", r"(?i:(?:this|the)\s+weekend)"),
-    ("fuzzy", r"(?i:in\s+(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
-    ("fuzzy", r"(?i:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|\d)\s+(?:days|weeks))"),
+    ("fuzzy", r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
+    ("fuzzy", r"(?i:(?:this|the)\s+weekend)(?!\s+(?i:of)\b)"),  # "the weekend of March 16-17": the days
+    ("fuzzy", rf"(?i:in\s+(?:a|{_COUNT})\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
+    ("fuzzy", rf"(?i:within\s+(?:the\s+next\s+)?(?:a|{_COUNT})\s+(?:days|weeks))"),
     # Weekdays: "next Monday", "on Tuesday morning", "last Friday"
     ("weekday", rf"(?:(?i:next|last|this|coming|past)\s+)?{_WEEKDAY}{_PARTOFDAY}?"),
     # Months and years
@@ -305,6 +317,13 @@ def _week(d: date) -> str:
 
 def _month(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
+
+
+def as_week(value: TimeValue) -> TimeValue:
+    """The ISO week a day-precise value starts in: what a text that names no day ("this weekend")
+    supports, once the days have served to tell whether it is ahead."""
+    first = value.first_day
+    return TimeValue(_week(first)) if first is not None and value.precision == "day" else value
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -417,7 +436,7 @@ _RE_MONTH = re.compile(rf"(?:(?i:(?P<mod>[a-z]+(?:\s+of)?))[-\s]+)?(?P<m1>{_MONT
 _RE_YEAR = re.compile(rf"(?:(?i:[a-z]+)[-\s]+)?(?P<y>{_YEAR})")
 _RE_WEEKDAY = re.compile(rf"(?:(?i:(?P<mod>next|last|this|coming|past|on))\s+)?(?P<wd>{_WEEKDAY})")
 _RE_IN_N = re.compile(
-    r"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|one|two|three|four|five|six|\d)\s+"
+    rf"(?i:(?:in|within)\s+(?:the\s+next\s+)?(?P<n>a|{_COUNT})\s+"
     r"(?P<unit>day|week|month)s?(?:['’]?\s+time)?)"
 )
 _RE_AGO = re.compile(

@@ -5,6 +5,8 @@ session", "meet demands", "the teams meet")."""
 
 from __future__ import annotations
 
+import re
+
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, subject
@@ -36,7 +38,11 @@ def noun_trigger(tok) -> MeetingKind | None:
         return None
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
         return None
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")}
+    mods = {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and not _duration(c)
+    }
     blocking = mods & lex.NOT_MEETING_MODIFIERS.get(kind.value, set())
     if blocking and not (kind is MeetingKind.SESSION and blocking <= lex.ORDINALS and _bodys_session(tok)):
         return None  # "the first session" of a market is trading; "the committee's first session" is not
@@ -56,6 +62,11 @@ def noun_trigger(tok) -> MeetingKind | None:
     ):
         return None  # "hard of hearing"
     return kind
+
+
+def _duration(tok) -> bool:
+    """ "a two-day session": how long the meeting lasts, not the part of a day a market trades in."""
+    return tok.lower_ in ("day", "week") and any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _names_something_else(tok, kind: MeetingKind) -> bool:
@@ -120,7 +131,16 @@ def _session_ok(tok) -> bool:
     gov = governor(tok)
     if words & {"trading", "stock", "stocks", "shares", "futures"}:
         return False
-    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov)
+    return bool(words & lex.SESSION_OK) or _bodys_next_session(tok, gov) or _named_bodys_session(tok)
+
+
+def _named_bodys_session(tok) -> bool:
+    """ "a G-5 session", "the G7 session": a session named by a group of countries (an acronym
+    with its number; a market's "NYSE session" is trading)."""
+    return any(
+        c.dep_ in ("compound", "nmod") and re.fullmatch(r"[A-Z]{1,3}-?\d{1,3}", c.text) is not None
+        for c in tok.children
+    )
 
 
 def _bodys_next_session(tok, gov) -> bool:
@@ -185,10 +205,10 @@ def _somewhere(verb) -> bool:
 
 
 def _before_a_body(tok) -> bool:
-    """ "appear before the committee / a judge / Congress" (not before the police)."""
+    """ "appear before the committee / a judge / Congress", "appear in court" (not before the police)."""
     return any(
         p.dep_ == "prep"
-        and p.lower_ == "before"
+        and (p.lower_ == "before" or (p.lower_ == "in" and any(o.lemma_.lower() == "court" for o in p.children)))
         and any(o.dep_ == "pobj" and {t.lemma_.lower() for t in o.subtree} & lex.HEARING_BODIES for o in p.children)
         for p in tok.children
     )
@@ -268,6 +288,8 @@ def _people_meet(tok, lemma: str) -> bool:
     if _object_blocks(tok, lemma, objs) or _meets_a_thing(tok):
         return False
     subj = subject(tok)
+    if subj is None:
+        subj = _described_by_schedule(tok)
     if lemma == "gather" and subj is None and not objs and not _has_setting(tok):
         return False
     if (
@@ -303,10 +325,34 @@ def _gauged_by_adjective(tok) -> bool:
 
 
 def _opponents(subj) -> bool:
-    """ "the two teams", "the club": sides of a contest, unless they negotiate."""
+    """ "the two teams", "the club": sides of a contest, unless they negotiate or are a team of
+    people named by what they are ("a team of Nigerian officials", "a team of experts")."""
     if subj.lemma_.lower() not in lex.SPORTS_SUBJECTS:
         return False
-    return not any(c.lower_ in lex.NEGOTIATING for c in subj.children)
+    if any(c.lower_ in lex.NEGOTIATING for c in subj.children):
+        return False
+    of_people = (
+        c
+        for c in subj.children
+        if c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.PEOPLE for o in c.children)
+    )
+    return next(of_people, None) is None
+
+
+def _described_by_schedule(tok):
+    """ "the ministers, scheduled to meet in Brussels on Monday, …", "the ministers, meeting in
+    Brussels on Monday, …": the noun that a participle describes is who meets (the verb has no
+    subject of its own)."""
+    head = tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and is_party(head):
+        return head
+    scheduling = head.lemma_.lower() in lex.SCHEDULED_PREDICATES | {"expect"}
+    if tok.dep_ != "xcomp" or head.dep_ not in ("acl", "amod") or not scheduling:
+        return None
+    noun = head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and is_party(noun) else None
 
 
 def _sports_context(sent) -> bool:

@@ -23,14 +23,19 @@ _TO_BE = ("be", "due", "schedule", "expect", "set", "plan", "likely")
 
 
 def inside_another_noun(tok, kind: MeetingKind) -> bool:
-    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations":
-    the meeting noun is the setting of another noun, whose verb and date are not the meeting's."""
-    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+    """ "progress in the talks", "their clout in trade talks", "the outcome of the negotiations",
+    "announcements about the talks": the meeting noun is the setting or the topic of another noun,
+    whose verb and date are not the meeting's."""
+    if kind.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of") + _TOPIC_PREPS:
         return False
     holder = tok.head.head
     if tok.head.lower_ == "of":
         return holder.lemma_.lower() in lex.RESULT_NOUNS
     return holder.pos_ == "NOUN" and not is_meeting_noun(holder) and holder.lemma_.lower() not in lex.EVENT_PARTS
+
+
+# "announcements about the talks", "a report on the meeting": the meeting is what another noun is about
+_TOPIC_PREPS = ("about", "on", "regarding", "concerning")
 
 
 def forecast_by_others(tok, kind: MeetingKind) -> bool:
@@ -135,11 +140,20 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
         return True
     if gov is None:
         return False
+    if not has_day and _subject_of_a_condition(trigger, gov):
+        return True  # "if negotiations fail, we will act": what the talks may do, not a meeting set
     conditional_ok = kind.formal or gov.lemma_.lower() in lex.HOLDING
     chain = _verb_chain(gov)
     if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
         return True
     return conditional_ok and not _landmark(trigger) and _conditional_above(chain[-1])
+
+
+def _subject_of_a_condition(trigger, gov) -> bool:
+    """The meeting noun is the subject of an "if/unless" clause ("if the talks do not produce a result")."""
+    return trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children
+    )
 
 
 def _recurring_clause(gov) -> bool:
@@ -357,8 +371,10 @@ def status(
     changed = None if rescheduled else _cancelled_or_postponed(tok, gov, tense, value)
     if changed is not None:
         return changed
-    progressive = gov is not None and gov.tag_ == "VBG" and has_aux(gov, _BE_FORMS)
+    progressive = _progressive(tok, gov)
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
+    if value is not None and tense != PAST and _told_as_current(tok):
+        return MeetingStatus.ONGOING, False  # "the current meeting, which is due to end Tuesday"
     if value is not None:
         found = _status_from_date(value, published, tense, progressive, stative)
         if found is not None:
@@ -367,6 +383,16 @@ def status(
 
 
 _BE_FORMS = ("is", "are", "am", "'s", "'re", "been", "was", "were")
+
+
+def _progressive(tok, gov) -> bool:
+    """The meeting told as under way: "are meeting", "the talks are continuing", "are holding talks";
+    not a meeting others are doing something about ("investors are waiting for the talks")."""
+    if gov is None or gov.tag_ != "VBG" or not has_aux(gov, _BE_FORMS):
+        return False
+    if gov == tok or tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return gov.lemma_.lower() in lex.HOLDING | lex.PARTICIPATING | lex.OPENING | lex.ENDING
 
 
 def _cancelled_or_postponed(tok, gov, tense: str, value: TimeValue | None) -> tuple[MeetingStatus, bool] | None:
@@ -409,7 +435,8 @@ def _change_told_beside(tok, gov) -> list:
     postponed in January were held last week", "… will resume on Friday", "… will go ahead")."""
     if gov is not None and gov.lemma_.lower() in lex.GOING_AHEAD:
         return []
-    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN"))]
+    # a participle after the noun is sometimes tagged as a past tense ("the meeting, called off yesterday, …")
+    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")))]
 
 
 def _change_not_asserted(verb) -> bool:
@@ -439,16 +466,21 @@ def _status_from_date(
     return MeetingStatus.ONGOING if progressive or stative or first < published or coarse else MeetingStatus.UPCOMING
 
 
+def _told_as_current(tok) -> bool:
+    """ "the current meeting", "the ongoing round of negotiations": under way, whatever date is near."""
+    holders = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])
+    return any(
+        c.dep_ == "amod" and c.lower_ in ("current", "ongoing", "continuing", "present")
+        for h in holders
+        for c in h.children
+    )
+
+
 def _status_from_words(tok, gov, tense: str, progressive: bool, stative: bool) -> MeetingStatus:
     after = tok.doc[tok.i + 1 : min(tok.i + 5, tok.sent.end)].text.lower()
     if "underway" in after or "under way" in after:
         return MeetingStatus.ONGOING  # "negotiations now underway"
-    holders = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])
-    if tense != PAST and any(
-        c.dep_ == "amod" and c.lower_ in ("current", "ongoing", "continuing", "present")
-        for h in holders
-        for c in h.children
-    ):
+    if tense != PAST and _told_as_current(tok):
         return MeetingStatus.ONGOING  # "the current round of trade negotiations"
     ending = gov is not None and gov.lemma_.lower() in lex.ENDING and has_aux(gov, ("would", "could", "may", "might"))
     if ending and tense != PAST:

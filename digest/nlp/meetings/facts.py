@@ -113,6 +113,10 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
     comp_heads = {t.head.i: t.i for t, _k in triggers if t.dep_ == "compound" and t.head.i > t.i}
     verbal = {t.i for t, k in triggers if k.verbal}
     for k, root in enumerate(roots):
+        named = None if place else _named_after_the_day(root, triggers)
+        if named is not None:
+            out[k] = named  # "Tomorrow's Group of Seven meeting", however the name was parsed
+            continue
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
         beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
@@ -137,7 +141,9 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         verb = _modified_word(root, trig_ids)
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "the meeting is due on Friday"
-        if verb.pos_ in ("NOUN", "PROPN"):
+        if verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
+            hit = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
+        elif verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
         elif verb.pos_ in ("VERB", "AUX"):
             hit = _contact_clause_trigger(verb, triggers)
@@ -148,6 +154,22 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _named_after_the_day(root, triggers: list) -> int | None:
+    """The meeting noun closing the name a possessive day opens ("Monday's EC farm ministers'
+    meeting", "Tomorrow's Group of Seven meeting"): the first noun trigger within seven words, with
+    only the words of a name between (not "Tuesday's vote on the talks")."""
+    if root.dep_ != "poss":
+        return None
+    nouns = {t.i for t, k in triggers if not k.verbal}
+    for tok in root.doc[root.i + 1 : min(root.i + 8, root.sent.end)]:
+        if tok.i in nouns:
+            return tok.i
+        naming = tok.pos_ in ("PROPN", "NUM", "ADJ", "PART") or tok.lower_ == "of" or tok.text in ("'", "’")
+        if not (naming or (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod", "poss"))):
+            return None
+    return None
 
 
 def _dates_another_noun(root, trig_ids: set[int]) -> bool:
@@ -212,7 +234,8 @@ def _modified_word(root, trig_ids: set[int]):
     """The word an item modifies, through prepositions, time nouns and prepositional phrases
     ("set for 9 a.m. Thursday", "in court in Manhattan")."""
     verb = root.head
-    if verb.dep_ in ("prep", "agent") or verb.pos_ == "ADP":
+    # "talks … starting today": a participle the parser calls a preposition is still the verb dated
+    if (verb.dep_ in ("prep", "agent") and verb.pos_ != "VERB") or verb.pos_ == "ADP":
         verb = verb.head
     for _ in range(4):
         timeish = verb.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("NOUN", "PROPN", "NUM")
@@ -260,14 +283,18 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
             continue
         chain = {g.i for g in head_path(gov, 3)} if tok.dep_ != "ROOT" else {gov.i}
         # "talks are expected to begin in July": the date of the meeting's own beginning
-        begins = verb.dep_ == "xcomp" and verb.head.i == gov.i and verb.lemma_.lower() in lex.TAKING_PLACE
+        # "the summit is due to take place on Monday": through the adjective that says it is planned
+        planned = verb.head.dep_ == "acomp" and verb.head.head.i == gov.i
+        begins = verb.dep_ == "xcomp" and (verb.head.i == gov.i or planned) and verb.lemma_.lower() in lex.TAKING_PLACE
         # "who is in Washington to attend the meetings": where one is, to take part
         # "flew to Oslo to hold talks": where one travels, to meet
         travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)
         purpose = travelling or (place and gov.lemma_.lower() in lex.PARTICIPATING)
         attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
         # "The talks, postponed …, will take place in Oslo": a second verb of the meeting as subject
-        attending = attending or (place and _shares_subject(verb, gov, tok))
+        # "The talks, postponed last week, will now be held on March 20": the new date of a moved meeting
+        moved = gov.lemma_.lower() in lex.MOVE_WORDS and verb.lemma_.lower() in lex.GOING_AHEAD
+        attending = attending or ((place or moved) and _shares_subject(verb, gov, tok))
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None

@@ -22,7 +22,7 @@ from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.title import names_someone, title, title_score
 from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
-from digest.nlp.timex import find_time_of_day
+from digest.nlp.timex import as_week, find_time_of_day
 
 _ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
 
@@ -81,12 +81,20 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
     place_of = assign([r for r, _ in places], triggers, place=True)
     out = []
     for tok, kind in triggers:
-        own_times = [times[k] for k, t in time_of.items() if t == tok.i]
+        own_times = [times[k] for k, t in time_of.items() if t == _umbrella(tok, time_of)]
         own_places = [places[k][1] for k, t in place_of.items() if t == tok.i]
         m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
         if m is not None:
             out.append(m)
     return _set_apart(fold_nested(out))
+
+
+def _umbrella(tok, time_of: dict[int, int]) -> int:
+    """The trigger whose times are ``tok``'s: its own, or, when it has none, those of the meetings
+    it is one of ("conferences including the IMF meetings in early April")."""
+    if tok.i in time_of.values() or tok.dep_ != "pobj" or tok.head.lower_ not in ("including", "like"):
+        return tok.i
+    return tok.head.head.i if tok.head.head.i in time_of.values() else tok.i
 
 
 def _set_apart(mentions: list[Mention]) -> list[Mention]:
@@ -131,14 +139,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
-    # a journey already made says nothing of whether the meeting it was for is over
-    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
-    status, postponed_from = decision.status(tok, tense, None if past_journey else value, published, when.rescheduled)
-    if past_journey and status is not MeetingStatus.PAST:
-        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
-    status = decision.under_way(tok, status, value, when.end, published)
-    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
-        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
+    status, postponed_from, value, hinted = _status(tok, tense, when, value, hinted, published)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
     anaphoric = definite and not names
     return Mention(
@@ -159,6 +160,27 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         place_rank=place_rank,
         definite=definite,
     )
+
+
+def _status(
+    tok, tense: str, when: MentionTime, value: TimeValue | None, hinted: bool, published: date
+) -> tuple[MeetingStatus, bool, TimeValue | None, bool]:
+    """The mention's status, whether it only gives the date a meeting was moved from, and its time
+    as shown (with whether it is only a journey's day)."""
+    # a journey already made says nothing of whether the meeting it was for is over
+    past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
+    # "the ministers meet this week": a present told as a timetable (its dates were read as ahead) is ahead
+    timetable = decision.FUTURE if tense == PRESENT and when.tense == decision.FUTURE else tense
+    known = None if past_journey else value
+    status, postponed_from = decision.status(tok, timetable, known, published, when.rescheduled)
+    if past_journey and status is not MeetingStatus.PAST:
+        hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
+    status = decision.under_way(tok, status, value, when.end, published)
+    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
+        status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
+    if when.weekend and value is not None:
+        value = as_week(value)  # its days told the status; the text names no day
+    return status, postponed_from, value, hinted
 
 
 def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: bool) -> tuple[MentionTime, bool]:
@@ -211,6 +233,8 @@ def _fold_gathering_for(mentions: list[Mention], dropped: set[int]) -> None:
         if m.value and outer.value and m.value.start != outer.value.start:
             continue
         outer.absorb(m)
+        if outer.status is MeetingStatus.ONGOING and m.status is MeetingStatus.UPCOMING and m.value is not None:
+            outer.status = m.status  # "leaders are gathering in Rome for Friday's summit": the summit is ahead
         if outer.value is not None:
             outer.value = with_duration(m.trigger, outer.value)  # "… on Thursday for a two-day summit"
         noun_better = not names_someone(outer.title, outer.sent) and title_score(m.title) > title_score(outer.title)

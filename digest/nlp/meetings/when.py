@@ -28,23 +28,26 @@ class MentionTime:
     tense: str = ""  # the tense the start was resolved with
     rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
     later: bool = False  # the rest of a period: "later this month", "the end of the week"
+    weekend: bool = False  # "this weekend": days that tell the status, but no day named (shown as the week)
 
 
 def mention_time(tok, own_times: list, published: date, tense: str, scheduled: bool) -> MentionTime:
     """The most precise time attached to the trigger; "until/through X" and "is scheduled to end X"
     give an end. A day that contradicts the clause tense belongs to another verb and is dropped."""
     value, end, value_tense, best, year, named_day, later = None, None, tense, -1, None, False, False
+    weekend = False
     trig_gov = governor(tok)
     subtree = {t.i for t in tok.subtree}
+    own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
     for root, tm in own_times:
-        moved = _moved(root, trig_gov)
+        moved = "to" if renewed else _moved(root, trig_gov)
         if moved == "from":
             continue  # the date it was moved from
         in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
         # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
         # whatever the tense of the clause around
         own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
-        t_tense = PRESENT if in_name else tense
+        t_tense = _own_day_direction(tok, tm.kind, tense, in_name, own)
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
@@ -60,6 +63,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         elif v.precision.rank > best:
             value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
             later = bool(re.match(r"(?i)(?:later|late|the\s+end|end|the\s+rest|rest)\b", tm.text))
+            weekend = bool(re.search(r"(?i)\bweekend\b", tm.text))
         if v.precision is Precision.YEAR and root.dep_ in ("nummod", "compound", "amod") and root.head == tok:
             year = v.start  # "their 2025 session that starts in January"
     if value is not None and value.precision == "day" and not value.end and not scheduled and not named_day:
@@ -71,7 +75,19 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             value = None  # the date belongs to another verb ("Delors said yesterday the summit will …")
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
-    return MentionTime(value, end, value_tense, later=later)
+    return MentionTime(value, end, value_tense, later=later, weekend=weekend)
+
+
+def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
+    """The tense a time on the meeting's own noun is resolved with. A weekday of a meeting one
+    waits for is the next one ("stocks fell ahead of Monday's meeting"); a weekday in the name
+    follows the clause ("agreed at Friday's meeting", "will decide at Monday's meeting"); any
+    other time in the name is the nearest ("the February meeting")."""
+    if kind == "weekday" and own and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead":
+        return FUTURE
+    if not in_name:
+        return tense
+    return tense if kind == "weekday" and tense in (FUTURE, PAST) else PRESENT
 
 
 def split_travel_times(tok, own_times: list) -> tuple[list, list]:
@@ -119,6 +135,51 @@ def _future_in_past(tok) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _new_arrangement(tok, trig_gov, own_times: list) -> tuple[list, bool]:
+    """The times that say when the meeting now is, and whether they are a new date. Dropped: the
+    day a change was made ("the talks, postponed last week, …", "cancelled on Monday") and, when
+    the sentence gives the new time, the old arrangement ("the meeting, which had been planned
+    for Tuesday, will now take place on Friday"). Kept as a new date: the time of the verb that
+    holds a moved meeting ("… postponed last week, will now be held on March 20")."""
+    kept = [(root, tm) for root, tm in own_times if not _time_of_change(root, tok, trig_gov)]
+    current = [(root, tm) for root, tm in kept if not _old_arrangement(root, tok)]
+    renewed = len(current) < len(kept) and bool(current)
+    moving = trig_gov is not None and trig_gov.lemma_.lower() in lex.MOVE_WORDS | lex.CANCEL_WORDS
+    for root, _tm in current if moving else []:
+        verb = governor(root)
+        held = verb is not None and verb.lemma_.lower() in lex.GOING_AHEAD
+        renewed = renewed or (held and verb.dep_ == "conj" and verb.head == trig_gov)
+    return (current or kept), renewed
+
+
+def _time_of_change(root, tok, trig_gov) -> bool:
+    """ "postponed last week", "was cancelled on Monday": the day a meeting was moved or called off,
+    not its own (the old and new dates come through "from" and "to/until/for")."""
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ in ("on", "in", "at"):
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "advmod"):
+        return False
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.MOVE_WORDS | lex.CANCEL_WORDS | lex.POSTPONE_WORDS:
+        return False
+    moved_object = head == trig_gov and tok.head == head and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    return moved_object or (head.head == tok and head.dep_ in ("acl", "relcl"))  # the meeting is what is moved
+
+
+def _old_arrangement(root, tok) -> bool:
+    """A time in a clause on the meeting that tells what had been planned: "which had been planned
+    for Tuesday", "originally set for May 3"."""
+    clause = next(
+        (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.is_ancestor(root) and c.pos_ == "VERB"), None
+    )
+    if clause is None or clause.lemma_.lower() not in lex.SCHEDULE_VERBS | lex.SCHEDULED_PREDICATES:
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "advmod" and c.lower_ in ("originally", "initially"))
+        for c in clause.children
+    )
 
 
 def _until(doc, start_char: int) -> bool:
