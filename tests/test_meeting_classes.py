@@ -610,6 +610,36 @@ def test_a_city_beats_a_venue_and_a_country(nlp):
     assert [m.place for m in upcoming(nlp, text)] == ["Vienna"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The envoy will begin talks with the rebels as soon as he returns to Nairobi.", "Nairobi"),
+        ("The two ministers will meet when they arrive in Lisbon next week.", "Lisbon"),
+        ("After arriving in Hanoi on Sunday, the delegation will hold talks with Vietnamese officials.", "Hanoi"),
+        ("The envoy will hold talks with the rebels on Monday after his plane lands in Nairobi.", "Nairobi"),
+        # the meeting is before the journey, or the town is where one comes from
+        ("The envoy will hold talks with the rebels before he leaves for Nairobi.", None),
+        ("The envoy will meet rebel leaders on Friday, when she returns from Nairobi.", None),
+    ],
+)
+def test_where_one_arrives_to_meet_is_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A Dublin court adjourned the case on Wednesday. The court will sit again on April 2.", "Dublin"),
+        ("A Dublin court blocked the layoffs until the court sits again on May 7.", "Dublin"),
+        # people named by their town travel: their town is not where they meet
+        ("Delegates from Oslo will meet on Tuesday.", None),
+        ("Oslo negotiators will meet their Swedish counterparts on Tuesday.", None),
+    ],
+)
+def test_a_court_or_council_sits_in_the_town_that_names_it(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
 def test_a_country_alone_is_no_place(nlp):
     assert [m.place for m in upcoming(nlp, "The summit will be held in France next month.")] == [None]
 
@@ -845,6 +875,47 @@ def test_an_organisations_own_meeting_takes_the_organisation_the_article_is_abou
         "Norvik Steel. A staff meeting is planned for next Tuesday."
     )
     assert only(nlp, text).title == "Norvik Steel staff meeting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Brantwell Media chairman Olaf Marquardt told analysts the company would cut costs. "
+            "Marquardt said sales fell. Marquardt will address staff at an all-hands meeting on Friday, "
+            "Marquardt said."
+        ),
+        (
+            "Marquardt will address staff at an all-hands meeting on Friday, the company said. "
+            "Brantwell Media chairman Olaf Marquardt has cut costs since 2019."
+        ),
+        (
+            "Brantwell Media shares fell. Marquardt told staff the company will hold an all-hands meeting "
+            "on Friday. Olaf Marquardt became chairman in 2019."
+        ),
+    ],
+)
+def test_a_persons_surname_the_tagger_takes_for_a_company_is_not_the_body(nlp, text):
+    assert only(nlp, text).title == "Brantwell Media all-hands meeting"
+
+
+def test_a_company_name_the_tagger_cut_short_keeps_its_first_word(nlp):
+    text = (
+        "Brantwell Media will cut 300 jobs. Kerrigan said the company would hold an all-hands meeting on "
+        "Friday. Chief executive Joanna Kerrigan joined in 2019."
+    )
+    assert only(nlp, text).title == "Brantwell Media all-hands meeting"
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The French parliament will debate the bill on Tuesday.", "French parliament session"),
+        ("The Ohio legislature will convene on Monday.", "Ohio legislature meeting"),
+        ("Chinese leaders will meet on Monday.", "Chinese leaders meeting"),
+    ],
+)
+def test_a_body_named_by_its_country_or_people_keeps_its_noun(nlp, text, title):
+    assert only(nlp, text).title == title
 
 
 def test_a_board_another_word_names_does_not_take_the_articles_organisation(nlp):

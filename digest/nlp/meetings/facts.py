@@ -268,9 +268,26 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         attending = gov.dep_ in ("advcl", "xcomp") and gov.head.i == verb.i and purpose
         # "The talks, postponed …, will take place in Oslo": a second verb of the meeting as subject
         attending = attending or (place and _shares_subject(verb, gov, tok))
+        # "will begin talks as soon as they return to London": where one meets on arriving
+        attending = attending or (place and _arrival_clause(verb) == gov)
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
+
+
+def _arrival_clause(verb):
+    """The verb a clause of arriving somewhere is the time of ("when they arrive in Lisbon", "after
+    arriving in Hanoi", "as soon as he returns to Nairobi"), else None; not a clause of leaving
+    ("before he leaves for Oslo": the meeting is before the journey)."""
+    if verb.lemma_.lower() not in lex.ARRIVING:
+        return None
+    if verb.dep_ == "advcl" and verb.head.lower_ == "soon" and verb.head.dep_ == "advmod":
+        return verb.head.head  # "as soon as he returns"
+    if verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in lex.ON_ARRIVAL for c in verb.children):
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in lex.ON_ARRIVAL and verb.head.dep_ == "prep":
+        return verb.head.head
+    return None
 
 
 def _shares_subject(verb, gov, tok) -> bool:
@@ -330,6 +347,45 @@ def where_clause_place(tok, kind: MeetingKind) -> str | None:
             text = " ".join(t.text for t in place.subtree if t.ent_type_ == place.ent_type_ and t.i <= place.i)
             return None if is_country(text) else text
         return None
+    return None
+
+
+def seat_of_body(tok, kind: MeetingKind) -> str | None:
+    """ "The Dublin court will sit again on April 2": a court or council meets in the town that names
+    it, here or where "the court" was last named with its town, in the sentence or the one before."""
+    body = _meeting_body(tok, kind)
+    if body is None or body.lemma_.lower() not in lex.SEATED_BODIES:
+        return None
+    town = _town_naming(body)
+    if town is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in body.children):
+        return town
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    named = [_town_naming(t) for t in doc[start : body.i] if t.lemma_.lower() == body.lemma_.lower()]
+    return next((n for n in reversed(named) if n), None)
+
+
+def _meeting_body(tok, kind: MeetingKind):
+    """The body that meets: the subject of a meeting verb or of the verb holding the meeting noun
+    ("the court will hold a hearing"), else the noun's owner ("the council's session")."""
+    if kind.verbal:
+        return subject(tok)
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.lemma_.lower() in lex.SEATED_BODIES),
+                 None)
+    if owner is not None:
+        return owner
+    gov = governor(tok)
+    if gov is not None and tok.dep_ == "dobj" and tok.head == gov and gov.lemma_.lower() in lex.HOSTING:
+        return subject(gov)
+    return None
+
+
+def _town_naming(body) -> str | None:
+    """The town (never a country) modifying a body's noun: "the Dublin court", "a Lyon council"."""
+    for c in body.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < body.i and c.ent_type_ == "GPE":
+            text = " ".join(t.text for t in c.subtree if t.ent_type_ == "GPE")
+            return None if is_country(text) else text
     return None
 
 

@@ -14,6 +14,7 @@ from digest.nlp.meetings.facts import (
     choose_place,
     journey_place,
     parties,
+    seat_of_body,
     sentence_places,
     sentence_times,
     where_clause_place,
@@ -128,7 +129,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
-        place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
+        # "… arrived in Geneva. He will meet …"; "the Dublin court will sit again on April 2"
+        place = where_clause_place(tok, kind) or journey_place(tok, kind) or seat_of_body(tok, kind)
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     # a journey already made says nothing of whether the meeting it was for is over

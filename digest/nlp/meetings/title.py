@@ -62,18 +62,47 @@ def _own_meeting_title(tok, text: str) -> str:
 def own_org(tok) -> str | None:
     """The organisation whose own meeting ``tok`` is: the one organisation its sentence names, else
     the organisation the article names most often (the first of equals); None when none is named."""
-    clean = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.sent.ents if e.label_ == "ORG"]
-    in_sentence = list(dict.fromkeys(c for c in clean if c))
+    in_sentence = list(dict.fromkeys(organisations(tok.sent.ents, tok.doc)))
     if len(in_sentence) == 1:
         return in_sentence[0]
     if in_sentence:
         return None  # two organisations in the sentence: whose meeting it is is not known
-    names = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.doc.ents if e.label_ == "ORG"]
-    names = [n for n in names if n]
+    names = organisations(tok.doc.ents, tok.doc)
     if not names:
         return None
     counts = {n: names.count(n) for n in dict.fromkeys(names)}
     return max(counts, key=lambda n: counts[n])
+
+
+def organisations(ents, doc) -> list[str]:
+    """The names of the organisations among ``ents``, in order, without "the" or a possessive; a
+    name the article gives elsewhere as a person's ("Olaf Kern … Kern said", the tagger taking
+    the surname for a company) is a person's, not an organisation's."""
+    people = _person_names(doc)
+    names = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", _whole_name(e).text) for e in ents if e.label_ == "ORG"]
+    return [n for n in names if n and n.lower() not in people]
+
+
+def _whole_name(ent):
+    """The organisation's name with the proper nouns the tagger left out before it ("Brantwell"
+    of "Brantwell Media chairman …" when only "Media" is tagged)."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "compound") or prev.ent_type_:
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
+def _person_names(doc) -> set[str]:
+    """Every person's name in ``doc`` and the surname of each full one, lower-case."""
+    names = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            words = re.sub(r"\s*['’]s?$", "", e.text).split()
+            names |= {" ".join(words).lower(), words[-1].lower()} if words else set()
+    return names
 
 
 def _with_whom(tok) -> str | None:
@@ -115,8 +144,8 @@ def org_before(tok) -> str | None:
     """The organisation last named before ``tok``, in its sentence or the one before."""
     doc = tok.doc
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i]
-    return re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", orgs[-1].text) if orgs else None
+    orgs = organisations([e for e in doc.ents if start <= e.start and e.end <= tok.i], doc)
+    return orgs[-1] if orgs else None
 
 
 def _person_before(tok) -> str | None:
@@ -164,8 +193,8 @@ def _namer(tok) -> str | None:
     if subj.lemma_.lower() in lex.BODIES:
         return np_text(subj, 4)
     if subj.lemma_.lower() in lex.ORGANISATION_NOUNS:
-        orgs = list(dict.fromkeys(e.text for e in tok.sent.ents if e.label_ == "ORG"))
-        return re.sub(r"^(?i:the)\s+", "", orgs[0]) if len(orgs) == 1 else None
+        orgs = list(dict.fromkeys(organisations(tok.sent.ents, tok.doc)))
+        return orgs[0] if len(orgs) == 1 else None
     return None
 
 
@@ -232,10 +261,21 @@ def _who(subj, limit: int = 3) -> str:
                     return owner[0] if owner else np_text(obj, 5)  # a name the tagger missed
     ents = ents_in(subj.subtree)
     people = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"])
+    if ents and _placed_body(subj):
+        return np_text(subj, 6)  # "the French parliament", "the Ohio legislature": not "French" alone
     if not people and subj.pos_ == "PROPN" and len(ents) > 1:
         return np_text(subj, 6)  # "European Central Bank's Governing Council"
     ents = people or ents
     return " and ".join(ents[:limit]) if ents else np_text(subj, 6)
+
+
+def _placed_body(subj) -> bool:
+    """A body named by the country, people or town it belongs to and nothing else: "the French
+    parliament", "the Ohio legislature"."""
+    if subj.ent_type_ or not {subj.lemma_.lower(), subj.lower_} & lex.BODIES:
+        return False
+    named = [t for t in subj.subtree if t.ent_type_]
+    return bool(named) and all(t.ent_type_ in ("NORP", "GPE") and t.i < subj.i for t in named)
 
 
 def _verb_title(tok, kind: MeetingKind) -> str:
