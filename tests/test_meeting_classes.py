@@ -918,6 +918,25 @@ def test_a_body_named_by_its_country_or_people_keeps_its_noun(nlp, text, title):
     assert only(nlp, text).title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The council is expected to agree to reconvene in September, delegates said.", "Council meeting"),
+        (
+            "Amid new worries about inflation, finance ministers and central bankers meet next week to discuss debt.",
+            "Finance ministers and central bankers meeting",
+        ),
+        ("The minister expects understanding from 14 creditor nations when they meet on March 30.",
+         "14 creditor nations meeting"),
+        ("The five leading industrial nations are expected to review the pact when they meet next in April.",
+         "Five leading industrial nations meeting"),
+        ("They will meet on Friday.", "Meeting"),
+    ],
+)
+def test_who_meets_when_the_parser_loses_the_subject_or_it_is_they(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
 def test_a_board_another_word_names_does_not_take_the_articles_organisation(nlp):
     text = (
         "Norvik Steel shares fell on Wednesday after Norvik Steel cut its forecast. Parents plan to "

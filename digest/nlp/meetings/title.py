@@ -269,6 +269,31 @@ def _who(subj, limit: int = 3) -> str:
     return " and ".join(ents[:limit]) if ents else np_text(subj, 6)
 
 
+def _stranded_subject(verb):
+    """The subject the parser did not attach to a meeting verb: "the council is expected to agree to
+    reconvene" (the verb taken for the object of "to"), "Amid new worries, finance ministers and
+    central bankers meet next week" (the subject taken into the phrase before)."""
+    if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head.head)
+    if verb.dep_ != "ROOT" or verb.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.tag_ not in ("NNS", "NNPS") or not is_party(before):
+        return None
+    while before.dep_ == "conj" and before.head.tag_ in ("NNS", "NNPS") and is_party(before.head):
+        before = before.head  # "finance ministers and central bankers": from the first of them
+    return before
+
+
+def _they_before(tok) -> str:
+    """Who "they" are when they meet: the nearest people, body or parties named before in the
+    sentence ("… from 16 creditor countries when they meet"), else nobody."""
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and is_party(t):
+            return np_text(t, 5)
+    return ""
+
+
 def _placed_body(subj) -> bool:
     """A body named by the country, people or town it belongs to and nothing else: "the French
     parliament", "the Ohio legislature"."""
@@ -282,7 +307,7 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     """ "Putin and Biden meeting", "Security Council session", "Baker meeting with Shevardnadze"."""
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
-    subj = subject(tok)
+    subj = subject(tok) or _stranded_subject(tok)
     if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
         by = next((c for c in tok.children if c.dep_ == "agent"), None)
         subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
@@ -292,6 +317,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         who = _person_before(tok) or ""  # "He was due to meet …": the person last named
     elif subj is not None and subj.lower_ == "it":
         who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
+    elif subj is not None and subj.lower_ == "they":
+        who = _they_before(tok)  # "… the six nations will review the pact when they meet in April"
     else:
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()
