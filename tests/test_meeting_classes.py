@@ -640,6 +640,19 @@ def test_a_court_or_council_sits_in_the_town_that_names_it(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea announced tariff cuts shortly before trade talks with Washington. "
+        "The delegation's leader said he would face tough talks in Washington.",
+        "The leader said he would face tough talks in Washington. "
+        "Korea announced tariff cuts before next week's trade talks with Washington.",
+    ],
+)
+def test_talks_with_a_capital_and_talks_in_it_are_one_meeting_there(nlp, text):
+    assert [(m.title, m.place) for m in upcoming(nlp, text)] == [("Trade talks with Washington", "Washington")]
+
+
 def test_a_country_alone_is_no_place(nlp):
     assert [m.place for m in upcoming(nlp, "The summit will be held in France next month.")] == [None]
 

@@ -149,6 +149,16 @@ def _compatible(m: Mention, g: Group) -> bool:
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
 
 
+def _place_names_party(m: Mention, g: Group) -> bool:
+    """The place of one is a party named by the other ("talks with Washington" … "talks in
+    Washington"): the same meeting, told from each side."""
+    gp = g.named_place()
+    return bool(
+        (m.place and not g.named_place() and m.place.lower() in g.names)
+        or (gp and not m.place and gp.lower() in m.names)
+    )
+
+
 def _score(m: Mention, g: Group) -> int:
     """How strongly ``m`` belongs with the group (0: not at all)."""
     s = 0
@@ -162,6 +172,8 @@ def _score(m: Mention, g: Group) -> int:
         s += 2
     if m.place and g.named_place():
         s += 2
+    if _place_names_party(m, g):
+        s += 2  # "trade talks with Washington" … "tough talks in Washington"
     s += int(m.anaphoric) + int(m.bare)
     if m.definite and m.names and not g.names and m.kind in g.kinds:
         s += 1  # "a meeting later this month between …" … "the Yeutter-de Clercq meeting will take place in London"
