@@ -931,6 +931,14 @@ def test_a_body_named_by_its_country_or_people_keeps_its_noun(nlp, text, title):
     assert only(nlp, text).title == title
 
 
+def test_the_one_who_tells_of_a_meeting_does_not_name_it(nlp):
+    text = (
+        "Peru will not attend a meeting of cocoa producing countries scheduled for this weekend in Ghana, "
+        "Ana Ruiz, head of the National Cocoa Board, said."
+    )
+    assert only(nlp, text).title == "Meeting of cocoa producing countries"
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -223,7 +223,13 @@ def _join(words: list[str]) -> str:
 
 def np_text(head, limit: int = 8) -> str:
     """The noun phrase of ``head`` without its relative clauses and appositions, at most ``limit`` words."""
-    toks = [
+    return _join(clean_words(core_tokens(head))[:limit])
+
+
+def core_tokens(head) -> list:
+    """The tokens of ``head``'s phrase without its relative clauses and appositions ("countries
+    scheduled to meet in Lima, Ana Ruiz, a delegate, said": the clause and what hangs on it left out)."""
+    return [
         t
         for t in head.subtree
         if not (
@@ -231,7 +237,6 @@ def np_text(head, limit: int = 8) -> str:
             or any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in head_path(t, head))
         )
     ]
-    return _join(clean_words(toks)[:limit])
 
 
 def cap(text: str) -> str:
@@ -432,8 +437,8 @@ def _of_title(tok, base: str, acronym: str | None) -> str | None:
                 )
             if is_meeting_noun(obj):
                 return cap(np_text(obj, 6))  # "the meeting tomorrow of the G-7 meeting"
-            ents = ents_in(obj.subtree)
-            if acronym or ents:
+            ents = ents_in(core_tokens(obj))
+            if acronym or ents or (obj.pos_ == "PROPN" and obj.ent_type_):  # "the General Agreement on …" (LAW)
                 return cap(f"{acronym or (np_text(obj, 6) if obj.pos_ == 'PROPN' else ents[0])} {base}")
             return cap(f"{base} of {np_text(obj, 5)}")
     return None
