@@ -592,11 +592,28 @@ def test_a_venue_is_the_place_when_no_city_is_given(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The two foreign ministers will meet at the State Department on Monday.", "State Department"),
+        ("The two leaders will meet at the Kremlin on Friday.", "Kremlin"),
+        ("The ministers will meet at OPEC's headquarters on Monday.", "OPEC's headquarters"),
+        ("The leaders will meet at the Kremlin in Moscow on Friday.", "Moscow"),
+        ("Speaking at the Brookings Institution on Tuesday, the minister said talks would resume in May.", None),
+        ("The executive committee is due to meet Friday at 1100 GMT, delegates said.", None),
+        ("Analysts will meet at the Zentra Capital Investor Conference on Friday.", None),
+    ],
+)
+def test_a_seat_the_tagger_takes_for_an_organisation_is_the_venue(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The two sides will meet at his office on Monday.",
         "The ministers will meet at a hotel on Monday.",
         "The ministers will hold talks at this coastal resort on Monday.",
+        "The board will meet at the company's offices on Monday.",
     ],
 )
 def test_an_unnamed_building_is_no_venue(nlp, text):

@@ -44,17 +44,38 @@ def venue_spans(sent) -> list:
         if town is not None:
             out.append(town)
             continue
+        seat = _seat_named_as_body(tok)
+        if seat is not None:
+            out.append(seat)
+            continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "at the end of", "at the house of": not a building named on its own
         if any(c.dep_ == "det" and c.lower_ != "the" for c in tok.children):
             continue  # "at a hotel", "at this coastal resort": a building not named
-        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
+        # "the foreign ministry", "OPEC's headquarters"; not "his office", "the company's offices"
+        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "case")
+                and not (t.dep_ == "poss" and t.pos_ != "PROPN")]
         start = min((t.i for t in left), default=tok.i)
         if start < tok.i:  # a named building ("the foreign ministry"), not "his office"
             out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
     return out
+
+
+def _seat_named_as_body(tok):
+    """ "at the State Department", "at the Kremlin": a seat the tagger took for the body it houses
+    (an organisation's name right after "at"), as a FAC span."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.ent_type_ != "ORG" or tok.ent_iob_ == "":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    after_the = tok.head.i + (2 if tok.doc[tok.head.i + 1].lower_ == "the" else 1)
+    if ent is None or ent.root != tok or ent.start not in (tok.head.i + 1, after_the):
+        return None  # "at 1100 GMT": a clock time, not a building
+    if any(is_meeting_noun(t) for t in ent):
+        return None  # "at the Acme Investor Conference": the meeting itself
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return Span(tok.doc, start, ent.end, label="FAC") if start < ent.end else None
 
 
 def _named_town(tok):
