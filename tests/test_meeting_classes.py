@@ -658,6 +658,20 @@ def test_a_court_or_council_sits_in_the_town_that_names_it(nlp, text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Vienna will host the talks next week.", "Vienna"),
+        ("Lima, the Peruvian capital, will host a meeting of Andean trade ministers on Monday.", "Lima"),
+        ("The talks, hosted by Geneva, will open on Monday.", "Geneva"),
+        ("The summit will be hosted by Lisbon next month.", "Lisbon"),
+        ("Japan will host the summit next month.", None),  # a country says no more than the parties
+    ],
+)
+def test_the_town_that_hosts_a_meeting_is_its_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Korea announced tariff cuts shortly before trade talks with Washington. "
@@ -969,6 +983,8 @@ def test_the_one_who_tells_of_a_meeting_does_not_name_it(nlp):
         ("The five leading industrial nations are expected to review the pact when they meet next in April.",
          "Five leading industrial nations meeting"),
         ("They will meet on Friday.", "Meeting"),
+        ("The ministers will travel to Oslo next week. They will meet on Tuesday.", "Ministers meeting"),
+        ("A meeting of Andean trade ministers is due on Monday.", "Andean trade ministers meeting"),
     ],
 )
 def test_who_meets_when_the_parser_loses_the_subject_or_it_is_they(nlp, text, title):

@@ -371,6 +371,25 @@ def where_clause_place(tok, kind: MeetingKind) -> str | None:
     return None
 
 
+def host_town(tok, kind: MeetingKind) -> str | None:
+    """ "Vienna will host the talks", "talks hosted by Lima": the town (never a country) that hosts."""
+    if kind.verbal:
+        return None
+    hosted = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "host"), None)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "host":
+        host = subject(tok.head)
+    elif hosted is not None or (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "host"):
+        verb = hosted if hosted is not None else tok.head  # "talks hosted by Geneva", "… will be hosted by"
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        host = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+    else:
+        host = None
+    if host is None or host.ent_type_ != "GPE":
+        return None
+    text = " ".join(t.text for t in host.subtree if t.ent_type_ == "GPE" and t.i <= host.i)
+    return None if is_country(text) else text
+
+
 def seat_of_body(tok, kind: MeetingKind) -> str | None:
     """ "The Dublin court will sit again on April 2": a court or council meets in the town that names
     it, here or where "the court" was last named with its town, in the sentence or the one before."""

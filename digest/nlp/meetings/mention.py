@@ -12,6 +12,7 @@ from digest.nlp.meetings.candidates import sentence_triggers
 from digest.nlp.meetings.facts import (
     assign,
     choose_place,
+    host_town,
     journey_place,
     parties,
     seat_of_body,
@@ -131,6 +132,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     if place is None:
         # "… arrived in Geneva. He will meet …"; "the Dublin court will sit again on April 2"
         place = where_clause_place(tok, kind) or journey_place(tok, kind) or seat_of_body(tok, kind)
+        place = place or host_town(tok, kind)  # "Vienna will host the talks"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     # a journey already made says nothing of whether the meeting it was for is over

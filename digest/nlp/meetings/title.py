@@ -292,11 +292,17 @@ def _stranded_subject(verb):
 
 def _they_before(tok) -> str:
     """Who "they" are when they meet: the nearest people, body or parties named before in the
-    sentence ("… from 16 creditor countries when they meet"), else nobody."""
+    sentence ("… from 16 creditor countries when they meet"), else the subject of the sentence
+    before ("The ministers will fly to Oslo. They will meet …"), else nobody."""
     for t in reversed(tok.sent[: tok.i - tok.sent.start]):
         if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and is_party(t):
             return np_text(t, 5)
-    return ""
+    if tok.sent.start == 0:
+        return ""
+    before = tok.doc[tok.sent.start - 1].sent
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root), None)
+    ok = subj is not None and subj.tag_ in ("NNS", "NNPS") and is_party(subj)
+    return np_text(subj, 5) if ok else ""
 
 
 def _placed_body(subj) -> bool:
@@ -438,6 +444,9 @@ def _of_title(tok, base: str, acronym: str | None) -> str | None:
             if is_meeting_noun(obj):
                 return cap(np_text(obj, 6))  # "the meeting tomorrow of the G-7 meeting"
             ents = ents_in(core_tokens(obj))
+            vague = base.split()[-1].lower() in OWN_MEETING_KINDS | {"talks"}  # a summit says who meets
+            if ents and not acronym and vague and _nationals(obj):
+                return cap(f"{np_text(obj, 5)} {base}")  # "Andean trade ministers meeting", not "Andean meeting"
             if acronym or ents or (obj.pos_ == "PROPN" and obj.ent_type_):  # "the General Agreement on …" (LAW)
                 return cap(f"{acronym or (np_text(obj, 6) if obj.pos_ == 'PROPN' else ents[0])} {base}")
             return cap(f"{base} of {np_text(obj, 5)}")
