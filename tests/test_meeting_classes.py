@@ -601,6 +601,7 @@ def test_a_venue_is_the_place_when_no_city_is_given(nlp):
         ("Speaking at the Brookings Institution on Tuesday, the minister said talks would resume in May.", None),
         ("The executive committee is due to meet Friday at 1100 GMT, delegates said.", None),
         ("Analysts will meet at the Zentra Capital Investor Conference on Friday.", None),
+        ("Talks will continue at the OECD next month.", None),  # a forum, not a building
     ],
 )
 def test_a_seat_the_tagger_takes_for_an_organisation_is_the_venue(nlp, text, place):
@@ -655,6 +656,18 @@ def test_where_one_arrives_to_meet_is_the_place(nlp, text, place):
 )
 def test_a_court_or_council_sits_in_the_town_that_names_it(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates from Lagos and Accra will meet on Monday to discuss the dispute.",
+        "A Madrid delegation will hold talks with Portuguese officials on Monday.",
+        "The minister, who returned from Nairobi on Sunday, will meet rebel leaders on Friday.",
+    ],
+)
+def test_where_the_parties_come_from_is_not_the_place(nlp, text):
+    assert [m.place for m in upcoming(nlp, text)] == [None]
 
 
 @pytest.mark.parametrize(
@@ -985,6 +998,9 @@ def test_the_one_who_tells_of_a_meeting_does_not_name_it(nlp):
         ("They will meet on Friday.", "Meeting"),
         ("The ministers will travel to Oslo next week. They will meet on Tuesday.", "Ministers meeting"),
         ("A meeting of Andean trade ministers is due on Monday.", "Andean trade ministers meeting"),
+        ("Talks will now continue at the Organisation for Economic Cooperation and Development (OECD), which "
+         "meets next month.", "OECD meeting"),
+        ("Dealers look to the Group of Seven, which meets in Washington on Wednesday.", "Group of Seven meeting"),
     ],
 )
 def test_who_meets_when_the_parser_loses_the_subject_or_it_is_they(nlp, text, title):

@@ -75,7 +75,21 @@ def _seat_named_as_body(tok):
     if any(is_meeting_noun(t) for t in ent):
         return None  # "at the Acme Investor Conference": the meeting itself
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if not _building_name(tok.doc[start : ent.end]):
+        return None  # "talks will continue at the OECD": a forum, not a building
     return Span(tok.doc, start, ent.end, label="FAC") if start < ent.end else None
+
+
+def _building_name(name) -> bool:
+    """A name shaped like a building's: one that ends in a building's noun ("the State Department",
+    "the Foreign Ministry") or one plain word ("the Kremlin"), not an acronym or an organisation
+    given with one ("the OECD", "the Organisation for … (OECD)")."""
+    last = name[-1]
+    if last.lemma_.lower() in lex.VENUE_NOUNS | {"department"}:
+        return True
+    nxt = name.doc[name.end + 1] if name.end + 1 < len(name.doc) else None
+    with_acronym = nxt is not None and name.doc[name.end].text == "(" and nxt.text.isupper()
+    return len(name) == 1 and not last.text.isupper() and not with_acronym
 
 
 def _named_town(tok):

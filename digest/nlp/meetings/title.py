@@ -290,6 +290,16 @@ def _stranded_subject(verb):
     return before
 
 
+def _named_just_before(tok):
+    """The root of the name that ends right before ``tok`` (punctuation between), else None."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    ent = next((e for e in doc.ents if e.end == i + 1 and e.label_ in PARTY_LABELS), None)
+    return ent.root if ent is not None else None
+
+
 def _they_before(tok) -> str:
     """Who "they" are when they meet: the nearest people, body or parties named before in the
     sentence ("… from 16 creditor countries when they meet"), else the subject of the sentence
@@ -319,6 +329,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
     subj = subject(tok) or _stranded_subject(tok)
+    if subj is not None and subj.lower_ in ("which", "who", "that"):
+        subj = tok.head if tok.dep_ == "relcl" else _named_just_before(subj)  # "the OECD, which meets …"
     if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
         by = next((c for c in tok.children if c.dep_ == "agent"), None)
         subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
