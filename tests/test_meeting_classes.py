@@ -1001,6 +1001,8 @@ def test_the_one_who_tells_of_a_meeting_does_not_name_it(nlp):
         ("Talks will now continue at the Organisation for Economic Cooperation and Development (OECD), which "
          "meets next month.", "OECD meeting"),
         ("Dealers look to the Group of Seven, which meets in Washington on Wednesday.", "Group of Seven meeting"),
+        ("He expected the Group of Seven countries, which are due to meet tomorrow, to reaffirm the accord.",
+         "Group of Seven meeting"),
     ],
 )
 def test_who_meets_when_the_parser_loses_the_subject_or_it_is_they(nlp, text, title):

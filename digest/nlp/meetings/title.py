@@ -290,6 +290,19 @@ def _stranded_subject(verb):
     return before
 
 
+def _antecedent(verb):
+    """The noun a relative clause holding ``verb`` describes: "the Group of Seven countries, which
+    are due to meet tomorrow" → "countries"."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in ("xcomp", "conj", "acomp") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def _named_just_before(tok):
     """The root of the name that ends right before ``tok`` (punctuation between), else None."""
     doc = tok.doc
@@ -330,7 +343,7 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         return _hearing_title(tok)
     subj = subject(tok) or _stranded_subject(tok)
     if subj is not None and subj.lower_ in ("which", "who", "that"):
-        subj = tok.head if tok.dep_ == "relcl" else _named_just_before(subj)  # "the OECD, which meets …"
+        subj = _antecedent(tok) or _named_just_before(subj)  # "the OECD, which meets …"
     if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
         by = next((c for c in tok.children if c.dep_ == "agent"), None)
         subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
