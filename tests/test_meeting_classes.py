@@ -684,6 +684,23 @@ def test_the_town_that_hosts_a_meeting_is_its_place(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
 
 
+def test_two_meetings_joined_by_and_keep_their_own_places(nlp):
+    text = (
+        "She said next month's meeting of the Organisation for Economic Cooperation and Development and "
+        "the meeting of leaders of the G-7 nations in Venice would discuss it."
+    )
+    found = {(m.title, m.place) for m in upcoming(nlp, text)}
+    assert found == {
+        ("Organisation for Economic Cooperation and Development meeting", None),
+        ("Meeting of leaders of G-7 nations in Venice", "Venice"),
+    }
+
+
+def test_a_long_title_is_not_cut_inside_its_phrase(nlp):
+    text = "Japan will press its case at the meeting of the group of seven leading industrial nations tomorrow."
+    assert only(nlp, text).title == "Meeting of group of seven leading industrial nations"
+
+
 @pytest.mark.parametrize(
     "text",
     [

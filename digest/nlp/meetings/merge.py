@@ -124,8 +124,8 @@ def _loose_name_match(a: set[str], b: set[str]) -> bool:
 
 def _compatible(m: Mention, g: Group) -> bool:
     """Nothing about ``m`` contradicts the group: status, date, place, kind, named parties."""
-    if any(other.trigger.i in m.apart for other in g.mentions):
-        return False  # "talks on the sidelines of the conference": two meetings
+    if any(other.trigger.i in m.apart or _conjoined(m, other) for other in g.mentions):
+        return False  # "talks on the sidelines of the conference", "the OECD meeting and the summit": two meetings
     statuses = g.statuses | {_status_group(m.status)}
     if _status_group(m.status) not in g.statuses and not statuses <= {MeetingStatus.UPCOMING, MeetingStatus.ONGOING}:
         # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
@@ -147,6 +147,15 @@ def _compatible(m: Mention, g: Group) -> bool:
     if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
         return False
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
+
+
+def _conjoined(a: Mention, b: Mention) -> bool:
+    """Two meeting nouns joined by "and"/"or" in one sentence ("next month's OECD meeting and the
+    meeting of G-7 leaders in Venice"): two meetings, each with its own facts."""
+    ta, tb = a.trigger, b.trigger
+    if a.kind.verbal or b.kind.verbal or ta.doc is not tb.doc:
+        return False
+    return (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i)
 
 
 def _place_names_party(m: Mention, g: Group) -> bool:

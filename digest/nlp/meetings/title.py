@@ -12,7 +12,7 @@ from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party
 from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
-_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|&))+$")
+_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|in|at|on|from|&))+$")
 # Words the tagger takes for dates that tell the kind of a meeting: "the annual meeting".
 _KIND_NOT_DATE = {"annual", "biannual", "semiannual"}
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
@@ -474,5 +474,5 @@ def _of_title(tok, base: str, acronym: str | None) -> str | None:
                 return cap(f"{np_text(obj, 5)} {base}")  # "Andean trade ministers meeting", not "Andean meeting"
             if acronym or ents or (obj.pos_ == "PROPN" and obj.ent_type_):  # "the General Agreement on …" (LAW)
                 return cap(f"{acronym or (np_text(obj, 6) if obj.pos_ == 'PROPN' else ents[0])} {base}")
-            return cap(f"{base} of {np_text(obj, 5)}")
+            return cap(f"{base} of {np_text(obj, 7)}")
     return None
