@@ -684,6 +684,26 @@ def test_the_town_that_hosts_a_meeting_is_its_place(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
 
 
+def test_a_meeting_told_with_its_day_then_with_its_place_is_one_meeting(nlp):
+    text = (
+        "Finance ministers of the seven nations are due to meet tomorrow. Traders are awaiting results "
+        "from top-level meetings in Ottawa."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Ottawa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board meets on Tuesday. Separately, farm ministers will hold talks in Vienna.",
+        "The board meets on Tuesday. Farm ministers will also meet in Vienna.",
+        "The board meets on Tuesday. Separately, OPEC ministers will hold talks in Vienna.",
+    ],
+)
+def test_another_meeting_with_its_own_holders_keeps_its_place(nlp, text):
+    assert sorted((m.start or "", m.place or "") for m in upcoming(nlp, text)) == [("", "Vienna"), ("2024-03-12", "")]
+
+
 def test_two_meetings_joined_by_and_keep_their_own_places(nlp):
     text = (
         "She said next month's meeting of the Organisation for Economic Cooperation and Development and "

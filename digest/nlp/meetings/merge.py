@@ -8,8 +8,9 @@ import re
 from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
+from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.mention import Mention
-from digest.nlp.meetings.syntax import is_country
+from digest.nlp.meetings.syntax import governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
 
@@ -149,6 +150,18 @@ def _compatible(m: Mention, g: Group) -> bool:
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
 
 
+def _has_holder(m: Mention) -> bool:
+    """Whether the mention says who meets: a meeting verb's subject, or the subject of the verb
+    holding the meeting noun ("farm ministers will hold talks")."""
+    tok = m.trigger
+    if m.kind.verbal:
+        return subject(tok) is not None
+    gov = governor(tok)
+    return gov is not None and tok.dep_ == "dobj" and gov.lemma_.lower() in lex.HOSTING | lex.LIGHT and (
+        subject(gov) is not None
+    )
+
+
 def _conjoined(a: Mention, b: Mention) -> bool:
     """Two meeting nouns joined by "and"/"or" in one sentence ("next month's OECD meeting and the
     meeting of G-7 leaders in Venice"): two meetings, each with its own facts."""
@@ -184,6 +197,8 @@ def _score(m: Mention, g: Group) -> int:
     if _place_names_party(m, g):
         s += 2  # "trade talks with Washington" … "tough talks in Washington"
     s += int(m.anaphoric) + int(m.bare)
+    if m.place and m.value is None and not m.names and not _has_holder(m) and not g.named_place() and g.value():
+        s += 1  # "the G-7, due to meet tomorrow" … "traders await the meetings in Washington": where it is
     if m.definite and m.names and not g.names and m.kind in g.kinds:
         s += 1  # "a meeting later this month between …" … "the Yeutter-de Clercq meeting will take place in London"
     if m.kind in g.kinds and s:
