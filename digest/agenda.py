@@ -67,10 +67,19 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     wa, wb = title_words(a.title), title_words(b.title)
     if wa and wb and (wa <= wb or wb <= wa):
         return True
-    if {p.lower() for p in a.participants} & {p.lower() for p in b.participants}:
+    if _same_parties(a, b):
         return True
     same_day_and_place = bool(a.place and b.place) and a.start == b.start and len(a.start or "") == 10
     return same_day_and_place and not (wa and wb)
+
+
+def _same_parties(a: Meeting, b: Meeting) -> bool:
+    """The parties of one are all among the other's ("Iran" and "Iran, EU"), and the two are tied
+    to a time or a place: one shared party ("U.S.") of two undated meetings says nothing of whether
+    they are one."""
+    pa, pb = {p.lower() for p in a.participants}, {p.lower() for p in b.participants}
+    anchored = bool(a.start and b.start) or bool(a.place and b.place)
+    return bool(pa and pb) and (pa <= pb or pb <= pa) and anchored
 
 
 def _richness(m: Meeting) -> tuple:

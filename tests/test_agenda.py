@@ -44,6 +44,18 @@ def test_same_body_compatible_date_and_place_is_one_meeting():
     )
 
 
+def test_meetings_sharing_one_party_are_not_one_meeting():
+    assert not same_meeting(m("Trade talks", participants=("U.S.",)), m("Arms talks", participants=("U.S.",)))
+    assert not same_meeting(
+        m("Farm talks", start="2024-W11", participants=("Japan", "U.S.")),
+        m("Arms talks", start="2024-W11", participants=("U.S.", "Soviet Union")),
+    )
+    assert same_meeting(
+        m("Talks", start="2024-W11", participants=("Japan",)),
+        m("Farm talks", start="2024-03-12", participants=("Japan", "U.S.")),
+    )
+
+
 def test_same_body_on_other_dates_or_places_is_two_meetings():
     assert not same_meeting(m("Fed meeting", start="2024-03-19"), m("Fed meeting", start="2024-05-01"))
     assert not same_meeting(

@@ -592,11 +592,29 @@ def test_a_venue_is_the_place_when_no_city_is_given(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The two foreign ministers will meet at the State Department on Monday.", "State Department"),
+        ("The two leaders will meet at the Kremlin on Friday.", "Kremlin"),
+        ("The ministers will meet at OPEC's headquarters on Monday.", "OPEC's headquarters"),
+        ("The leaders will meet at the Kremlin in Moscow on Friday.", "Moscow"),
+        ("Speaking at the Brookings Institution on Tuesday, the minister said talks would resume in May.", None),
+        ("The executive committee is due to meet Friday at 1100 GMT, delegates said.", None),
+        ("Analysts will meet at the Zentra Capital Investor Conference on Friday.", None),
+        ("Talks will continue at the OECD next month.", None),  # a forum, not a building
+    ],
+)
+def test_a_seat_the_tagger_takes_for_an_organisation_is_the_venue(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The two sides will meet at his office on Monday.",
         "The ministers will meet at a hotel on Monday.",
         "The ministers will hold talks at this coastal resort on Monday.",
+        "The board will meet at the company's offices on Monday.",
     ],
 )
 def test_an_unnamed_building_is_no_venue(nlp, text):
@@ -608,6 +626,112 @@ def test_a_city_beats_a_venue_and_a_country(nlp):
     assert [m.place for m in upcoming(nlp, text)] == ["Washington"]
     text = "The ministers will meet on April 2 at the bloc's headquarters in Vienna."
     assert [m.place for m in upcoming(nlp, text)] == ["Vienna"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The envoy will begin talks with the rebels as soon as he returns to Nairobi.", "Nairobi"),
+        ("The two ministers will meet when they arrive in Lisbon next week.", "Lisbon"),
+        ("After arriving in Hanoi on Sunday, the delegation will hold talks with Vietnamese officials.", "Hanoi"),
+        ("The envoy will hold talks with the rebels on Monday after his plane lands in Nairobi.", "Nairobi"),
+        # the meeting is before the journey, or the town is where one comes from
+        ("The envoy will hold talks with the rebels before he leaves for Nairobi.", None),
+        ("The envoy will meet rebel leaders on Friday, when she returns from Nairobi.", None),
+    ],
+)
+def test_where_one_arrives_to_meet_is_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A Dublin court adjourned the case on Wednesday. The court will sit again on April 2.", "Dublin"),
+        ("A Dublin court blocked the layoffs until the court sits again on May 7.", "Dublin"),
+        # people named by their town travel: their town is not where they meet
+        ("Delegates from Oslo will meet on Tuesday.", None),
+        ("Oslo negotiators will meet their Swedish counterparts on Tuesday.", None),
+    ],
+)
+def test_a_court_or_council_sits_in_the_town_that_names_it(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates from Lagos and Accra will meet on Monday to discuss the dispute.",
+        "A Madrid delegation will hold talks with Portuguese officials on Monday.",
+        "The minister, who returned from Nairobi on Sunday, will meet rebel leaders on Friday.",
+    ],
+)
+def test_where_the_parties_come_from_is_not_the_place(nlp, text):
+    assert [m.place for m in upcoming(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Vienna will host the talks next week.", "Vienna"),
+        ("Lima, the Peruvian capital, will host a meeting of Andean trade ministers on Monday.", "Lima"),
+        ("The talks, hosted by Geneva, will open on Monday.", "Geneva"),
+        ("The summit will be hosted by Lisbon next month.", "Lisbon"),
+        ("Japan will host the summit next month.", None),  # a country says no more than the parties
+    ],
+)
+def test_the_town_that_hosts_a_meeting_is_its_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_meeting_told_with_its_day_then_with_its_place_is_one_meeting(nlp):
+    text = (
+        "Finance ministers of the seven nations are due to meet tomorrow. Traders are awaiting results "
+        "from top-level meetings in Ottawa."
+    )
+    assert [(m.start, m.place) for m in upcoming(nlp, text)] == [("2024-03-08", "Ottawa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board meets on Tuesday. Separately, farm ministers will hold talks in Vienna.",
+        "The board meets on Tuesday. Farm ministers will also meet in Vienna.",
+        "The board meets on Tuesday. Separately, OPEC ministers will hold talks in Vienna.",
+    ],
+)
+def test_another_meeting_with_its_own_holders_keeps_its_place(nlp, text):
+    assert sorted((m.start or "", m.place or "") for m in upcoming(nlp, text)) == [("", "Vienna"), ("2024-03-12", "")]
+
+
+def test_two_meetings_joined_by_and_keep_their_own_places(nlp):
+    text = (
+        "She said next month's meeting of the Organisation for Economic Cooperation and Development and "
+        "the meeting of leaders of the G-7 nations in Venice would discuss it."
+    )
+    found = {(m.title, m.place) for m in upcoming(nlp, text)}
+    assert found == {
+        ("Organisation for Economic Cooperation and Development meeting", None),
+        ("Meeting of leaders of G-7 nations in Venice", "Venice"),
+    }
+
+
+def test_a_long_title_is_not_cut_inside_its_phrase(nlp):
+    text = "Japan will press its case at the meeting of the group of seven leading industrial nations tomorrow."
+    assert only(nlp, text).title == "Meeting of group of seven leading industrial nations"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea announced tariff cuts shortly before trade talks with Washington. "
+        "The delegation's leader said he would face tough talks in Washington.",
+        "The leader said he would face tough talks in Washington. "
+        "Korea announced tariff cuts before next week's trade talks with Washington.",
+    ],
+)
+def test_talks_with_a_capital_and_talks_in_it_are_one_meeting_there(nlp, text):
+    assert [(m.title, m.place) for m in upcoming(nlp, text)] == [("Trade talks with Washington", "Washington")]
 
 
 def test_a_country_alone_is_no_place(nlp):
@@ -845,6 +969,81 @@ def test_an_organisations_own_meeting_takes_the_organisation_the_article_is_abou
         "Norvik Steel. A staff meeting is planned for next Tuesday."
     )
     assert only(nlp, text).title == "Norvik Steel staff meeting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Brantwell Media chairman Olaf Marquardt told analysts the company would cut costs. "
+            "Marquardt said sales fell. Marquardt will address staff at an all-hands meeting on Friday, "
+            "Marquardt said."
+        ),
+        (
+            "Marquardt will address staff at an all-hands meeting on Friday, the company said. "
+            "Brantwell Media chairman Olaf Marquardt has cut costs since 2019."
+        ),
+        (
+            "Brantwell Media shares fell. Marquardt told staff the company will hold an all-hands meeting "
+            "on Friday. Olaf Marquardt became chairman in 2019."
+        ),
+    ],
+)
+def test_a_persons_surname_the_tagger_takes_for_a_company_is_not_the_body(nlp, text):
+    assert only(nlp, text).title == "Brantwell Media all-hands meeting"
+
+
+def test_a_company_name_the_tagger_cut_short_keeps_its_first_word(nlp):
+    text = (
+        "Brantwell Media will cut 300 jobs. Kerrigan said the company would hold an all-hands meeting on "
+        "Friday. Chief executive Joanna Kerrigan joined in 2019."
+    )
+    assert only(nlp, text).title == "Brantwell Media all-hands meeting"
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The French parliament will debate the bill on Tuesday.", "French parliament session"),
+        ("The Ohio legislature will convene on Monday.", "Ohio legislature meeting"),
+        ("Chinese leaders will meet on Monday.", "Chinese leaders meeting"),
+    ],
+)
+def test_a_body_named_by_its_country_or_people_keeps_its_noun(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+def test_the_one_who_tells_of_a_meeting_does_not_name_it(nlp):
+    text = (
+        "Peru will not attend a meeting of cocoa producing countries scheduled for this weekend in Ghana, "
+        "Ana Ruiz, head of the National Cocoa Board, said."
+    )
+    assert only(nlp, text).title == "Meeting of cocoa producing countries"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The council is expected to agree to reconvene in September, delegates said.", "Council meeting"),
+        (
+            "Amid new worries about inflation, finance ministers and central bankers meet next week to discuss debt.",
+            "Finance ministers and central bankers meeting",
+        ),
+        ("The minister expects understanding from 14 creditor nations when they meet on March 30.",
+         "14 creditor nations meeting"),
+        ("The five leading industrial nations are expected to review the pact when they meet next in April.",
+         "Five leading industrial nations meeting"),
+        ("They will meet on Friday.", "Meeting"),
+        ("The ministers will travel to Oslo next week. They will meet on Tuesday.", "Ministers meeting"),
+        ("A meeting of Andean trade ministers is due on Monday.", "Andean trade ministers meeting"),
+        ("Talks will now continue at the Organisation for Economic Cooperation and Development (OECD), which "
+         "meets next month.", "OECD meeting"),
+        ("Dealers look to the Group of Seven, which meets in Washington on Wednesday.", "Group of Seven meeting"),
+        ("He expected the Group of Seven countries, which are due to meet tomorrow, to reaffirm the accord.",
+         "Group of Seven meeting"),
+    ],
+)
+def test_who_meets_when_the_parser_loses_the_subject_or_it_is_they(nlp, text, title):
+    assert only(nlp, text).title == title
 
 
 def test_a_board_another_word_names_does_not_take_the_articles_organisation(nlp):

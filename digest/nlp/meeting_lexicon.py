@@ -84,6 +84,8 @@ BODIES = {
     "delegates",
     "negotiators",
 }
+# Bodies that sit where their town is: "the Dublin court", "the Lyon council" (not people who travel).
+SEATED_BODIES = {"court", "tribunal", "council", "legislature", "assembly", "parliament", "senate", "commission"}
 # not "vote": a ballot, not a meeting (README)
 BODY_VERBS = {"hear", "consider", "debate", "discuss", "review", "examine", "decide", "approve", "sit"}
 
@@ -746,6 +748,10 @@ HOLDING = LIGHT | CREATING | {"take", "be", "involve", "participate", "engage", 
 # Verbs that fix a meeting for later whatever their own tense: "called a meeting for Friday".
 SCHEDULE_VERBS = {"schedule", "set", "slate", "fix", "arrange", "call", "convene", "reschedule", "plan"}
 # Going somewhere: "fly to Moscow for talks" gives the place.
+# Arriving somewhere, and the words that make the arrival the time of what the main clause tells:
+# "will meet when they arrive in Lisbon", "after arriving in Hanoi", "as soon as he returns".
+ARRIVING = {"arrive", "return", "come", "get", "fly", "travel", "go", "land", "reach"}
+ON_ARRIVAL = {"when", "once", "after", "upon", "on"}
 TRAVEL = {"fly", "travel", "go", "head", "come", "arrive", "leave", "return", "visit", "depart", "send", "dispatch"}
 # Nouns between a trigger and its verb that carry a date of their own: "the record date for the meeting".
 DATE_NOUNS = {"date", "deadline", "time", "day", "record", "cutoff", "cut-off", "eve", "timetable", "schedule"}

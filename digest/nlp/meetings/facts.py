@@ -44,17 +44,52 @@ def venue_spans(sent) -> list:
         if town is not None:
             out.append(town)
             continue
+        seat = _seat_named_as_body(tok)
+        if seat is not None:
+            out.append(seat)
+            continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "at the end of", "at the house of": not a building named on its own
         if any(c.dep_ == "det" and c.lower_ != "the" for c in tok.children):
             continue  # "at a hotel", "at this coastal resort": a building not named
-        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
+        # "the foreign ministry", "OPEC's headquarters"; not "his office", "the company's offices"
+        left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "case")
+                and not (t.dep_ == "poss" and t.pos_ != "PROPN")]
         start = min((t.i for t in left), default=tok.i)
         if start < tok.i:  # a named building ("the foreign ministry"), not "his office"
             out.append(Span(tok.doc, start, tok.i + 1, label="FAC"))
     return out
+
+
+def _seat_named_as_body(tok):
+    """ "at the State Department", "at the Kremlin": a seat the tagger took for the body it houses
+    (an organisation's name right after "at"), as a FAC span."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.ent_type_ != "ORG" or tok.ent_iob_ == "":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    after_the = tok.head.i + (2 if tok.doc[tok.head.i + 1].lower_ == "the" else 1)
+    if ent is None or ent.root != tok or ent.start not in (tok.head.i + 1, after_the):
+        return None  # "at 1100 GMT": a clock time, not a building
+    if any(is_meeting_noun(t) for t in ent):
+        return None  # "at the Acme Investor Conference": the meeting itself
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if not _building_name(tok.doc[start : ent.end]):
+        return None  # "talks will continue at the OECD": a forum, not a building
+    return Span(tok.doc, start, ent.end, label="FAC") if start < ent.end else None
+
+
+def _building_name(name) -> bool:
+    """A name shaped like a building's: one that ends in a building's noun ("the State Department",
+    "the Foreign Ministry") or one plain word ("the Kremlin"), not an acronym or an organisation
+    given with one ("the OECD", "the Organisation for … (OECD)")."""
+    last = name[-1]
+    if last.lemma_.lower() in lex.VENUE_NOUNS | {"department"}:
+        return True
+    nxt = name.doc[name.end + 1] if name.end + 1 < len(name.doc) else None
+    with_acronym = nxt is not None and name.doc[name.end].text == "(" and nxt.text.isupper()
+    return len(name) == 1 and not last.text.isupper() and not with_acronym
 
 
 def _named_town(tok):
@@ -295,9 +330,26 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         # "The talks, postponed last week, will now be held on March 20": the new date of a moved meeting
         moved = gov.lemma_.lower() in lex.MOVE_WORDS and verb.lemma_.lower() in lex.GOING_AHEAD
         attending = attending or ((place or moved) and _shares_subject(verb, gov, tok))
+        # "will begin talks as soon as they return to London": where one meets on arriving
+        attending = attending or (place and _arrival_clause(verb) == gov)
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
+
+
+def _arrival_clause(verb):
+    """The verb a clause of arriving somewhere is the time of ("when they arrive in Lisbon", "after
+    arriving in Hanoi", "as soon as he returns to Nairobi"), else None; not a clause of leaving
+    ("before he leaves for Oslo": the meeting is before the journey)."""
+    if verb.lemma_.lower() not in lex.ARRIVING:
+        return None
+    if verb.dep_ == "advcl" and verb.head.lower_ == "soon" and verb.head.dep_ == "advmod":
+        return verb.head.head  # "as soon as he returns"
+    if verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in lex.ON_ARRIVAL for c in verb.children):
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in lex.ON_ARRIVAL and verb.head.dep_ == "prep":
+        return verb.head.head
+    return None
 
 
 def _shares_subject(verb, gov, tok) -> bool:
@@ -357,6 +409,64 @@ def where_clause_place(tok, kind: MeetingKind) -> str | None:
             text = " ".join(t.text for t in place.subtree if t.ent_type_ == place.ent_type_ and t.i <= place.i)
             return None if is_country(text) else text
         return None
+    return None
+
+
+def host_town(tok, kind: MeetingKind) -> str | None:
+    """ "Vienna will host the talks", "talks hosted by Lima": the town (never a country) that hosts."""
+    if kind.verbal:
+        return None
+    hosted = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "host"), None)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "host":
+        host = subject(tok.head)
+    elif hosted is not None or (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "host"):
+        verb = hosted if hosted is not None else tok.head  # "talks hosted by Geneva", "… will be hosted by"
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        host = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+    else:
+        host = None
+    if host is None or host.ent_type_ != "GPE":
+        return None
+    text = " ".join(t.text for t in host.subtree if t.ent_type_ == "GPE" and t.i <= host.i)
+    return None if is_country(text) else text
+
+
+def seat_of_body(tok, kind: MeetingKind) -> str | None:
+    """ "The Dublin court will sit again on April 2": a court or council meets in the town that names
+    it, here or where "the court" was last named with its town, in the sentence or the one before."""
+    body = _meeting_body(tok, kind)
+    if body is None or body.lemma_.lower() not in lex.SEATED_BODIES:
+        return None
+    town = _town_naming(body)
+    if town is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in body.children):
+        return town
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    named = [_town_naming(t) for t in doc[start : body.i] if t.lemma_.lower() == body.lemma_.lower()]
+    return next((n for n in reversed(named) if n), None)
+
+
+def _meeting_body(tok, kind: MeetingKind):
+    """The body that meets: the subject of a meeting verb or of the verb holding the meeting noun
+    ("the court will hold a hearing"), else the noun's owner ("the council's session")."""
+    if kind.verbal:
+        return subject(tok)
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.lemma_.lower() in lex.SEATED_BODIES),
+                 None)
+    if owner is not None:
+        return owner
+    gov = governor(tok)
+    if gov is not None and tok.dep_ == "dobj" and tok.head == gov and gov.lemma_.lower() in lex.HOSTING:
+        return subject(gov)
+    return None
+
+
+def _town_naming(body) -> str | None:
+    """The town (never a country) modifying a body's noun: "the Dublin court", "a Lyon council"."""
+    for c in body.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < body.i and c.ent_type_ == "GPE":
+            text = " ".join(t.text for t in c.subtree if t.ent_type_ == "GPE")
+            return None if is_country(text) else text
     return None
 
 

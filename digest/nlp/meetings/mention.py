@@ -12,8 +12,10 @@ from digest.nlp.meetings.candidates import sentence_triggers
 from digest.nlp.meetings.facts import (
     assign,
     choose_place,
+    host_town,
     journey_place,
     parties,
+    seat_of_body,
     sentence_places,
     sentence_times,
     where_clause_place,
@@ -136,7 +138,9 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
-        place = where_clause_place(tok, kind) or journey_place(tok, kind)  # "… arrived in Geneva. He will meet …"
+        # "… arrived in Geneva. He will meet …"; "the Dublin court will sit again on April 2"
+        place = where_clause_place(tok, kind) or journey_place(tok, kind) or seat_of_body(tok, kind)
+        place = place or host_town(tok, kind)  # "Vienna will host the talks"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
     status, postponed_from, value, hinted = _status(tok, tense, when, value, hinted, published)

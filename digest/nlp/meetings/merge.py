@@ -8,8 +8,9 @@ import re
 from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
+from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.mention import Mention
-from digest.nlp.meetings.syntax import is_country
+from digest.nlp.meetings.syntax import governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
 
@@ -124,8 +125,8 @@ def _loose_name_match(a: set[str], b: set[str]) -> bool:
 
 def _compatible(m: Mention, g: Group) -> bool:
     """Nothing about ``m`` contradicts the group: status, date, place, kind, named parties."""
-    if any(other.trigger.i in m.apart for other in g.mentions):
-        return False  # "talks on the sidelines of the conference": two meetings
+    if any(other.trigger.i in m.apart or _conjoined(m, other) for other in g.mentions):
+        return False  # "talks on the sidelines of the conference", "the OECD meeting and the summit": two meetings
     statuses = g.statuses | {_status_group(m.status)}
     if _status_group(m.status) not in g.statuses and not statuses <= {MeetingStatus.UPCOMING, MeetingStatus.ONGOING}:
         # a dateless mention may still name the same meeting ("referring to the talks in Brussels")
@@ -149,6 +150,37 @@ def _compatible(m: Mention, g: Group) -> bool:
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
 
 
+def _has_holder(m: Mention) -> bool:
+    """Whether the mention says who meets: a meeting verb's subject, or the subject of the verb
+    holding the meeting noun ("farm ministers will hold talks")."""
+    tok = m.trigger
+    if m.kind.verbal:
+        return subject(tok) is not None
+    gov = governor(tok)
+    return gov is not None and tok.dep_ == "dobj" and gov.lemma_.lower() in lex.HOSTING | lex.LIGHT and (
+        subject(gov) is not None
+    )
+
+
+def _conjoined(a: Mention, b: Mention) -> bool:
+    """Two meeting nouns joined by "and"/"or" in one sentence ("next month's OECD meeting and the
+    meeting of G-7 leaders in Venice"): two meetings, each with its own facts."""
+    ta, tb = a.trigger, b.trigger
+    if a.kind.verbal or b.kind.verbal or ta.doc is not tb.doc:
+        return False
+    return (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i)
+
+
+def _place_names_party(m: Mention, g: Group) -> bool:
+    """The place of one is a party named by the other ("talks with Washington" … "talks in
+    Washington"): the same meeting, told from each side."""
+    gp = g.named_place()
+    return bool(
+        (m.place and not g.named_place() and m.place.lower() in g.names)
+        or (gp and not m.place and gp.lower() in m.names)
+    )
+
+
 def _score(m: Mention, g: Group) -> int:
     """How strongly ``m`` belongs with the group (0: not at all)."""
     s = 0
@@ -162,7 +194,11 @@ def _score(m: Mention, g: Group) -> int:
         s += 2
     if m.place and g.named_place():
         s += 2
+    if _place_names_party(m, g):
+        s += 2  # "trade talks with Washington" … "tough talks in Washington"
     s += int(m.anaphoric) + int(m.bare)
+    if m.place and m.value is None and not m.names and not _has_holder(m) and not g.named_place() and g.value():
+        s += 1  # "the G-7, due to meet tomorrow" … "traders await the meetings in Washington": where it is
     if m.definite and m.names and not g.names and m.kind in g.kinds:
         s += 1  # "a meeting later this month between …" … "the Yeutter-de Clercq meeting will take place in London"
     if m.kind in g.kinds and s:

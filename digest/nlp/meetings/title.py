@@ -12,7 +12,7 @@ from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party
 from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
-_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|&))+$")
+_DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|in|at|on|from|&))+$")
 # Words the tagger takes for dates that tell the kind of a meeting: "the annual meeting".
 _KIND_NOT_DATE = {"annual", "biannual", "semiannual"}
 _ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
@@ -62,18 +62,47 @@ def _own_meeting_title(tok, text: str) -> str:
 def own_org(tok) -> str | None:
     """The organisation whose own meeting ``tok`` is: the one organisation its sentence names, else
     the organisation the article names most often (the first of equals); None when none is named."""
-    clean = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.sent.ents if e.label_ == "ORG"]
-    in_sentence = list(dict.fromkeys(c for c in clean if c))
+    in_sentence = list(dict.fromkeys(organisations(tok.sent.ents, tok.doc)))
     if len(in_sentence) == 1:
         return in_sentence[0]
     if in_sentence:
         return None  # two organisations in the sentence: whose meeting it is is not known
-    names = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", e.text) for e in tok.doc.ents if e.label_ == "ORG"]
-    names = [n for n in names if n]
+    names = organisations(tok.doc.ents, tok.doc)
     if not names:
         return None
     counts = {n: names.count(n) for n in dict.fromkeys(names)}
     return max(counts, key=lambda n: counts[n])
+
+
+def organisations(ents, doc) -> list[str]:
+    """The names of the organisations among ``ents``, in order, without "the" or a possessive; a
+    name the article gives elsewhere as a person's ("Olaf Kern … Kern said", the tagger taking
+    the surname for a company) is a person's, not an organisation's."""
+    people = _person_names(doc)
+    names = [re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", _whole_name(e).text) for e in ents if e.label_ == "ORG"]
+    return [n for n in names if n and n.lower() not in people]
+
+
+def _whole_name(ent):
+    """The organisation's name with the proper nouns the tagger left out before it ("Brantwell"
+    of "Brantwell Media chairman …" when only "Media" is tagged)."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if not (prev.is_title and prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "compound") or prev.ent_type_:
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
+def _person_names(doc) -> set[str]:
+    """Every person's name in ``doc`` and the surname of each full one, lower-case."""
+    names = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            words = re.sub(r"\s*['’]s?$", "", e.text).split()
+            names |= {" ".join(words).lower(), words[-1].lower()} if words else set()
+    return names
 
 
 def _with_whom(tok) -> str | None:
@@ -115,8 +144,8 @@ def org_before(tok) -> str | None:
     """The organisation last named before ``tok``, in its sentence or the one before."""
     doc = tok.doc
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i]
-    return re.sub(r"^(?i:the)\s+|\s*['’]s?$", "", orgs[-1].text) if orgs else None
+    orgs = organisations([e for e in doc.ents if start <= e.start and e.end <= tok.i], doc)
+    return orgs[-1] if orgs else None
 
 
 def _person_before(tok) -> str | None:
@@ -164,8 +193,8 @@ def _namer(tok) -> str | None:
     if subj.lemma_.lower() in lex.BODIES:
         return np_text(subj, 4)
     if subj.lemma_.lower() in lex.ORGANISATION_NOUNS:
-        orgs = list(dict.fromkeys(e.text for e in tok.sent.ents if e.label_ == "ORG"))
-        return re.sub(r"^(?i:the)\s+", "", orgs[0]) if len(orgs) == 1 else None
+        orgs = list(dict.fromkeys(organisations(tok.sent.ents, tok.doc)))
+        return orgs[0] if len(orgs) == 1 else None
     return None
 
 
@@ -194,7 +223,13 @@ def _join(words: list[str]) -> str:
 
 def np_text(head, limit: int = 8) -> str:
     """The noun phrase of ``head`` without its relative clauses and appositions, at most ``limit`` words."""
-    toks = [
+    return _join(clean_words(core_tokens(head))[:limit])
+
+
+def core_tokens(head) -> list:
+    """The tokens of ``head``'s phrase without its relative clauses and appositions ("countries
+    scheduled to meet in Lima, Ana Ruiz, a delegate, said": the clause and what hangs on it left out)."""
+    return [
         t
         for t in head.subtree
         if not (
@@ -202,7 +237,6 @@ def np_text(head, limit: int = 8) -> str:
             or any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in head_path(t, head))
         )
     ]
-    return _join(clean_words(toks)[:limit])
 
 
 def cap(text: str) -> str:
@@ -232,17 +266,84 @@ def _who(subj, limit: int = 3) -> str:
                     return owner[0] if owner else np_text(obj, 5)  # a name the tagger missed
     ents = ents_in(subj.subtree)
     people = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"])
+    if ents and _placed_body(subj):
+        return np_text(subj, 6)  # "the French parliament", "the Ohio legislature": not "French" alone
     if not people and subj.pos_ == "PROPN" and len(ents) > 1:
         return np_text(subj, 6)  # "European Central Bank's Governing Council"
     ents = people or ents
     return " and ".join(ents[:limit]) if ents else np_text(subj, 6)
 
 
+def _stranded_subject(verb):
+    """The subject the parser did not attach to a meeting verb: "the council is expected to agree to
+    reconvene" (the verb taken for the object of "to"), "Amid new worries, finance ministers and
+    central bankers meet next week" (the subject taken into the phrase before)."""
+    if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head.head)
+    if verb.dep_ != "ROOT" or verb.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.tag_ not in ("NNS", "NNPS") or not is_party(before):
+        return None
+    while before.dep_ == "conj" and before.head.tag_ in ("NNS", "NNPS") and is_party(before.head):
+        before = before.head  # "finance ministers and central bankers": from the first of them
+    return before
+
+
+def _antecedent(verb):
+    """The noun a relative clause holding ``verb`` describes: "the Group of Seven countries, which
+    are due to meet tomorrow" → "countries"."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in ("xcomp", "conj", "acomp") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _named_just_before(tok):
+    """The root of the name that ends right before ``tok`` (punctuation between), else None."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    ent = next((e for e in doc.ents if e.end == i + 1 and e.label_ in PARTY_LABELS), None)
+    return ent.root if ent is not None else None
+
+
+def _they_before(tok) -> str:
+    """Who "they" are when they meet: the nearest people, body or parties named before in the
+    sentence ("… from 16 creditor countries when they meet"), else the subject of the sentence
+    before ("The ministers will fly to Oslo. They will meet …"), else nobody."""
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and is_party(t):
+            return np_text(t, 5)
+    if tok.sent.start == 0:
+        return ""
+    before = tok.doc[tok.sent.start - 1].sent
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root), None)
+    ok = subj is not None and subj.tag_ in ("NNS", "NNPS") and is_party(subj)
+    return np_text(subj, 5) if ok else ""
+
+
+def _placed_body(subj) -> bool:
+    """A body named by the country, people or town it belongs to and nothing else: "the French
+    parliament", "the Ohio legislature"."""
+    if subj.ent_type_ or not {subj.lemma_.lower(), subj.lower_} & lex.BODIES:
+        return False
+    named = [t for t in subj.subtree if t.ent_type_]
+    return bool(named) and all(t.ent_type_ in ("NORP", "GPE") and t.i < subj.i for t in named)
+
+
 def _verb_title(tok, kind: MeetingKind) -> str:
     """ "Putin and Biden meeting", "Security Council session", "Baker meeting with Shevardnadze"."""
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
-    subj = subject(tok)
+    subj = subject(tok) or _stranded_subject(tok)
+    if subj is not None and subj.lower_ in ("which", "who", "that"):
+        subj = _antecedent(tok) or _named_just_before(subj)  # "the OECD, which meets …"
     if any(c.dep_ == "auxpass" for c in tok.children):  # "due to be discussed by EC farm ministers"
         by = next((c for c in tok.children if c.dep_ == "agent"), None)
         subj = next((o for o in by.children if o.dep_ == "pobj"), subj) if by is not None else subj
@@ -252,6 +353,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         who = _person_before(tok) or ""  # "He was due to meet …": the person last named
     elif subj is not None and subj.lower_ == "it":
         who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
+    elif subj is not None and subj.lower_ == "they":
+        who = _they_before(tok)  # "… the six nations will review the pact when they meet in April"
     else:
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     text = f"{who} {'session' if kind is MeetingKind.BODY else 'meeting'}".strip()
@@ -365,8 +468,11 @@ def _of_title(tok, base: str, acronym: str | None) -> str | None:
                 )
             if is_meeting_noun(obj):
                 return cap(np_text(obj, 6))  # "the meeting tomorrow of the G-7 meeting"
-            ents = ents_in(obj.subtree)
-            if acronym or ents:
+            ents = ents_in(core_tokens(obj))
+            vague = base.split()[-1].lower() in OWN_MEETING_KINDS | {"talks"}  # a summit says who meets
+            if ents and not acronym and vague and _nationals(obj):
+                return cap(f"{np_text(obj, 5)} {base}")  # "Andean trade ministers meeting", not "Andean meeting"
+            if acronym or ents or (obj.pos_ == "PROPN" and obj.ent_type_):  # "the General Agreement on …" (LAW)
                 return cap(f"{acronym or (np_text(obj, 6) if obj.pos_ == 'PROPN' else ents[0])} {base}")
-            return cap(f"{base} of {np_text(obj, 5)}")
+            return cap(f"{base} of {np_text(obj, 7)}")
     return None
