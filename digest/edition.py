@@ -1,7 +1,8 @@
 """Edit the day: turn each briefing's flat article list into ranked stories with key quotes.
 
 Runs after ``assemble``: stories are clustered (``digest.stories``) over the day's articles
-and those of the ``WINDOW_DAYS`` before it, ranked by news value, and given a headline, an
+and those of the ``WINDOW_DAYS`` before it (with term frequencies of that window alone, so a
+day's stories change only when its window does), ranked by news value, and given a headline, an
 extractive lead, a key quote and the upcoming meetings they mention. The day's key quotes
 are then drawn from the stories in rank order, one voice per story before a second.
 Pure functions over plain objects; no I/O.
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -19,9 +21,10 @@ from digest.briefing import merge_quotes, speaker_key
 from digest.config import Config
 from digest.models import AgendaItem, ArticleEntry, Briefing, DayQuote, Site, Story
 from digest.quotability import OFFICIAL_ROLES, key_quote_score
-from digest.stories import StoryText, cluster, document_frequency, terms
+from digest.stories import StoryText, cluster
 
 WINDOW_DAYS = 1
+Clusterer = Callable[[Sequence[StoryText]], list[list[int]]]  # a window's texts -> its stories (row indices)
 LEAD_CHARS = 320
 INSTITUTIONS = re.compile(
     r"\b(Congress|Senate|House|Parliament|Government|Ministry|Minister|President|Court|Commission|"
@@ -132,11 +135,9 @@ def make_story(entries: list[ArticleEntry], briefing: Briefing, tz) -> Story:
     return replace(story, score=news_value(ordered, len(story.outlets), quotes, meetings))
 
 
-def day_stories(briefing: Briefing, window: list[ArticleEntry], bags: dict[str, Counter[str]],
-                df: Counter[str], n_docs: int, tz) -> list[Story]:
+def day_stories(briefing: Briefing, window: list[ArticleEntry], tz, clusterer: Clusterer = cluster) -> list[Story]:
     """The briefing's stories, ranked: clusters over ``window`` holding an article of the day."""
-    texts = [StoryText(e.article.title, e.article.paragraphs) for e in window]
-    groups = cluster(texts, df, n_docs, bags=[bags[e.article.id] for e in window])
+    groups = clusterer([StoryText(e.article.title, e.article.paragraphs) for e in window])
     of_day = {e.url for e in briefing.articles}
     stories = [make_story([window[i] for i in group], briefing, tz)
                for group in groups if any(window[i].url in of_day for i in group)]
@@ -182,11 +183,13 @@ def key_quotes_from_stories(stories: list[Story], limit: int,
     return chosen
 
 
-def edit_site(site: Site, config: Config) -> Site:
-    """``site`` with every briefing's stories ranked and its key quotes drawn from them."""
+def edit_site(site: Site, config: Config, clusterer: Clusterer = cluster) -> Site:
+    """``site`` with every briefing's stories ranked and its key quotes drawn from them.
+
+    ``clusterer`` groups a window's texts as :func:`digest.stories.cluster` does (a build passes
+    one that keeps the groups of windows it clustered before).
+    """
     tz = config.tz
-    bags = {e.article.id: terms(StoryText(e.article.title, e.article.paragraphs)) for e in site.entries}
-    df, n_docs = document_frequency(bags.values())
     by_day: dict[date, list[ArticleEntry]] = defaultdict(list)
     for entry in site.entries:
         by_day[entry.article.published.astimezone(tz).date()].append(entry)
@@ -194,7 +197,7 @@ def edit_site(site: Site, config: Config) -> Site:
     for briefing in sorted(site.briefings, key=lambda b: b.day):
         window = [e for k in range(WINDOW_DAYS, -1, -1) for e in by_day.get(briefing.day - timedelta(days=k), ())]
         shown = shown_as_key(edited.get(briefing.day - timedelta(days=1)))
-        stories = fresh_key_quotes(day_stories(briefing, window, bags, df, n_docs, tz), shown)
+        stories = fresh_key_quotes(day_stories(briefing, window, tz, clusterer), shown)
         edited[briefing.day] = replace(briefing, stories=tuple(stories),
                                        key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
     return replace(site, briefings=tuple(edited[b.day] for b in site.briefings))
