@@ -183,11 +183,23 @@ def key_quotes_from_stories(stories: list[Story], limit: int,
     return chosen
 
 
-def edit_site(site: Site, config: Config, clusterer: Clusterer = cluster) -> Site:
+def edit_day(briefing: Briefing, window: list[ArticleEntry], shown: frozenset[tuple[str, str]], config: Config,
+             clusterer: Clusterer = cluster) -> Briefing:
+    """One day's briefing with its stories ranked and its key quotes drawn from them; ``window`` holds
+    the day's articles and those of the ``WINDOW_DAYS`` before it, ``shown`` the day before's key quotes."""
+    stories = fresh_key_quotes(day_stories(briefing, window, config.tz, clusterer), shown)
+    return replace(briefing, stories=tuple(stories),
+                   key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
+
+
+DayEditor = Callable[[Briefing, list[ArticleEntry], frozenset[tuple[str, str]], Config], Briefing]
+
+
+def edit_site(site: Site, config: Config, edit: DayEditor = edit_day) -> Site:
     """``site`` with every briefing's stories ranked and its key quotes drawn from them.
 
-    ``clusterer`` groups a window's texts as :func:`digest.stories.cluster` does (a build passes
-    one that keeps the groups of windows it clustered before).
+    ``edit`` edits one day as :func:`edit_day` does (a build passes one that keeps the days it
+    edited before: ``digest.edits``).
     """
     tz = config.tz
     by_day: dict[date, list[ArticleEntry]] = defaultdict(list)
@@ -197,7 +209,5 @@ def edit_site(site: Site, config: Config, clusterer: Clusterer = cluster) -> Sit
     for briefing in sorted(site.briefings, key=lambda b: b.day):
         window = [e for k in range(WINDOW_DAYS, -1, -1) for e in by_day.get(briefing.day - timedelta(days=k), ())]
         shown = shown_as_key(edited.get(briefing.day - timedelta(days=1)))
-        stories = fresh_key_quotes(day_stories(briefing, window, tz, clusterer), shown)
-        edited[briefing.day] = replace(briefing, stories=tuple(stories),
-                                       key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
+        edited[briefing.day] = edit(briefing, window, shown, config)
     return replace(site, briefings=tuple(edited[b.day] for b in site.briefings))

@@ -8,8 +8,9 @@ as one ``BuildState``, which hands each stage what it needs:
 - **extract**: the extraction cache: results by article id, pipeline and the extractor's
   code version; the workers (``Workers``: local processes started early, a dask cluster
   from ``config.scheduler``, or the executor given);
-- **edit**: the story clusters (``StoryClusters``): each day's groups by the texts of its
-  window, so a day whose window did not change is not clustered again;
+- **edit**: the days edited before (``digest.edits``: a day's stories and key quotes by its
+  inputs, and a window's story groups by its texts), so only the days whose window or whose day
+  before changed are edited (and clustered) again;
 - **render**: the site fingerprint (everything the output depends on; equal to the last
   build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
   the inputs it was made from, so only the files whose inputs changed are rendered again);
@@ -26,11 +27,9 @@ import contextlib
 import functools
 import gc
 import hashlib
-import json
 import os
 import shutil
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from pathlib import Path
 from digest import __version__
 from digest.cache import ExtractionCache, articles_from_json, articles_to_json
 from digest.config import Config
+from digest.edits import DayEdits, StoryClusters
 from digest.errors import Report
 from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
@@ -47,7 +47,6 @@ from digest.models import Article, Extraction
 from digest.render.output import MARKER, remove_tree
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
-from digest.stories import StoryText, cluster, terms
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_FILE = "cache.sqlite"
@@ -56,6 +55,7 @@ FINGERPRINT_FILE = "site.fingerprint"
 PAGES_FILE = "pages.json"
 SEARCH_FILE = "search.json"
 STORIES_FILE = "stories.json"
+DAYS_FILE = "days.json"
 
 
 # ---- the code version -------------------------------------------------------------------------
@@ -207,63 +207,6 @@ class Workers:
         self.local.__exit__(exc_type, *exc)
 
 
-# ---- editing ----------------------------------------------------------------------------------
-
-
-class StoryClusters:
-    """``digest.stories.cluster`` with a memory: the groups of every window clustered before, by
-    a digest of the window's texts (in order) and of the clustering code.
-
-    A day whose window is unchanged gets its stories' groups without clustering again, so adding
-    an article re-clusters only the windows that hold it. The term bags of the last window are
-    kept for the next one, which shares its older day. Groups read back wrong (a damaged file)
-    are a miss. ``save`` keeps the windows of this build only.
-    """
-
-    def __init__(self, path: Path, clean: bool = False):
-        self.path = path
-        self.version = source_digest("stories.py")
-        self.old: dict = {}
-        if not clean:
-            with contextlib.suppress(OSError, ValueError):
-                self.old = json.loads(path.read_text())
-        if not isinstance(self.old, dict):
-            self.old = {}
-        self.new: dict[str, list[list[int]]] = {}
-        self.bags: dict[StoryText, Counter[str]] = {}
-        self.clustered = 0  # windows clustered in this build (the others were known)
-
-    def key(self, texts: Sequence[StoryText]) -> str:
-        h = hashlib.sha256(self.version.encode())
-        for text in texts:
-            h.update(b"\0\0" + "\0".join((text.title, *text.paragraphs)).encode("utf-8", "surrogatepass"))
-        return h.hexdigest()
-
-    def __call__(self, texts: Sequence[StoryText]) -> list[list[int]]:
-        key = self.key(texts)
-        groups = self.old.get(key)
-        if not self.partition(groups, len(texts)):
-            bags = {text: self.bags.get(text) or terms(text) for text in texts}
-            groups = cluster(texts, bags=[bags[text] for text in texts])
-            self.bags = bags
-            self.clustered += 1
-        self.new[key] = groups
-        return [list(group) for group in groups]
-
-    @staticmethod
-    def partition(groups, n: int) -> bool:
-        """Whether ``groups`` (as read back) splits the rows 0..n-1, each once."""
-        if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
-            return False
-        rows = [row for group in groups for row in group]
-        return all(isinstance(row, int) for row in rows) and sorted(rows) == list(range(n))
-
-    def save(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.new, separators=(",", ":")))
-        os.replace(tmp, self.path)
-
-
 # ---- what changed -----------------------------------------------------------------------------
 
 
@@ -331,7 +274,8 @@ class BuildState:
         self.digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
-        self.clusters = StoryClusters(self.path(STORIES_FILE), clean)  # for the edit stage
+        clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py"), clean)
+        self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
         self.fingerprint = ""
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
@@ -375,8 +319,8 @@ class BuildState:
 
     @contextmanager
     def rendering(self, summary: SiteSummary) -> Iterator[tuple[PageReuse, SearchIndex]]:
-        """The page graph and the search state for the render and write stages; saved (with the story
-        clusters of the edit stage) when the block ends without an error (after the new site is
+        """The page graph and the search state for the render and write stages; saved (with the days
+        the edit stage edited) when the block ends without an error (after the new site is
         swapped in), dropped from the start otherwise."""
         self.path(FINGERPRINT_FILE).unlink(missing_ok=True)
         self.pages = PageReuse(self.path(PAGES_FILE), self.output, self.digests, environment=self.environment)
@@ -392,7 +336,8 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
-            self.clusters.save()
+            self.edits.save()
+            self.edits.clusters.save()
             if len(self.report.problems) == problems_before:
                 # a site rendered with warnings is not kept as it is: the next build renders (and warns) again
                 self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from digest.build import build_site
 from digest.config import load_config
+from digest.edition import edit_day
 from digest.incremental import code_version, source_digest
 from digest.render.templating import default_theme
 from digest.stories import cluster
@@ -148,7 +149,7 @@ def test_an_article_added_to_an_old_day_clusters_again_only_the_windows_that_hol
         clustered.append([text.title for text in texts])
         return cluster(texts, **kwargs)
 
-    monkeypatch.setattr("digest.incremental.cluster", counting)
+    monkeypatch.setattr("digest.edits.cluster", counting)
     (root / "content" / "talks-7.md").write_text(STATEMENT.format(n=7, day=9, hour=7))
     result = build_site(load_config(root=root), today=TODAY)
     assert len(clustered) == 2 and all("Talks 7 end without agreement" in titles for titles in clustered)
@@ -159,18 +160,46 @@ def test_an_article_added_to_an_old_day_clusters_again_only_the_windows_that_hol
     assert tree(root / "site") == tree(clean / "site")
 
 
-def test_a_damaged_story_cluster_file_is_clustered_again(tmp_path):
+def test_damaged_records_of_the_edit_stage_are_edited_again(tmp_path):
     root = project(tmp_path / "site")
     build_site(load_config(root=root), today=TODAY)
     before = tree(root / "site")
-    stored = root / ".digest" / "stories.json"
-    groups = json.loads(stored.read_text())
-    assert len(groups) == 3  # one window per day
+    stored, days = root / ".digest" / "stories.json", root / ".digest" / "days.json"
+    groups, records = json.loads(stored.read_text()), json.loads(days.read_text())
+    assert len(groups) == len(records) == 3  # one window per day
     stored.write_text(json.dumps({key: [[0, 0]] for key in groups}))  # rows twice, others missing
+    damaged = [{**record, "stories": [{**story, "entries": [99]} for story in record["stories"]]}
+               for record in records.values()]  # an article the window does not hold
+    days.write_text(json.dumps(dict(zip(records, damaged, strict=True))))
     build_site(load_config(root=root), today=TODAY + timedelta(days=1))
     build_site(load_config(root=root), today=TODAY)
     assert tree(root / "site") == before
     stored.write_text("{not json")
+    days.write_text(json.dumps({key: {"stories": "?"} for key in records}))
     build_site(load_config(root=root), today=TODAY + timedelta(days=1))
     build_site(load_config(root=root), today=TODAY)
     assert tree(root / "site") == before
+
+
+def test_days_whose_inputs_did_not_change_are_not_edited_again(tmp_path, monkeypatch):
+    """A new reference day changes the agenda, not the stories: no day is edited again, and the site
+    equals a clean build. An article added to the newest day edits that day only."""
+    root = project(tmp_path / "site")
+    build_site(load_config(root=root), today=TODAY)
+    edited: list[date] = []
+
+    def counting(briefing, *args, **kwargs):
+        edited.append(briefing.day)
+        return edit_day(briefing, *args, **kwargs)
+
+    monkeypatch.setattr("digest.edits.edit_day", counting)
+    later = TODAY + timedelta(days=2)
+    build_site(load_config(root=root), today=later)
+    assert edited == []
+    (root / "content" / "talks-8.md").write_text(STATEMENT.format(n=8, day=11, hour=8))
+    build_site(load_config(root=root), today=later)
+    assert edited == [date(2022, 1, 11)]
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".digest", "site"))
+    build_site(load_config(root=clean), today=later)
+    assert tree(root / "site") == tree(clean / "site")
