@@ -1,11 +1,12 @@
 """What the edit stage keeps between builds, so adding an article edits only the days it touches.
 
 A day's edit (``digest.edition.edit_day``) reads its window of articles (the day and the day
-before), its briefing, the day before's key quotes and two settings, and nothing else. Two
-memories, each a JSON file in the cache folder, keyed by digests of exactly those inputs:
+before), the articles before the window that count in its term frequencies, its briefing, the
+day before's key quotes and two settings, and nothing else. Two memories, each a JSON file in
+the cache folder, keyed by digests of exactly those inputs:
 
-- ``StoryClusters``: a window's story groups by its texts, so a window that did not change is
-  not clustered again (the slow step);
+- ``StoryClusters``: a window's story groups by its texts and those of the earlier articles that
+  count in its term frequencies, so a window whose texts did not change is not clustered again;
 - ``DayEdits``: a day's whole edit (stories, ranks, leads, key quotes) by all its inputs, kept
   as references into its window (article and quote positions), so an unchanged day is rebuilt
   from the record instead of being edited again.
@@ -27,10 +28,10 @@ from pathlib import Path
 
 from digest.agenda import source_of
 from digest.config import Config
-from digest.edition import edit_day
+from digest.edition import cluster_window, edit_day
 from digest.models import ArticleEntry, Briefing, DayQuote, Story
 from digest.render.reuse import Digests
-from digest.stories import StoryText, cluster, terms
+from digest.stories import StoryText, terms
 
 STORY_FIELDS = ("id", "headline", "lead", "entries", "rank", "score", "key_quote", "meetings")
 BRIEFING_FIELDS = ("day", "articles", "key_quotes", "upcoming_meetings", "stories")
@@ -58,9 +59,9 @@ class JsonMemory:
 
 
 class StoryClusters(JsonMemory):
-    """``digest.stories.cluster`` with a memory: the groups of every window clustered before, by a
-    digest of the window's texts (in order) and of the clustering code. The term bags of the last
-    window are kept for the next one, which shares its older day."""
+    """``digest.edition.cluster_window`` with a memory: the groups of every window clustered before,
+    by a digest of its texts and the earlier ones (in order) and of the clustering code. The term
+    bags of the last window are kept for the next one, which shares most of them."""
 
     def __init__(self, path: Path, version: str, clean: bool = False):
         super().__init__(path, clean)
@@ -69,18 +70,19 @@ class StoryClusters(JsonMemory):
         self.clustered = 0  # windows clustered in this build (the others were known)
         self.last = ""  # the key of the last window asked for
 
-    def key(self, texts: Sequence[StoryText]) -> str:
+    def key(self, texts: Sequence[StoryText], earlier: Sequence[StoryText]) -> str:
         h = hashlib.sha256(self.version.encode())
-        for text in texts:
-            h.update(b"\0\0" + "\0".join((text.title, *text.paragraphs)).encode("utf-8", "surrogatepass"))
+        for text in (*texts, None, *earlier):
+            h.update(b"\0\0" + ("\0".join((text.title, *text.paragraphs)).encode("utf-8", "surrogatepass")
+                                 if text else b"earlier"))
         return h.hexdigest()
 
-    def __call__(self, texts: Sequence[StoryText]) -> list[list[int]]:
-        key = self.key(texts)
+    def __call__(self, texts: Sequence[StoryText], earlier: Sequence[StoryText] = ()) -> list[list[int]]:
+        key = self.key(texts, earlier)
         groups = self.old.get(key)
         if not is_partition(groups, len(texts)):
-            bags = {text: self.bags.get(text) or terms(text) for text in texts}
-            groups = cluster(texts, bags=[bags[text] for text in texts])
+            bags = {text: self.bags.get(text) or terms(text) for text in (*texts, *earlier)}
+            groups = cluster_window(texts, earlier, bag=bags.__getitem__)
             self.bags = bags
             self.clustered += 1
         self.new[key] = self.old[key] = groups
@@ -113,20 +115,23 @@ class DayEdits(JsonMemory):
         self.known = all(tuple(f.name for f in dataclasses.fields(kind)) == names for kind, names in
                          ((Story, STORY_FIELDS), (Briefing, BRIEFING_FIELDS), (DayQuote, DAY_QUOTE_FIELDS)))
 
-    def key(self, briefing: Briefing, window: list[ArticleEntry], shown: frozenset[tuple[str, str]],
-            config: Config) -> str:
+    def key(self, briefing: Briefing, window: list[ArticleEntry], earlier: Sequence[ArticleEntry],
+            shown: frozenset[tuple[str, str]], config: Config) -> str:
         h = hashlib.sha256(f"{self.version}\0{config.tz}\0{config.key_quotes}\0".encode())
         h.update(self.digests.of(briefing))
         for entry in window:
             h.update(self.digests.of(entry))
+        h.update(b"earlier")
+        for entry in earlier:
+            h.update(self.digests.of(entry.article))
         h.update(json.dumps(sorted(shown)).encode())
         return h.hexdigest()
 
-    def __call__(self, briefing: Briefing, window: list[ArticleEntry], shown: frozenset[tuple[str, str]],
-                 config: Config) -> Briefing:
+    def __call__(self, briefing: Briefing, window: list[ArticleEntry], earlier: Sequence[ArticleEntry],
+                 shown: frozenset[tuple[str, str]], config: Config) -> Briefing:
         if not self.known:
-            return edit_day(briefing, window, shown, config, self.clusters)
-        key = self.key(briefing, window, shown, config)
+            return edit_day(briefing, window, earlier, shown, config, self.clusters)
+        key = self.key(briefing, window, earlier, shown, config)
         record = self.old.get(key)
         if record is not None:
             with contextlib.suppress(LookupError, TypeError, ValueError):
@@ -134,7 +139,7 @@ class DayEdits(JsonMemory):
                 self.new[key] = record
                 self.clusters.keep(record.get("window"))
                 return edited
-        edited = edit_day(briefing, window, shown, config, self.clusters)
+        edited = edit_day(briefing, window, earlier, shown, config, self.clusters)
         self.edited += 1
         record = to_record(edited, window)
         if record is not None:

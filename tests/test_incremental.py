@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from digest.build import build_site
 from digest.config import load_config
-from digest.edition import edit_day
+from digest.edition import cluster_window, edit_day
 from digest.incremental import code_version, source_digest
 from digest.render.templating import default_theme
-from digest.stories import cluster
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 TODAY = date(2022, 1, 11)
@@ -139,17 +138,19 @@ def test_nothing_changed_keeps_the_site_without_editing_it(tmp_path, monkeypatch
 
 
 def test_an_article_added_to_an_old_day_clusters_again_only_the_windows_that_hold_it(tmp_path, monkeypatch):
-    """A day's stories depend on its window (the day and the day before) alone: an article added to
-    day 9 changes the stories of days 9 and 10, and day 11's are taken as they were."""
+    """A day's stories depend on its window (the day and the day before) and on the articles before it
+    that count in its term frequencies (here none): an article added to day 9 changes the stories of
+    days 9 and 10, and day 11's are taken as they were."""
+    monkeypatch.setattr("digest.edition.FREQUENCY_ARTICLES", 0)
     root = project(tmp_path / "site")
     build_site(load_config(root=root), today=TODAY)
     clustered: list[list[str]] = []
 
-    def counting(texts, **kwargs):
+    def counting(texts, earlier, **kwargs):
         clustered.append([text.title for text in texts])
-        return cluster(texts, **kwargs)
+        return cluster_window(texts, earlier, **kwargs)
 
-    monkeypatch.setattr("digest.edits.cluster", counting)
+    monkeypatch.setattr("digest.edits.cluster_window", counting)
     (root / "content" / "talks-7.md").write_text(STATEMENT.format(n=7, day=9, hour=7))
     result = build_site(load_config(root=root), today=TODAY)
     assert len(clustered) == 2 and all("Talks 7 end without agreement" in titles for titles in clustered)
