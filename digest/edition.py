@@ -1,17 +1,20 @@
 """Edit the day: turn each briefing's flat article list into ranked stories with key quotes.
 
 Runs after ``assemble``: stories are clustered (``digest.stories``) over the day's articles
-and those of the ``WINDOW_DAYS`` before it, ranked by news value, and given a headline, an
-extractive lead, a key quote and the upcoming meetings they mention. The day's key quotes
-are then drawn from the stories in rank order, one voice per story before a second.
-Pure functions over plain objects; no I/O.
+and those of the ``WINDOW_DAYS`` before it (with term frequencies over that window and the
+``FREQUENCY_ARTICLES`` published before it, so a day's stories change only when those do),
+ranked by news value, and given a headline, an extractive lead, a key quote and the upcoming
+meetings they mention. The day's key quotes are then drawn from the stories in rank order,
+one voice per story before a second. Pure functions over plain objects; no I/O.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -22,6 +25,9 @@ from digest.quotability import OFFICIAL_ROLES, key_quote_score
 from digest.stories import StoryText, cluster, document_frequency, terms
 
 WINDOW_DAYS = 1
+FREQUENCY_ARTICLES = 500  # articles published before a window that count in its term frequencies (not clustered)
+# a window's texts and the earlier ones of its frequencies -> its stories (row indices of the window)
+Clusterer = Callable[[Sequence[StoryText], Sequence[StoryText]], list[list[int]]]
 LEAD_CHARS = 320
 INSTITUTIONS = re.compile(
     r"\b(Congress|Senate|House|Parliament|Government|Ministry|Minister|President|Court|Commission|"
@@ -132,11 +138,23 @@ def make_story(entries: list[ArticleEntry], briefing: Briefing, tz) -> Story:
     return replace(story, score=news_value(ordered, len(story.outlets), quotes, meetings))
 
 
-def day_stories(briefing: Briefing, window: list[ArticleEntry], bags: dict[str, Counter[str]],
-                df: Counter[str], n_docs: int, tz) -> list[Story]:
+def cluster_window(texts: Sequence[StoryText], earlier: Sequence[StoryText] = (),
+                   bag: Callable[[StoryText], Counter[str]] = terms) -> list[list[int]]:
+    """``digest.stories.cluster`` of ``texts`` with term frequencies over them and the ``earlier``
+    articles (``bag``: an article's terms)."""
+    bags = [bag(text) for text in texts]
+    df, n_docs = document_frequency([*bags, *map(bag, earlier)])
+    return cluster(texts, df, n_docs, bags=bags)
+
+
+def story_text(entry: ArticleEntry) -> StoryText:
+    return StoryText(entry.article.title, entry.article.paragraphs)
+
+
+def day_stories(briefing: Briefing, window: list[ArticleEntry], tz, clusterer: Clusterer = cluster_window,
+                earlier: Sequence[ArticleEntry] = ()) -> list[Story]:
     """The briefing's stories, ranked: clusters over ``window`` holding an article of the day."""
-    texts = [StoryText(e.article.title, e.article.paragraphs) for e in window]
-    groups = cluster(texts, df, n_docs, bags=[bags[e.article.id] for e in window])
+    groups = clusterer([story_text(e) for e in window], [story_text(e) for e in earlier])
     of_day = {e.url for e in briefing.articles}
     stories = [make_story([window[i] for i in group], briefing, tz)
                for group in groups if any(window[i].url in of_day for i in group)]
@@ -182,19 +200,37 @@ def key_quotes_from_stories(stories: list[Story], limit: int,
     return chosen
 
 
-def edit_site(site: Site, config: Config) -> Site:
-    """``site`` with every briefing's stories ranked and its key quotes drawn from them."""
+def edit_day(briefing: Briefing, window: list[ArticleEntry], earlier: Sequence[ArticleEntry],
+             shown: frozenset[tuple[str, str]], config: Config, clusterer: Clusterer = cluster_window) -> Briefing:
+    """One day's briefing with its stories ranked and its key quotes drawn from them; ``window`` holds
+    the day's articles and those of the ``WINDOW_DAYS`` before it, ``earlier`` the articles before the
+    window that count in its term frequencies, ``shown`` the day before's key quotes."""
+    stories = fresh_key_quotes(day_stories(briefing, window, config.tz, clusterer, earlier), shown)
+    return replace(briefing, stories=tuple(stories),
+                   key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
+
+
+DayEditor = Callable[[Briefing, list[ArticleEntry], Sequence[ArticleEntry], frozenset[tuple[str, str]], Config],
+                     Briefing]
+
+
+def edit_site(site: Site, config: Config, edit: DayEditor = edit_day) -> Site:
+    """``site`` with every briefing's stories ranked and its key quotes drawn from them.
+
+    ``edit`` edits one day as :func:`edit_day` does (a build passes one that keeps the days it
+    edited before: ``digest.edits``).
+    """
     tz = config.tz
-    bags = {e.article.id: terms(StoryText(e.article.title, e.article.paragraphs)) for e in site.entries}
-    df, n_docs = document_frequency(bags.values())
     by_day: dict[date, list[ArticleEntry]] = defaultdict(list)
     for entry in site.entries:
         by_day[entry.article.published.astimezone(tz).date()].append(entry)
+    in_order = [e for day in sorted(by_day) for e in by_day[day]]
+    days = [e.article.published.astimezone(tz).date() for e in in_order]
     edited: dict[date, Briefing] = {}
     for briefing in sorted(site.briefings, key=lambda b: b.day):
         window = [e for k in range(WINDOW_DAYS, -1, -1) for e in by_day.get(briefing.day - timedelta(days=k), ())]
+        start = bisect_left(days, briefing.day - timedelta(days=WINDOW_DAYS))
+        earlier = in_order[max(0, start - FREQUENCY_ARTICLES):start]
         shown = shown_as_key(edited.get(briefing.day - timedelta(days=1)))
-        stories = fresh_key_quotes(day_stories(briefing, window, bags, df, n_docs, tz), shown)
-        edited[briefing.day] = replace(briefing, stories=tuple(stories),
-                                       key_quotes=tuple(key_quotes_from_stories(stories, config.key_quotes, shown)))
+        edited[briefing.day] = edit(briefing, window, earlier, shown, config)
     return replace(site, briefings=tuple(edited[b.day] for b in site.briefings))

@@ -8,6 +8,9 @@ as one ``BuildState``, which hands each stage what it needs:
 - **extract**: the extraction cache: results by article id, pipeline and the extractor's
   code version; the workers (``Workers``: local processes started early, a dask cluster
   from ``config.scheduler``, or the executor given);
+- **edit**: the days edited before (``digest.edits``: a day's stories and key quotes by its
+  inputs, and a window's story groups by its texts), so only the days whose window or whose day
+  before changed are edited (and clustered) again;
 - **render**: the site fingerprint (everything the output depends on; equal to the last
   build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
   the inputs it was made from, so only the files whose inputs changed are rendered again);
@@ -36,6 +39,7 @@ from pathlib import Path
 from digest import __version__
 from digest.cache import ExtractionCache, articles_from_json, articles_to_json
 from digest.config import Config
+from digest.edits import DayEdits, StoryClusters
 from digest.errors import Report
 from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
@@ -50,6 +54,8 @@ LOCK_FILE = "build.lock"
 FINGERPRINT_FILE = "site.fingerprint"
 PAGES_FILE = "pages.json"
 SEARCH_FILE = "search.json"
+STORIES_FILE = "stories.json"
+DAYS_FILE = "days.json"
 
 
 # ---- the code version -------------------------------------------------------------------------
@@ -268,6 +274,8 @@ class BuildState:
         self.digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
+        clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py"), clean)
+        self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
         self.fingerprint = ""
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
@@ -311,8 +319,9 @@ class BuildState:
 
     @contextmanager
     def rendering(self, summary: SiteSummary) -> Iterator[tuple[PageReuse, SearchIndex]]:
-        """The page graph and the search state for the render and write stages; saved when the block
-        ends without an error (after the new site is swapped in), dropped from the start otherwise."""
+        """The page graph and the search state for the render and write stages; saved (with the days
+        the edit stage edited) when the block ends without an error (after the new site is
+        swapped in), dropped from the start otherwise."""
         self.path(FINGERPRINT_FILE).unlink(missing_ok=True)
         self.pages = PageReuse(self.path(PAGES_FILE), self.output, self.digests, environment=self.environment)
         self.search = SearchIndex(self.path(SEARCH_FILE), self.output, self.config.language)
@@ -327,6 +336,8 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
+            self.edits.save()
+            self.edits.clusters.save()
             if len(self.report.problems) == problems_before:
                 # a site rendered with warnings is not kept as it is: the next build renders (and warns) again
                 self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")

@@ -3,8 +3,8 @@
 Each article becomes a weighted bag of terms: its words, its names (runs of capitalised
 words that do not open a sentence, the cheap stand-in for named entities that news
 clustering leans on) and its headline, which counts extra. Terms are weighted by TF-IDF
-(sublinear term frequency, document frequency over every article the site holds, so a
-quiet day is judged against the whole archive) and articles are joined by average-link
+(sublinear term frequency, document frequency over the articles given: a day's window and
+the articles published just before it, not the whole archive) and articles are joined by average-link
 agglomerative clustering on cosine similarity, stopping at ``THRESHOLD``. Terms found in a
 single article (they link nothing) or in more than a tenth of them (they link everything)
 are left out, so a long article is not diluted by words no other article shares; two

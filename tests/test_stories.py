@@ -7,7 +7,7 @@ from datetime import date
 
 from digest.briefing import assemble
 from digest.config import Config
-from digest.edition import edit_site, lead_paragraph, lead_sentences, sentences
+from digest.edition import cluster_window, edit_site, lead_paragraph, lead_sentences, sentences
 from digest.models import Extraction, Quote
 from digest.quotability import key_quote_score
 from digest.stories import StoryText, cluster
@@ -194,3 +194,19 @@ def test_a_key_quote_shown_the_day_before_is_not_key_again_when_its_article_is_c
     assert [dq.quote.speaker for dq in first.key_quotes] == ["Jerome Powell"]
     assert [dq.quote.speaker for dq in second.key_quotes] == ["Elizabeth Warren"]
     assert second.stories[0].key_quote.quote.speaker == "Elizabeth Warren"
+
+
+def test_a_day_is_judged_against_the_news_before_it():
+    """Two reports that share only what every recent article says (the war in Kyiv, shelling,
+    casualties) are one story on their own, and two once the earlier articles say the same."""
+    first = StoryText("Shelling hits Kyiv suburbs", (
+        "Russian shelling hit suburbs of Kyiv overnight, officials said, with casualties reported near the "
+        "railway station and damage to apartment blocks.",))
+    second = StoryText("Kyiv residents count the damage", (
+        "Residents of Kyiv counted the damage after shelling overnight, with casualties near the railway "
+        "station and apartment blocks hit.",))
+    earlier = [StoryText(f"Day {n} of the war", (
+        f"Shelling hit Kyiv again on day {n}, with casualties near the railway station and apartment blocks "
+        "damaged, officials said.",)) for n in range(30)]
+    assert cluster_window([first, second]) == [[0, 1]]
+    assert cluster_window([first, second], earlier) == [[0], [1]]
