@@ -20,6 +20,7 @@ from digest.config import Config
 from digest.models import AgendaItem, ArticleEntry, Briefing, DayQuote, Site, Story
 from digest.quotability import OFFICIAL_ROLES, key_quote_score
 from digest.stories import StoryText, cluster, document_frequency, terms
+from digest.story_gates import gate
 
 WINDOW_DAYS = 1
 LEAD_CHARS = 320
@@ -136,8 +137,10 @@ def day_stories(briefing: Briefing, window: list[ArticleEntry], bags: dict[str, 
                 df: Counter[str], n_docs: int, tz) -> list[Story]:
     """The briefing's stories, ranked: clusters over ``window`` holding an article of the day."""
     texts = [StoryText(e.article.title, e.article.paragraphs) for e in window]
-    groups = cluster(texts, df, n_docs, bags=[bags[e.article.id] for e in window])
     of_day = {e.url for e in briefing.articles}
+    earlier = [e.url not in of_day for e in window]
+    groups = cluster(texts, df, n_docs, bags=[bags[e.article.id] for e in window],
+                     allowed=gate(texts, df, n_docs, earlier))
     stories = [make_story([window[i] for i in group], briefing, tz)
                for group in groups if any(window[i].url in of_day for i in group)]
     stories.sort(key=lambda s: (-s.score, s.headline, s.id))
