@@ -12,7 +12,8 @@ say which alike pairs can never be one story, from how news is written:
   puts the news: the headline and the first paragraphs. Two articles whose headlines and leads
   share no telling term (a column on the Senate and a report of a Senate vote) meet on a topic
   further down: such a pair counts ``UNANCHORED_WEIGHT`` of its similarity (:func:`anchored`;
-  not 0, because a saved page's lead can be navigation text that shares nothing).
+  not 0, because a saved page's lead can be navigation text that shares nothing). The lead is
+  the first ``digest.stories.LEAD_PARAGRAPHS`` paragraphs that read as prose.
 - **Yesterday's article joins today's story only when it is the same happening.** The window
   carries the day before's articles into the day, and a topic that runs for days (a trade war,
   an investigation) gives consecutive articles on different happenings: a pair across days
@@ -31,7 +32,7 @@ import numpy as np
 
 from digest import stories as clustering
 
-HEAD_PARAGRAPHS = 2  # the lead: the first paragraphs, read with the headline
+HEAD_PARAGRAPHS = clustering.LEAD_PARAGRAPHS  # the lead (three paragraphs), read with the headline
 LEAD_WORDS = 12  # a paragraph this long reads as prose
 UNANCHORED_WEIGHT = 0.5  # two articles whose headlines and leads share nothing must be twice as close
 WINDOW_WEIGHT = 0.5  # an article of an earlier day must be twice as close to join a story of the day
