@@ -72,21 +72,27 @@ def load_gold(path: Path) -> dict[str, GoldPage]:
     return pages
 
 
-def read_pages(ids: list[str]) -> tuple[dict[tuple[str, str | None], str], dict[str, str]]:
-    """(title, url) as digest's reader gives each benchmark page → its id; and each id's day (UTC, the
-    built site's time zone)."""
+def page_keys(ids: list[str]) -> dict[tuple[str, str | None], str]:
+    """(title, url) as digest's reader gives each benchmark page → its id."""
     import annotate
 
     keys: dict[tuple[str, str | None], str] = {}
-    days: dict[str, str] = {}
     for i in ids:
         article = annotate.read("webpages", i)
         key = (article.title, article.url if article.url and article.url.startswith("http") else None)
         if key in keys:
             raise SystemExit(f"two benchmark pages read as one title and URL: {keys[key]} and {i}")
         keys[key] = i
-        days[i] = article.published.date().isoformat()
-    return keys, days
+    return keys
+
+
+def own_days(days: list[tuple[str, list[list[str]]]]) -> dict[str, str]:
+    """Each article's own day in the site: the first briefing that shows it (the next one may carry it over)."""
+    first: dict[str, str] = {}
+    for day, stories in sorted(days):
+        for i in (i for story in stories for i in story):
+            first.setdefault(i, day)
+    return first
 
 
 def with_missed_window(day: str, stories: list[list[str]], gold: dict[str, GoldPage],
@@ -150,8 +156,9 @@ def report(events: Path, site: Path, errors: bool = False) -> list[str]:
     """The summary lines (and, with ``errors``, the study half's mistakes)."""
     site = site / "site" if (site / "site").is_dir() else site
     gold = load_gold(events)
-    keys, published = read_pages(sorted(gold))
-    days = [(day, with_missed_window(day, stories, gold, published)) for day, stories in day_clusters(site, keys)]
+    shown = day_clusters(site, page_keys(sorted(gold)))
+    published = own_days(shown)
+    days = [(day, with_missed_window(day, stories, gold, published)) for day, stories in shown]
     scores = {half: HalfScore() for half in HALVES}
     out, details = [], []
     for day, stories in days:
@@ -162,13 +169,18 @@ def report(events: Path, site: Path, errors: bool = False) -> list[str]:
             if half == "study" and errors:
                 details += [f"{day} merged: " + " | ".join(f"[{gold[i].event}] {gold[i].title[:50]}" for i in story)
                             for story in wrong]
-                details += [f"{day} split {parts[0] and gold[parts[0][0]].event}: {[len(p) for p in parts]}"
+                details += [f"{day} split [{gold[parts[0][0]].event}]: "
+                            + " || ".join(" | ".join(gold[i].title[:40] for i in part) for part in parts)
                             for parts in split_events(kept, gold)]
     out += [scores[half].line(half) for half in HALVES]
-    busiest = sorted(days, key=lambda d: -sum(len(s) for s in d[1]))[:2]
-    for day, stories in sorted(busiest):
+    def own(day_and_stories: tuple[str, list[list[str]]]) -> int:
+        day, stories = day_and_stories
+        return sum(1 for story in stories for i in story if published[i] == day)
+
+    for day, stories in sorted(sorted(days, key=lambda d: -own(d))[:2]):
         whole = HalfScore()
         add_day(whole, stories, gold)
-        out.append(f"busiest day {day}: {sum(len(s) for s in stories)} articles in {len(stories)} stories; "
+        out.append(f"busiest day {day}: {own((day, stories))} articles of the day, "
+                   f"{sum(len(s) for s in stories)} with the day before's in {len(stories)} stories; "
                    f"multi-source stories one event: {whole.multi_one_event} of {whole.multi} (both halves)")
     return out + details
