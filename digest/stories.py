@@ -203,8 +203,8 @@ def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs
             allowed: np.ndarray | None = None) -> list[list[int]]:
     """Group ``stories`` into events; ``df``/``n_docs`` default to the stories themselves.
 
-    ``bags`` are the stories' :func:`terms`, when already computed; ``allowed`` (0/1 over pairs,
-    ``digest.story_gates.gate``) marks the pairs that may be linked at all.
+    ``bags`` are the stories' :func:`terms`, when already computed; ``allowed`` (weights in [0, 1] over
+    pairs, ``digest.story_gates.gate``) multiplies the similarity: 0 where a pair may never be linked.
     """
     if not stories:
         return []

@@ -1,7 +1,8 @@
 """Gates on story links: what makes two articles one happening, not only one topic.
 
-Clustering (``digest.stories``) links articles whose words and names are alike; these rules
-say which alike pairs can never be one story, from how news is written:
+Clustering (``digest.stories``) links articles whose words and names are alike; these rules,
+from how news is written, say which alike pairs can never be one story and which need to be
+closer than others (weights that multiply a pair's similarity, :func:`gate`):
 
 - **Round-ups are no story's source.** A round-up, list or newsletter page ("10 things in tech
   you need to know today", "Opening Bell 11.18.19", a gift guide) strings together items about
@@ -53,7 +54,7 @@ NEWSLETTER_EDGE = 2  # paragraphs at each end of a page read for newsletter furn
 
 
 def is_roundup(story: clustering.StoryText) -> bool:
-    """A round-up, list or newsletter page: told by its headline or by newsletter furniture at its ends."""
+    """A round-up, list, newsletter or guide page: told by its headline or by newsletter furniture at its ends."""
     if _ROUNDUP_TITLE.search(story.title):
         return True
     edges = (*story.paragraphs[:NEWSLETTER_EDGE], *story.paragraphs[-NEWSLETTER_EDGE:])

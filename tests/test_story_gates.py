@@ -57,6 +57,8 @@ COLUMN = [
     "leads, and its lawmakers no longer ask where the road goes.",
     "Conservatives who built careers on deficits and tariffs have gone quiet, and the donors who funded them "
     "have shrugged.",
+    "Loyalty has become the only test of a career, and a member who doubts in private votes as told when the "
+    "cameras are on, because the primary comes before the principle.",
     "This week the impeachment inquiry showed it again: Devin Nunes and the Republicans on the House "
     "Intelligence Committee defended the Ukraine call rather than ask about it, while Adam Schiff pressed "
     "Alexander Vindman on what he heard.",
@@ -129,8 +131,8 @@ def test_round_ups_newsletters_and_guides_are_told_by_their_headlines_or_their_f
 
 
 def test_a_column_on_the_topic_of_the_days_hearing_is_not_a_source_of_its_story():
-    """The column names the hearing's people only further down; its headline and lead share nothing with the
-    report's, so it stays its own story."""
+    """The column names the hearing's people only after its three-paragraph lead; its headline and lead share
+    nothing with the report's, so it stays its own story."""
     report = article("Vindman tells impeachment inquiry he reported Ukraine call", HEARING,
                      "2019-11-19T15:00:00+00:00", "AP")
     column = article("Opinion | A party that no longer asks where it is going", COLUMN, "2019-11-19T12:00:00+00:00",
