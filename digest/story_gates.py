@@ -26,7 +26,7 @@ Pure functions; no I/O.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -70,10 +70,16 @@ def head_terms(story: clustering.StoryText) -> Counter[str]:
 
 def anchored(stories: Sequence[clustering.StoryText], df: Counter[str], n_docs: int) -> np.ndarray:
     """1 for pairs whose headlines and leads share a telling term (``digest.stories.telling``), else
-    ``UNANCHORED_WEIGHT``."""
-    rows = clustering.vectors([head_terms(s) for s in stories], df, n_docs)
-    present = (rows > 0).astype(float)
-    return np.where(present @ present.T >= 1, 1.0, UNANCHORED_WEIGHT)
+    ``UNANCHORED_WEIGHT``: each telling term marks the pairs of the articles that hold it in their head."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for row, story in enumerate(stories):
+        for term in head_terms(story):
+            if clustering.telling(term, df, n_docs):
+                holders[term].append(row)
+    weights = np.full((len(stories), len(stories)), UNANCHORED_WEIGHT)
+    for rows in holders.values():
+        weights[np.ix_(rows, rows)] = 1.0
+    return weights
 
 
 def gate(stories: Sequence[clustering.StoryText], df: Counter[str], n_docs: int,
