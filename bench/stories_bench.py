@@ -23,9 +23,10 @@ new site in DIR, built with ``digest build``, and the stories are read back from
 
 With ``--days SITE`` (a built site folder) the bench prints, for every day's ``briefing.json``,
 each story with two or more sources and its sources' headlines, so anyone can judge by eye
-whether the stories the site publishes on real days are each one event.
+whether the stories the site publishes on real days are each one event. With ``--events GOLD``
+as well, the days are scored against blind event gold instead (``bench/event_days.py``).
 
-Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--errors] [--site DIR] [--days SITE]
+Run: PYTHONPATH=. python bench/stories_bench.py [--seeds N] [--errors] [--site DIR] [--days SITE [--events GOLD]]
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 import corpus  # noqa: E402
 
-from digest import stories  # noqa: E402
+from digest import stories, story_gates  # noqa: E402
 
 REACH = 0.1  # a source whose own story's sources are all less similar than this is out of reach
 RESERVED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved.txt"
@@ -100,7 +101,7 @@ def baseline_similarity(texts: list[stories.StoryText]) -> np.ndarray:
 def digest_similarity(texts: list[stories.StoryText]) -> np.ndarray:
     bags = [stories.terms(t) for t in texts]
     df, n = stories.document_frequency(bags)
-    return stories.similarity(bags, df, n)
+    return stories.similarity(bags, df, n) * story_gates.gate(texts, df, n)
 
 
 def scores(sim: np.ndarray, gold: list[str], rows: list[int], threshold: float) -> tuple[float, float, float]:
@@ -125,7 +126,14 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="say where the loss is: merged and split stories")
     parser.add_argument("--days", type=Path, help="only list the multi-source stories of every day of this built "
                                                    "site (its site/ folder or the folder holding it)")
+    parser.add_argument("--events", type=Path, help="with --days: score every day's stories against this blind event "
+                                                    "gold (bench/events/webpages.jsonl), study and clean halves apart")
     args = parser.parse_args()
+    if args.days and args.events:
+        import event_days
+
+        print("\n".join(event_days.report(args.events, args.days, errors=args.errors)))
+        return
     if args.days:
         print("\n".join(day_stories(args.days)))
         return

@@ -23,11 +23,13 @@ from digest.config import Config
 from digest.models import AgendaItem, ArticleEntry, Briefing, DayQuote, Site, Story
 from digest.quotability import OFFICIAL_ROLES, key_quote_score
 from digest.stories import StoryText, cluster, document_frequency, terms
+from digest.story_gates import gate
 
 WINDOW_DAYS = 1
 FREQUENCY_ARTICLES = 500  # articles published before a window that count in its term frequencies (not clustered)
-# a window's texts and the earlier ones of its frequencies -> its stories (row indices of the window)
-Clusterer = Callable[[Sequence[StoryText], Sequence[StoryText]], list[list[int]]]
+# a window's texts, the earlier ones of its frequencies and which window texts are of a day before the
+# briefing's -> its stories (row indices of the window)
+Clusterer = Callable[[Sequence[StoryText], Sequence[StoryText], Sequence[bool]], list[list[int]]]
 LEAD_CHARS = 320
 INSTITUTIONS = re.compile(
     r"\b(Congress|Senate|House|Parliament|Government|Ministry|Minister|President|Court|Commission|"
@@ -139,12 +141,15 @@ def make_story(entries: list[ArticleEntry], briefing: Briefing, tz) -> Story:
 
 
 def cluster_window(texts: Sequence[StoryText], earlier: Sequence[StoryText] = (),
+                   before_day: Sequence[bool] = (),
                    bag: Callable[[StoryText], Counter[str]] = terms) -> list[list[int]]:
     """``digest.stories.cluster`` of ``texts`` with term frequencies over them and the ``earlier``
-    articles (``bag``: an article's terms)."""
+    articles, weighed by ``digest.story_gates.gate`` (``before_day``: which texts are of a day before
+    the briefing's; ``bag``: an article's terms)."""
     bags = [bag(text) for text in texts]
     df, n_docs = document_frequency([*bags, *map(bag, earlier)])
-    return cluster(texts, df, n_docs, bags=bags)
+    before = list(before_day) or [False] * len(texts)
+    return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, before))
 
 
 def story_text(entry: ArticleEntry) -> StoryText:
@@ -154,8 +159,9 @@ def story_text(entry: ArticleEntry) -> StoryText:
 def day_stories(briefing: Briefing, window: list[ArticleEntry], tz, clusterer: Clusterer = cluster_window,
                 earlier: Sequence[ArticleEntry] = ()) -> list[Story]:
     """The briefing's stories, ranked: clusters over ``window`` holding an article of the day."""
-    groups = clusterer([story_text(e) for e in window], [story_text(e) for e in earlier])
     of_day = {e.url for e in briefing.articles}
+    groups = clusterer([story_text(e) for e in window], [story_text(e) for e in earlier],
+                       [e.url not in of_day for e in window])
     stories = [make_story([window[i] for i in group], briefing, tz)
                for group in groups if any(window[i].url in of_day for i in group)]
     stories.sort(key=lambda s: (-s.score, s.headline, s.id))

@@ -60,7 +60,8 @@ class JsonMemory:
 
 class StoryClusters(JsonMemory):
     """``digest.edition.cluster_window`` with a memory: the groups of every window clustered before,
-    by a digest of its texts and the earlier ones (in order) and of the clustering code. The term
+    by a digest of its texts, the earlier ones (in order), which texts are of a day before the
+    briefing's (``digest.story_gates`` weighs them) and of the clustering code. The term
     bags of the last window are kept for the next one, which shares most of them."""
 
     def __init__(self, path: Path, version: str, clean: bool = False):
@@ -70,19 +71,20 @@ class StoryClusters(JsonMemory):
         self.clustered = 0  # windows clustered in this build (the others were known)
         self.last = ""  # the key of the last window asked for
 
-    def key(self, texts: Sequence[StoryText], earlier: Sequence[StoryText]) -> str:
-        h = hashlib.sha256(self.version.encode())
+    def key(self, texts: Sequence[StoryText], earlier: Sequence[StoryText], before_day: Sequence[bool] = ()) -> str:
+        h = hashlib.sha256(self.version.encode() + b"\0" + "".join("1" if b else "0" for b in before_day).encode())
         for text in (*texts, None, *earlier):
             h.update(b"\0\0" + ("\0".join((text.title, *text.paragraphs)).encode("utf-8", "surrogatepass")
                                  if text else b"earlier"))
         return h.hexdigest()
 
-    def __call__(self, texts: Sequence[StoryText], earlier: Sequence[StoryText] = ()) -> list[list[int]]:
-        key = self.key(texts, earlier)
+    def __call__(self, texts: Sequence[StoryText], earlier: Sequence[StoryText] = (),
+                 before_day: Sequence[bool] = ()) -> list[list[int]]:
+        key = self.key(texts, earlier, before_day)
         groups = self.old.get(key)
         if not is_partition(groups, len(texts)):
             bags = {text: self.bags.get(text) or terms(text) for text in (*texts, *earlier)}
-            groups = cluster_window(texts, earlier, bag=bags.__getitem__)
+            groups = cluster_window(texts, earlier, before_day=before_day, bag=bags.__getitem__)
             self.bags = bags
             self.clustered += 1
         self.new[key] = self.old[key] = groups

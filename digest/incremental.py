@@ -274,7 +274,8 @@ class BuildState:
         self.digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
-        clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py"), clean)
+        clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py", "story_gates.py", "edition.py"),
+                                 clean)
         self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
         self.fingerprint = ""
         self.pages: PageReuse | None = None

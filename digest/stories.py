@@ -199,10 +199,12 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs: int = 0,
-            threshold: float = THRESHOLD, bags: Sequence[Counter[str]] | None = None) -> list[list[int]]:
+            threshold: float = THRESHOLD, bags: Sequence[Counter[str]] | None = None,
+            allowed: np.ndarray | None = None) -> list[list[int]]:
     """Group ``stories`` into events; ``df``/``n_docs`` default to the stories themselves.
 
-    ``bags`` are the stories' :func:`terms`, when already computed.
+    ``bags`` are the stories' :func:`terms`, when already computed; ``allowed`` (weights in [0, 1] over
+    pairs, ``digest.story_gates.gate``) multiplies the similarity: 0 where a pair may never be linked.
     """
     if not stories:
         return []
@@ -210,4 +212,5 @@ def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs
         bags = [terms(s) for s in stories]
     if df is None:
         df, n_docs = document_frequency(bags)
-    return average_link(similarity(bags, df, n_docs), threshold)
+    sim = similarity(bags, df, n_docs)
+    return average_link(sim if allowed is None else sim * allowed, threshold)
