@@ -159,20 +159,22 @@ class ExtractionCache:
             return []
         return rows
 
-    def get_many(self, ids: list[str], pipeline: str, extractor: str) -> dict[str, Extraction]:
+    def get_many(self, keys: list[str], pipeline: str, extractor: str) -> dict[str, Extraction]:
+        """The extractions stored under ``keys`` (``digest.extract.cache_key``: an article and its day)."""
         found: dict[str, Extraction] = {}
         rows = self._select("SELECT article_id, payload FROM extraction WHERE pipeline=? AND extractor=?"
-                            " AND article_id IN ({marks})", _chunks(ids), (pipeline, extractor))
-        for article_id, payload in rows:
+                            " AND article_id IN ({marks})", _chunks(keys), (pipeline, extractor))
+        for key, payload in rows:
             try:
-                found[article_id] = extraction_from_json(payload)
+                found[key] = extraction_from_json(payload)
             except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # an unreadable row is simply extracted again
         return found
 
-    def put_many(self, items: list[Extraction], pipeline: str, extractor: str) -> None:
+    def put_many(self, items: dict[str, Extraction], pipeline: str, extractor: str) -> None:
+        """Store each extraction under its key (``digest.extract.cache_key``)."""
         self._store("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
-                    [(e.article_id, pipeline, extractor, extraction_to_json(e)) for e in items])
+                    [(key, pipeline, extractor, extraction_to_json(e)) for key, e in items.items()])
 
     def _store(self, statement: str, rows: list[tuple]) -> None:
         """Store rows; when the disk is full (or the file turned read-only) say so once and go on

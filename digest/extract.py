@@ -345,7 +345,9 @@ def extract_articles(
 
     key, version = pipeline_id(pipeline), extractor_version()
     unique = list({a.id: a for a in articles}.values())
-    results = cache.get_many([a.id for a in unique], key, version) if cache else {}
+    keys = {a.id: cache_key(a) for a in unique}
+    cached = cache.get_many(list(keys.values()), key, version) if cache else {}
+    results = {a.id: cached[keys[a.id]] for a in unique if keys[a.id] in cached}
     if on_progress and results:
         on_progress(len(results))
     todo = [a for a in unique if a.id not in results]
@@ -354,7 +356,7 @@ def extract_articles(
         idle = [a for a in todo if not needs_parsing(a)]
         if idle:
             _collect([InlineExecutor().submit(extract_batch, idle, pipeline)], results, {a.id: a.origin for a in idle},
-                     report, cache, key, version, on_progress)
+                     report, cache, (keys, key, version), on_progress)
             todo = [a for a in todo if a.id not in results]
     if not todo:
         return run
@@ -369,13 +371,19 @@ def extract_articles(
             in_flight_max = in_flight_max or 2 * max(1, (slots() if slots else 0) or os.cpu_count() or 1)
             if len(pending) >= in_flight_max:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                _collect(done, results, origin, report, cache, key, version, on_progress)
+                _collect(done, results, origin, report, cache, (keys, key, version), on_progress)
         done, _ = wait(pending)
-        _collect(done, results, origin, report, cache, key, version, on_progress)
+        _collect(done, results, origin, report, cache, (keys, key, version), on_progress)
     return run
 
 
-def _collect(done, results, origin, report, cache, key, version, on_progress) -> None:
+def cache_key(article: Article) -> str:
+    """What an extraction is stored under: the article (its title and text) and its day, against
+    which its meetings' dates were resolved (a re-dated article is extracted again)."""
+    return f"{article.id}@{article.day.isoformat()}"
+
+
+def _collect(done, results, origin, report, cache, cache_keys, on_progress) -> None:
     fresh = []
     for future in done:
         for article_id, extraction, error in future.result():
@@ -388,7 +396,8 @@ def _collect(done, results, origin, report, cache, key, version, on_progress) ->
             if on_progress:
                 on_progress(1)
     if cache and fresh:
-        cache.put_many(fresh, key, version)
+        keys, pipeline, version = cache_keys
+        cache.put_many({keys[e.article_id]: e for e in fresh}, pipeline, version)
 
 
 def quote_record(quote: Quote) -> dict:

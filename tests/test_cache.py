@@ -14,7 +14,7 @@ SAMPLE = Extraction(
 
 def test_round_trip(tmp_path):
     with ExtractionCache(tmp_path / "c.sqlite") as cache:
-        cache.put_many([SAMPLE], "en_core_web_sm@3.8.0", "v1")
+        cache.put_many({"abc": SAMPLE}, "en_core_web_sm@3.8.0", "v1")
     with ExtractionCache(tmp_path / "c.sqlite") as cache:
         assert cache.get_many(["abc", "zzz"], "en_core_web_sm@3.8.0", "v1") == {"abc": SAMPLE}
         assert cache.get_many(["abc"], "en_core_web_sm@3.8.0", "v1")["abc"].quotes[0].attribution is \
@@ -29,7 +29,7 @@ def test_corrupted_cache_is_set_aside_and_rebuilt(tmp_path):
     path.write_bytes(b"this is not a database" * 100)
     with ExtractionCache(path) as cache:
         assert cache.get_many(["abc"], "p", "v") == {}
-        cache.put_many([SAMPLE], "p", "v")
+        cache.put_many({"abc": SAMPLE}, "p", "v")
         assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
     assert list(tmp_path.glob("c.sqlite.broken-*"))
 
@@ -50,7 +50,7 @@ def test_foreign_sqlite_database_is_not_used(tmp_path):
 def test_cache_from_before_the_file_table_is_upgraded_in_place(tmp_path):
     path = tmp_path / "c.sqlite"
     with ExtractionCache(path) as cache:
-        cache.put_many([SAMPLE], "p", "v")
+        cache.put_many({"abc": SAMPLE}, "p", "v")
         cache.db.execute("DROP TABLE source_file")
     with ExtractionCache(path) as cache:
         assert cache.warnings == [] and cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
@@ -62,7 +62,7 @@ def damaged_cache(path, check_age: float) -> list[str]:
     """A cache of 3,000 rows with one page in the middle overwritten, last checked ``check_age`` seconds ago."""
     ids = [f"a{i:05d}" for i in range(3000)]
     with ExtractionCache(path) as cache:
-        cache.put_many([Extraction(article_id=i, quotes=(), meetings=()) for i in ids], "p", "v")
+        cache.put_many({i: Extraction(article_id=i, quotes=(), meetings=()) for i in ids}, "p", "v")
         with cache.db:
             cache.db.execute("UPDATE checked SET at = at - ?", (check_age,))
     data = bytearray(path.read_bytes())
@@ -79,7 +79,7 @@ def test_a_damaged_page_met_by_a_read_sets_the_cache_aside(tmp_path):
         assert cache.warnings == []
         assert cache.get_many(ids, "p", "v") == {}  # everything is extracted again
         assert len(cache.warnings) == 1 and "malformed" in cache.warnings[0] and "moved to" in cache.warnings[0]
-        cache.put_many([SAMPLE], "p", "v")  # the fresh cache is used from then on
+        cache.put_many({"abc": SAMPLE}, "p", "v")  # the fresh cache is used from then on
         assert cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
     assert list(tmp_path.glob("c.sqlite.broken-*"))
 
@@ -109,7 +109,7 @@ def test_a_damaged_page_met_by_a_write_sets_the_cache_aside(tmp_path):
     path = tmp_path / "c.sqlite"
     with ExtractionCache(path) as cache:
         cache.db = DamagedOnWrite(cache.db)
-        cache.put_many([SAMPLE], "p", "v")
+        cache.put_many({"abc": SAMPLE}, "p", "v")
         assert len(cache.warnings) == 1 and "moved to" in cache.warnings[0]
         assert cache.get_many(["abc"], "p", "v") == {"abc": SAMPLE}
     assert list(tmp_path.glob("c.sqlite.broken-*"))

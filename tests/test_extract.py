@@ -36,6 +36,21 @@ def test_cache_is_filled_and_used(tmp_path):
     assert (again.parsed, again.cached) == (0, 3) and again.results == first.results
 
 
+def test_a_redated_article_is_extracted_again_with_its_meetings_dated_from_its_new_day(tmp_path):
+    """The same title and text published a week later: "on Wednesday" is the next Wednesday after
+    the new day, not a date kept in the cache from the old one."""
+    council = ARTICLES[1]
+    later = article(council.title, list(council.paragraphs), published="2022-01-18T09:00:00+00:00")
+    assert later.id == council.id
+    with ExtractionCache(tmp_path / "c.sqlite") as cache:
+        first = extract_articles([council], "en_core_web_sm", Report(), cache)
+        moved = extract_articles([later], "en_core_web_sm", Report(), cache)
+        again = extract_articles([later], "en_core_web_sm", Report(), cache)
+    assert [str(m.start) for m in first.results[council.id].meetings] == ["2022-01-12"]
+    assert (moved.parsed, [str(m.start) for m in moved.results[later.id].meetings]) == (1, ["2022-01-19"])
+    assert (again.parsed, again.cached, again.results) == (0, 1, moved.results)
+
+
 def test_one_failing_article_is_reported_and_the_rest_kept(monkeypatch):
     real = extract.extract_doc
 
