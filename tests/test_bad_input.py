@@ -142,10 +142,6 @@ def test_battery_writes_nothing_outside_the_site_and_reads_nothing_outside_conte
             assert b"SECRET-TOKEN" not in page.read_bytes(), page
 
 
-def test_battery_build_time_is_reasonable(battery):
-    assert battery.seconds < 120, f"the battery build took {battery.seconds:.0f}s"
-
-
 # --- limits of the readers ----------------------------------------------------------------------
 
 
