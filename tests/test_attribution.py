@@ -304,6 +304,31 @@ def test_wake_words_in_quotes_are_nobody_speaking(nlp):
     assert q.speaker is None
 
 
+@pytest.mark.parametrize("paragraphs", [
+    ("The Harlow Group bought the label in June.",
+     "Now the firm will be left to wonder: “What did we do to deserve this?”"),
+    ("Dana Pike will have to explain to voters: “Why did you raise the fare twice in one year?”",),
+    ("Shareholders of Orbis Bank may want to ask the board: “Who approved these loans?”",),
+])
+def test_words_nobody_has_said_yet_have_no_speaker(nlp, paragraphs):
+    q = quote(nlp, "?", *paragraphs)
+    assert q.speaker is None
+
+
+def test_speech_told_as_done_keeps_its_speaker(nlp):
+    q = quote(nlp, "good day", "After the vote, Senator Dana Pike went on to say: “This is a good day for the city.”")
+    assert q.speaker == "Dana Pike"
+    q = quote(nlp, "cannot afford", "Dana Pike told the council on Monday: “We cannot afford this.”")
+    assert q.speaker == "Dana Pike"
+
+
+def test_a_name_above_a_quoted_title_is_a_caption_not_a_speaker(nlp):
+    q = quote(nlp, "Glass over Glass", "Ines Marlow", "‘Glass over Glass over Glass’", "City Gallery, 15 Main Street")
+    assert q.speaker is None
+    q = quote(nlp, "feel like water", "Ines Marlow", "“We wanted the light to feel like water.”")
+    assert q.speaker == "Ines Marlow"
+
+
 def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
@@ -427,6 +452,29 @@ def test_built_site_never_puts_a_threat_on_its_targets_page(tmp_path):
     assert all("bullet" not in html for html in pages.values())
     article_page = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     assert "bullet in her skull" in article_page  # still shown on its article, unattributed
+
+
+def test_built_site_has_people_pages_only_for_real_speakers(tmp_path):
+    from datetime import date
+
+    from digest.build import build_site
+    from digest.config import load_config
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
+    (tmp_path / "content" / "label.md").write_text(
+        "---\ntitle: Singer leaves her label\ndate: 2024-05-02\n---\n\n"
+        "The singer Lia Moss said on Thursday she would leave Redwood Records, which the Harlow Group "
+        "bought in June.\n\n“I want to own my songs,” Moss said in a statement.\n\n"
+        "Now the Harlow Group will be left to wonder: “What did we do to deserve this?”\n", encoding="utf-8")
+    (tmp_path / "content" / "gallery.md").write_text(
+        "---\ntitle: Lights at the City Gallery\ndate: 2024-05-02\n---\n\n"
+        "The City Gallery opens a show of glass lamps this week.\n\nInes Marlow\n\n"
+        "‘Glass over Glass over Glass’\n\nCity Gallery, 15 Main Street\n\n"
+        "The lamps hang in rows above the visitors.\n", encoding="utf-8")
+    build_site(load_config(root=tmp_path), today=date(2024, 5, 2))
+    pages = sorted(p.parent.name for p in (tmp_path / "site" / "people").glob("*/index.html"))
+    assert pages == ["lia-moss"]
 
 
 # -- calibrated abstention -------------------------------------------------------------

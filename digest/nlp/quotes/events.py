@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from digest.models import Attribution
 from digest.nlp.quotes.candidate import NOBODY, Who
 from digest.nlp.quotes.lexicon import (
+    FUTURE,
     HOSTILE_WORDS,
     MODALS,
     RECEIVING,
@@ -187,8 +188,20 @@ class Events:
         )
 
     def is_hypothetical(self, verb: Token) -> bool:
-        """"Users can say …", "you might tell": what anyone could say, not what was said."""
-        return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        """"Users can say …", "you might tell": what anyone could say, not what was said; also
+        speech in an infinitive of what will or may happen ("the firm will be left to wonder:",
+        "investors may want to ask:"), which nobody has said yet."""
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return True
+        node = verb
+        for _ in range(3):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if not infinitive or node.dep_ not in ("xcomp", "advcl") or node.head is node:
+                return False
+            node = node.head
+            if any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE for c in node.children):
+                return True
+        return False
 
     def is_receiver(self, verb: Token, subj: Token) -> bool:
         """The subject receives, hears or suffers the words ("Jones received a voicemail:",

@@ -41,12 +41,14 @@ class LeadIns:
                     return self.names.resolve(" ".join(words))
         return None
 
-    def colon_lead(self, paragraph: int) -> str | None:
-        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph."""
+    def colon_lead(self, paragraph: int, says_something: bool = True) -> str | None:
+        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph, or a name heading
+        the quote when the quote says something (a verb or a sentence end): a name above a
+        quoted title is a caption ("Ann Lee" over "‘Glass over Glass’"), not a speaker."""
         lo, hi = self.paras[paragraph - 1]
         tail = self.text[lo:hi].rstrip()
         if not tail.endswith(":"):
-            return self.name_heading(lo, hi)
+            return self.name_heading(lo, hi) if says_something else None
         colon = self.token_at(lo + len(tail) - 1)
         doc = self.doc
         i = colon - 1
@@ -78,6 +80,8 @@ class LeadIns:
             return self.name_at(clause[0].i)
         node = clause[-1]
         for _ in range(6):
+            if node.pos_ in ("VERB", "AUX") and self.is_speech_verb(node) and self.is_hypothetical(node):
+                return None  # "Lee will have to explain:" — nobody has said it yet
             if node.pos_ in ("VERB", "AUX"):
                 subj = self.subject(node)
                 if subj is not None and self.could_speak(subj) and not self.is_receiver(node, subj):

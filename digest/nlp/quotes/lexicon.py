@@ -74,6 +74,7 @@ HOSTILE_WORDS = _words(
 THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
 TARGET_NOUNS = _words("target victim recipient")
 MODALS = _words("can could may might should must")
+FUTURE = _words("will 'll shall wo")  # "wo" of "won't"
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
 # Words that never name a speaker on their own.
 NOT_SPEAKERS = _words(
