@@ -204,6 +204,20 @@ def test_possessive_description_is_the_officer_named_before(nlp):
     assert q.speaker == "Rilwanu Lukman"
 
 
+def test_person_named_after_a_long_office_name_speaks_for_the_quote_before(nlp):
+    paragraphs = ("The agency charged that Brightway said it could prove its claims when it could not.",
+                  "\"Labels matter to shoppers, but they can be hard to check.\" State Office of Fair Trading "
+                  "Director Ann Leigh said in a statement. \"That is why we check them.\"")
+    assert quote(nlp, "Labels matter", *paragraphs).speaker == "Ann Leigh"
+    assert quote(nlp, "why we check", *paragraphs).speaker == "Ann Leigh"
+
+
+def test_a_sentence_after_a_closed_quote_that_does_not_attribute_it_is_not_its_frame(nlp):
+    q = quote(nlp, "Labels matter", "\"Labels matter to shoppers.\" State Office of Fair Trading Director Ann Leigh "
+              "visited the market on Monday.")
+    assert q.speaker is None
+
+
 # -- 3. surname only → the full name given earlier -------------------------------------
 
 
@@ -329,6 +343,19 @@ def test_a_name_above_a_quoted_title_is_a_caption_not_a_speaker(nlp):
     assert q.speaker == "Ines Marlow"
 
 
+def test_a_transcript_label_names_the_speaker_or_nobody(nlp):
+    paragraphs = ("On Sunday, Governor Mike Pence spoke to a television host about the debate.",
+                  "Partial transcript as follows:",
+                  "\"HOST: Let us start with the debate. Will she be there?",
+                  "\"PENCE: Well, look, she will not be attending the debate tomorrow night.",
+                  "\"But the truth is that he talks to people in a way they understand.",
+                  "\"HOST: Governor, I do not want to interrupt.")
+    assert quote(nlp, "Let us start", *paragraphs).speaker is None
+    assert quote(nlp, "not be attending", *paragraphs).speaker == "Mike Pence"
+    assert quote(nlp, "the truth is", *paragraphs).speaker == "Mike Pence"
+    assert quote(nlp, "interrupt", *paragraphs).speaker is None
+
+
 def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
@@ -374,6 +401,39 @@ def test_dealer_who_spoke_over_dealers(nlp):
               "“There was heavy selling before the close,” a senior dealer at a Tokyo bank said.")
     assert q.speaker == "a senior dealer at a Tokyo bank"
     assert q.attribution is Attribution.UNNAMED
+
+
+@pytest.mark.parametrize("middle", [
+    "One said the state had cut farm spending by half.",
+    "A deputy from Hunan said the state had cut farm spending by half.",
+    "One member, described as a person with no party affiliation, said farm spending had been cut by half.",
+    "Another delegate said farm spending had been cut by half.",
+])
+def test_he_after_someone_unnamed_never_goes_back_to_a_named_person(nlp, middle):
+    q = quote(nlp, "promised", "Deputies from rural provinces said Premier Li Wei was not tough enough on their "
+              "problems.", middle, "“This is not what farmers were promised,” he said.")
+    assert q.speaker != "Li Wei"
+    assert q.speaker is None or q.attribution is Attribution.UNNAMED
+
+
+def test_he_after_a_named_speaker_still_resolves(nlp):
+    q = quote(nlp, "promised", "Deputies from rural provinces met on Monday.",
+              "Deputy Wang Hao said the state had cut farm spending by half.",
+              "“This is not what farmers were promised,” he said.")
+    assert q.speaker == "Wang Hao"
+
+
+def test_a_capitalised_official_after_a_is_described_not_named(nlp):
+    q = quote(nlp, "loophole", "The pact makes hidden subsidies too costly.",
+              "“A major loophole has been closed today,” a senior U.S. Official here commented.")
+    assert q.attribution is Attribution.UNNAMED and q.speaker.startswith("a ")
+
+
+def test_it_after_a_document_is_the_document_not_a_subject_inside_it(nlp):
+    q = quote(nlp, "current rates", "The ministers met for two days in Rome.",
+              "The communique said Orbis Bank affirmed its plan to cut lending to property firms.",
+              "It said the ministers “reaffirmed the view that current rates are broadly in line with fundamentals.”")
+    assert q.speaker != "Orbis Bank"
 
 
 # -- 8. descriptive anaphora --------------------------------------------------------------

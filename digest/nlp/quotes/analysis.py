@@ -55,8 +55,13 @@ class Analysis:
 
     def find_speaker(self, cand: Candidate, s: Span, before: list[Token], verb: Token | None,
                      tagged: str | None, hi_char: int) -> None:
-        """The speaker of the frame's speech verb, else of a name tag, a colon or dash lead-in or a
-        name heading."""
+        """The speaker of a transcript label opening the quote, else of the frame's speech verb, of
+        a name tag, a colon or dash lead-in or a name heading."""
+        labelled, speaker = self.transcript_speaker(self.text[s.start:s.end])
+        if labelled:  # "PENCE: …": the label says who speaks, whatever the sentence around says
+            self.lead_in(cand, speaker)
+            cand.speaks_for_itself = speaker is None
+            return
         if verb is not None:
             who = self.speaker_of(verb)
             if who.speaker:

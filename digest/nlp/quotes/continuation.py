@@ -38,8 +38,9 @@ class Continuation:
                 lo = self.paras[para - 1][0] if begins_para and para > 0 else p_lo
                 if ch >= lo and ch > quote_char:
                     event = self.speech_events[k]
-            if event is not None:
-                c.speaker, c.role, c.how = event.speaker, event.role, Attribution.CONTINUED
+            if event is not None:  # an unnamed source stays unnamed: "one dealer said …" then a quote
+                how = Attribution.UNNAMED if event.how is Attribution.UNNAMED else Attribution.CONTINUED
+                c.speaker, c.role, c.how = event.speaker, event.role, how
             elif quote_char >= 0 and last is not None:
                 c.speaker, c.role, c.how = last.speaker, last.role, Attribution.CONTINUED
                 if para != last.span.paragraph:

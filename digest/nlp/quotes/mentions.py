@@ -50,8 +50,9 @@ class Mentions:
         """The name run ``head`` stands in, unless it is a description ("the Texas Democrat")."""
         run = self.names.run_of.get(head.i)
         if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-            return None  # "the Texas Democrat": a description, not a name
+                c.dep_ in ("det", "nummod") and c.lower_ in ("the", "this", "that", "a", "an", "one", "another")
+                for c in head.children):
+            return None  # "the Texas Democrat", "a senior U.S. Official": a description, not a name
         return run
 
     def named(self, head: Token, run: tuple[int, int]) -> Who | None:
