@@ -265,6 +265,14 @@ def test_hyphenated_modifiers_never_join_a_name(nlp):
     assert q.speaker == "Turki al-Malki"
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("Public Ombudsman Nadia Cruz", "Nadia Cruz", "Public Ombudsman"),
+    ("State Comptroller Tom Hall", "Tom Hall", "State Comptroller"),
+])
+def test_offices_written_before_a_name_go_to_the_role(text, name, role):
+    assert split_name(text) == (name, role)
+
+
 def test_split_name_moves_positions_to_the_role():
     assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
@@ -414,6 +422,23 @@ def test_he_after_someone_unnamed_never_goes_back_to_a_named_person(nlp, middle)
               "problems.", middle, "“This is not what farmers were promised,” he said.")
     assert q.speaker != "Li Wei"
     assert q.speaker is None or q.attribution is Attribution.UNNAMED
+
+
+def test_he_after_a_described_spokesman_is_that_spokesman(nlp):
+    paragraphs = ("A British spokesman said monitoring equipment remained in the embassy waiting room.",
+                  "“Earlier we sent some food back to Britain as a precaution,” he said. “Then we stopped.”")
+    assert quote(nlp, "Earlier we sent", *paragraphs).speaker == "A British spokesman"
+    assert quote(nlp, "Then we stopped", *paragraphs).speaker == "A British spokesman"
+
+
+def test_he_after_the_official_acts_again_is_the_official(nlp):
+    q = quote(nlp, "book review",
+              "The administration opposes a tax on share trades, an administration official said in an interview.",
+              "The official also said President Carter was still opposed to a budget summit with Congress.",
+              "Democrats said Carter needed a deficit package to rebuild his presidency.",
+              "But the official dismissed the summit idea as a ploy. He accused the Democrats of being too critical.",
+              "“It's easier to write a book review than to write a book,” he said.")
+    assert q.speaker == "an administration official"
 
 
 def test_he_after_a_named_speaker_still_resolves(nlp):

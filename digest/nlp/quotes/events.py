@@ -50,9 +50,11 @@ class Events:
                 if spk.speaker:
                     self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
                     self.add_speech(t, spk)
-                if (not spk.speaker or spk.how is Attribution.UNNAMED) and self.someone_unnamed(t):
+                if (not spk.speaker or (spk.how is Attribution.UNNAMED and not spk.person)) \
+                        and self.someone_unnamed(t):
                     # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom
                     # the text does not name; it never goes back past them to someone named earlier
+                    # (a described person, "a British spokesman", is already an antecedent)
                     self.add_event(t.idx, "", True, None, t)
                     if not spk.speaker:
                         self.add_speech(t, NOBODY)
@@ -76,6 +78,10 @@ class Events:
                         text = self.descriptor(t)
                         if text:
                             self.add_event(t.idx, text, True, None, t.head)
+                    elif det.lower_ == "the" and t.tag_ == "NN":  # "But the official dismissed …": the
+                        who = self.mention(t)  # one described before acts again, and "he" is them
+                        if who.speaker:
+                            self.add_event(t.idx, who.speaker, True, who.role, t.head)
 
     def add_speech(self, verb: Token, who: Who) -> None:
         self.speech_chars.append(verb.idx)
