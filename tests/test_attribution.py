@@ -364,6 +364,12 @@ def test_a_transcript_label_names_the_speaker_or_nobody(nlp):
     assert quote(nlp, "interrupt", *paragraphs).speaker is None
 
 
+def test_a_title_written_by_someone_is_a_work_not_a_quote(nlp):
+    doc = nlp("In a clip for her new show, Lia Moss sings Tom Hale's “Blue River” to the crowd.\n\n"
+              "“Blue River (Live at Dawn)” was written by Hale after a flood in his home town.")
+    assert not [q for q in extract_quotes(doc) if "Live at Dawn" in q.text]
+
+
 def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
