@@ -447,6 +447,22 @@ def test_he_after_the_official_acts_again_is_the_official(nlp):
     assert q.speaker == "an administration official"
 
 
+def test_she_never_goes_back_to_people_described_in_the_plural(nlp):
+    q = quote(nlp, "jail time", "A cashier who steals a handful of bills is held to account, Senator Ruth Kemp said. "
+              "Bank executives are not.",
+              "“The only way the banks will change is if bosses face jail time” for fraud, she said.")
+    assert q.speaker == "Ruth Kemp"
+
+
+def test_a_quote_continuing_an_unnamed_source_stays_unnamed(nlp):
+    paragraphs = ("Orbis Oil sued Brightway over the takeover in March.",
+                  "“If the rule applied, then our contract was void,” said Orbis’s own counsel in court. "
+                  "“Then we have no case at all.”")
+    first, second = quote(nlp, "contract was void", *paragraphs), quote(nlp, "no case", *paragraphs)
+    assert first.attribution is Attribution.UNNAMED
+    assert second.speaker is None or second.attribution is Attribution.UNNAMED
+
+
 def test_he_after_a_named_speaker_still_resolves(nlp):
     q = quote(nlp, "promised", "Deputies from rural provinces met on Monday.",
               "Deputy Wang Hao said the state had cut farm spending by half.",

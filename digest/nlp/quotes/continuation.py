@@ -42,7 +42,8 @@ class Continuation:
                 how = Attribution.UNNAMED if event.how is Attribution.UNNAMED else Attribution.CONTINUED
                 c.speaker, c.role, c.how = event.speaker, event.role, how
             elif quote_char >= 0 and last is not None:
-                c.speaker, c.role, c.how = last.speaker, last.role, Attribution.CONTINUED
+                how = Attribution.UNNAMED if last.how is Attribution.UNNAMED else Attribution.CONTINUED
+                c.speaker, c.role, c.how = last.speaker, last.role, how
                 if para != last.span.paragraph:
                     last = c
             elif not c.has_verb and not c.statement and not c.mid_sentence:

@@ -44,7 +44,11 @@ class Mentions:
             return NOBODY
         gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
         who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
-        return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else NOBODY
+        if not who:
+            return NOBODY
+        # "Bank executives said …; they …": a pronoun for people described, not named, names nobody
+        named = who in self.names.persons or bool(self.names.labels.get(self.names.resolve(who)))
+        return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN if named else Attribution.UNNAMED)
 
     def name_run(self, head: Token) -> tuple[int, int] | None:
         """The name run ``head`` stands in, unless it is a description ("the Texas Democrat")."""

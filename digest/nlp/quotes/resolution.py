@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from digest.models import Attribution
 from digest.nlp.quotes.candidate import NOBODY, Who
-from digest.nlp.quotes.lexicon import SPOKES
+from digest.nlp.quotes.lexicon import GROUPS, SPOKES
+from digest.nlp.speakers import PERSON_NOUNS
 
 
 class Resolution:
@@ -159,5 +160,8 @@ def plural_description(speaker: str) -> bool:
     words = speaker.split()
     if not words:
         return False
-    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three")
-    return described and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+    last = words[-1].lower()
+    # "Bank executives" opening a sentence is as much a description as "the protesters"
+    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three") \
+        or last[:-1] in PERSON_NOUNS or last[:-1] in GROUPS
+    return described and last.endswith("s") and not last.endswith(("ss", "us", "is"))
