@@ -167,6 +167,13 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp):
     assert q.speaker is not None and "bank" in q.speaker.lower()
 
 
+def test_the_newspaper_is_the_one_the_text_named_with_that_word(nlp):
+    q = quote(nlp, "capital has been leaving",
+              "Earlier today the newspaper Il Giorno cited remarks by the Bank of Rome on the deficit.",
+              "“In practice, capital has been leaving for foreign markets,” said the newspaper.")
+    assert q.speaker == "Il Giorno"
+
+
 def test_the_automaker_is_the_company_named_before(nlp):
     q = quote(nlp, "layoffs", "General Motors said its truck plant in Flint will close in May.",
               "At Flint, “layoffs could reach 2,000,” the automaker said.")

@@ -78,7 +78,15 @@ class Resolution:
 
     def recent_organisation(self, char: int, noun: str) -> str | None:
         """The organisation named last before ``char`` as a subject, or by a name that holds
-        ``noun`` ("the committee" → "Shadow Open Market Committee")."""
+        ``noun`` ("the committee" → "Shadow Open Market Committee"), or the name the text gave
+        that noun ("the newspaper La Repubblica" → "said the newspaper" is La Repubblica)."""
+        for m in reversed(self.names.mentions):
+            if m.char >= char:
+                continue
+            if char - m.char > 1500:
+                break
+            if m.start > 0 and self.doc[m.start - 1].lemma_.lower() == noun and self.quoted[m.start] < 0:
+                return self.names.resolve(m.name)
         for m in reversed(self.names.mentions):
             if m.char >= char:
                 continue
