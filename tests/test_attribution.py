@@ -262,6 +262,12 @@ def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     assert (q.speaker, q.role) == (name, role)
 
 
+def test_a_middle_initial_stays_inside_the_name(nlp):
+    q = quote(nlp, "dangers", "Readers sent us their views on the debate.",
+              "“The debate should waken ALL of us to the dangers of this man & his movement!” ― Julia A. Ruiz Montoya.")
+    assert q.speaker == "Julia A. Ruiz Montoya"
+
+
 def test_surnames_that_are_also_titles_stay_names(nlp):
     q = quote(nlp, "deal", "“The deal is done,” said Julie Bishop, the foreign minister.")
     assert q.speaker == "Julie Bishop"

@@ -229,6 +229,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             t = doc[j]
             joined = j + 1 < n and _is_name_token(doc[j + 1])
             initial = t.text == "." and joined and (len(doc[j - 1]) == 1 or doc[j - 1].lower_ in _ABBREVIATED_TITLES)
+            # a middle initial the tagger took for a common noun: "Julia A. Ruiz Montoya"
+            initial = initial or (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and joined)
             particle = t.lower_ in _PARTICLES and j + 1 < n and (
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
