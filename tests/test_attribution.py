@@ -496,6 +496,17 @@ def test_it_after_a_document_is_the_document_not_a_subject_inside_it(nlp):
     assert q.speaker != "Orbis Bank"
 
 
+@pytest.mark.parametrize("sentence, fragment, speaker", [
+    ("“It is a key test of the quota deal,” said one major U.S. roaster.", "key test", "one major U.S. roaster"),
+    ("“I can't believe it,” mumbled one onlooker.", "believe it", "one onlooker"),
+    ("“It is a test,” said one trader. “Last time the trade did not act as a gentleman,” said another analyst "
+     "adding, “the ball is in the producers' hands.”", "Last time", "another analyst"),
+])
+def test_someone_described_after_the_speech_verb_is_an_unnamed_source(nlp, sentence, fragment, speaker):
+    q = quote(nlp, fragment, sentence)
+    assert q.speaker == speaker and q.attribution is Attribution.UNNAMED
+
+
 # -- 8. descriptive anaphora --------------------------------------------------------------
 
 

@@ -83,6 +83,11 @@ class Descriptions:
             return Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
         if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
             return Who(text, None, False, Attribution.ORGANISATION)
+        det = next((c for c in head.children if c.dep_ in ("det", "nummod")), None)
+        if text and head.tag_ == "NN" and det is not None and det.lower_ in ("a", "an", "one", "another") \
+                and not head.ent_type_ and lemma not in ("percent", "pct", "cent", "point", "half", "third") \
+                and self.is_speech_verb(head.head):  # "said one major U.S. roaster": someone described
+            return Who(text, None, False, Attribution.UNNAMED)
         return NOBODY  # "the meeting", "users", "one percent": nobody who speaks
 
     def restricts(self, child: Token) -> bool:

@@ -167,7 +167,8 @@ class Events:
                 objs = [c for c in node.children if c.dep_ == "dobj" and self.quoted[c.i] < 0]
                 if objs:  # the official quoted Garn as saying
                     return objs[0]
-            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0]
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0
+                    and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
             if subs:
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
@@ -190,7 +191,8 @@ class Events:
                 doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or capitalised
             ):
                 t = doc[nxt]
-                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
+                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0 \
+                        and t.head.pos_ in ("NOUN", "PROPN"):  # the noun phrase, not a verb after it
                     t = t.head
                 return t
         # "…," Trump, the frontrunner after winning the primaries, said: the first name after the quote
