@@ -499,6 +499,8 @@ def test_it_after_a_document_is_the_document_not_a_subject_inside_it(nlp):
 @pytest.mark.parametrize("sentence, fragment, speaker", [
     ("“It is a key test of the quota deal,” said one major U.S. roaster.", "key test", "one major U.S. roaster"),
     ("“I can't believe it,” mumbled one onlooker.", "believe it", "one onlooker"),
+    ("“The club wants its money back,” one of the diplomatic sources said.", "club wants",
+     "one of the diplomatic sources"),
     ("“It is a test,” said one trader. “Last time the trade did not act as a gentleman,” said another analyst "
      "adding, “the ball is in the producers' hands.”", "Last time", "another analyst"),
 ])

@@ -28,6 +28,8 @@ class Descriptions:
                 name = self.names.resolve(name)
                 self.names.add_person(name)
                 return Who(name, position, True, Attribution.SPEECH_VERB)
+        if head.lower_ in ("one", "another") and text and self.one_of_people(head):
+            return Who(text, None, True, Attribution.UNNAMED)  # "one of the diplomatic sources said"
         det = next((c for c in head.children if c.dep_ == "det"), None)
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
@@ -44,6 +46,15 @@ class Descriptions:
             if who is not None:
                 return who
         return self.speaking_body(head, text, lemma, definite, qualified, describes_person)
+
+    def one_of_people(self, head: Token) -> bool:
+        """``head`` ("one") is followed by "of" and people: "one of the diplomatic sources"."""
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is None or group.i in self.names.run_of:
+            return False
+        lemma = group.lemma_.lower()
+        return lemma in PERSON_NOUNS or lemma in GROUPS or naming.describes_person(lemma)
 
     def definite_person(self, head: Token, text: str | None, lemma: str, qualified: bool) -> Who | None:
         """"the official", "the Texas Democrat", "the 43-year-old": someone named before, or
