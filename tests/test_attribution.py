@@ -211,6 +211,15 @@ def test_possessive_description_is_the_officer_named_before(nlp):
     assert q.speaker == "Rilwanu Lukman"
 
 
+@pytest.mark.parametrize("verb", ["appealed for help from the state", "criticised the state's budget"])
+def test_a_quote_after_an_appeal_or_a_criticism_is_its_authors(nlp, verb):
+    q = quote(nlp, "No city", "Mayor Ruth Kemp met reporters at the bridge on Monday.",
+              "The storm closed two roads in the city last week, officials said.",
+              f"Kemp also {verb} to repair the bridges.",
+              "“No city can do this alone. We need the money now.”")
+    assert q.speaker == "Ruth Kemp"
+
+
 def test_person_named_after_a_long_office_name_speaks_for_the_quote_before(nlp):
     paragraphs = ("The agency charged that Brightway said it could prove its claims when it could not.",
                   "\"Labels matter to shoppers, but they can be hard to check.\" State Office of Fair Trading "
@@ -260,6 +269,17 @@ def test_shared_first_name_stays_as_written(nlp):
 def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     q = quote(nlp, "", sentence)
     assert (q.speaker, q.role) == (name, role)
+
+
+def test_a_name_with_a_person_apposition_speaks_whatever_the_tagger_labelled_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("“We will not overreact by adding needless rules,” Tom Berling, executive vice president of the "
+              "National Guild of Grocers, said.")
+    start = next(t.i for t in doc if t.text == "Tom")
+    doc.ents = [Span(doc, start, start + 2, label="WORK_OF_ART")]  # the tagger's mistake after a quote
+    (q,) = extract_quotes(doc)
+    assert q.speaker == "Tom Berling"
 
 
 def test_a_middle_initial_stays_inside_the_name(nlp):

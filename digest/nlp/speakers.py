@@ -365,6 +365,12 @@ def _described_as_person(doc: Doc, end: int) -> bool:
     nxt = doc[end + 1]
     if nxt.lower_ == "who" or (nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.lower_ in PERSON_NOUNS):
         return True  # "Jorge Cadenas, who …", "Jorge Cadenas, manager of …"
+    if nxt.text.islower() and nxt.pos_ in ("ADJ", "NOUN"):  # "Stanley Emerling, executive vice president of …"
+        for t in doc[end + 2:min(len(doc), end + 5)]:
+            if not (t.is_alpha and t.text.islower()):
+                break
+            if t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS:
+                return True
     if nxt.lower_ in ("a", "an", "the") and end + 2 < len(doc):
         head = doc[end + 2:min(len(doc), end + 6)]
         return any(t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS for t in head)
