@@ -174,6 +174,25 @@ def test_the_newspaper_is_the_one_the_text_named_with_that_word(nlp):
     assert q.speaker == "Il Giorno"
 
 
+def test_a_statement_quoted_by_an_agency_is_its_authors_not_the_agencys(nlp):
+    q = quote(nlp, "launched at a time",
+              "Iran said on Sunday that its offensive against Iraq had ended.",
+              "The statement by the Iranian High Command appeared to close the assault on the port city.",
+              "“The operation was launched at a time when the enemy was weak,” said the statement quoted by IRNA.")
+    assert q.speaker == "Iranian High Command"
+
+
+def test_quotes_after_a_following_are_extracts_lead_are_the_documents(nlp):
+    paragraphs = ("Following are extracts from the communique issued at the close of the ASEAN summit here.",
+                  "“The summit noted that trade between members has grown strongly this year.",
+                  "“The summit agreed to meet again in Manila in June.”",
+                  "Officials said the talks ran late into the night.",
+                  "“We are pleased,” one delegate said.")
+    assert quote(nlp, "trade between members", *paragraphs).speaker == "ASEAN"
+    assert quote(nlp, "meet again", *paragraphs).speaker == "ASEAN"
+    assert quote(nlp, "pleased", *paragraphs).speaker == "one delegate"
+
+
 def test_the_automaker_is_the_company_named_before(nlp):
     q = quote(nlp, "layoffs", "General Motors said its truck plant in Flint will close in May.",
               "At Flint, “layoffs could reach 2,000,” the automaker said.")
@@ -494,6 +513,15 @@ def test_a_quote_continuing_an_unnamed_source_stays_unnamed(nlp):
     first, second = quote(nlp, "contract was void", *paragraphs), quote(nlp, "no case", *paragraphs)
     assert first.attribution is Attribution.UNNAMED
     assert second.speaker is None or second.attribution is Attribution.UNNAMED
+
+
+def test_someone_unnamed_does_not_stand_for_he_paragraphs_later(nlp):
+    q = quote(nlp, "credits to invest", "Bank chief Janos Varga said he hoped the devaluation would help exports.",
+              "One Western commercial attache here said: “Devaluation alone will not change anything.”",
+              "The country's debt rose to eight billion dollars last year.",
+              "He said he feared the debt would rise again this year.",
+              "“I am for credits to invest in industry,” he said.")
+    assert q.speaker == "Janos Varga"
 
 
 def test_he_after_a_named_speaker_still_resolves(nlp):
