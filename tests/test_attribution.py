@@ -524,6 +524,12 @@ def test_someone_unnamed_does_not_stand_for_he_paragraphs_later(nlp):
     assert q.speaker == "Janos Varga"
 
 
+def test_a_description_after_someone_unnamed_spoke_is_read_without_failing(nlp):
+    q = quote(nlp, "fail within", "Voters in the town were split. One said the plan was far too costly. "
+              "“It will fail within a year,” the presidential candidate said.")
+    assert q.speaker == "the presidential candidate" and q.attribution is Attribution.UNNAMED
+
+
 def test_he_after_a_named_speaker_still_resolves(nlp):
     q = quote(nlp, "promised", "Deputies from rural provinces met on Monday.",
               "Deputy Wang Hao said the state had cut farm spending by half.",

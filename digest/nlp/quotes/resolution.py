@@ -35,7 +35,7 @@ class Resolution:
         k = bisect.bisect_left(self.speech_chars, char) - 1
         if k >= 0 and char - self.speech_chars[k] <= window:
             name = self.speech_events[k].speaker
-            if self.names.is_person(name):
+            if name and self.names.is_person(name):  # None: someone unnamed spoke ("One said …")
                 return name
         return None
 
