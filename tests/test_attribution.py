@@ -251,6 +251,9 @@ def test_a_sentence_after_a_closed_quote_that_does_not_attribute_it_is_not_its_f
     q = quote(nlp, "Labels matter", "\"Labels matter to shoppers.\" State Office of Fair Trading Director Ann Leigh "
               "visited the market on Monday.")
     assert q.speaker is None
+    q = quote(nlp, "Labels matter", "The minister spoke first.", "\"Labels matter to shoppers.\" State Office of Fair "
+              "Trading Director Ann Leigh said on Monday that rents would rise.")
+    assert q.speaker != "Ann Leigh"
 
 
 # -- 3. surname only → the full name given earlier -------------------------------------

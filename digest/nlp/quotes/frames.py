@@ -53,8 +53,11 @@ class Frames:
         if any(self.is_speech_verb(t) for t in rest[:5]):
             return True
         verb = next((t for t in rest[:16] if t.pos_ in ("VERB", "AUX")), None)
+        # only a bare tag ("… Director Ann Leigh said in a statement."): a verb with a clause of its
+        # own ("… Ann Leigh said that …") starts a new statement by someone else
         return verb is not None and self.is_speech_verb(verb) and all(
-            t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT", "CCONJ", "PART") for t in rest[:rest.index(verb)])
+            t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT", "CCONJ", "PART") for t in rest[:rest.index(verb)]
+        ) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
     def ends_sentence(self, qi: int) -> bool:
         """Quote ``qi`` is closed and its words end with sentence punctuation."""
