@@ -167,6 +167,32 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp):
     assert q.speaker is not None and "bank" in q.speaker.lower()
 
 
+def test_the_newspaper_is_the_one_the_text_named_with_that_word(nlp):
+    q = quote(nlp, "capital has been leaving",
+              "Earlier today the newspaper Il Giorno cited remarks by the Bank of Rome on the deficit.",
+              "“In practice, capital has been leaving for foreign markets,” said the newspaper.")
+    assert q.speaker == "Il Giorno"
+
+
+def test_a_statement_quoted_by_an_agency_is_its_authors_not_the_agencys(nlp):
+    q = quote(nlp, "launched at a time",
+              "Iran said on Sunday that its offensive against Iraq had ended.",
+              "The statement by the Iranian High Command appeared to close the assault on the port city.",
+              "“The operation was launched at a time when the enemy was weak,” said the statement quoted by IRNA.")
+    assert q.speaker == "Iranian High Command"
+
+
+def test_quotes_after_a_following_are_extracts_lead_are_the_documents(nlp):
+    paragraphs = ("Following are extracts from the communique issued at the close of the ASEAN summit here.",
+                  "“The summit noted that trade between members has grown strongly this year.",
+                  "“The summit agreed to meet again in Manila in June.”",
+                  "Officials said the talks ran late into the night.",
+                  "“We are pleased,” one delegate said.")
+    assert quote(nlp, "trade between members", *paragraphs).speaker == "ASEAN"
+    assert quote(nlp, "meet again", *paragraphs).speaker == "ASEAN"
+    assert quote(nlp, "pleased", *paragraphs).speaker == "one delegate"
+
+
 def test_the_automaker_is_the_company_named_before(nlp):
     q = quote(nlp, "layoffs", "General Motors said its truck plant in Flint will close in May.",
               "At Flint, “layoffs could reach 2,000,” the automaker said.")
@@ -202,6 +228,32 @@ def test_possessive_description_is_the_officer_named_before(nlp):
     q = quote(nlp, "ready", "OPEC president Rilwanu Lukman said the group would hold its price.",
               "“We are ready to pay that price,” the group's president said.")
     assert q.speaker == "Rilwanu Lukman"
+
+
+@pytest.mark.parametrize("verb", ["appealed for help from the state", "criticised the state's budget"])
+def test_a_quote_after_an_appeal_or_a_criticism_is_its_authors(nlp, verb):
+    q = quote(nlp, "No city", "Mayor Ruth Kemp met reporters at the bridge on Monday.",
+              "The storm closed two roads in the city last week, officials said.",
+              f"Kemp also {verb} to repair the bridges.",
+              "“No city can do this alone. We need the money now.”")
+    assert q.speaker == "Ruth Kemp"
+
+
+def test_person_named_after_a_long_office_name_speaks_for_the_quote_before(nlp):
+    paragraphs = ("The agency charged that Brightway said it could prove its claims when it could not.",
+                  "\"Labels matter to shoppers, but they can be hard to check.\" State Office of Fair Trading "
+                  "Director Ann Leigh said in a statement. \"That is why we check them.\"")
+    assert quote(nlp, "Labels matter", *paragraphs).speaker == "Ann Leigh"
+    assert quote(nlp, "why we check", *paragraphs).speaker == "Ann Leigh"
+
+
+def test_a_sentence_after_a_closed_quote_that_does_not_attribute_it_is_not_its_frame(nlp):
+    q = quote(nlp, "Labels matter", "\"Labels matter to shoppers.\" State Office of Fair Trading Director Ann Leigh "
+              "visited the market on Monday.")
+    assert q.speaker is None
+    q = quote(nlp, "Labels matter", "The minister spoke first.", "\"Labels matter to shoppers.\" State Office of Fair "
+              "Trading Director Ann Leigh said on Monday that rents would rise.")
+    assert q.speaker != "Ann Leigh"
 
 
 # -- 3. surname only → the full name given earlier -------------------------------------
@@ -241,6 +293,23 @@ def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     assert (q.speaker, q.role) == (name, role)
 
 
+def test_a_name_with_a_person_apposition_speaks_whatever_the_tagger_labelled_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("“We will not overreact by adding needless rules,” Tom Berling, executive vice president of the "
+              "National Guild of Grocers, said.")
+    start = next(t.i for t in doc if t.text == "Tom")
+    doc.ents = [Span(doc, start, start + 2, label="WORK_OF_ART")]  # the tagger's mistake after a quote
+    (q,) = extract_quotes(doc)
+    assert q.speaker == "Tom Berling"
+
+
+def test_a_middle_initial_stays_inside_the_name(nlp):
+    q = quote(nlp, "dangers", "Readers sent us their views on the debate.",
+              "“The debate should waken ALL of us to the dangers of this man & his movement!” ― Julia A. Ruiz Montoya.")
+    assert q.speaker == "Julia A. Ruiz Montoya"
+
+
 def test_surnames_that_are_also_titles_stay_names(nlp):
     q = quote(nlp, "deal", "“The deal is done,” said Julie Bishop, the foreign minister.")
     assert q.speaker == "Julie Bishop"
@@ -249,6 +318,14 @@ def test_surnames_that_are_also_titles_stay_names(nlp):
 def test_hyphenated_modifiers_never_join_a_name(nlp):
     q = quote(nlp, "strikes", "“The strikes will go on,” said Turki al-Malki, spokesman for the Saudi-led coalition.")
     assert q.speaker == "Turki al-Malki"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Public Ombudsman Nadia Cruz", "Nadia Cruz", "Public Ombudsman"),
+    ("State Comptroller Tom Hall", "Tom Hall", "State Comptroller"),
+])
+def test_offices_written_before_a_name_go_to_the_role(text, name, role):
+    assert split_name(text) == (name, role)
 
 
 def test_split_name_moves_positions_to_the_role():
@@ -304,6 +381,50 @@ def test_wake_words_in_quotes_are_nobody_speaking(nlp):
     assert q.speaker is None
 
 
+@pytest.mark.parametrize("paragraphs", [
+    ("The Harlow Group bought the label in June.",
+     "Now the firm will be left to wonder: “What did we do to deserve this?”"),
+    ("Dana Pike will have to explain to voters: “Why did you raise the fare twice in one year?”",),
+    ("Shareholders of Orbis Bank may want to ask the board: “Who approved these loans?”",),
+])
+def test_words_nobody_has_said_yet_have_no_speaker(nlp, paragraphs):
+    q = quote(nlp, "?", *paragraphs)
+    assert q.speaker is None
+
+
+def test_speech_told_as_done_keeps_its_speaker(nlp):
+    q = quote(nlp, "good day", "After the vote, Senator Dana Pike went on to say: “This is a good day for the city.”")
+    assert q.speaker == "Dana Pike"
+    q = quote(nlp, "cannot afford", "Dana Pike told the council on Monday: “We cannot afford this.”")
+    assert q.speaker == "Dana Pike"
+
+
+def test_a_name_above_a_quoted_title_is_a_caption_not_a_speaker(nlp):
+    q = quote(nlp, "Glass over Glass", "Ines Marlow", "‘Glass over Glass over Glass’", "City Gallery, 15 Main Street")
+    assert q.speaker is None
+    q = quote(nlp, "feel like water", "Ines Marlow", "“We wanted the light to feel like water.”")
+    assert q.speaker == "Ines Marlow"
+
+
+def test_a_transcript_label_names_the_speaker_or_nobody(nlp):
+    paragraphs = ("On Sunday, Governor Mike Pence spoke to a television host about the debate.",
+                  "Partial transcript as follows:",
+                  "\"HOST: Let us start with the debate. Will she be there?",
+                  "\"PENCE: Well, look, she will not be attending the debate tomorrow night.",
+                  "\"But the truth is that he talks to people in a way they understand.",
+                  "\"HOST: Governor, I do not want to interrupt.")
+    assert quote(nlp, "Let us start", *paragraphs).speaker is None
+    assert quote(nlp, "not be attending", *paragraphs).speaker == "Mike Pence"
+    assert quote(nlp, "the truth is", *paragraphs).speaker == "Mike Pence"
+    assert quote(nlp, "interrupt", *paragraphs).speaker is None
+
+
+def test_a_title_written_by_someone_is_a_work_not_a_quote(nlp):
+    doc = nlp("In a clip for her new show, Lia Moss sings Tom Hale's “Blue River” to the crowd.\n\n"
+              "“Blue River (Live at Dawn)” was written by Hale after a flood in his home town.")
+    assert not [q for q in extract_quotes(doc) if "Live at Dawn" in q.text]
+
+
 def test_city_for_a_government_is_not_a_speaker(nlp):
     q = quote(nlp, "balance the market", "Riyadh signalled on Monday it would cut output.",
               "“We will do whatever it takes to balance the market,” said Riyadh.")
@@ -349,6 +470,100 @@ def test_dealer_who_spoke_over_dealers(nlp):
               "“There was heavy selling before the close,” a senior dealer at a Tokyo bank said.")
     assert q.speaker == "a senior dealer at a Tokyo bank"
     assert q.attribution is Attribution.UNNAMED
+
+
+@pytest.mark.parametrize("middle", [
+    "One said the state had cut farm spending by half.",
+    "A deputy from Hunan said the state had cut farm spending by half.",
+    "One member, described as a person with no party affiliation, said farm spending had been cut by half.",
+    "Another delegate said farm spending had been cut by half.",
+])
+def test_he_after_someone_unnamed_never_goes_back_to_a_named_person(nlp, middle):
+    q = quote(nlp, "promised", "Deputies from rural provinces said Premier Li Wei was not tough enough on their "
+              "problems.", middle, "“This is not what farmers were promised,” he said.")
+    assert q.speaker != "Li Wei"
+    assert q.speaker is None or q.attribution is Attribution.UNNAMED
+
+
+def test_he_after_a_described_spokesman_is_that_spokesman(nlp):
+    paragraphs = ("A British spokesman said monitoring equipment remained in the embassy waiting room.",
+                  "“Earlier we sent some food back to Britain as a precaution,” he said. “Then we stopped.”")
+    assert quote(nlp, "Earlier we sent", *paragraphs).speaker == "A British spokesman"
+    assert quote(nlp, "Then we stopped", *paragraphs).speaker == "A British spokesman"
+
+
+def test_he_after_the_official_acts_again_is_the_official(nlp):
+    q = quote(nlp, "book review",
+              "The administration opposes a tax on share trades, an administration official said in an interview.",
+              "The official also said President Carter was still opposed to a budget summit with Congress.",
+              "Democrats said Carter needed a deficit package to rebuild his presidency.",
+              "But the official dismissed the summit idea as a ploy. He accused the Democrats of being too critical.",
+              "“It's easier to write a book review than to write a book,” he said.")
+    assert q.speaker == "an administration official"
+
+
+def test_she_never_goes_back_to_people_described_in_the_plural(nlp):
+    q = quote(nlp, "jail time", "A cashier who steals a handful of bills is held to account, Senator Ruth Kemp said. "
+              "Bank executives are not.",
+              "“The only way the banks will change is if bosses face jail time” for fraud, she said.")
+    assert q.speaker == "Ruth Kemp"
+
+
+def test_a_quote_continuing_an_unnamed_source_stays_unnamed(nlp):
+    paragraphs = ("Orbis Oil sued Brightway over the takeover in March.",
+                  "“If the rule applied, then our contract was void,” said Orbis’s own counsel in court. "
+                  "“Then we have no case at all.”")
+    first, second = quote(nlp, "contract was void", *paragraphs), quote(nlp, "no case", *paragraphs)
+    assert first.attribution is Attribution.UNNAMED
+    assert second.speaker is None or second.attribution is Attribution.UNNAMED
+
+
+def test_someone_unnamed_does_not_stand_for_he_paragraphs_later(nlp):
+    q = quote(nlp, "credits to invest", "Bank chief Janos Varga said he hoped the devaluation would help exports.",
+              "One Western commercial attache here said: “Devaluation alone will not change anything.”",
+              "The country's debt rose to eight billion dollars last year.",
+              "He said he feared the debt would rise again this year.",
+              "“I am for credits to invest in industry,” he said.")
+    assert q.speaker == "Janos Varga"
+
+
+def test_a_description_after_someone_unnamed_spoke_is_read_without_failing(nlp):
+    q = quote(nlp, "fail within", "Voters in the town were split. One said the plan was far too costly. "
+              "“It will fail within a year,” the presidential candidate said.")
+    assert q.speaker == "the presidential candidate" and q.attribution is Attribution.UNNAMED
+
+
+def test_he_after_a_named_speaker_still_resolves(nlp):
+    q = quote(nlp, "promised", "Deputies from rural provinces met on Monday.",
+              "Deputy Wang Hao said the state had cut farm spending by half.",
+              "“This is not what farmers were promised,” he said.")
+    assert q.speaker == "Wang Hao"
+
+
+def test_a_capitalised_official_after_a_is_described_not_named(nlp):
+    q = quote(nlp, "loophole", "The pact makes hidden subsidies too costly.",
+              "“A major loophole has been closed today,” a senior U.S. Official here commented.")
+    assert q.attribution is Attribution.UNNAMED and q.speaker.startswith("a ")
+
+
+def test_it_after_a_document_is_the_document_not_a_subject_inside_it(nlp):
+    q = quote(nlp, "current rates", "The ministers met for two days in Rome.",
+              "The communique said Orbis Bank affirmed its plan to cut lending to property firms.",
+              "It said the ministers “reaffirmed the view that current rates are broadly in line with fundamentals.”")
+    assert q.speaker != "Orbis Bank"
+
+
+@pytest.mark.parametrize("sentence, fragment, speaker", [
+    ("“It is a key test of the quota deal,” said one major U.S. roaster.", "key test", "one major U.S. roaster"),
+    ("“I can't believe it,” mumbled one onlooker.", "believe it", "one onlooker"),
+    ("“The club wants its money back,” one of the diplomatic sources said.", "club wants",
+     "one of the diplomatic sources"),
+    ("“It is a test,” said one trader. “Last time the trade did not act as a gentleman,” said another analyst "
+     "adding, “the ball is in the producers' hands.”", "Last time", "another analyst"),
+])
+def test_someone_described_after_the_speech_verb_is_an_unnamed_source(nlp, sentence, fragment, speaker):
+    q = quote(nlp, fragment, sentence)
+    assert q.speaker == speaker and q.attribution is Attribution.UNNAMED
 
 
 # -- 8. descriptive anaphora --------------------------------------------------------------
@@ -427,6 +642,29 @@ def test_built_site_never_puts_a_threat_on_its_targets_page(tmp_path):
     assert all("bullet" not in html for html in pages.values())
     article_page = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     assert "bullet in her skull" in article_page  # still shown on its article, unattributed
+
+
+def test_built_site_has_people_pages_only_for_real_speakers(tmp_path):
+    from datetime import date
+
+    from digest.build import build_site
+    from digest.config import load_config
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
+    (tmp_path / "content" / "label.md").write_text(
+        "---\ntitle: Singer leaves her label\ndate: 2024-05-02\n---\n\n"
+        "The singer Lia Moss said on Thursday she would leave Redwood Records, which the Harlow Group "
+        "bought in June.\n\n“I want to own my songs,” Moss said in a statement.\n\n"
+        "Now the Harlow Group will be left to wonder: “What did we do to deserve this?”\n", encoding="utf-8")
+    (tmp_path / "content" / "gallery.md").write_text(
+        "---\ntitle: Lights at the City Gallery\ndate: 2024-05-02\n---\n\n"
+        "The City Gallery opens a show of glass lamps this week.\n\nInes Marlow\n\n"
+        "‘Glass over Glass over Glass’\n\nCity Gallery, 15 Main Street\n\n"
+        "The lamps hang in rows above the visitors.\n", encoding="utf-8")
+    build_site(load_config(root=tmp_path), today=date(2024, 5, 2))
+    pages = sorted(p.parent.name for p in (tmp_path / "site" / "people").glob("*/index.html"))
+    assert pages == ["lia-moss"]
 
 
 # -- calibrated abstention -------------------------------------------------------------

@@ -34,7 +34,7 @@ TITLE_WORDS = words_of(
     federal national international central bank board council committee white
     ceo cfo coo cto cio chairperson envoy coach manager founder co-founder owner
     superintendent sheriff detective inspector officer sergeant trooper pastor bishop rabbi imam
-    provost councillor councilman councilwoman commander
+    provost councillor councilman councilwoman commander ombudsman ombudswoman comptroller
     """
 )
 # Common nouns that stand for a person already named ("the official said").
@@ -105,6 +105,7 @@ _ROLE_HEADS = words_of(
     campaigner organiser organizer protester protestor demonstrator striker union boxer
     quarterback striker midfielder defender goalkeeper forward guard pitcher catcher linebacker
     receiver tackle jockey runner cyclist swimmer skier golfer chairman chairwoman mp mep
+    ombudsman ombudswoman comptroller
     """
 ) | PERSON_NOUNS
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ess", "man", "woman", "person", "ant", "ent", "ee")

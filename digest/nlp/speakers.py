@@ -229,6 +229,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             t = doc[j]
             joined = j + 1 < n and _is_name_token(doc[j + 1])
             initial = t.text == "." and joined and (len(doc[j - 1]) == 1 or doc[j - 1].lower_ in _ABBREVIATED_TITLES)
+            # a middle initial the tagger took for a common noun: "Julia A. Ruiz Montoya"
+            initial = initial or (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and joined)
             particle = t.lower_ in _PARTICLES and j + 1 < n and (
                 joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
             if _is_name_token(t) or initial or particle:
@@ -363,6 +365,12 @@ def _described_as_person(doc: Doc, end: int) -> bool:
     nxt = doc[end + 1]
     if nxt.lower_ == "who" or (nxt.pos_ == "NOUN" and nxt.text.islower() and nxt.lower_ in PERSON_NOUNS):
         return True  # "Jorge Cadenas, who …", "Jorge Cadenas, manager of …"
+    if nxt.text.islower() and nxt.pos_ in ("ADJ", "NOUN"):  # "Stanley Emerling, executive vice president of …"
+        for t in doc[end + 2:min(len(doc), end + 5)]:
+            if not (t.is_alpha and t.text.islower()):
+                break
+            if t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS:
+                return True
     if nxt.lower_ in ("a", "an", "the") and end + 2 < len(doc):
         head = doc[end + 2:min(len(doc), end + 6)]
         return any(t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS for t in head)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from digest.nlp.quote_spans import Span
 from digest.nlp.quotes.candidate import Candidate
-from digest.nlp.quotes.lexicon import SPEECH_VERBS
+from digest.nlp.quotes.lexicon import SENT_END, SPEECH_VERBS
 
 
 class Analysis:
@@ -55,8 +55,13 @@ class Analysis:
 
     def find_speaker(self, cand: Candidate, s: Span, before: list[Token], verb: Token | None,
                      tagged: str | None, hi_char: int) -> None:
-        """The speaker of the frame's speech verb, else of a name tag, a colon or dash lead-in or a
-        name heading."""
+        """The speaker of a transcript label opening the quote, else of the frame's speech verb, of
+        a name tag, a colon or dash lead-in or a name heading."""
+        labelled, speaker = self.transcript_speaker(self.text[s.start:s.end])
+        if labelled:  # "PENCE: …": the label says who speaks, whatever the sentence around says
+            self.lead_in(cand, speaker)
+            cand.speaks_for_itself = speaker is None
+            return
         if verb is not None:
             who = self.speaker_of(verb)
             if who.speaker:
@@ -73,7 +78,15 @@ class Analysis:
         if not cand.attributed:
             self.lead_in(cand, self.dash_speaker(s, hi_char))
         if not cand.attributed and not before and s.paragraph > 0:
-            self.lead_in(cand, self.colon_lead(s.paragraph))
+            self.lead_in(cand, self.colon_lead(s.paragraph, self.says_something(s)))
+
+    def says_something(self, s: Span) -> bool:
+        """The quoted words hold a verb or end a sentence: said, not the title of a work
+        ("‘Glass over Glass’" under the artist's name in a caption)."""
+        content = self.text[s.start:s.end].rstrip()
+        a = self.token_at(s.start)
+        b = self.token_at(max(s.start, s.end - 1))
+        return content[-1:] in SENT_END or any(t.pos_ in ("VERB", "AUX") for t in self.doc[a:b + 1])
 
     def worth_keeping(self, cand: Candidate, before: list[Token], content: str, a: int, b: int) -> bool:
         """A fragment needs a speech verb (or to stand mid-sentence) and not to be a title or a

@@ -28,6 +28,8 @@ class Descriptions:
                 name = self.names.resolve(name)
                 self.names.add_person(name)
                 return Who(name, position, True, Attribution.SPEECH_VERB)
+        if head.lower_ in ("one", "another") and text and self.one_of_people(head):
+            return Who(text, None, True, Attribution.UNNAMED)  # "one of the diplomatic sources said"
         det = next((c for c in head.children if c.dep_ == "det"), None)
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
@@ -44,6 +46,15 @@ class Descriptions:
             if who is not None:
                 return who
         return self.speaking_body(head, text, lemma, definite, qualified, describes_person)
+
+    def one_of_people(self, head: Token) -> bool:
+        """``head`` ("one") is followed by "of" and people: "one of the diplomatic sources"."""
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is None or group.i in self.names.run_of:
+            return False
+        lemma = group.lemma_.lower()
+        return lemma in PERSON_NOUNS or lemma in GROUPS or naming.describes_person(lemma)
 
     def definite_person(self, head: Token, text: str | None, lemma: str, qualified: bool) -> Who | None:
         """"the official", "the Texas Democrat", "the 43-year-old": someone named before, or
@@ -83,6 +94,11 @@ class Descriptions:
             return Who(text, None, lemma in PERSON_NOUNS, Attribution.UNNAMED)
         if head.pos_ == "PROPN" and head.text[:1].isupper() and text:  # "the Treasury", "the Pentagon"
             return Who(text, None, False, Attribution.ORGANISATION)
+        det = next((c for c in head.children if c.dep_ in ("det", "nummod")), None)
+        if text and head.tag_ == "NN" and det is not None and det.lower_ in ("a", "an", "one", "another") \
+                and not head.ent_type_ and lemma not in ("percent", "pct", "cent", "point", "half", "third") \
+                and self.is_speech_verb(head.head):  # "said one major U.S. roaster": someone described
+            return Who(text, None, False, Attribution.UNNAMED)
         return NOBODY  # "the meeting", "users", "one percent": nobody who speaks
 
     def restricts(self, child: Token) -> bool:

@@ -6,10 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from digest.models import Attribution
+from digest.nlp.naming import describes_person
 from digest.nlp.quotes.candidate import NOBODY, Who
 from digest.nlp.quotes.lexicon import (
+    DOCUMENTS,
+    FUTURE,
+    GROUPS,
     HOSTILE_WORDS,
     MODALS,
+    ORGANISATIONS,
     RECEIVING,
     SENT_END,
     SPEECH_VERBS,
@@ -44,10 +49,19 @@ class Events:
                 self.verb_speaker[t.i] = spk
                 if spk.speaker:
                     self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
-                    self.speech_chars.append(t.idx)
-                    self.speech_events.append(spk)
-                    self.speech_main.append(heads_sentence(t))
-                    self.speech_sent.append(t.sent.start)
+                    self.add_speech(t, spk)
+                if (not spk.speaker or (spk.how is Attribution.UNNAMED and not spk.person)) \
+                        and self.someone_unnamed(t):
+                    # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom
+                    # the text does not name; it never goes back past them to someone named earlier
+                    # (a described person, "a British spokesman", is already an antecedent)
+                    self.add_event(t.idx, "", True, None, t)
+                    if not spk.speaker:
+                        self.add_speech(t, NOBODY)
+                elif not spk.speaker and self.unsigned_document(t):
+                    # "The communique said Japan affirmed …" then "It said …": "it" is the
+                    # communique, whose author is not known, not a subject inside what it said
+                    self.add_event(t.idx, "", False, None, t)
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
@@ -64,6 +78,36 @@ class Events:
                         text = self.descriptor(t)
                         if text:
                             self.add_event(t.idx, text, True, None, t.head)
+                    elif det.lower_ == "the" and t.tag_ == "NN":  # "But the official dismissed …": the
+                        who = self.mention(t)  # one described before acts again, and "he" is them
+                        if who.speaker:
+                            self.add_event(t.idx, who.speaker, True, who.role, t.head)
+
+    def add_speech(self, verb: Token, who: Who) -> None:
+        self.speech_chars.append(verb.idx)
+        self.speech_events.append(who)
+        self.speech_main.append(heads_sentence(verb))
+        self.speech_sent.append(verb.sent.start)
+
+    def someone_unnamed(self, verb: Token) -> bool:
+        """The speech verb's subject is one person the text describes but does not name: "one",
+        "another", "a deputy", "one member, described as …"."""
+        subj = self.subject(verb)
+        if subj is None or subj.i in self.names.run_of or subj.tag_ not in ("NN", "CD", "PRP", "NNP"):
+            return False
+        if subj.lower_ in ("one", "another", "someone", "somebody"):
+            return True
+        lemma = subj.lemma_.lower()
+        if subj.pos_ != "NOUN" or lemma in ORGANISATIONS or lemma in DOCUMENTS:
+            return False
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                         for c in subj.children)
+        return indefinite or lemma in PERSON_NOUNS or lemma in GROUPS or describes_person(lemma)
+
+    def unsigned_document(self, verb: Token) -> bool:
+        """The speech verb's subject is a document ("the communique", "a report")."""
+        subj = self.subject(verb)
+        return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in DOCUMENTS
 
     def owner(self, t: Token) -> str | None:
         """The person named as possessor of noun ``t`` ("Madonna's introduction")."""
@@ -123,9 +167,10 @@ class Events:
                 objs = [c for c in node.children if c.dep_ == "dobj" and self.quoted[c.i] < 0]
                 if objs:  # the official quoted Garn as saying
                     return objs[0]
-            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0]
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0
+                    and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
             if subs:
-                return subs[0]
+                return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
                     break
@@ -146,7 +191,8 @@ class Events:
                 doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or capitalised
             ):
                 t = doc[nxt]
-                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0:
+                while t.head.i > t.i and t.head.i - t.i < 6 and self.quoted[t.head.i] < 0 \
+                        and t.head.pos_ in ("NOUN", "PROPN"):  # the noun phrase, not a verb after it
                     t = t.head
                 return t
         # "…," Trump, the frontrunner after winning the primaries, said: the first name after the quote
@@ -166,6 +212,26 @@ class Events:
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    def person_closing(self, subj: Token, verb: Token) -> Token:
+        """"State Office of Fair Trading Director Ann Leigh said": the parse makes the office the
+        subject and the person an object of its "of"; a person named right before the verb, at
+        the end of an organisation's name and title, is who speaks."""
+        k = verb.i - 1
+        run = self.names.run_of.get(k)
+        if run is None or not subj.i < run[0] <= k or self.names.run_of.get(subj.i) == run \
+                or not subj.left_edge.i <= k <= subj.right_edge.i:
+            return subj
+        org = subj.ent_type_ == "ORG" or (subj.i in self.names.run_of and self.names.is_org(self.name_at(subj.i) or ""))
+        if not org:
+            return subj
+        name = self.name_at(k)
+        node = self.doc[k]
+        for _ in range(8):  # the person hangs from the organisation's name through "of" and compounds
+            if node.i == subj.i or node.dep_ not in ("compound", "pobj", "prep", "appos"):
+                break
+            node = node.head
+        return self.doc[k] if node.i == subj.i and name and self.names.is_person(name) else subj
 
     def apposition_owner(self, t: Token) -> Token:
         """The person whose apposition ``t`` ends: "Jorge Cadenas, manager of the Coffee
@@ -187,8 +253,20 @@ class Events:
         )
 
     def is_hypothetical(self, verb: Token) -> bool:
-        """"Users can say …", "you might tell": what anyone could say, not what was said."""
-        return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        """"Users can say …", "you might tell": what anyone could say, not what was said; also
+        speech in an infinitive of what will or may happen ("the firm will be left to wonder:",
+        "investors may want to ask:"), which nobody has said yet."""
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return True
+        node = verb
+        for _ in range(3):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if not infinitive or node.dep_ not in ("xcomp", "advcl") or node.head is node:
+                return False
+            node = node.head
+            if any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE for c in node.children):
+                return True
+        return False
 
     def is_receiver(self, verb: Token, subj: Token) -> bool:
         """The subject receives, hears or suffers the words ("Jones received a voicemail:",

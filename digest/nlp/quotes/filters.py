@@ -55,8 +55,8 @@ class Filters:
         for k in range(j, min(len(doc), j + 4)):
             if self.quoted[k] >= 0:
                 break
-            if self.is_speech_verb(doc[k]):
-                return True
+            if self.is_speech_verb(doc[k]):  # "“American Skin” was written by …" names a work
+                return not any(c.dep_ == "auxpass" for c in doc[k].children)
         i = a - 1
         while i >= 0 and (doc[i].is_punct or doc[i].is_space) and self.quoted[i] < 0 and a - i < 3:
             i -= 1

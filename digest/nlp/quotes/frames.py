@@ -42,11 +42,22 @@ class Frames:
             # "… the show “The Apprentice.” The group also …": the sentence ends inside the marks;
             # what follows belongs to the frame only if it is a short attribution ("Trump said.")
             rest = [t for t in doc[b + 1:end] if not t.is_space]
-            if rest and rest[0].text[:1].isupper() and not rest[0].is_punct and not any(
-                self.is_speech_verb(t) for t in rest[:5]
-            ):
+            if rest and rest[0].text[:1].isupper() and not rest[0].is_punct and not self.attribution_follows(rest):
                 end = b + 1
         return start, end
+
+    def attribution_follows(self, rest: list[Token]) -> bool:
+        """The words after a quote that ends its sentence are its attribution: a speech verb
+        among the first five, or as the first verb after a name and title however long ("State
+        Office of Fair Trading Director Ann Leigh said")."""
+        if any(self.is_speech_verb(t) for t in rest[:5]):
+            return True
+        verb = next((t for t in rest[:16] if t.pos_ in ("VERB", "AUX")), None)
+        # only a bare tag ("… Director Ann Leigh said in a statement."): a verb with a clause of its
+        # own ("… Ann Leigh said that …") starts a new statement by someone else
+        return verb is not None and self.is_speech_verb(verb) and all(
+            t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT", "CCONJ", "PART") for t in rest[:rest.index(verb)]
+        ) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
     def ends_sentence(self, qi: int) -> bool:
         """Quote ``qi`` is closed and its words end with sentence punctuation."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from digest.models import Attribution
@@ -9,6 +11,9 @@ from digest.nlp.quote_spans import Span
 from digest.nlp.quotes.candidate import Candidate
 from digest.nlp.quotes.lexicon import DASHES, SENT_END
 from digest.nlp.speakers import strip_titles
+
+# A transcript's speaker label opening the quoted words: "PENCE: Well, look …", "MS. LEE: No."
+TRANSCRIPT_LABEL = re.compile(r"^[\s(]*((?:[A-Z][A-Z'’.-]*\s){0,2}[A-Z][A-Z'’-]+)\s?:\s")
 
 
 class LeadIns:
@@ -19,6 +24,19 @@ class LeadIns:
         """A speaker found by a colon or dash lead-in or a name heading."""
         if speaker:
             cand.speaker, cand.how, cand.attributed, cand.has_verb = speaker, Attribution.LEAD_IN, True, True
+
+    def transcript_speaker(self, content: str) -> tuple[bool, str | None]:
+        """Whether the quote opens with a transcript label ("PENCE: …", "Q: …"), and the person it
+        names when the article names that person elsewhere ("Mike Pence"); a label naming nobody
+        known ("NOTE:", "Q:", an interviewer named only here) gives no speaker."""
+        m = TRANSCRIPT_LABEL.match(content)
+        if not m:
+            return False, None
+        words = [w for w in m.group(1).split() if w.rstrip(".").lower() not in ("mr", "ms", "mrs", "dr", "sen", "rep")]
+        if not words:
+            return True, None
+        name = self.names.resolve(" ".join(w[:1] + w[1:].lower() for w in words))
+        return True, name if self.names.is_person(name) else None
 
     def dash_speaker(self, s: Span, hi_char: int) -> str | None:
         """``"…" — Commissioner Y``: a name right after a dash that follows the closing mark."""
@@ -41,12 +59,14 @@ class LeadIns:
                     return self.names.resolve(" ".join(words))
         return None
 
-    def colon_lead(self, paragraph: int) -> str | None:
-        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph."""
+    def colon_lead(self, paragraph: int, says_something: bool = True) -> str | None:
+        """``From Chairwoman Z:`` or ``Z said:`` ending the previous paragraph, or a name heading
+        the quote when the quote says something (a verb or a sentence end): a name above a
+        quoted title is a caption ("Ann Lee" over "‘Glass over Glass’"), not a speaker."""
         lo, hi = self.paras[paragraph - 1]
         tail = self.text[lo:hi].rstrip()
         if not tail.endswith(":"):
-            return self.name_heading(lo, hi)
+            return self.name_heading(lo, hi) if says_something else None
         colon = self.token_at(lo + len(tail) - 1)
         doc = self.doc
         i = colon - 1
@@ -78,6 +98,8 @@ class LeadIns:
             return self.name_at(clause[0].i)
         node = clause[-1]
         for _ in range(6):
+            if node.pos_ in ("VERB", "AUX") and self.is_speech_verb(node) and self.is_hypothetical(node):
+                return None  # "Lee will have to explain:" — nobody has said it yet
             if node.pos_ in ("VERB", "AUX"):
                 subj = self.subject(node)
                 if subj is not None and self.could_speak(subj) and not self.is_receiver(node, subj):

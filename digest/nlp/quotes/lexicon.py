@@ -16,6 +16,7 @@ SPEECH_VERBS = _words(
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
     brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder chant
+    mumble mutter murmur grumble appeal criticise criticize
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
@@ -74,6 +75,7 @@ HOSTILE_WORDS = _words(
 THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
 TARGET_NOUNS = _words("target victim recipient")
 MODALS = _words("can could may might should must")
+FUTURE = _words("will 'll shall wo")  # "wo" of "won't"
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
 # Words that never name a speaker on their own.
 NOT_SPEAKERS = _words(

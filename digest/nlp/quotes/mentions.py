@@ -44,14 +44,19 @@ class Mentions:
             return NOBODY
         gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
         who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
-        return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN) if who else NOBODY
+        if not who:
+            return NOBODY
+        # "Bank executives said …; they …": a pronoun for people described, not named, names nobody
+        named = who in self.names.persons or bool(self.names.labels.get(self.names.resolve(who)))
+        return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN if named else Attribution.UNNAMED)
 
     def name_run(self, head: Token) -> tuple[int, int] | None:
         """The name run ``head`` stands in, unless it is a description ("the Texas Democrat")."""
         run = self.names.run_of.get(head.i)
         if run is not None and is_position_word(self.doc[run[1] - 1].text) and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-            return None  # "the Texas Democrat": a description, not a name
+                c.dep_ in ("det", "nummod") and c.lower_ in ("the", "this", "that", "a", "an", "one", "another")
+                for c in head.children):
+            return None  # "the Texas Democrat", "a senior U.S. Official": a description, not a name
         return run
 
     def named(self, head: Token, run: tuple[int, int]) -> Who | None:

@@ -9,7 +9,13 @@ from spacy.tokens import Token
 
 from digest.models import Attribution
 from digest.nlp.quotes.candidate import NOBODY, Who
-from digest.nlp.quotes.lexicon import SPOKES
+from digest.nlp.quotes.lexicon import GROUPS, SPOKES
+from digest.nlp.speakers import PERSON_NOUNS
+
+# Verbs whose agent wrote or issued a document ("a letter signed by Smith"); an agency that
+# "quoted" or "carried" it only passed it on.
+AUTHORING = frozenset({"sign", "write", "issue", "send", "release", "draft", "author", "pen", "submit", "file",
+                       "deliver", "publish", "prepare", "circulate", "present"})
 
 
 class Resolution:
@@ -29,7 +35,7 @@ class Resolution:
         k = bisect.bisect_left(self.speech_chars, char) - 1
         if k >= 0 and char - self.speech_chars[k] <= window:
             name = self.speech_events[k].speaker
-            if self.names.is_person(name):
+            if name and self.names.is_person(name):  # None: someone unnamed spoke ("One said …")
                 return name
         return None
 
@@ -52,6 +58,8 @@ class Resolution:
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
+            if not speaker and self.paragraph_of(char) - self.paragraph_of(self.event_chars[j]) > 1:
+                continue  # someone unnamed stands for "he" in their paragraph and the next, not beyond
             if gender and self.names.gender.get(speaker, gender) != gender:
                 continue  # "she said" never goes back to a "Mr." or a spokesman
             if gender and plural_description(speaker):
@@ -77,7 +85,15 @@ class Resolution:
 
     def recent_organisation(self, char: int, noun: str) -> str | None:
         """The organisation named last before ``char`` as a subject, or by a name that holds
-        ``noun`` ("the committee" → "Shadow Open Market Committee")."""
+        ``noun`` ("the committee" → "Shadow Open Market Committee"), or the name the text gave
+        that noun ("the newspaper La Repubblica" → "said the newspaper" is La Repubblica)."""
+        for m in reversed(self.names.mentions):
+            if m.char >= char:
+                continue
+            if char - m.char > 1500:
+                break
+            if m.start > 0 and self.doc[m.start - 1].lemma_.lower() == noun and self.quoted[m.start] < 0:
+                return self.names.resolve(m.name)
         for m in reversed(self.names.mentions):
             if m.char >= char:
                 continue
@@ -104,19 +120,9 @@ class Resolution:
     def author(self, head: Token) -> Who:
         """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
         or the named person who spoke or wrote just before."""
-        for c in head.children:
-            holder = None
-            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
-                holder = c  # "Smith's letter", "the Sophos report"
-            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
-                holder = next((o for o in c.children if o.dep_ == "pobj"), None)
-            elif c.dep_ == "acl":  # "a letter signed by Smith"
-                agent = next((o for o in c.children if o.dep_ == "agent"), None)
-                holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-            if holder is not None and self.quoted[holder.i] < 0:
-                who = self.mention(holder)
-                if who.speaker and who.how is not Attribution.UNNAMED:
-                    return who._replace(how=Attribution.DESCRIPTOR)
+        who = self.holder(head)
+        if who is not None:
+            return who
         # "In a letter …, the engineer told residents …, the company said" then "…," the letter
         # said: the writer is who spoke in that letter, not who reported it
         writer = self.writer_of_earlier(head)
@@ -130,6 +136,24 @@ class Resolution:
             return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
         return NOBODY
 
+    def holder(self, head: Token) -> Who | None:
+        """The named writer the document's own noun phrase gives: "Smith's letter", "the Sophos
+        report", "a letter from Smith", "a letter signed by Smith" (not "quoted by IRNA")."""
+        for c in head.children:
+            holder = None
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
+                holder = c
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                holder = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.lemma_.lower() in AUTHORING:
+                agent = next((o for o in c.children if o.dep_ == "agent"), None)
+                holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            if holder is not None and self.quoted[holder.i] < 0:
+                who = self.mention(holder)
+                if who.speaker and who.how is not Attribution.UNNAMED:
+                    return who._replace(how=Attribution.DESCRIPTOR)
+        return None
+
     def writer_of_earlier(self, head: Token) -> Who | None:
         """The speaker of the speech verb that governs the last earlier mention of the same
         document ("In a letter …, X told …"), within 600 characters."""
@@ -140,6 +164,9 @@ class Resolution:
                 break
             if self.quoted[i] >= 0 or t.lemma_.lower() != lemma:
                 continue
+            named = self.holder(t)
+            if named is not None:  # "The statement by the Iranian High Command …" then "the statement said"
+                return named
             node = t
             for _ in range(8):
                 if node.head is node:
@@ -159,5 +186,8 @@ def plural_description(speaker: str) -> bool:
     words = speaker.split()
     if not words:
         return False
-    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three")
-    return described and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+    last = words[-1].lower()
+    # "Bank executives" opening a sentence is as much a description as "the protesters"
+    described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three") \
+        or last[:-1] in PERSON_NOUNS or last[:-1] in GROUPS
+    return described and last.endswith("s") and not last.endswith(("ss", "us", "is"))
