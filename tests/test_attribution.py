@@ -346,6 +346,8 @@ def test_split_name_moves_positions_to_the_role():
     ("“I just kept running,” said Martin Taylor, a 43-year-old teacher.", "43-year-old teacher"),
     ("“We will vote no,” said Rep. Jane Orton.", None),
     ("“The clinic is full,” said Dr. Ann Lee.", None),
+    ("“We build for everyone,” said Brightline founder and co-CEO Dana Marsh.", "co-CEO"),
+    ("“Sales held up,” said Orbis vice-President Paul Kerr.", "Orbis vice-President"),
 ])
 def test_roles_are_whole_words_and_never_bare_honorifics(nlp, sentence, role):
     assert quote(nlp, "", sentence).role == role

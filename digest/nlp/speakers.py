@@ -420,9 +420,11 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     # words before the run that modify the name: "Kremlin spokesman"
     left = _modifiers_start(doc, start, set(range(start, end)))
     pre = doc[left:start].text.strip()
+    # "co-CEO Marc Benioff": a word hyphened onto the title stays joined to it
+    joined = "" if pre.endswith("-") and start > 0 and not doc[start - 1].whitespace_ else " "
     parts = [p for p in (pre, " ".join(titles)) if p]
     if parts:
-        return clean_role(" ".join(parts))
+        return clean_role(joined.join(parts))
     # "US ambassador to the United Nations, Linda …": the name is an apposition of a noun
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start:
         noun = head.head
