@@ -2,6 +2,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
@@ -21,3 +22,11 @@ settings.load_profile(os.environ.get("DIGEST_HYPOTHESIS_PROFILE") or ("fuzz" if 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "fuzz: a hypothesis property run for many examples by bench/fuzz.py")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for every test that parses text."""
+    from digest.nlp.model import load_pipeline
+
+    return load_pipeline()

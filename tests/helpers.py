@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 
-from digest.models import Article
+from digest.models import Article, Meeting, MeetingStatus
+from digest.nlp.meetings import extract_meetings
 
 
 def article(title: str, paragraphs: list[str], published: str = "2022-01-11T09:00:00+00:00",
@@ -39,3 +40,20 @@ def changed(value):
     if isinstance(value, datetime):
         return value + timedelta(minutes=1)
     raise AssertionError(type(value))
+
+
+# ---- meetings on made-up sentences (tests/test_meeting_classes.py, tests/test_meeting_times.py) ----
+
+THU = date(2024, 3, 7)  # the articles' day: a Thursday
+
+
+def upcoming(nlp, text: str, published: date = THU) -> list[Meeting]:
+    """The upcoming meetings ``nlp`` finds in ``text`` published on ``published``."""
+    return [m for m in extract_meetings(nlp(text), published) if m.status is MeetingStatus.UPCOMING]
+
+
+def only(nlp, text: str, published: date = THU) -> Meeting:
+    """The one meeting of ``text`` (fails, listing them, when there are none or several)."""
+    found = extract_meetings(nlp(text), published)
+    assert len(found) == 1, [(m.title, m.status, m.start) for m in found]
+    return found[0]

@@ -14,13 +14,6 @@ from digest.nlp.naming import clean_role, is_variant, split_name
 from digest.nlp.quotes import extract_quotes
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from digest.nlp.model import load_pipeline
-
-    return load_pipeline()
-
-
 def quote(nlp, fragment: str, *paragraphs: str):
     found = [q for q in extract_quotes(nlp("\n\n".join(paragraphs))) if fragment in q.text]
     assert found, f"no quote containing {fragment!r}"

@@ -10,28 +10,10 @@ from datetime import date
 
 import pytest
 
-from digest.models import Meeting, MeetingStatus
+from digest.models import MeetingStatus
 from digest.nlp.meetings import extract_meetings
 
-THU = date(2024, 3, 7)  # the articles' day: a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from digest.nlp.model import load_pipeline
-
-    return load_pipeline()
-
-
-def upcoming(nlp, text: str, published: date = THU) -> list[Meeting]:
-    return [m for m in extract_meetings(nlp(text), published) if m.status is MeetingStatus.UPCOMING]
-
-
-def only(nlp, text: str, published: date = THU) -> Meeting:
-    found = extract_meetings(nlp(text), published)
-    assert len(found) == 1, [(m.title, m.status, m.start) for m in found]
-    return found[0]
-
+from helpers import THU, only, upcoming
 
 # --------------------------------------------------------------------------- a meeting moved
 

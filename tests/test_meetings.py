@@ -17,13 +17,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 TUE = date(2022, 1, 11)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from digest.nlp.model import load_pipeline
-
-    return load_pipeline()
-
-
 def run(nlp, text: str, published: date = TUE) -> list[Meeting]:
     return extract_meetings(nlp(text), published)
 

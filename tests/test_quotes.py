@@ -15,13 +15,6 @@ from digest.nlp.quotes import extract_quotes
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from digest.nlp.model import load_pipeline
-
-    return load_pipeline()
-
-
 def run(nlp, *paragraphs: str):
     return extract_quotes(nlp("\n\n".join(paragraphs)))
 

@@ -207,13 +207,6 @@ def test_time_of_day(text, expected):
 # --------------------------------------------------------------------------- with spaCy
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from digest.nlp.model import load_pipeline
-
-    return load_pipeline()
-
-
 def _tense_at(nlp, text: str, word: str) -> str:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
