@@ -101,31 +101,29 @@ def extend_newswire(docs: dict[str, dict], pool: list[str], rng: random.Random) 
         (folder / name).write_text("".join(i + "\n" for i in sorted(ids_of((folder / name).parent) + part)))
 
 
-def sample_newswire2() -> None:
-    """A second blind newswire set, drawn after the first was studied (issues 13 and 14): 100 articles
-    with a meeting word and an explicit future marker in one sentence, 100 with at least six quotation
-    marks, none of them in any earlier set."""
-    out = excluded() | set(ids_of(HERE / "newswire")) | set(ids_of(HERE / "webpages"))
-    rng = random.Random(SEED + 2)
-    docs = corpus_docs()
-    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
-    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], 100)
-    rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
-    write_halves(HERE / "newswire2", meeting + rng.sample(rest, 100), rng)
+# Later newswire draws, each made after the sets before it had been studied: (earlier sets it must
+# not overlap, seed offset, articles with a meeting word and an explicit future marker in one
+# sentence, articles among the rest with at least six quotation marks).
+FRESH_DRAWS = {
+    # issues 13 and 14, after newswire had been studied
+    "newswire2": (("newswire", "webpages"), 2, 100, 100),
+    # 2026-12-01, after newswire2 had been studied: weighted to meetings, whose dates and places are
+    # furthest from target
+    "newswire3": (("newswire", "newswire2", "webpages"), 3, 120, 80),
+}
 
 
-def sample_newswire3() -> None:
-    """A third blind newswire set, drawn after newswire2 was studied (issues 13 and 14, session of
-    2026-12-01): 120 articles with a meeting word and an explicit future marker in one sentence (meeting
-    dates and places are the furthest from target), 80 with at least six quotation marks; none of them
-    in any earlier set."""
-    out = excluded() | {i for name in ("newswire", "newswire2", "webpages") for i in ids_of(HERE / name)}
-    rng = random.Random(SEED + 3)
+def sample_fresh(name: str) -> None:
+    """A fresh blind newswire set ``name`` (``FRESH_DRAWS``), none of its ids in any earlier set."""
+    earlier, offset, meetings, quoted = FRESH_DRAWS[name]
+    out = excluded() | {i for folder in earlier for i in ids_of(HERE / folder)}
+    rng = random.Random(SEED + offset)
     docs = corpus_docs()
     pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
-    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], 120)
-    rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
-    write_halves(HERE / "newswire3", meeting + rng.sample(rest, 80), rng)
+    meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], meetings)
+    taken = set(meeting)
+    rest = [i for i in pool if i not in taken and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
+    write_halves(HERE / name, meeting + rng.sample(rest, quoted), rng)
 
 
 def ids_of(folder: Path) -> list[str]:
@@ -254,10 +252,8 @@ def main() -> None:
     ap.add_argument("set", nargs="?", choices=["webpages", "newswire", "newswire2", "newswire3"])
     ap.add_argument("id", nargs="?")
     args = ap.parse_args()
-    if args.verb == "sample" and args.set == "newswire2":
-        sample_newswire2()
-    elif args.verb == "sample" and args.set == "newswire3":
-        sample_newswire3()
+    if args.verb == "sample" and args.set in FRESH_DRAWS:
+        sample_fresh(args.set)
     elif args.verb == "sample":
         sample()
     elif args.verb == "prepare":
