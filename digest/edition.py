@@ -148,8 +148,7 @@ def cluster_window(texts: Sequence[StoryText], earlier: Sequence[StoryText] = ()
     the briefing's; ``bag``: an article's terms)."""
     bags = [bag(text) for text in texts]
     df, n_docs = document_frequency([*bags, *map(bag, earlier)])
-    before = list(before_day) or [False] * len(texts)
-    return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, before))
+    return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, list(before_day) or None))
 
 
 def story_text(entry: ArticleEntry) -> StoryText:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -61,9 +62,11 @@ def is_roundup(story: clustering.StoryText) -> bool:
     return any(_NEWSLETTER_TEXT.search(p.strip()) for p in edges)
 
 
+@lru_cache(maxsize=4096)  # an article is in two windows (its day's and the next day's): read its lead once
 def head_terms(story: clustering.StoryText) -> Counter[str]:
     """The terms of the headline and the lead: the first paragraphs that read as prose (a sentence of
-    ``LEAD_WORDS`` words or more, not a byline, dateline or navigation line)."""
+    ``LEAD_WORDS`` words or more, not a byline, dateline or navigation line). Read only: the result
+    is shared between calls."""
     prose = [p for p in story.paragraphs if len(p.split()) >= LEAD_WORDS]
     return clustering.terms(clustering.StoryText(story.title, tuple(prose[:HEAD_PARAGRAPHS])))
 

@@ -982,6 +982,7 @@ def test_a_company_name_the_tagger_cut_short_keeps_its_first_word(nlp):
     )
     assert only(nlp, text).title == "Brantwell Media all-hands meeting"
 
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
