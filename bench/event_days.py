@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from digest.edition import WINDOW_DAYS  # the days before a briefing whose articles may join its stories
+
 HERE = Path(__file__).resolve().parent
 HALVES = ("study", "clean")
-WINDOW_DAYS = 1  # digest.edition.WINDOW_DAYS: the days before a briefing whose articles may join its stories
 
 
 @dataclass(frozen=True)
