@@ -5,6 +5,7 @@ usage:
   python bench/annotate.py sample                 # writes bench/{webpages,newswire}/{ids,study/ids,clean/ids}.txt
   python bench/annotate.py sample newswire2       # the second newswire draw (bench/newswire2/)
   python bench/annotate.py sample newswire3       # the third (bench/newswire3/)
+  python bench/annotate.py sample newswire4       # the fourth (bench/newswire4/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
   python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
@@ -110,6 +111,9 @@ FRESH_DRAWS = {
     # 2026-12-01, after newswire2 had been studied: weighted to meetings, whose dates and places are
     # furthest from target
     "newswire3": (("newswire", "newswire2", "webpages"), 3, 120, 80),
+    # third session of 2026-12-01, after newswire3 had been studied: a fresh unseen figure for both
+    # issues, weighted to meetings again
+    "newswire4": (("newswire", "newswire2", "newswire3", "webpages"), 4, 120, 80),
 }
 
 
@@ -249,7 +253,7 @@ def agree(name: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("verb", choices=["sample", "prepare", "text", "build", "agree"])
-    ap.add_argument("set", nargs="?", choices=["webpages", "newswire", "newswire2", "newswire3"])
+    ap.add_argument("set", nargs="?", choices=["webpages", "newswire", *FRESH_DRAWS])
     ap.add_argument("id", nargs="?")
     args = ap.parse_args()
     if args.verb == "sample" and args.set in FRESH_DRAWS:
