@@ -355,3 +355,16 @@ def test_a_session_of_a_numbered_group_is_a_meeting(nlp):
 )
 def test_a_markets_session_is_still_trading(nlp, text):
     assert extract_meetings(nlp(text), THU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The leaders of the seven nations will meet in Lisbon in the summer.", "2024"),
+        ("Trade ministers are due to hold talks next spring on farm subsidies.", "2025"),
+    ],
+)
+def test_a_season_dates_a_meeting_to_its_year(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
