@@ -10,7 +10,7 @@ import pytest
 
 from digest.models import Precision, TimeValue
 from digest.nlp.tense import clause_tense
-from digest.nlp.timex import find_expressions, find_in_span, find_time_of_day, resolve
+from digest.nlp.timex import covering, find_expressions, find_in_span, find_time_of_day, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 TUE = date(2022, 1, 11)  # the seed article: Tuesday 11 January 2022
@@ -310,3 +310,18 @@ def test_a_season_that_could_be_either_year_gives_no_value(expression, published
 def test_season_expressions_are_found_and_a_fall_in_prices_is_not_one(text, found):
     assert [t.text for t in find_expressions(text)] == found
 
+
+@pytest.mark.parametrize(
+    ("first", "last", "value"),
+    [
+        (date(2024, 3, 11), date(2024, 3, 11), "2024-03-11"),
+        (date(2024, 3, 11), date(2024, 3, 15), "2024-W11"),
+        (date(2024, 3, 14), date(2024, 3, 18), "2024-03"),
+        (date(2024, 3, 29), date(2024, 4, 2), "2024"),
+        (date(2024, 12, 27), date(2025, 1, 2), None),
+        (date(2024, 12, 30), date(2025, 1, 3), "2025-W01"),
+    ],
+)
+def test_covering_is_the_most_precise_value_holding_every_day(first, last, value):
+    found = covering(first, last)
+    assert (found.start if found else None) == value

@@ -331,6 +331,19 @@ def as_week(value: TimeValue) -> TimeValue:
     return TimeValue(_week(first)) if first is not None and value.precision == "day" else value
 
 
+def covering(first: date, last: date) -> TimeValue | None:
+    """The most precise value that holds every day from ``first`` to ``last``: the day, the ISO
+    week, the month or the year they share (for a time known only to lie between two days); None
+    when they share none."""
+    if first == last:
+        return TimeValue(_day(first))
+    if first.isocalendar()[:2] == last.isocalendar()[:2]:
+        return TimeValue(_week(first))
+    if (first.year, first.month) == (last.year, last.month):
+        return TimeValue(_month(first.year, first.month))
+    return TimeValue(f"{first.year:04d}") if first.year == last.year else None
+
+
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
