@@ -355,3 +355,33 @@ def test_a_session_of_a_numbered_group_is_a_meeting(nlp):
 )
 def test_a_markets_session_is_still_trading(nlp, text):
     assert extract_meetings(nlp(text), THU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The leaders of the seven nations will meet in Lisbon in the summer.", "2024"),
+        ("Trade ministers are due to hold talks next spring on farm subsidies.", "2025"),
+    ],
+)
+def test_a_season_dates_a_meeting_to_its_year(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Officials said the talks, starting on March 19, would cover fishing rights.", "2024-03-19"),
+        ("The envoy said the negotiations, beginning on April 2, would be difficult.", "2024-04-02"),
+    ],
+)
+def test_a_participle_beside_the_meeting_in_reported_speech_gives_its_date(nlp, text, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_participle_beside_a_past_meeting_keeps_it_past(nlp):
+    text = "Officials said the talks, held on March 4, were useful."
+    assert upcoming(nlp, text) == []
+    assert [m.start for m in extract_meetings(nlp(text), THU)] == ["2024-03-04"]

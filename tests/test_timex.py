@@ -10,7 +10,7 @@ import pytest
 
 from digest.models import Precision, TimeValue
 from digest.nlp.tense import clause_tense
-from digest.nlp.timex import find_expressions, find_in_span, find_time_of_day, resolve
+from digest.nlp.timex import covering, find_expressions, find_in_span, find_time_of_day, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 TUE = date(2022, 1, 11)  # the seed article: Tuesday 11 January 2022
@@ -88,6 +88,15 @@ TABLE = [
     ("Thursday of this week", "future", TUE, "2022-01-13", None),
     ("Friday of last week", "past", TUE, "2022-01-07", None),
     ("the week after next", "future", TUE, "2022-W04", None),
+    # a season is a year: this one while it lasts, the next once it is over
+    ("in the summer", "future", MON_1987, "1987", None),
+    ("this spring", "future", MON_1987, "1987", None),
+    ("in the autumn", "future", date(1987, 12, 1), "1988", None),
+    ("in the spring", "past", date(1987, 2, 10), "1986", None),
+    ("next autumn", "future", date(1987, 10, 5), "1988", None),
+    ("spring 1989", "future", MON_1987, "1989", None),
+    ("in the fall of 1989", "future", MON_1987, "1989", None),
+    ("this winter", "future", date(1988, 1, 20), "1988", None),
 ]
 
 
@@ -278,3 +287,41 @@ def test_month_abbreviations_without_a_full_stop():
     ]
     assert resolve("Jan 26", TUE, "future").start == "2022-01-26"
     assert find_expressions("Nothing will mar 5 days of talks.") == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "published"),
+    [("next spring", date(1987, 1, 20)), ("this winter", MON_1987), ("last summer", date(1987, 11, 3))],
+)
+def test_a_season_that_could_be_either_year_gives_no_value(expression, published):
+    # "next spring" in January may be this spring or the one after; winter runs into the next year
+    assert resolve(expression, published, "future") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The ministers meet again in the summer.", ["in the summer"]),
+        ("The summit is due next autumn in Rome.", ["next autumn"]),
+        ("Bonds fell after the fall in the value of the dollar.", []),
+        ("Markets await the Spring meetings of the fund.", []),
+    ],
+)
+def test_season_expressions_are_found_and_a_fall_in_prices_is_not_one(text, found):
+    assert [t.text for t in find_expressions(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "value"),
+    [
+        (date(2024, 3, 11), date(2024, 3, 11), "2024-03-11"),
+        (date(2024, 3, 11), date(2024, 3, 15), "2024-W11"),
+        (date(2024, 3, 14), date(2024, 3, 18), "2024-03"),
+        (date(2024, 3, 29), date(2024, 4, 2), "2024"),
+        (date(2024, 12, 27), date(2025, 1, 2), None),
+        (date(2024, 12, 30), date(2025, 1, 3), "2025-W01"),
+    ],
+)
+def test_covering_is_the_most_precise_value_holding_every_day(first, last, value):
+    found = covering(first, last)
+    assert (found.start if found else None) == value

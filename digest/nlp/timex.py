@@ -164,6 +164,7 @@ _DAY = rf"(?<![\d/.,])(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)|{_D
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|thru)\s+)"
 _PARTOFDAY = r"(?:\s+(?i:morning|afternoon|evening|night))"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?)"  # "in ten days", "in 10 days"
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -219,6 +220,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)(?!\s+(?i:of)\b)"),  # "the weekend of March 16-17": the days
     ("fuzzy", rf"(?i:in\s+(?:a|{_COUNT})\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
     ("fuzzy", rf"(?i:within\s+(?:the\s+next\s+)?(?:a|{_COUNT})\s+(?:days|weeks))"),
+    # Seasons: "in the summer", "next autumn", "spring 1988" (never "the fall in prices")
+    ("season", rf"(?i:(?:(?:early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|in\s+the)\s+{_SEASON})"
+     rf"(?:\s+(?i:of\s+)?{_YEAR})?(?![\w-])"),
+    ("season", rf"(?i:{_SEASON})\s+(?i:of\s+)?{_YEAR}(?![\d-])"),
     # Weekdays: "next Monday", "on Tuesday morning", "last Friday"
     ("weekday", rf"(?:(?i:next|last|this|coming|past)\s+)?{_WEEKDAY}{_PARTOFDAY}?"),
     # Months and years
@@ -324,6 +329,19 @@ def as_week(value: TimeValue) -> TimeValue:
     supports, once the days have served to tell whether it is ahead."""
     first = value.first_day
     return TimeValue(_week(first)) if first is not None and value.precision == "day" else value
+
+
+def covering(first: date, last: date) -> TimeValue | None:
+    """The most precise value that holds every day from ``first`` to ``last``: the day, the ISO
+    week, the month or the year they share (for a time known only to lie between two days); None
+    when they share none."""
+    if first == last:
+        return TimeValue(_day(first))
+    if first.isocalendar()[:2] == last.isocalendar()[:2]:
+        return TimeValue(_week(first))
+    if (first.year, first.month) == (last.year, last.month):
+        return TimeValue(_month(first.year, first.month))
+    return TimeValue(f"{first.year:04d}") if first.year == last.year else None
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -757,6 +775,40 @@ def _part_of_month(text: str, low: str, published: date, tense: str):
     return _NO_MATCH
 
 
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_RE_SEASON = re.compile(
+    rf"(?i:(?:(?:early|late|mid)[-\s]+)?(?P<rel>this|next|last|the\s+coming|the)\s+)?(?P<season>{_SEASON})"
+    rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?",
+    re.IGNORECASE,
+)
+
+
+def _season(text: str, low: str, published: date, tense: str):
+    """"in the summer", "next autumn", "spring 1988": the year the season falls in (a season is no
+    month). Winter, which runs into the next year, has a year only when the text gives one or the
+    article is written in its January or February; "next spring" before this spring has begun
+    could be either, and gives no value."""
+    m = _RE_SEASON.fullmatch(low)
+    if not m:
+        return _NO_MATCH
+    if m.group("y"):
+        return TimeValue(m.group("y"))
+    rel, season = re.sub(r"\s+", " ", m.group("rel") or "this"), m.group("season")
+    if season == "winter":
+        return TimeValue(f"{published.year:04d}") if published.month <= 2 and rel not in ("next", "last") else None
+    first, last = _SEASON_MONTHS[season]
+    month = published.month
+    if rel == "next":
+        return TimeValue(f"{published.year + 1:04d}") if month >= first else None
+    if rel == "last":
+        return TimeValue(f"{published.year - 1:04d}") if month <= last else None
+    if tense == FUTURE or rel == "the coming":
+        return TimeValue(f"{published.year + (month > last):04d}")
+    if tense == PAST:
+        return TimeValue(f"{published.year - (month < first):04d}")
+    return TimeValue(f"{published.year:04d}")
+
+
 _HANDLERS = (
     _date_range,
     _explicit_day,
@@ -770,4 +822,5 @@ _HANDLERS = (
     _in_n,
     _relative_unit,
     _part_of_month,
+    _season,
 )

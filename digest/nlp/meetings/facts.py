@@ -261,8 +261,9 @@ def _after_comma_participle(verb, triggers: list) -> int | None:
     comma = doc[verb.i - 1].text == ","
     if not comma and not starting:
         return None  # "a meeting expected …" without a comma is the parser's to attach
-    gap = 2 if comma else 1
-    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == verb.i - gap), None)
+    # the comma itself may hang on the noun ("said the talks, starting on April 14, would …")
+    ends = (verb.i - 2, verb.i - 1) if comma else (verb.i - 1,)
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i in ends), None)
 
 
 def _modified_word(root, trig_ids: set[int]):

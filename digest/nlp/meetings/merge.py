@@ -13,6 +13,7 @@ from digest.nlp.meetings.mention import Mention
 from digest.nlp.meetings.syntax import governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
+from digest.nlp.timex import covering
 
 JOURNEY_DAYS = 4  # a meeting one travels to opens at most this many days after the journey
 
@@ -63,8 +64,8 @@ class Group:
         return self.best_value
 
     def dated(self) -> TimeValue | None:
-        """The meeting's time: a mention's own, else the day of a journey made for it."""
-        return self.value() or self.hint
+        """The meeting's time: a mention's own, else what the day of a journey made for it says."""
+        return self.value() or _after_journey_time(self.hint)
 
     def named_place(self) -> str | None:
         """The evidence's place, unless another mention names a city where it names a venue or a country."""
@@ -108,6 +109,15 @@ def _places_agree(m: Mention, g: Group) -> bool:
         return True
     ranks = {x.place_rank for x in g.mentions if x.place and x.place.lower() == b}
     return m.place_rank not in ranks
+
+
+def _after_journey_time(hint: TimeValue | None) -> TimeValue | None:
+    """ "leaves on Tuesday to attend the meetings": the meeting opens within a few days of the
+    journey, so the day says only the week (or month) that holds them all, never the day itself."""
+    first = hint.first_day if hint is not None and hint.precision == "day" and not hint.end else None
+    if first is None:
+        return hint
+    return covering(first, first + timedelta(days=JOURNEY_DAYS))
 
 
 def _after_journey(hint: TimeValue | None, value: TimeValue | None) -> bool:

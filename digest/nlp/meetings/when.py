@@ -53,6 +53,8 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
             if t_tense == PRESENT and t_gov.tag_ in ("VBZ", "VBP") and t_gov.lemma_.lower() in lex.TAKING_PLACE:
                 t_tense = FUTURE  # "the session that starts in January": a timetable
+        if tm.kind in ("date", "range") and _participle_beside(tok, t_gov):
+            t_tense = PRESENT  # "said the talks, starting on April 14, would …": the nearest April 14
         v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
         if v is None:
             continue
@@ -111,6 +113,18 @@ def _via_travel(root, tok) -> bool:
     return (below.dep_ == "prep" and below.lower_ in ("for", "to")) or (
         below.dep_ in ("advcl", "xcomp") and below.pos_ == "VERB"
     )
+
+
+def _participle_beside(tok, verb) -> bool:
+    """ "the talks, starting on April 14, …", "the summit, scheduled for May 3, …": a bare participle
+    right after the meeting noun describes it, whatever the parser attached it to (a month and day
+    there are the meeting's own, not dated by the tense of a verb the noun was misread as the object of)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or verb is None or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    gap = verb.i - tok.right_edge.i
+    return gap == 1 or (gap == 2 and tok.doc[verb.i - 1].text == ",")
 
 
 def _modifies_noun(root, tok) -> bool:
