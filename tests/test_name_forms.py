@@ -1,0 +1,94 @@
+"""Names as articles write them: surname particles, the first full form introduced, royals'
+titles. Made-up sentences written the way news is written (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.nlp.naming import fuller_name, is_variant, same_person, split_name, surname
+from digest.nlp.quotes import extract_quotes
+
+
+def quote(nlp, fragment: str, *paragraphs: str):
+    found = [q for q in extract_quotes(nlp("\n\n".join(paragraphs))) if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0]
+
+
+# -- surname particles --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Juan de la Cruz", "de la Cruz"),
+    ("Maria Van Der Beek", "Van Der Beek"),
+    ("Mohammed bin Salman", "bin Salman"),
+    ("Dries van Agt", "van Agt"),
+    ("Ann B. Lee", "Lee"),
+    ("Lee", "Lee"),
+])
+def test_the_surname_keeps_its_particles(name, expected):
+    assert surname(name) == expected
+
+
+def test_a_surname_with_particles_is_a_form_of_the_full_name():
+    assert is_variant("de la Cruz", "Juan de la Cruz")
+    assert is_variant("Van Der Beek", "Maria Van Der Beek")
+    assert not is_variant("de la Cruz", "Juan de la Vega")
+
+
+def test_particles_inside_a_name_stay_in_the_speakers_name(nlp):
+    q = quote(nlp, "harvest", "“The harvest is late,” said Rosa de la Torre, a farmer in the valley.")
+    assert q.speaker == "Rosa de la Torre"
+
+
+def test_a_later_surname_with_particles_gets_the_full_name(nlp):
+    q = quote(nlp, "bridge", "Pieter Van Der Meer was elected mayor in May.",
+              "“We will rebuild the bridge,” Van Der Meer said on Friday.")
+    assert q.speaker == "Pieter Van Der Meer"
+
+
+# -- the first full form introduced ----------------------------------------------------------
+
+
+def test_the_first_full_form_is_the_fuller_name_of_a_surname():
+    assert fuller_name("Okafor", ["Grace N. Okafor", "Grace Okafor", "Okafor"]) == "Grace N. Okafor"
+    assert fuller_name("Okafor", ["Okafor"]) is None
+
+
+def test_two_people_of_one_surname_give_no_fuller_name():
+    assert fuller_name("Okafor", ["Grace Okafor", "Daniel Okafor"]) is None
+    assert not same_person("Grace Okafor", "Daniel Okafor")
+    assert same_person("Grace Okafor", "Grace N. Okafor")
+
+
+def test_a_lone_surname_gets_the_full_name_given_anywhere_in_the_article(nlp):
+    q = quote(nlp, "easing", "“Inflation is easing,” Okafor said.",
+              "Grace N. Okafor is the chief economist of a lender in Lagos.")
+    assert q.speaker == "Grace N. Okafor"
+
+
+def test_a_surname_shared_by_two_people_is_never_expanded_to_one_of_them(nlp):
+    q = quote(nlp, "too late", "Grace Okafor and her brother Daniel Okafor run the family farm.",
+              "“The rain came too late,” Okafor said.")
+    assert q.speaker not in ("Grace Okafor", "Daniel Okafor")
+
+
+# -- royals and nobles keep their titles -------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Prince", "Queen", "King", "Sultan"])
+def test_a_royal_title_is_part_of_the_name(nlp, title):
+    q = quote(nlp, "yield", f"“We will not yield,” said {title} Alaric in a speech to the assembly.")
+    assert q.speaker == f"{title} Alaric"
+
+
+def test_a_royal_named_again_by_name_alone_keeps_the_title(nlp):
+    q = quote(nlp, "firm", "Queen Ingrid opened the new parliament on Monday.",
+              "“The kingdom stands firm,” Ingrid said.")
+    assert q.speaker == "Queen Ingrid"
+
+
+def test_split_name_keeps_a_royal_title_and_moves_a_position():
+    assert split_name("Prince Alaric") == ("Prince Alaric", None)
+    assert split_name("Crown Prince Alaric") == ("Crown Prince Alaric", None)
+    assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
