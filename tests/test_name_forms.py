@@ -92,3 +92,31 @@ def test_split_name_keeps_a_royal_title_and_moves_a_position():
     assert split_name("Prince Alaric") == ("Prince Alaric", None)
     assert split_name("Crown Prince Alaric") == ("Crown Prince Alaric", None)
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
+
+
+# -- a named person who reports someone else's words ------------------------------------------
+
+
+def test_according_to_a_named_person_the_described_speaker_is_not_that_person(nlp):
+    q = quote(nlp, "sell the unit", "Tom Harris testified at the hearing on Monday.",
+              "According to Harris, the chairman replied, “We will sell the unit.”")
+    assert q.speaker != "Tom Harris"
+
+
+def test_a_person_retelling_what_he_was_told_is_not_the_speaker(nlp):
+    q = quote(nlp, "sell the unit", "Tom Harris testified at the hearing on Monday.",
+              "Harris said the chairman had told him: “We will sell the unit.”")
+    assert q.speaker != "Tom Harris"
+
+
+def test_the_person_spoken_to_is_not_the_speaker(nlp):
+    q = quote(nlp, "vote no", "The reporter Tom Harris asked the senator about the bill.",
+              "The senator told Harris, “I will vote no.”")
+    assert q.speaker != "Tom Harris"
+
+
+def test_a_relayed_speaker_named_in_the_article_keeps_the_name(nlp):
+    q = quote(nlp, "plan is dead", "Finance Minister Ann Lee met the unions on Monday.",
+              "Tom Harris said the minister told him, “The plan is dead.”")
+    assert q.speaker == "Ann Lee"
+
