@@ -120,3 +120,29 @@ def test_a_relayed_speaker_named_in_the_article_keeps_the_name(nlp):
               "Tom Harris said the minister told him, “The plan is dead.”")
     assert q.speaker == "Ann Lee"
 
+
+# -- an office written like a name ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "office"), [
+    ("PUC President", True), ("IMF Managing Director", True), ("Director", True),
+    ("Julie Bishop", False), ("Ann Lee", False), ("Delta Bank", False),
+])
+def test_an_office_is_told_from_a_name(name, office):
+    from digest.nlp.naming import is_office
+
+    assert is_office(name) is office
+
+
+def test_an_office_as_subject_is_its_holder_named_before(nlp):
+    q = quote(nlp, "Rates will rise", "PUC President Ann Lee presented the plan on Monday.",
+              "The board will vote in May.",
+              "“Rates will rise,” PUC President said.")
+    assert q.speaker == "Ann Lee"
+
+
+def test_an_office_nobody_holds_in_the_article_is_no_speaker(nlp):
+    q = quote(nlp, "slowing", "“Growth is slowing,” IMF Managing Director said on Tuesday.")
+    assert q.speaker is None
+    q = quote(nlp, "Rates will rise", "“Rates will rise,” PUC President said.")
+    assert q.speaker is None

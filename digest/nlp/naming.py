@@ -176,6 +176,21 @@ def royal_start(words: list[str], cut: int) -> int:
     return cut
 
 
+def is_office(name: str) -> bool:
+    """An office written like a name, no person's name in it: "PUC President", "IMF Managing
+    Director", "Director". Its last word is a position and every other word an acronym or a
+    word of titles ("Julie Bishop" and "Ann Lee President" name someone)."""
+    words = name.split()
+    if not words or not words[-1][:1].isupper() or not is_role_word(words[-1]):
+        return False
+    return all(_is_acronym(w) or key(w) in TITLE_WORDS for w in words[:-1])
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def split_name(text: str) -> tuple[str, str | None]:
     """``(name, position)``: titles and positions written before a name go to the position.
 

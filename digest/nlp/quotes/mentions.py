@@ -72,6 +72,11 @@ class Mentions:
                         return Who(name, None, True, Attribution.SPEECH_VERB)
         titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
         only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
+        if words and not only_titles and naming.is_office(" ".join(words)) and names.resolve(" ".join(words)) \
+                == " ".join(words):
+            # "PUC President said": the office's holder named before, or nobody; never the office as a name
+            who = self.antecedent(head.idx, person=True, noun=self.doc[run[1] - 1].lower_)
+            return Who(who, None, True, Attribution.DESCRIPTOR) if who else NOBODY
         if words and not only_titles:
             name = names.resolve(" ".join(words))
             later = self.titled_name_after(head, run)

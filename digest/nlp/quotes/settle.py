@@ -40,7 +40,7 @@ class Settle:
         """A person or organisation, named or described; not "Another", "old", "Brussels"."""
         words = speaker.split()
         low = speaker.lower()
-        if low in NOT_SPEAKERS:
+        if low in NOT_SPEAKERS or naming.is_office(speaker):  # "PUC President", "Director": an office, no one named
             return False
         if words[0].lower() in ("another", "other", "others"):  # "another diplomat", never "Another" alone
             return len(words) > 1 and (naming.describes_person(" ".join(words[1:])) or words[-1].lower() in GROUPS)
