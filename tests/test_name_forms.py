@@ -146,3 +146,18 @@ def test_an_office_nobody_holds_in_the_article_is_no_speaker(nlp):
     assert q.speaker is None
     q = quote(nlp, "Rates will rise", "“Rates will rise,” PUC President said.")
     assert q.speaker is None
+
+
+# -- a lead-in belongs to the quote after it ------------------------------------------------------
+
+
+def test_a_lead_in_after_a_quote_belongs_to_the_next_quote(nlp):
+    text = ("The storm hit the coast on Friday. \"Nobody is to blame,\" harbour master Ann Lee said. "
+            "\"The sea did this, not the crews.\" Port chief Tom Harris said: \"We will reopen on Monday.\"")
+    assert quote(nlp, "The sea did this", text).speaker != "Tom Harris"
+    assert quote(nlp, "reopen", text).speaker == "Tom Harris"
+
+
+def test_a_short_tag_after_a_quote_still_attributes_it(nlp):
+    text = "The storm hit the coast on Friday. \"The sea did this, not the crews.\" Port chief Tom Harris said."
+    assert quote(nlp, "The sea did this", text).speaker == "Tom Harris"
