@@ -161,3 +161,17 @@ def test_a_lead_in_after_a_quote_belongs_to_the_next_quote(nlp):
 def test_a_short_tag_after_a_quote_still_attributes_it(nlp):
     text = "The storm hit the coast on Friday. \"The sea did this, not the crews.\" Port chief Tom Harris said."
     assert quote(nlp, "The sea did this", text).speaker == "Tom Harris"
+
+
+# -- a participle hung on a relative clause ------------------------------------------------------
+
+
+def test_a_participle_after_a_relative_clause_names_nobody(nlp):
+    q = quote(nlp, "poor work", "Ann Lee was pressed on why her firm never paid a builder who said he was "
+              "cheated after he finished a hotel for her, saying, “Maybe he did poor work.”")
+    assert q.speaker not in ("a builder", "builder")
+
+
+def test_a_participle_of_the_main_clause_keeps_its_subject(nlp):
+    q = quote(nlp, "poor work", "Ann Lee defended her firm on Friday, saying, “Maybe he did poor work.”")
+    assert q.speaker == "Ann Lee"
