@@ -175,3 +175,10 @@ def test_a_participle_after_a_relative_clause_names_nobody(nlp):
 def test_a_participle_of_the_main_clause_keeps_its_subject(nlp):
     q = quote(nlp, "poor work", "Ann Lee defended her firm on Friday, saying, “Maybe he did poor work.”")
     assert q.speaker == "Ann Lee"
+
+
+def test_a_shared_surname_is_never_read_as_someone_elses_first_name(nlp):
+    q = quote(nlp, "too late",
+              "Grace Lee and her brother Daniel Lee run the farm. Lee Ritter, a neighbour, helps them.",
+              "“The rain came too late,” Lee said.")
+    assert q.speaker == "Lee"

@@ -63,6 +63,7 @@ class Names:
     run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
     labels: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> entity labels of its mentions
     by_first: dict[str, set[str]] = field(default_factory=dict)  # first name -> the persons' full names
+    shared: set[str] = field(default_factory=set)  # surnames two people of the article share
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
 
@@ -74,6 +75,8 @@ class Names:
         full = self.fullest.get(_key(words[-1]))
         if full and len(full.split()) > len(words) and _compatible(words, full.split()):
             return full
+        if len(words) == 1 and _key(words[0]) in self.shared:
+            return name  # "Lee" beside "Ann Lee" and "Tom Lee": a surname, never someone's first name
         if len(words) == 1 and (not full or full == name):  # "Melanie": the one person with that first name
             firsts = self.by_first.get(_key(words[0]), ())
             if len(firsts) == 1:
@@ -329,7 +332,10 @@ def _choose_fullest(names: Names, forms: dict[str, dict[str, list[int]]]) -> Non
     for surname, counts in forms.items():
         ordered = sorted(counts, key=lambda n: counts[n][1])
         lone = next((n for n in ordered if len(n.split()) == 1), ordered[0].split()[-1])
-        names.fullest[surname] = fuller_name(lone, ordered) or lone
+        fuller = fuller_name(lone, ordered)
+        names.fullest[surname] = fuller or lone
+        if fuller is None and sum(len(n.split()) > 1 for n in ordered) > 1:
+            names.shared.add(surname)
 
 
 def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int]) -> None:
