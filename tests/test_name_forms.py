@@ -182,3 +182,11 @@ def test_a_shared_surname_is_never_read_as_someone_elses_first_name(nlp):
               "Grace Lee and her brother Daniel Lee run the farm. Lee Ritter, a neighbour, helps them.",
               "“The rain came too late,” Lee said.")
     assert q.speaker == "Lee"
+
+
+
+@pytest.mark.parametrize("name", ["Mr. King", "Dr. Bishop", "Mrs. Judge"])
+def test_a_courtesy_title_before_a_title_word_is_a_persons_surname(name):
+    from digest.nlp.naming import is_office
+
+    assert not is_office(name)

@@ -183,7 +183,12 @@ def is_office(name: str) -> bool:
     words = name.split()
     if not words or not words[-1][:1].isupper() or not is_role_word(words[-1]):
         return False
+    if any(key(w).rstrip(".") in _COURTESY for w in words[:-1]):
+        return False  # "Mr. King", "Dr. Bishop": a person of that surname
     return all(_is_acronym(w) or key(w) in TITLE_WORDS for w in words[:-1])
+
+
+_COURTESY = words_of("mr mrs ms miss mx dr prof sir dame madam mme mlle")
 
 
 def _is_acronym(word: str) -> bool:
