@@ -190,3 +190,9 @@ def test_a_courtesy_title_before_a_title_word_is_a_persons_surname(name):
     from digest.nlp.naming import is_office
 
     assert not is_office(name)
+
+
+@pytest.mark.parametrize("surname", ["King", "Bishop", "Major"])
+def test_a_person_whose_surname_is_a_title_keeps_the_name_over_the_apposition(nlp, surname):
+    q = quote(nlp, "huge", f"“The turnout will be huge,” said Charlie {surname}, a prominent New York Democrat.")
+    assert q.speaker == f"Charlie {surname}"

@@ -63,8 +63,11 @@ class Mentions:
         """The speaker of a name run: the name after a role word, the titled name of two, the
         whole organisation, or, for a run of titles only, the person who holds them."""
         names = self.names
-        if naming.is_role_word(self.doc[run[1] - 1].text):
-            for child in head.children:  # "National Security Adviser, Frank Carlucci, added"
+        # "National Security Adviser, Frank Carlucci, added"; not "Charlie King, a New York Democrat",
+        # where the run is a person whose surname is a title word
+        personal = any(self.doc[i].ent_type_ == "PERSON" for i in range(*run))
+        if naming.is_role_word(self.doc[run[1] - 1].text) and not personal:
+            for child in head.children:
                 if child.dep_ == "appos" and child.i in names.run_of and names.run_of[child.i] != run:
                     name = self.name_at(child.i)
                     if name:
