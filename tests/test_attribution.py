@@ -764,7 +764,7 @@ def test_a_title_with_an_aside_is_the_person_named_with_that_title(nlp):
     q = quote(nlp, "right response", "Morocco's King Hassan met Vice President George Bush on Monday.",
               "Asked about the raid, the King, who is here on a state visit, replied, "
               "“It was the right response.”")
-    assert q.speaker == "Hassan"
+    assert q.speaker == "King Hassan"
 
 
 def test_a_title_with_an_aside_never_borrows_another_persons_name(nlp):

@@ -228,3 +228,11 @@ def test_store_round_trip_property(title, paragraphs, author, tags, when):
     assert (b.id, b.title, b.paragraphs, b.author, b.tags) == (a.id, a.title, a.paragraphs, a.author, a.tags)
     assert b.published.timestamp() == a.published.timestamp()
     assert b.published.utcoffset() == a.published.utcoffset()
+
+
+@pytest.mark.parametrize("author", ["\x1b---A", "\x07 - Ann Lee", "Ann\x1b Lee"])
+def test_a_byline_with_control_characters_reads_back_as_stored(tmp_path, author):
+    a = make_article(paragraphs=["Body text."], meta=Meta(title="T", author=author), path="x",
+                     options=OPTIONS, report=Report())
+    (b,) = read_article(store_article(a, tmp_path).path, OPTIONS, Report())
+    assert b.author == a.author and "\x1b" not in (a.author or "") and "\x07" not in (a.author or "")

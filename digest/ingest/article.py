@@ -50,9 +50,13 @@ class Meta:
 
 
 def clean_meta(meta: Meta, tz: dt.tzinfo) -> Meta:
-    """``meta`` with a clean author and outlet name and the publisher's own day (:mod:`.metadata`)."""
-    source = clean_outlet(meta.source, meta.url)
-    return replace(meta, source=source, author=clean_author(meta.author, source),
+    """``meta`` with a clean author and outlet name and the publisher's own day (:mod:`.metadata`).
+
+    Invisible and control characters go first (``clean_line``), so the byline is cleaned as a
+    reader sees it and cleaning what was stored changes nothing ("\x1b---A" is "---A", stored and
+    read back as "A" alike)."""
+    source = clean_outlet(clean_line(meta.source or "") or None, meta.url)
+    return replace(meta, source=source, author=clean_author(clean_line(meta.author or "") or None, source),
                    published=publisher_time(meta.published, meta.url, tz))
 
 

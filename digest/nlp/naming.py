@@ -125,6 +125,9 @@ _CLAUSE_WORDS = words_of("who whom whose which that where when while because")
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _ROLE_TAIL = words_of("of for to at in from with on and")
 _NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del della al el bin ibn bint ben st st.")
+# Titles of royals and nobles, part of the name they are known by ("Prince Andrew", "King Hassan",
+# "Crown Prince Abdullah"), never a position split off into the role.
+ROYAL_TITLES = words_of("king queen prince princess crown emperor empress sultan duke duchess earl baron baroness pope")
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›`"
 _NOT_ROLE_CHARS = re.compile(r"[|»›•@#/\\<>{}\[\]=_*]|https?:|www\.|\.com\b")
 _MAX_ROLE_WORDS = 10
@@ -160,6 +163,39 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper()
 
 
+def is_royal_title(word: str) -> bool:
+    """"King", "Queen", "Prince", "Crown": a title that is part of a royal's or noble's name."""
+    return key(word) in ROYAL_TITLES and word[:1].isupper()
+
+
+def royal_start(words: list[str], cut: int) -> int:
+    """Where the name begins when the titles end at ``cut`` (exclusive): a royal title just before
+    the name stays in it ("Morocco's King Hassan", "Saudi Crown Prince Abdullah")."""
+    while cut > 0 and is_royal_title(words[cut - 1]):
+        cut -= 1
+    return cut
+
+
+def is_office(name: str) -> bool:
+    """An office written like a name, no person's name in it: "PUC President", "IMF Managing
+    Director", "Director". Its last word is a position and every other word an acronym or a
+    word of titles ("Julie Bishop" and "Ann Lee President" name someone)."""
+    words = name.split()
+    if not words or not words[-1][:1].isupper() or not is_role_word(words[-1]):
+        return False
+    if any(key(w).rstrip(".") in _COURTESY for w in words[:-1]):
+        return False  # "Mr. King", "Dr. Bishop": a person of that surname
+    return all(_is_acronym(w) or key(w) in TITLE_WORDS for w in words[:-1])
+
+
+_COURTESY = words_of("mr mrs ms miss mx dr prof sir dame madam mme mlle")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def split_name(text: str) -> tuple[str, str | None]:
     """``(name, position)``: titles and positions written before a name go to the position.
 
@@ -181,6 +217,11 @@ def split_name(text: str) -> tuple[str, str | None]:
         return whole
     if len(rest) == 1 and key(words[cut]) not in TITLE_WORDS:
         return whole
+    royal = royal_start(words, cut + 1)
+    if royal <= cut:  # "Prince Andrew", "Crown Prince Abdullah": the title is part of the name
+        if royal == 0:
+            return whole
+        cut, rest = royal - 1, words[royal:]
     position = clean_role(" ".join(words[:cut + 1]))
     return (" ".join(rest), position) if position else whole
 
@@ -260,9 +301,42 @@ def is_variant(short: str, full: str) -> bool:
     s, f = name_words(short), name_words(full)
     if not s or len(s) > len(f) or s == f or s[-1] != f[-1]:
         return False
-    if len(s) == 1:
+    if len(s) == 1 or s == name_words(surname(full)):  # "Lee", "Van Der Beek", "de la Cruz"
         return True
     if s[0] != f[0] and not (len(s[0]) == 1 and f[0].startswith(s[0])):
         return False
     it = iter(f[1:])
     return all(any(w == x for x in it) for w in s[1:])
+
+
+def surname(name: str) -> str:
+    """The surname with its particles: "Juan de la Cruz" → "de la Cruz", "Maria Van Der Beek" →
+    "Van Der Beek", "Mohammed bin Salman" → "bin Salman", "Ann B. Lee" → "Lee"."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 0 and key(words[i - 1]) in _NAME_PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two forms that name one person: equal, one a shorter form of the other ("Ann Lee", "Ann
+    B. Lee"), or the longer one the shorter with words put before it ("Crooked Hillary Clinton")."""
+    short, long_ = sorted((a, b), key=lambda n: len(name_words(n)))
+    s, f = name_words(short), name_words(long_)
+    return s == f or is_variant(short, long_) or (bool(s) and f[-len(s):] == s)
+
+
+def fuller_name(name: str, forms: list[str]) -> str | None:
+    """The fuller form of ``name`` the article gives, when it is one person's.
+
+    ``forms`` are the names the article gives, in the order they first appear. Of the longer
+    forms that ``name`` is a shorter form of ("Lee" of "Ann B. Lee" and "Ann Lee"), the first
+    introduced wins; None when there is none, or when they are two people ("Ann Lee", "Tom Lee").
+    """
+    longer = [f for f in forms if len(name_words(f)) > len(name_words(name)) and
+              (is_variant(name, f) or same_person(name, f))]
+    if not longer:
+        return None
+    first = longer[0]
+    return first if all(same_person(first, f) for f in longer[1:]) else None

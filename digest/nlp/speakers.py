@@ -19,8 +19,10 @@ from digest.nlp.naming import (
     PERSON_NOUNS,
     TITLE_WORDS,
     clean_role,
+    fuller_name,
     is_position_word,
     is_role_word,
+    royal_start,
     words_of,
 )
 
@@ -61,6 +63,7 @@ class Names:
     run_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> name run
     labels: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> entity labels of its mentions
     by_first: dict[str, set[str]] = field(default_factory=dict)  # first name -> the persons' full names
+    shared: set[str] = field(default_factory=set)  # surnames two people of the article share
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
 
@@ -72,6 +75,8 @@ class Names:
         full = self.fullest.get(_key(words[-1]))
         if full and len(full.split()) > len(words) and _compatible(words, full.split()):
             return full
+        if len(words) == 1 and _key(words[0]) in self.shared:
+            return name  # "Lee" beside "Ann Lee" and "Tom Lee": a surname, never someone's first name
         if len(words) == 1 and (not full or full == name):  # "Melanie": the one person with that first name
             firsts = self.by_first.get(_key(words[0]), ())
             if len(firsts) == 1:
@@ -189,6 +194,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     # a title word at the end is a surname ("Julie Bishop", "Stephen King"); a single word that is
     # also a title word ("Leader", "Major") may be a name
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if is_position_word(w)), default=0)
+    cut = royal_start(words, cut)  # "Prince Andrew", "King Hassan": a royal's title is part of the name
     return words[:cut], words[cut:]
 
 
@@ -205,6 +211,18 @@ def _hyphen_joined(doc: Doc, j: int) -> bool:
     """Token ``j`` is a hyphen written between two words with no space: "Hau-yip", "43-year-old"."""
     return doc[j].text in _HYPHENS and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ \
         and not doc[j].whitespace_ and doc[j + 1].is_alpha
+
+
+def _particles_before_name(doc: Doc, j: int) -> bool:
+    """Token ``j`` starts the particles of a surname, followed by the rest of the name: "de la
+    Cruz", "van der Beek", "bin Salman", "al-Falih"."""
+    n = len(doc)
+    k = j
+    while k < n and k - j < 3 and doc[k].lower_ in _PARTICLES:
+        k += 1
+    if k == j or k >= n:
+        return False
+    return _is_name_token(doc[k]) or (_hyphen_joined(doc, k) and k + 1 < n and _is_name_token(doc[k + 1]))
 
 
 def _possessive_inside_name(doc: Doc, j: int) -> bool:
@@ -231,8 +249,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             initial = t.text == "." and joined and (len(doc[j - 1]) == 1 or doc[j - 1].lower_ in _ABBREVIATED_TITLES)
             # a middle initial the tagger took for a common noun: "Julia A. Ruiz Montoya"
             initial = initial or (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and joined)
-            particle = t.lower_ in _PARTICLES and j + 1 < n and (
-                joined or (_hyphen_joined(doc, j + 1) and j + 2 < n and _is_name_token(doc[j + 2])))
+            particle = _particles_before_name(doc, j)
             if _is_name_token(t) or initial or particle:
                 j += 1
             elif _possessive_inside_name(doc, j):
@@ -303,16 +320,22 @@ def _index_runs(doc: Doc, names: Names) -> dict[str, dict[str, list[int]]]:
             head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
         )
         names.mentions.append(Mention(start, end, doc[start].idx, name, subject))
-        forms.setdefault(_key(words[-1]), {}).setdefault(name, [0, len(forms)])[0] += 1
+        forms.setdefault(_key(words[-1]), {}).setdefault(name, [0, len(names.mentions)])[0] += 1
     return forms
 
 
 def _choose_fullest(names: Names, forms: dict[str, dict[str, list[int]]]) -> None:
-    """The fullest name of each surname: the most frequent form of two words or more ("Hillary
-    Clinton" over a one-off "Crooked Hillary Clinton"), then the longest, then the first."""
+    """The fullest name of each surname: the first full form the article introduces ("Ann B. Lee"
+    for a later "Lee", "Hillary Clinton" over a later "Crooked Hillary Clinton"), when every
+    full form of that surname is one person's; two people of one surname ("Ann Lee", "Tom Lee")
+    leave the surname alone as it is written."""
     for surname, counts in forms.items():
-        multi = {n: c for n, c in counts.items() if len(n.split()) > 1} or counts
-        names.fullest[surname] = max(multi, key=lambda n: (multi[n][0], len(n.split()), -multi[n][1]))
+        ordered = sorted(counts, key=lambda n: counts[n][1])
+        lone = next((n for n in ordered if len(n.split()) == 1), ordered[0].split()[-1])
+        fuller = fuller_name(lone, ordered)
+        names.fullest[surname] = fuller or lone
+        if fuller is None and sum(len(n.split()) > 1 for n in ordered) > 1:
+            names.shared.add(surname)
 
 
 def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int]) -> None:

@@ -68,8 +68,8 @@ class Analysis:
                 cand.speaker, cand.role, cand.how, cand.attributed = who.speaker, who.role, who.how, True
             else:  # "“…,” the voicemail said": the sentence says what spoke, and it names nobody
                 subj = self.subject(verb) if verb.lower_ != "according" else None
-                cand.speaks_for_itself = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
-                    abs(subj.i - verb.i) <= 6
+                cand.speaks_for_itself = (subj is not None and subj.pos_ in ("NOUN", "PROPN") and
+                                          abs(subj.i - verb.i) <= 6) or self.participle_of_relative(verb)
         prev_tok = before[-1] if before else None
         if tagged:
             self.lead_in(cand, tagged)

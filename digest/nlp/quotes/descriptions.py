@@ -40,12 +40,45 @@ class Descriptions:
         owned = any(c.dep_ == "poss" and c.i not in self.names.run_of for c in head.children)
         if owned and describes_person:  # "the group's president", "its chairman": that officer, if named
             who = self.antecedent(head.idx, person=True, noun=lemma)
+            if who and who in self.other_parties(head):
+                return NOBODY
             return Who(who, None, True, Attribution.DESCRIPTOR) if who else Who(text, None, True, Attribution.UNNAMED)
         if definite and describes_person:
             who = self.definite_person(head, text, lemma, qualified)
+            if who is not None and who.speaker and who.speaker in self.other_parties(head):
+                return NOBODY  # "According to Lee, the chairman said": the chairman is not who reports him
             if who is not None:
                 return who
         return self.speaking_body(head, text, lemma, definite, qualified, describes_person)
+
+    def other_parties(self, head: Token) -> set[str]:
+        """The named people a description that is the subject of a clause cannot be: those who
+        report its words, the subject of a speech verb above it ("Smith said the minister told
+        him") or the source of "according to" ("According to Lee, the chairman said"), and those
+        it speaks to ("the senator told Harris")."""
+        found = set()
+        verb, node = head.head, head.head
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.i in self.names.run_of:
+                found.add(self.name_at(c.i))
+        for _ in range(8):
+            for c in node.children:
+                if c.lower_ == "according" and c.dep_ == "prep":
+                    found.update(self.named_objects(c))
+                elif node.i != verb.i and c.dep_ == "nsubj" and c.i in self.names.run_of and \
+                        self.is_speech_verb(node):
+                    found.add(self.name_at(c.i))
+            if node.head.i == node.i:
+                break
+            node = node.head
+        found.discard(None)
+        return found
+
+    def named_objects(self, according: Token) -> set[str | None]:
+        """The names "according to" gives: "according to Lee", "according to Lee's lawyer" is no one."""
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        objs = [o for o in to.children if o.dep_ == "pobj"] if to is not None else []
+        return {self.name_at(o.i) for o in objs if o.i in self.names.run_of}
 
     def one_of_people(self, head: Token) -> bool:
         """``head`` ("one") is followed by "of" and people: "one of the diplomatic sources"."""

@@ -161,6 +161,8 @@ class Events:
         return self.mention(subj)
 
     def subject(self, verb: Token) -> Token | None:
+        if self.participle_of_relative(verb):
+            return None  # the architect's words or the main clause's: no name rather than a guess
         node = verb
         for _ in range(4):
             if node.lemma_.lower() == "quote" and node.tag_ != "VBN":
@@ -212,6 +214,20 @@ class Events:
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    def participle_of_relative(self, verb: Token) -> bool:
+        """``verb`` is a participle without a subject hung on a relative clause: "… not paying an
+        architect who said he was stiffed, saying, “…”" may be the architect's words or those of
+        the main clause's subject."""
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                return verb.tag_ == "VBG" and node.i != verb.i
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or node.dep_ not in (
+                    "conj", "advcl", "xcomp"):
+                return False
+            node = node.head
+        return False
 
     def person_closing(self, subj: Token, verb: Token) -> Token:
         """"State Office of Fair Trading Director Ann Leigh said": the parse makes the office the

@@ -50,6 +50,8 @@ class Frames:
         """The words after a quote that ends its sentence are its attribution: a speech verb
         among the first five, or as the first verb after a name and title however long ("State
         Office of Fair Trading Director Ann Leigh said")."""
+        if self.introduces_next_quote(rest):
+            return False  # "… crews." Port chief Tom Harris said: "We will …": his words come after
         if any(self.is_speech_verb(t) for t in rest[:5]):
             return True
         verb = next((t for t in rest[:16] if t.pos_ in ("VERB", "AUX")), None)
@@ -58,6 +60,19 @@ class Frames:
         return verb is not None and self.is_speech_verb(verb) and all(
             t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT", "CCONJ", "PART") for t in rest[:rest.index(verb)]
         ) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+    def introduces_next_quote(self, rest: list[Token]) -> bool:
+        """The words after a quote that ends its sentence lead in to the next quote: a speech
+        verb followed by a colon or comma and a quotation ("Tom Harris said: “…”")."""
+        verb = next((t for t in rest[:16] if self.is_speech_verb(t) and self.quoted[t.i] < 0), None)
+        if verb is None:
+            return False
+        after = [t for t in rest if t.i > verb.i and not t.is_space]
+        k = 0
+        while k < len(after) and after[k].pos_ == "ADV" and self.quoted[after[k].i] < 0:
+            k += 1  # "said simply:"
+        return k + 1 < len(after) and after[k].text in (":", ",") and self.quoted[after[k].i] < 0 \
+            and self.quoted[after[k + 1].i] >= 0
 
     def ends_sentence(self, qi: int) -> bool:
         """Quote ``qi`` is closed and its words end with sentence punctuation."""

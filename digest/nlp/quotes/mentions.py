@@ -63,8 +63,11 @@ class Mentions:
         """The speaker of a name run: the name after a role word, the titled name of two, the
         whole organisation, or, for a run of titles only, the person who holds them."""
         names = self.names
-        if naming.is_role_word(self.doc[run[1] - 1].text):
-            for child in head.children:  # "National Security Adviser, Frank Carlucci, added"
+        # "National Security Adviser, Frank Carlucci, added"; not "Charlie King, a New York Democrat",
+        # where the run is a person whose surname is a title word
+        personal = any(self.doc[i].ent_type_ == "PERSON" for i in range(*run))
+        if naming.is_role_word(self.doc[run[1] - 1].text) and not personal:
+            for child in head.children:
                 if child.dep_ == "appos" and child.i in names.run_of and names.run_of[child.i] != run:
                     name = self.name_at(child.i)
                     if name:
@@ -72,6 +75,11 @@ class Mentions:
                         return Who(name, None, True, Attribution.SPEECH_VERB)
         titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
         only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
+        if words and not only_titles and naming.is_office(" ".join(words)) and names.resolve(" ".join(words)) \
+                == " ".join(words):
+            # "PUC President said": the office's holder named before, or nobody; never the office as a name
+            who = self.antecedent(head.idx, person=True, noun=self.doc[run[1] - 1].lower_)
+            return Who(who, None, True, Attribution.DESCRIPTOR) if who else NOBODY
         if words and not only_titles:
             name = names.resolve(" ".join(words))
             later = self.titled_name_after(head, run)

@@ -42,6 +42,8 @@ class Settle:
         low = speaker.lower()
         if low in NOT_SPEAKERS:
             return False
+        if naming.is_office(speaker) and not self.names.is_person(speaker):
+            return False  # "PUC President", "Director": an office, no one named ("Mr. King" is someone)
         if words[0].lower() in ("another", "other", "others"):  # "another diplomat", never "Another" alone
             return len(words) > 1 and (naming.describes_person(" ".join(words[1:])) or words[-1].lower() in GROUPS)
         if not any(len(w.strip(".")) > 1 for w in words):
