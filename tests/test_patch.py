@@ -123,6 +123,27 @@ def test_recovery_after_a_kill_mid_patch_restores_the_old_site(tmp_path, killed_
     assert any("rolled back" in p.message for p in report.warnings)
 
 
+def test_a_roll_back_cut_short_is_finished_by_the_next_recovery(tmp_path, monkeypatch):
+    output, before = old_site(tmp_path)
+    writer = new_version(output)
+    moves, real_move = [], patch.move
+
+    def move(source, target):
+        moves.append(source)
+        if len(moves) in (8, 10):  # the patch's last placement, then the roll-back's second restore
+            raise OSError(5, "Input/output error")
+        real_move(source, target)
+
+    monkeypatch.setattr(patch, "move", move)
+    with pytest.raises(OSError):
+        writer.commit()
+    assert tree(output) != before and len(leftovers(output)) == 2  # half restored: the stash is still there
+    monkeypatch.setattr(patch, "move", real_move)
+    recover_output(output, Report())
+    assert tree(output) == before
+    assert leftovers(output) == []
+
+
 def test_a_file_that_becomes_a_folder_and_back(tmp_path):
     output = tmp_path / "site"
     stories = {f"articles/story-{n}/index.html": f"<p>story {n}</p>" for n in range(6)}

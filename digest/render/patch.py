@@ -14,7 +14,8 @@ journal that makes the patch all or nothing:
 
 A failure in steps 1–3 rolls the site back to the old one (``roll_back``); so does the next
 build's ``recover_output`` after a kill, for any stash it finds. A stash without its journal
-had moved nothing; without the marker, nothing new was placed yet. Renames only, within one
+had moved nothing; without the marker, nothing new was placed yet (or a roll-back already
+removed what was). A roll-back cut short is finished by the next one. Renames only, within one
 file system: no file is copied and no content can be half-written.
 """
 
@@ -131,6 +132,7 @@ def roll_back(live: Path, stash: Path) -> None:
             with contextlib.suppress(FileNotFoundError):  # not placed yet
                 os.unlink(live / relpath)
         prune(live, placed)
+        os.unlink(stash / PLACING)  # a roll-back cut short past here must not unlink restored files
     old = stash / OLD
     restored = list(files_under(old)) if old.is_dir() else []
     for relpath in restored:
