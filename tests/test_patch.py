@@ -170,6 +170,16 @@ def test_writing_a_kept_file_never_writes_into_the_live_site(tmp_path):
     assert (output / "index.html").read_text() == "<p>changed</p>"
 
 
+def test_a_file_written_by_this_build_is_not_kept_from_the_live_site(tmp_path):
+    output, _ = old_site(tmp_path)
+    writer = SiteWriter(output)
+    writer.write("index.html", "<p>made by this build</p>")
+    assert not writer.keep("index.html")  # made again instead: the last making counts
+    assert writer.keep("feed.xml") and not writer.keep("no-such-page.html")
+    writer.commit()
+    assert (output / "index.html").read_text() == "<p>made by this build</p>"
+
+
 def test_an_incremental_build_patches_the_site_and_equals_a_clean_build(tmp_path):
     root = project(tmp_path / "project")
     config = load_config(root=root)

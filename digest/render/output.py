@@ -48,6 +48,7 @@ class SiteWriter:
         self.kept: set[str] = set()  # files of the live site that are the new site's too (not in tmp)
         self.kept_folders: set[str] = set()  # folders of the live site kept whole
         self.linked: set[str] = set()  # kept files hard-linked into tmp (by complete)
+        self.fresh: set[str] = set()  # files written into tmp
 
     @staticmethod
     def check_not_emptied(output: Path) -> None:
@@ -95,13 +96,17 @@ class SiteWriter:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.written.append(relpath)
+        self.fresh.add(relpath)
 
     def keep(self, relpath: str) -> bool:
         """The live site's file ``relpath`` is the new site's too (not written again); False, and
-        nothing kept, when the live site has no such file."""
+        nothing kept, when the live site has no such file or this build already wrote one there
+        (it is made again: the last making counts)."""
         self.file_for(relpath)  # refuses a path outside the site
-        if relpath in self.kept or not os.path.isfile(os.path.join(self.output, relpath)):
-            return relpath in self.kept
+        if relpath in self.kept:
+            return True
+        if relpath in self.fresh or not os.path.isfile(os.path.join(self.output, relpath)):
+            return False
         self.kept.add(relpath)
         self.written.append(relpath)
         return True
