@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 from test_incremental import STATEMENT, TODAY, project, tree
+from test_search import ZANZIBAR
+from test_search import project as search_project
 
 from digest.build import build_site
 from digest.config import load_config
 from digest.errors import DigestError, Report
 from digest.incremental import recover_output
-from digest.render import patch
+from digest.render import patch, search
 from digest.render.output import MARKER, SiteWriter
 
 OLD_SITE = {f"articles/story-{n}/index.html": f"<p>story {n}</p>" for n in range(8)} | {
@@ -195,3 +197,27 @@ def test_an_incremental_build_patches_the_site_and_equals_a_clean_build(tmp_path
     assert tree(live) == tree(clean)
     assert leftovers(live) == []
     shutil.rmtree(clean)
+
+
+def test_with_search_the_patched_site_keeps_its_base_index_and_equals_a_clean_build(tmp_path):
+    if search.pagefind_executable() is None:
+        pytest.skip("Pagefind is not installed")
+    root = search_project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live = config.output_path
+    folder, entry = os.stat(live).st_ino, os.stat(live / "pagefind/pagefind-entry.json").st_ino
+    (root / "content" / "zanzibar.md").write_text(ZANZIBAR)
+    build_site(config, today=TODAY)
+    assert os.stat(live).st_ino == folder  # patched in place
+    assert os.stat(live / "pagefind/pagefind-entry.json").st_ino == entry  # the base index is the live one
+    assert (live / search.DELTA_SUBDIR / "pagefind.js").is_file()
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+
+    def pages(site: Path) -> dict[str, bytes]:
+        return {p: data for p, data in tree(site).items()
+                if not p.startswith("pagefind") and p != search.STATE_PAGE}
+
+    assert pages(live) == pages(clean)
+    assert leftovers(live) == []
