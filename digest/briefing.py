@@ -212,8 +212,13 @@ def with_meetings(speakers: list[Speaker], agenda: list[AgendaItem]) -> list[Spe
 
 
 def assemble(articles: list[Article], extractions: dict[str, Extraction], config: Config,
-             today: date) -> Site:
-    """Turn articles and their extractions into everything the site shows."""
+             today: date, day_key_quotes: bool = True) -> Site:
+    """Turn articles and their extractions into everything the site shows.
+
+    ``day_key_quotes``: draw each day's key quotes from its articles. A caller that edits the site
+    (``digest.edition.edit_site`` draws them from the day's stories instead) passes False, and the
+    briefings have none until edited.
+    """
     entries = make_entries(articles, extractions)
     by_day: dict[date, list[ArticleEntry]] = defaultdict(list)
     for entry in entries:
@@ -222,7 +227,8 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
     agenda_all = merge_meetings(entries)
     upcoming, undated, called_off, past = agenda_sections(agenda_all, today)
     briefings = [
-        Briefing(day, tuple(day_entries), tuple(key_quotes(day_entries, config.key_quotes)),
+        Briefing(day, tuple(day_entries),
+                 tuple(key_quotes(day_entries, config.key_quotes)) if day_key_quotes else (),
                  tuple(upcoming_for_day(agenda_all, day, config.meeting_days, published_on)))
         for day, day_entries in sorted(by_day.items(), reverse=True)
     ]

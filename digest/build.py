@@ -91,7 +91,8 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             extracted = state.extract(articles, workers, on_progress=progress.advance)
         kept = state.kept_site(articles, extracted.results)
         if kept is None:
-            site = edit_site(assemble(articles, extracted.results, config, today), config, state.edits)
+            site = edit_site(assemble(articles, extracted.results, config, today, day_key_quotes=False), config,
+                             state.edits)
             kept = SiteSummary(len(site.entries), len(site.briefings))
             progress.start("Rendering pages", None)
             with state.rendering(kept) as (pages, search_index), \

@@ -45,6 +45,7 @@ from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
 from digest.models import Article, Extraction
 from digest.render.output import MARKER, remove_tree
+from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
 
@@ -250,8 +251,12 @@ def build_lock(cache_dir: Path) -> AbstractContextManager[None]:
 def recover_output(output: Path, report: Report) -> None:
     """Tidy up after a build that was killed: drop its temporary folders, restore a swapped-out site.
 
-    Called under the build lock, so no other build owns these folders.
+    Called under the build lock, so no other build owns these folders. A patch of the live site
+    that did not finish (a ``.stash-*`` folder) is rolled back first: the site is the old one.
     """
+    for stash in sorted(output.parent.glob(f".{output.name}.stash-*")):
+        roll_back(output, stash)
+        report.warn(str(output), "rolled back the unfinished update of an interrupted build; the previous site is kept")
     for leftover in sorted(output.parent.glob(f".{output.name}.old-*")):
         if not output.exists():
             os.replace(leftover, output)

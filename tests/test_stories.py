@@ -196,6 +196,22 @@ def test_a_key_quote_shown_the_day_before_is_not_key_again_when_its_article_is_c
     assert second.stories[0].key_quote.quote.speaker == "Elizabeth Warren"
 
 
+def test_an_edited_site_is_the_same_whether_assemble_drew_the_days_key_quotes_or_not():
+    """The edit draws a day's key quotes from its stories, so a caller that edits may skip assemble's."""
+    monday = article("Powell tells senators rates will stay on hold", SENATE_AP, "2022-01-10T09:00:00+00:00", "AP")
+    tuesday = article("Fed's Powell says rates unchanged in Senate testimony", SENATE_REUTERS,
+                      "2022-01-11T11:00:00+00:00", "Reuters")
+    powell = q("We will keep rates where they are until inflation is clearly on its way back to our target,",
+               "Jerome Powell", "Federal Reserve Chair")
+    extractions = {monday.id: Extraction(monday.id, (powell,)), tuesday.id: Extraction(tuesday.id, (powell,))}
+    config = Config(key_quotes=4)
+    plain = assemble([monday, tuesday], extractions, config, date(2022, 1, 11), day_key_quotes=False)
+    assert all(b.key_quotes == () for b in plain.briefings)
+    assert any(b.key_quotes for b in assemble([monday, tuesday], extractions, config, date(2022, 1, 11)).briefings)
+    assert edit_site(plain, config) == edit_site(assemble([monday, tuesday], extractions, config,
+                                                          date(2022, 1, 11)), config)
+
+
 def test_a_day_is_judged_against_the_news_before_it():
     """Two reports that share only what every recent article says (the war in Kyiv, shelling,
     casualties) are one story on their own, and two once the earlier articles say the same."""

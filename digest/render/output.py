@@ -1,8 +1,12 @@
 """The one writer that owns the output folder.
 
-A build writes into a fresh temporary folder beside the output and swaps it in at the
-end, so a failed or interrupted build never leaves half a site: the previous site stays
-whole until the new one is complete. Nothing is ever written outside the temporary folder.
+A build writes into a fresh temporary folder beside the output and publishes it at the end,
+so a failed or interrupted build never leaves half a site: the previous site stays whole until
+the new one is complete. Files the build keeps from the previous site (``keep``) are not
+written; when they are most of the site, the live site is patched with the new and changed
+files only (``digest.render.patch``: journalled, rolled back on failure or after a kill),
+else the kept files are linked into the new folder and it is swapped in whole. Nothing is
+written into the live site but by those two.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from digest.errors import DigestError, signals_held, writing
+from digest.render import patch
 
 MARKER = ".digest-site"  # marks a folder as a digest build we may replace
 BACKGROUND_REMOVAL_FILES = 500  # a replaced site with more files than this is removed in the background
@@ -39,7 +44,11 @@ class SiteWriter:
         with writing(self.output, "the site"):
             self.output.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = new_folder(self.output.parent, f".{self.output.name}.new-")
-        self.written: list[str] = []
+        self.written: list[str] = []  # every file of the new site, written or kept
+        self.kept: set[str] = set()  # files of the live site that are the new site's too (not in tmp)
+        self.kept_folders: set[str] = set()  # folders of the live site kept whole
+        self.linked: set[str] = set()  # kept files hard-linked into tmp (by complete)
+        self.fresh: set[str] = set()  # files written into tmp
 
     @staticmethod
     def check_not_emptied(output: Path) -> None:
@@ -79,29 +88,94 @@ class SiteWriter:
     def write(self, relpath: str, content: str | bytes) -> None:
         target = self.path_for(relpath)
         data = content.encode("utf-8") if isinstance(content, str) else content
+        self.kept.discard(relpath)
+        if relpath in self.linked:  # never write through a link into the live site
+            self.linked.discard(relpath)
+            target.unlink(missing_ok=True)
         with writing(self.output, "the site"):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.written.append(relpath)
+        self.fresh.add(relpath)
+
+    def keep(self, relpath: str) -> bool:
+        """The live site's file ``relpath`` is the new site's too (not written again); False, and
+        nothing kept, when the live site has no such file or this build already wrote one there
+        (it is made again: the last making counts)."""
+        self.file_for(relpath)  # refuses a path outside the site
+        if relpath in self.kept:
+            return True
+        if relpath in self.fresh or not os.path.isfile(os.path.join(self.output, relpath)):
+            return False
+        self.kept.add(relpath)
+        self.written.append(relpath)
+        return True
+
+    def source(self, relpath: str) -> str:
+        """Where the new site's file ``relpath`` is now: the live site's when it is kept, else the new folder's."""
+        return os.path.join(self.output, relpath) if relpath in self.kept else self.file_for(relpath)
+
+    def keep_folder(self, relpath: str) -> None:
+        """The live site's folder ``relpath`` is the new site's, whole (a search index part)."""
+        self.file_for(relpath)
+        if not (self.output / relpath).is_dir():
+            raise DigestError(f"{self.output / relpath}: the folder to keep is gone")
+        self.kept_folders.add(relpath)
+
+    def complete(self) -> None:
+        """Link every kept file into the new site's folder, so it holds the whole site (for a tool
+        that reads the finished site there)."""
+        with writing(self.output, "the site"):
+            for folder in sorted(self.kept_folders):
+                shutil.copytree(self.output / folder, self.tmp / folder, copy_function=os.link, dirs_exist_ok=True)
+            made: set[str] = set()
+            for relpath in sorted(self.kept):
+                target = self.file_for(relpath)
+                folder = os.path.dirname(target)
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)
+                    made.add(folder)
+                os.link(os.path.join(self.output, relpath), target)
+        self.linked |= self.kept
+        self.kept, self.kept_folders = set(), set()
+
+    def patching(self) -> bool:
+        """Whether publishing patches the live site: it exists and most of the new site is kept from it."""
+        kept = len(self.kept) + len(self.kept_folders)
+        return self.output.is_dir() and kept > 0 and kept >= len(self.written) - len(self.kept)
 
     def copy(self, relpath: str, source: Path) -> None:
         self.write(relpath, source.read_bytes())
 
     def commit(self) -> None:
-        """Swap the finished build in for the old site (two renames), then drop the old one.
+        """Publish the finished build: patch the live site (``patching``) or swap the new folder in
+        for it (two renames), then drop what was replaced.
 
-        The swap is not cut by SIGINT, SIGTERM or SIGHUP (they wait until it is done), so a
-        signal never leaves the output folder missing."""
+        Neither is cut by SIGINT, SIGTERM or SIGHUP (they wait until it is done), so a signal
+        never leaves the output folder missing or half patched."""
         count = "" if self.articles is None else f"articles: {self.articles}\n"
         trash = None
         try:
             with writing(self.output, "the site"):
                 (self.tmp / MARKER).write_text(f"built by digest; this folder is replaced on every build\n{count}")
+                if not self.patching():
+                    self.complete()
                 with signals_held():  # a signal that waited is raised as this block ends…
-                    trash = self._swap()
+                    trash = self._patch() if self.kept or self.kept_folders else self._swap()
         finally:  # …and the old site, swapped out, is still removed
             if trash:
                 remove_tree(trash, background=len(self.written) > BACKGROUND_REMOVAL_FILES)
+
+    def _patch(self) -> Path:
+        """Patch the live site into the new one (``digest.render.patch``); returns the trash of the
+        replaced files, with the emptied temporary folder in it."""
+        changes = patch.plan(self.output, self.tmp, frozenset(self.kept), frozenset(self.kept_folders))
+        stash = new_folder(self.output.parent, f".{self.output.name}.stash-")
+        patch.apply(self.output, self.tmp, changes, stash)
+        trash = stash.with_name(stash.name.replace(".stash-", ".trash-", 1))
+        os.replace(stash, trash)  # the patch is done: a .trash-* folder is never rolled back
+        os.replace(self.tmp, trash / "staged")
+        return trash
 
     def _swap(self) -> Path | None:
         old = None

@@ -4,8 +4,8 @@ A page's fingerprint covers its template chain, the theme, the configuration, di
 rendering code and a digest of the objects passed to the template. The one site-wide
 lookup templates make, ``speaker_of(name)``, is recorded while a page renders and checked
 again before the page is reused. Templates whose chain reads the ``site`` global (lists
-of everything) are never reused: they are cheap and few. A reused page is hard-linked
-from the current site into the new build, so an incremental build renders only what
+of everything) are never reused: they are cheap and few. A reused page is kept from the
+current site by the writer (``SiteWriter.keep``), so an incremental build renders only what
 changed; the manifest lives in the cache and is dropped before a build renders, so a
 build that dies half-way never leaves a manifest that disagrees with the site. Files that
 are not pages (a meeting's calendar, a speaker's feed) are reused the same way, by the
@@ -14,7 +14,6 @@ digest of the objects they are made from (``write_derived``).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
@@ -173,9 +172,8 @@ class PageReuse:
         self._eligible: dict[str, bool] = {}
         self._lookups: dict[str, str | None] | None = None
         self._last: tuple[dict, str, str] | None = None  # (context, template, fingerprint) of the last page
-        self._folders: set[str] = set()  # folders made in the new build
-        self.linked: dict[str, str] = {}  # relpath -> the new build's file linked from the previous one
-        self.reused = 0  # pages and files linked from the previous build
+        self.linked: set[str] = set()  # the files kept from the previous build (unchanged)
+        self.reused = 0  # pages and files kept from the previous build
 
     def attach(self, env: jinja2.Environment, key: str) -> None:
         self.env, self.key = env, key
@@ -203,12 +201,12 @@ class PageReuse:
         return value
 
     def reuse(self, relpath: str, template: str, context: dict, writer: SiteWriter, speaker_slug) -> bool:
-        """Link the previous build's page into the new build if nothing it depends on changed."""
+        """Keep the previous build's page in the new build if nothing it depends on changed."""
         return self.link(relpath, template, context, writer, speaker_slug, (template,))
 
     def link(self, relpath: str, label: str, inputs: dict, writer: SiteWriter, speaker_slug: SpeakerSlug | None,
              templates: tuple[str, ...]) -> bool:
-        """Link the previous build's file made from ``inputs`` (by ``label``, rendering ``templates``)."""
+        """Keep the previous build's file made from ``inputs`` (by ``label``, rendering ``templates``)."""
         if not all(map(self.eligible, templates)):
             return False
         old = self.old.get(relpath)
@@ -216,18 +214,10 @@ class PageReuse:
             return False
         if old[1] and (speaker_slug is None or any(speaker_slug(name) != slug for name, slug in old[1].items())):
             return False
-        target = writer.file_for(relpath)
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
-        try:
-            os.link(os.path.join(self.output, relpath), target)  # fails (so renders) if the old file is gone
-        except OSError:
+        if not writer.keep(relpath):  # the old file is gone: render it
             return False
-        writer.written.append(relpath)
         self.new[relpath] = old
-        self.linked[relpath] = target
+        self.linked.add(relpath)
         self.reused += 1
         return True
 
@@ -235,10 +225,7 @@ class PageReuse:
     def recording(self, relpath: str, template: str, context: dict, templates: tuple[str, ...] | None = None):
         """Record the speaker lookups a page (or a file rendering ``templates``) makes while it renders."""
         self.new.pop(relpath, None)  # made twice: only the last making counts
-        linked = self.linked.pop(relpath, None)
-        if linked is not None:  # never write through a link into the previous site
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(linked)
+        self.linked.discard(relpath)  # the writer writes it anew (never through the live site's file)
         self._lookups = {}
         try:
             yield
@@ -250,7 +237,7 @@ class PageReuse:
     def write_file(self, relpath: str, label: str, inputs: dict, writer: SiteWriter,
                    make: Callable[[], bytes | str], speaker_slug: SpeakerSlug | None = None,
                    templates: tuple[str, ...] = ()) -> None:
-        """Link the previous build's file if ``inputs`` did not change, else write ``make()``."""
+        """Keep the previous build's file if ``inputs`` did not change, else write ``make()``."""
         if not self.link(relpath, label, inputs, writer, speaker_slug, templates):
             with self.recording(relpath, label, inputs, templates):
                 writer.write(relpath, make())

@@ -30,9 +30,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Container
+from collections.abc import Callable, Container
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from digest.render.output import SiteWriter
 
 OUTPUT_SUBDIR = "pagefind"
 DELTA_SUBDIR = "pagefind-delta"
@@ -131,9 +133,11 @@ def bundle_dirs(count: int) -> list[str]:
     return [OUTPUT_SUBDIR] + [f"{OUTPUT_SUBDIR}-{k}" for k in range(2, count + 1)]
 
 
-def index_parts(site_dir: Path, parts: list[tuple[list[str], Path]], language: str) -> str | None:
+def index_parts(site_dir: Path, parts: list[tuple[list[str], Path]], language: str,
+                source: Callable[[str], str] | None = None) -> str | None:
     """Index each (pages, output) part of ``site_dir``: Pagefind runs on a folder of hard links to the
-    part's pages, and the next part's folder is linked while Pagefind indexes this one.
+    part's pages (each page's file is ``source(relpath)``, default in ``site_dir``), and the next
+    part's folder is linked while Pagefind indexes this one.
     None on success, else why search is unavailable."""
     stages = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-search-", dir=site_dir.parent))
 
@@ -141,7 +145,7 @@ def index_parts(site_dir: Path, parts: list[tuple[list[str], Path]], language: s
         folder = stages / str(k)
         for relpath in parts[k][0]:
             (folder / relpath).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site_dir / relpath, folder / relpath)
+            os.link(source(relpath) if source else site_dir / relpath, folder / relpath)
         return folder
 
     try:
@@ -210,19 +214,23 @@ class SearchIndex:
             return None  # the live site's index is not the one this state describes
         return previous
 
-    def build(self, site_dir: Path, written: list[str] | None = None,
-              linked: Container[str] = frozenset()) -> str | None:
-        """Index the pages in ``site_dir`` (``written``: its files, default every file; ``linked``: those
-        linked unchanged from the live site); None on success, else why search is unavailable."""
+    def build(self, writer: SiteWriter, linked: Container[str] = frozenset()) -> str | None:
+        """Index the pages of the new site ``writer`` holds (``linked``: those kept unchanged from the
+        live site, which are read only when the state does not know them); None on success, else why
+        search is unavailable."""
         key = self._key()
         base = self._usable_base(key)
-        pages, self.files = indexed_pages(site_dir, written, linked, base.get("files") if base else None)
+        known = base.get("files", {}) if base else {}
+        if any(p.endswith(".html") and p not in known for p in writer.kept):
+            writer.complete()  # a kept page must be read: the new folder gets the whole site
+        pages, self.files = indexed_pages(writer.tmp, writer.written, linked, known)
         if base is not None:
             changed = sorted(p for p, digest in pages.items() if base["base"].get(p) != digest)
             gone = sorted(set(base["base"]) - set(pages))
             if len(changed) + len(gone) <= max(REINDEX_MIN, REINDEX_SHARE * len(base["base"])):
-                return self._build_delta(site_dir, key, base, changed, gone)
-        return self._build_full(site_dir, key, pages)
+                return self._build_delta(writer, key, base, changed, gone)
+        writer.complete()  # Pagefind indexes the whole site in the new folder
+        return self._build_full(writer.tmp, key, pages)
 
     def _build_full(self, site_dir: Path, key: str, pages: dict[str, str]) -> str | None:
         shards = shard_pages(list(pages), self.files)
@@ -242,11 +250,13 @@ class SearchIndex:
         _write_state_page(site_dir, bundles, delta=False, hidden=[])
         return None
 
-    def _build_delta(self, site_dir: Path, key: str, base: dict, changed: list[str], gone: list[str]) -> str | None:
+    def _build_delta(self, writer: SiteWriter, key: str, base: dict, changed: list[str],
+                     gone: list[str]) -> str | None:
+        site_dir = writer.tmp
         for bundle in base["bundles"]:  # the base is kept as it was
-            shutil.copytree(self.live_site / bundle, site_dir / bundle, copy_function=os.link)
+            writer.keep_folder(bundle)
         if changed:
-            problem = index_parts(site_dir, [(changed, site_dir / DELTA_SUBDIR)], self.language)
+            problem = index_parts(site_dir, [(changed, site_dir / DELTA_SUBDIR)], self.language, writer.source)
             if problem:
                 return problem
         ids = base.get("ids", {})

@@ -122,8 +122,11 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     writer.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}sitemap.xml\n")
     _copy_assets(config, writer, search)
     if search:
-        problem = search_index.build(writer.tmp, writer.written, reuse.linked if reuse else frozenset()) \
-            if search_index else build_index(writer.tmp, config.language)
+        if search_index is not None:
+            problem = search_index.build(writer, reuse.linked if reuse else frozenset())
+        else:
+            writer.complete()  # Pagefind reads the whole site in the new folder
+            problem = build_index(writer.tmp, config.language)
         if problem:
             _warn(report, "search", problem)
     return len(writer.written)

@@ -1,0 +1,223 @@
+"""Publishing by patching the live site: only changed files move in, and the site is always whole.
+
+A build that keeps most of the previous site patches it (``digest.render.patch``); a patch cut
+short by an error is rolled back at once, and one cut by a kill is rolled back by the next
+build's recovery: the site is then the old one byte for byte, never a mix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from test_incremental import STATEMENT, TODAY, project, tree
+from test_search import ZANZIBAR
+from test_search import project as search_project
+
+from digest.build import build_site
+from digest.config import load_config
+from digest.errors import DigestError, Report
+from digest.incremental import recover_output
+from digest.render import patch, search
+from digest.render.output import MARKER, SiteWriter
+
+OLD_SITE = {f"articles/story-{n}/index.html": f"<p>story {n}</p>" for n in range(8)} | {
+    "index.html": "<p>front page, day one</p>", "feed.xml": "<rss>one</rss>", "gone/index.html": "<p>dropped</p>"}
+
+
+def publish(output: Path, files: dict[str, str], keep: tuple[str, ...] = ()) -> SiteWriter:
+    """Publish a site of ``files`` written and ``keep`` kept from the live one."""
+    with SiteWriter(output) as writer:
+        for relpath in keep:
+            assert writer.keep(relpath)
+        for relpath, text in files.items():
+            writer.write(relpath, text)
+    return writer
+
+
+def new_version(output: Path) -> SiteWriter:
+    """A writer holding the next site: most stories kept, two pages changed, one added, one dropped."""
+    writer = SiteWriter(output)
+    for n in range(7):
+        writer.keep(f"articles/story-{n}/index.html")
+    writer.write("articles/story-7/index.html", "<p>story 7, corrected</p>")
+    writer.write("index.html", "<p>front page, day two</p>")
+    writer.write("articles/story-8/index.html", "<p>story 8</p>")
+    return writer
+
+
+def old_site(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    output = tmp_path / "site"
+    publish(output, OLD_SITE)
+    return output, tree(output)
+
+
+def leftovers(output: Path) -> list[str]:
+    return sorted(p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.")
+                  and ".trash-" not in p.name)
+
+
+def test_a_site_that_keeps_most_files_is_patched_in_place(tmp_path):
+    output, _ = old_site(tmp_path)
+    unchanged = os.stat(output / "articles/story-0/index.html").st_ino
+    writer = new_version(output)
+    assert writer.patching()
+    writer.commit()
+    site = tree(output)
+    assert os.stat(output / "articles/story-0/index.html").st_ino == unchanged  # not touched
+    assert site["articles/story-7/index.html"] == b"<p>story 7, corrected</p>"
+    assert site["articles/story-8/index.html"] == b"<p>story 8</p>"
+    assert "gone/index.html" not in site and not (output / "gone").exists()  # the emptied folder goes too
+    assert "feed.xml" not in site and MARKER in site
+    assert leftovers(output) == []
+
+
+@pytest.mark.parametrize("failing_move", [1, 3, 5, 7])
+def test_a_patch_that_fails_half_way_leaves_the_old_site_byte_for_byte(tmp_path, monkeypatch, failing_move):
+    """Moves 1–3 stash the replaced and dropped files, the later ones place the new files."""
+    output, before = old_site(tmp_path)
+    writer = new_version(output)
+    moves, real_move = [], patch.move
+
+    def move(source, target):
+        moves.append(source)
+        if len(moves) == failing_move:
+            raise OSError(28, "No space left on device")
+        real_move(source, target)
+
+    monkeypatch.setattr(patch, "move", move)
+    with pytest.raises(DigestError, match="the disk is full"):
+        writer.commit()
+    writer.abort()
+    assert tree(output) == before
+    assert leftovers(output) == []
+
+
+@pytest.mark.parametrize("killed_at_move", [1, 2, 4, 6, 8])
+def test_recovery_after_a_kill_mid_patch_restores_the_old_site(tmp_path, killed_at_move):
+    output, before = old_site(tmp_path)
+    writer = new_version(output)
+    child = os.fork()
+    if child == 0:  # the build, killed at its n-th move: nothing of Python's clean-up runs
+        moves = []
+        real_move = patch.move
+
+        def move(source, target):
+            moves.append(source)
+            if len(moves) == killed_at_move:
+                os._exit(9)
+            real_move(source, target)
+
+        patch.move = move
+        try:
+            writer.commit()
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(child, 0)
+    assert os.WEXITSTATUS(status) == 9
+    assert tree(output) != before or killed_at_move == 1  # the kill left a mix
+    report = Report()
+    recover_output(output, report)
+    assert tree(output) == before
+    assert leftovers(output) == []
+    assert any("rolled back" in p.message for p in report.warnings)
+
+
+def test_a_roll_back_cut_short_is_finished_by_the_next_recovery(tmp_path, monkeypatch):
+    output, before = old_site(tmp_path)
+    writer = new_version(output)
+    moves, real_move = [], patch.move
+
+    def move(source, target):
+        moves.append(source)
+        if len(moves) in (8, 10):  # the patch's last placement, then the roll-back's second restore
+            raise OSError(5, "Input/output error")
+        real_move(source, target)
+
+    monkeypatch.setattr(patch, "move", move)
+    with pytest.raises(OSError):
+        writer.commit()
+    assert tree(output) != before and len(leftovers(output)) == 2  # half restored: the stash is still there
+    monkeypatch.setattr(patch, "move", real_move)
+    recover_output(output, Report())
+    assert tree(output) == before
+    assert leftovers(output) == []
+
+
+def test_a_file_that_becomes_a_folder_and_back(tmp_path):
+    output = tmp_path / "site"
+    stories = {f"articles/story-{n}/index.html": f"<p>story {n}</p>" for n in range(6)}
+    kept = tuple(stories)
+    publish(output, {**stories, "notes": "a file"})
+    writer = publish(output, {"notes/index.html": "<p>now a folder</p>"}, keep=kept)
+    assert writer.patching()
+    assert (output / "notes").is_dir() and (output / "notes/index.html").read_text() == "<p>now a folder</p>"
+    publish(output, {"notes": "a file again"}, keep=kept)
+    assert (output / "notes").read_text() == "a file again"
+    assert set(tree(output)) == {*stories, "notes", MARKER}
+    assert leftovers(output) == []
+
+
+def test_writing_a_kept_file_never_writes_into_the_live_site(tmp_path):
+    output, before = old_site(tmp_path)
+    writer = SiteWriter(output)
+    for relpath in OLD_SITE:
+        writer.keep(relpath)
+    writer.complete()  # kept files are hard links to the live ones now
+    writer.write("index.html", "<p>changed</p>")
+    assert tree(output) == before  # the live file is untouched until the new site is published
+    writer.commit()
+    assert (output / "index.html").read_text() == "<p>changed</p>"
+
+
+def test_a_file_written_by_this_build_is_not_kept_from_the_live_site(tmp_path):
+    output, _ = old_site(tmp_path)
+    writer = SiteWriter(output)
+    writer.write("index.html", "<p>made by this build</p>")
+    assert not writer.keep("index.html")  # made again instead: the last making counts
+    assert writer.keep("feed.xml") and not writer.keep("no-such-page.html")
+    writer.commit()
+    assert (output / "index.html").read_text() == "<p>made by this build</p>"
+
+
+def test_an_incremental_build_patches_the_site_and_equals_a_clean_build(tmp_path):
+    root = project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live = config.output_path
+    folder = os.stat(live).st_ino
+    (root / "content" / "talks-9.md").write_text(STATEMENT.format(n=9, day=11, hour=5))
+    result = build_site(config, today=TODAY)
+    assert result.pages_reused > 0
+    assert os.stat(live).st_ino == folder  # patched in place, not swapped for a new folder
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+    assert tree(live) == tree(clean)
+    assert leftovers(live) == []
+    shutil.rmtree(clean)
+
+
+def test_with_search_the_patched_site_keeps_its_base_index_and_equals_a_clean_build(tmp_path):
+    if search.pagefind_executable() is None:
+        pytest.skip("Pagefind is not installed")
+    root = search_project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live = config.output_path
+    folder, entry = os.stat(live).st_ino, os.stat(live / "pagefind/pagefind-entry.json").st_ino
+    (root / "content" / "zanzibar.md").write_text(ZANZIBAR)
+    build_site(config, today=TODAY)
+    assert os.stat(live).st_ino == folder  # patched in place
+    assert os.stat(live / "pagefind/pagefind-entry.json").st_ino == entry  # the base index is the live one
+    assert (live / search.DELTA_SUBDIR / "pagefind.js").is_file()
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+
+    def pages(site: Path) -> dict[str, bytes]:
+        return {p: data for p, data in tree(site).items()
+                if not p.startswith("pagefind") and p != search.STATE_PAGE}
+
+    assert pages(live) == pages(clean)
+    assert leftovers(live) == []
