@@ -121,6 +121,22 @@ def test_named_person_in_apposition_over_the_group(nlp):
     assert q.speaker == "Ann Lee" and q.role == "magazine’s editor-in-chief"
 
 
+def test_name_after_a_qualified_description_is_the_person_described(nlp):
+    text = ("Farm groups say the reform has stalled.",
+            "“We will keep marching,” said one organiser of the tenants' movement, Luis Brandao. "
+            "“Nobody listens otherwise.”")
+    assert quote(nlp, "keep marching", *text).speaker == "Luis Brandao"
+    assert quote(nlp, "Nobody listens", *text).speaker == "Luis Brandao"
+    q = quote(nlp, "rise", "“Fees will rise,” said a spokeswoman for the port authority, Mira Holt.")
+    assert q.speaker == "Mira Holt"
+
+
+def test_name_after_a_description_of_a_person_may_be_that_person(nlp):
+    # the name may be the senator's, not the aide's: never the name for the aide's words
+    q = quote(nlp, "bill is dead", "“The bill is dead,” said an aide to the senator, Paul Grady.")
+    assert q.speaker != "Paul Grady"
+
+
 def test_company_statement_after_its_spokeswoman_is_hers(nlp):
     q = quote(nlp, "strong quarter", "“Sales will recover next year,” spokeswoman Ann Lee said.",
               "“We expect a strong quarter,” the company said.")

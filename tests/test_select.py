@@ -37,3 +37,22 @@ def test_article_without_quotes_or_meetings_is_not_parsed():
     a = article("Plain", FILLER)
     run = extract_articles([a], "en_core_web_sm", Report())
     assert run.results[a.id].quotes == () and run.results[a.id].meetings == ()
+
+
+def test_the_paragraph_that_introduces_a_surname_speaker_is_kept():
+    paragraphs = ["Dealers expect lower prices for wheat in three states, a ministry official said.",
+                  "The change will reach every county, said Helen Varga, deputy head of the pricing office.",
+                  *FILLER[:4],
+                  "“We do not move prices lightly,” Varga said.", "“We will look again in May,” he said."]
+    assert 1 in select_paragraphs(paragraphs)  # where "Varga" is first named, in full
+    assert select_paragraphs([*FILLER[:5], "“It is early,” he said."]) == [0, 3, 4, 5]  # "he" names nobody
+
+
+def test_a_speaker_named_far_from_the_quote_keeps_the_full_name():
+    paragraphs = ["Dealers expect lower prices for wheat in three states, a ministry official said.",
+                  "The change will reach every county, said Helen Varga, deputy head of the pricing office.",
+                  *FILLER[:4],
+                  "“We do not move prices lightly,” Varga said.", "“We will look again in May,” she said."]
+    a = article("Far", paragraphs)
+    quotes = extract_articles([a], "en_core_web_sm", Report()).results[a.id].quotes
+    assert [q.speaker for q in quotes] == ["Helen Varga", "Helen Varga"]

@@ -5,8 +5,10 @@ neither a quote nor a meeting. A paragraph is kept when it has a quotation mark 
 meeting cue; so are the two paragraphs before it (speaker attribution resolves "he added"
 or "the paper said" back through the previous paragraphs), the one after a paragraph with
 a meeting cue (a meeting's date or place may follow a paragraph later; attribution never
-looks forward), and the lead paragraph (where the article introduces its people with
-their full names and roles).
+looks forward), the lead paragraph (where the article introduces its people with
+their full names and roles), and the paragraph that first names a speaker a kept paragraph
+calls by surname alone ("Burgess said" keeps the paragraph of "said Ron Burgess, deputy
+director", wherever it is).
 Offsets found in the shortened text map back to the article text paragraph by paragraph.
 """
 
@@ -38,6 +40,15 @@ _TIME_CUES = re.compile(
     r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
     r"|\b(?:today|tonight|tomorrow|week|month|year|later|soon|next|upcoming|scheduled|due|expected)\b",
     re.IGNORECASE)
+_SPEECH_FORMS = r"(?:said|says|added|adds|told|tells|explained|noted|stated|replied|continued|argued|commented)"
+# "Burgess said", "said Burgess", "according to Burgess": a surname a speech verb gives
+_SURNAME_SPEAKS = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) " + _SPEECH_FORMS + r"\b"
+                             r"|\b(?:" + _SPEECH_FORMS + r"|according to) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+_NOT_NAMES = {"he", "she", "they", "it", "we", "you", "this", "that", "these", "those", "who", "which", "and",
+              "but", "or", "also", "then", "today", "yesterday", "officials", "analysts", "sources", "one"}
+
+
 @dataclass(frozen=True)
 class Selection:
     """The shortened text and how to map its offsets back to the article text."""
@@ -63,7 +74,24 @@ def select_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[int]:
         after = AFTER if has_meeting_cue(paragraph) else 0 if _QUOTE_MARKS.search(paragraph) else None
         if after is not None:
             keep.update(range(max(0, i - BEFORE), min(len(paragraphs), i + after + 1)))
-    return sorted(keep | {0}) if keep else []
+    if not keep:
+        return []
+    keep.add(0)
+    return sorted(keep | introductions(paragraphs, keep))
+
+
+def introductions(paragraphs: tuple[str, ...] | list[str], keep: set[int]) -> set[int]:
+    """The first paragraph naming each speaker that a kept paragraph gives by one word only:
+    where the article introduced them (with full name and role)."""
+    found = set()
+    for i in sorted(keep):
+        for m in _SURNAME_SPEAKS.finditer(paragraphs[i]):
+            if (m.group(1) or m.group(2)).lower() in _NOT_NAMES:
+                continue
+            word = re.compile(r"\b" + re.escape(m.group(1) or m.group(2)) + r"\b")
+            first = next(j for j in range(i + 1) if word.search(paragraphs[j]))
+            found.add(first)
+    return found
 
 
 def select_text(paragraphs: tuple[str, ...] | list[str]) -> Selection:

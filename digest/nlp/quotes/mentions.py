@@ -127,11 +127,37 @@ class Mentions:
                 if name:
                     names.add_person(name)
                     return Who(name, None, True, Attribution.SPEECH_VERB)
+        named = self.name_after_qualifier(head)
+        if named:
+            names.add_person(named)
+            return Who(named, None, True, Attribution.SPEECH_VERB)
         for child in head.children:
             if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
                 name = self.name_at(child.i)
                 if name:
                     return Who(name, None, True, Attribution.SPEECH_VERB)
+        return None
+
+    def name_after_qualifier(self, head: Token) -> str | None:
+        """"one leader of the land reform movement, Joao Pedro", parsed with the name set beside
+        "movement": a person's name after a description of a person whose qualifier ends in a
+        thing, never a person ("an aide to the senator, John Smith" may name the senator)."""
+        if not (head.lemma_.lower() in PERSON_NOUNS or naming.describes_person(head.lemma_.lower())):
+            return None
+        node = head
+        for _ in range(3):  # "a spokeswoman for the exchange", "a leader of the wing of the party"
+            prep = next((c for c in node.children if c.dep_ == "prep" and c.i > node.i), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                return None
+            low = obj.lemma_.lower()
+            if obj.i in self.names.run_of or low in PERSON_NOUNS or naming.describes_person(low):
+                return None
+            appos = next((c for c in obj.children if c.dep_ == "appos" and c.i in self.names.run_of
+                          and c.ent_type_ == "PERSON" and self.quoted[c.i] < 0), None)
+            if appos is not None:
+                return self.name_at(appos.i)
+            node = obj
         return None
 
     def organisation_of(self, run: tuple[int, int]) -> str | None:
