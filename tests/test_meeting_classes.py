@@ -1151,3 +1151,38 @@ def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):
 )
 def test_people_named_only_by_nationality_are_named_by_their_phrase(nlp, text, title):
     assert only(nlp, text).title == title
+
+
+# --------------------------------------------------------------------------- "next" in reported speech, "coming up"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("She said at the group's next meeting in Geneva in May, delegates will consider a new quota.", "2024-05"),
+        ("He told reporters at the council's upcoming session in June, members would weigh the plan.", "2024-06"),
+    ],
+)
+def test_a_next_meeting_in_reported_speech_is_ahead(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_meeting_said_without_next_keeps_the_tense_of_saying(nlp):
+    meeting = only(nlp, "She said at the meeting in Geneva in May that delegates will consider a new quota.")
+    assert meeting.status is MeetingStatus.PAST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the Ottawa summit coming up, ministers are busy.",
+        "With the Lisbon conference coming up next month, the diplomats are preparing.",
+    ],
+)
+def test_a_meeting_coming_up_is_upcoming(nlp, text):
+    assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.UPCOMING]
+
+
+def test_a_meeting_that_came_up_in_talk_is_not_upcoming(nlp):
+    assert upcoming(nlp, "The summit came up in the talks last week.") == []

@@ -486,6 +486,10 @@ FUTURE_AMODS = {
     "possible",
     "new",
 }
+# "next" and its like count from the day of whoever speaks: the meeting is ahead of them
+AHEAD_AMODS = {"next", "upcoming", "forthcoming"}
+# verbs of saying: what hangs on them belongs to what was said
+REPORTING = {"say", "tell", "add", "report"}
 PAST_AMODS = {
     "last",
     "previous",
