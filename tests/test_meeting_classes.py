@@ -1186,3 +1186,31 @@ def test_a_meeting_coming_up_is_upcoming(nlp, text):
 
 def test_a_meeting_that_came_up_in_talk_is_not_upcoming(nlp):
     assert upcoming(nlp, "The summit came up in the talks last week.") == []
+
+
+# --------------------------------------------------------------------------- ", due to be held in …", "near Osaka"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        (
+            "He hoped the plan would be adopted at the annual meetings of the fund, due to be held in Lagos in June.",
+            "2024-06",
+            "Lagos",
+        ),
+        ("The proposal goes to the council's session, due to open in Lima on May 3.", "2024-05-03", "Lima"),
+    ],
+)
+def test_due_to_be_held_after_the_meeting_noun_gives_its_time_and_place(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_a_report_due_after_a_comma_does_not_give_the_meeting_its_place(nlp):
+    meeting = only(nlp, "The report, due to be published in Paris in June, will be discussed at the meeting.")
+    assert (meeting.start, meeting.place) == (None, None)
+
+
+def test_a_town_near_which_the_meeting_is_held_is_its_place(nlp):
+    assert only(nlp, "Ministers will hold talks near Lyon on Friday.").place == "Lyon"

@@ -123,7 +123,7 @@ def place_shape(ent) -> bool:
         h = cur.head
         if h == cur:
             return False
-        if cur.dep_ == "pobj" and h.lower_ in ("in", "at"):
+        if cur.dep_ == "pobj" and h.lower_ in ("in", "at", "near"):
             return True
         if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in lex.TRAVEL:
             return True
@@ -154,7 +154,9 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             continue
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
-        beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
+        word = _modified_word(root, trig_ids)
+        beside = _after_comma_participle(word, triggers)
+        beside = beside if beside is not None else _due_after_comma(word, triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
             continue
@@ -264,6 +266,17 @@ def _after_comma_participle(verb, triggers: list) -> int | None:
     # the comma itself may hang on the noun ("said the talks, starting on April 14, would …")
     ends = (verb.i - 2, verb.i - 1) if comma else (verb.i - 1,)
     return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i in ends), None)
+
+
+def _due_after_comma(verb, triggers: list) -> int | None:
+    """The noun trigger that ", due to be held in Cairo in June" or ", due to open on Monday" right
+    after its phrase describes, whatever the parser hung "due" on."""
+    due = verb.head
+    if verb.dep_ != "xcomp" or due.lower_ != "due" or due.i < 2 or verb.lemma_.lower() not in lex.TAKING_PLACE:
+        return None
+    if due.doc[due.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in due.children):
+        return None
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == due.i - 2), None)
 
 
 def _modified_word(root, trig_ids: set[int]):
