@@ -1214,3 +1214,23 @@ def test_a_report_due_after_a_comma_does_not_give_the_meeting_its_place(nlp):
 
 def test_a_town_near_which_the_meeting_is_held_is_its_place(nlp):
     assert only(nlp, "Ministers will hold talks near Lyon on Friday.").place == "Lyon"
+
+
+# --------------------------------------------------------------------------- "in advance of" is "ahead of"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("The gesture came in advance of her annual meeting, on May 5-6 in Lisbon, with the Spanish premier.",
+         "2024-05-05", "Lisbon"),
+        ("Prices firmed in advance of the cartel's meeting in Vienna.", None, "Vienna"),
+    ],
+)
+def test_a_meeting_something_happens_in_advance_of_is_ahead(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_an_advance_of_talks_made_is_not_a_cue(nlp):
+    assert upcoming(nlp, "Analysts noted an advance of the talks last week.") == []

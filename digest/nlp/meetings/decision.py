@@ -11,7 +11,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
-from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, in_advance, verb_tense
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -146,7 +146,7 @@ def _cue_over_past(tok) -> bool:
         head = cur.head
         if head == cur:
             return False
-        if head.lower_ in ("before", "ahead", "prior"):
+        if head.lower_ in ("before", "ahead", "prior") or in_advance(head):
             gov = governor(head)
             return gov is not None and clause_tense(gov) == PAST
         cur = head
@@ -316,7 +316,7 @@ def _landmark(tok) -> bool:
         return False
     prep = tok.head
     word = prep.lower_
-    if word == "of" and prep.head.lower_ == "ahead":
+    if word == "of" and (prep.head.lower_ == "ahead" or in_advance(prep.head)):
         word = "ahead"
     if word == "to" and prep.head.lower_ == "prior":
         word = "prior"
