@@ -1234,3 +1234,25 @@ def test_a_meeting_something_happens_in_advance_of_is_ahead(nlp, text, start, pl
 
 def test_an_advance_of_talks_made_is_not_a_cue(nlp):
     assert upcoming(nlp, "Analysts noted an advance of the talks last week.") == []
+
+
+# --------------------------------------------------------------------------- a time and place set off after the noun
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("Some read the step as a friendly gesture in advance of her annual meeting, on May 5-6 in Lisbon, "
+         "with the Spanish premier.", "2024-05-05", "Lisbon"),
+        ("The ministers will discuss the plan at their meeting, in Oslo on Friday, and report back.",
+         "2024-03-08", "Oslo"),
+    ],
+)
+def test_a_time_and_place_set_off_by_commas_after_the_meeting_are_its_own(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_a_time_and_place_of_another_clause_are_not_the_meetings(nlp):
+    meeting = only(nlp, "He attended the meeting, and on Monday, in Paris, he signed the deal.")
+    assert (meeting.start, meeting.place) == (None, None)

@@ -157,6 +157,7 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         word = _modified_word(root, trig_ids)
         beside = _after_comma_participle(word, triggers)
         beside = beside if beside is not None else _due_after_comma(word, triggers)
+        beside = beside if beside is not None else _set_off_after_noun(root, triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
             continue
@@ -277,6 +278,22 @@ def _due_after_comma(verb, triggers: list) -> int | None:
     if due.doc[due.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in due.children):
         return None
     return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == due.i - 2), None)
+
+
+def _set_off_after_noun(root, triggers: list) -> int | None:
+    """The noun trigger whose phrase a time or place set off by commas right after it belongs to,
+    whatever verb the parser hung it on: "his annual meeting, on April 5-6 in Ottawa, with …"."""
+    path = head_path(root)
+    prep = next((t for t in path if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")), None)
+    if prep is None or prep.lower_ not in ("on", "in", "at"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in path[: path.index(prep)]):
+        return None
+    doc = prep.doc
+    closing = prep.right_edge.i + 1
+    if prep.i < 2 or doc[prep.i - 1].text != "," or closing >= len(doc) or doc[closing].text != ",":
+        return None
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == prep.i - 2), None)
 
 
 def _modified_word(root, trig_ids: set[int]):
