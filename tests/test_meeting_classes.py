@@ -1256,3 +1256,30 @@ def test_a_time_and_place_set_off_by_commas_after_the_meeting_are_its_own(nlp, t
 def test_a_time_and_place_of_another_clause_are_not_the_meetings(nlp):
     meeting = only(nlp, "He attended the meeting, and on Monday, in Paris, he signed the deal.")
     assert (meeting.start, meeting.place) == (None, None)
+
+
+# --------------------------------------------------------------------------- calling on an institution
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("A delegation from Fokker will visit the Belgian parliament on Monday to press its bid.",
+         "2024-03-11", "Belgian parliament"),
+        ("The envoy will visit the ministry in Rome on Friday.", "2024-03-08", "Rome"),
+    ],
+)
+def test_a_party_visiting_an_institution_meets_it(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will visit the factory on Monday.",
+        "Thousands of schoolchildren visit the parliament every year.",
+    ],
+)
+def test_visiting_a_site_or_a_habitual_visit_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []

@@ -37,7 +37,8 @@ def sentence_places(sent_places, sent=None) -> list[tuple[object, object]]:
 
 
 def venue_spans(sent) -> list:
-    """ "at the foreign ministry", "at the Hilton hotel": a building after "at", as a FAC span."""
+    """ "at the foreign ministry", "at the Hilton hotel": a building after "at" (or an institution
+    visited), as a FAC span."""
     out = []
     for tok in sent:
         town = _named_town(tok)
@@ -48,7 +49,10 @@ def venue_spans(sent) -> list:
         if seat is not None:
             out.append(seat)
             continue
-        if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
+        at_venue = tok.dep_ == "pobj" and tok.head.lower_ == "at" and tok.lemma_.lower() in lex.VENUE_NOUNS
+        # "will visit the Dutch parliament": the institution called on is where one meets
+        visited = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "visit" and tok.lemma_.lower() in lex.INSTITUTIONS
+        if not (at_venue or visited):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "at the end of", "at the house of": not a building named on its own
