@@ -1151,3 +1151,135 @@ def test_a_meeting_held_after_all_is_not_called_off(nlp, text, status):
 )
 def test_people_named_only_by_nationality_are_named_by_their_phrase(nlp, text, title):
     assert only(nlp, text).title == title
+
+
+# --------------------------------------------------------------------------- "next" in reported speech, "coming up"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("She said at the group's next meeting in Geneva in May, delegates will consider a new quota.", "2024-05"),
+        ("He told reporters at the council's upcoming session in June, members would weigh the plan.", "2024-06"),
+    ],
+)
+def test_a_next_meeting_in_reported_speech_is_ahead(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_meeting_said_without_next_keeps_the_tense_of_saying(nlp):
+    meeting = only(nlp, "She said at the meeting in Geneva in May that delegates will consider a new quota.")
+    assert meeting.status is MeetingStatus.PAST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the Ottawa summit coming up, ministers are busy.",
+        "With the Lisbon conference coming up next month, the diplomats are preparing.",
+    ],
+)
+def test_a_meeting_coming_up_is_upcoming(nlp, text):
+    assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.UPCOMING]
+
+
+def test_a_meeting_that_came_up_in_talk_is_not_upcoming(nlp):
+    assert upcoming(nlp, "The summit came up in the talks last week.") == []
+
+
+# --------------------------------------------------------------------------- ", due to be held in …", "near Osaka"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        (
+            "He hoped the plan would be adopted at the annual meetings of the fund, due to be held in Lagos in June.",
+            "2024-06",
+            "Lagos",
+        ),
+        ("The proposal goes to the council's session, due to open in Lima on May 3.", "2024-05-03", "Lima"),
+    ],
+)
+def test_due_to_be_held_after_the_meeting_noun_gives_its_time_and_place(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_a_report_due_after_a_comma_does_not_give_the_meeting_its_place(nlp):
+    meeting = only(nlp, "The report, due to be published in Paris in June, will be discussed at the meeting.")
+    assert (meeting.start, meeting.place) == (None, None)
+
+
+def test_a_town_near_which_the_meeting_is_held_is_its_place(nlp):
+    assert only(nlp, "Ministers will hold talks near Lyon on Friday.").place == "Lyon"
+
+
+# --------------------------------------------------------------------------- "in advance of" is "ahead of"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("The gesture came in advance of her annual meeting, on May 5-6 in Lisbon, with the Spanish premier.",
+         "2024-05-05", "Lisbon"),
+        ("Prices firmed in advance of the cartel's meeting in Vienna.", None, "Vienna"),
+    ],
+)
+def test_a_meeting_something_happens_in_advance_of_is_ahead(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_an_advance_of_talks_made_is_not_a_cue(nlp):
+    assert upcoming(nlp, "Analysts noted an advance of the talks last week.") == []
+
+
+# --------------------------------------------------------------------------- a time and place set off after the noun
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("Some read the step as a friendly gesture in advance of her annual meeting, on May 5-6 in Lisbon, "
+         "with the Spanish premier.", "2024-05-05", "Lisbon"),
+        ("The ministers will discuss the plan at their meeting, in Oslo on Friday, and report back.",
+         "2024-03-08", "Oslo"),
+    ],
+)
+def test_a_time_and_place_set_off_by_commas_after_the_meeting_are_its_own(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+def test_a_time_and_place_of_another_clause_are_not_the_meetings(nlp):
+    meeting = only(nlp, "He attended the meeting, and on Monday, in Paris, he signed the deal.")
+    assert (meeting.start, meeting.place) == (None, None)
+
+
+# --------------------------------------------------------------------------- calling on an institution
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        ("A delegation from Fokker will visit the Belgian parliament on Monday to press its bid.",
+         "2024-03-11", "Belgian parliament"),
+        ("The envoy will visit the ministry in Rome on Friday.", "2024-03-08", "Rome"),
+    ],
+)
+def test_a_party_visiting_an_institution_meets_it(nlp, text, start, place):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start, meeting.place) == (MeetingStatus.UPCOMING, start, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will visit the factory on Monday.",
+        "Thousands of schoolchildren visit the parliament every year.",
+    ],
+)
+def test_visiting_a_site_or_a_habitual_visit_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []

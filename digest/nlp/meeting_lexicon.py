@@ -84,6 +84,11 @@ BODIES = {
     "delegates",
     "negotiators",
 }
+# Institutions one calls on: "will visit the parliament / the ministry" is a meeting with it.
+INSTITUTIONS = {
+    "parliament", "ministry", "commission", "council", "committee", "senate", "congress",
+    "legislature", "assembly", "bundestag", "diet", "cabinet", "secretariat",
+}
 # Bodies that sit where their town is: "the Dublin court", "the Lyon council" (not people who travel).
 SEATED_BODIES = {"court", "tribunal", "council", "legislature", "assembly", "parliament", "senate", "commission"}
 # not "vote": a ballot, not a meeting (README)
@@ -486,6 +491,10 @@ FUTURE_AMODS = {
     "possible",
     "new",
 }
+# "next" and its like count from the day of whoever speaks: the meeting is ahead of them
+AHEAD_AMODS = {"next", "upcoming", "forthcoming"}
+# verbs of saying: what hangs on them belongs to what was said
+REPORTING = {"say", "tell", "add", "report"}
 PAST_AMODS = {
     "last",
     "previous",

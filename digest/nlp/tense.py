@@ -218,11 +218,16 @@ def _preposition_cue(prep) -> Tense | None:
         return FUTURE
     if w == "for" and prep.head.lemma_.lower() in _PREPARING:
         return FUTURE
-    if w == "of" and prep.head.lemma_.lower() in ("eve", "run-up", "runup"):
-        return FUTURE  # "on the eve of the semi-annual meetings"
+    if w == "of" and (prep.head.lemma_.lower() in ("eve", "run-up", "runup") or in_advance(prep.head)):
+        return FUTURE  # "on the eve of the semi-annual meetings", "in advance of the talks"
     if w in ("after", "following", "since", "during") and prep.dep_ in ("prep", "mark"):
         return PAST if w != "during" else clause_tense(prep.head)
     return None
+
+
+def in_advance(tok) -> bool:
+    """The "advance" of "in advance of" (beforehand), not an advance made ("an advance of 2 pct")."""
+    return tok.lower_ == "advance" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
 
 
 def _tense_of_verb(cur) -> Tense | None:

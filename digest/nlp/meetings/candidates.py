@@ -174,6 +174,8 @@ def verb_trigger(tok) -> MeetingKind | None:
     lemma = tok.lemma_.lower()
     if lemma in lex.VERB_TRIGGERS:
         return MeetingKind.MEET if _people_meet(tok, lemma) else None
+    if lemma == "visit" and _visits_an_institution(tok):
+        return MeetingKind.MEET  # "a delegation will visit the parliament on Monday": calling on a body
     if lemma in lex.TESTIFY_VERBS or (lemma in lex.APPEAR_VERBS and _before_a_body(tok)):
         return MeetingKind.TESTIFY
     subj = subject(tok)
@@ -188,6 +190,14 @@ def verb_trigger(tok) -> MeetingKind | None:
     if lemma in lex.TALK_VERBS and talker is not None and is_party(talker) and (_scheduled_to(tok) or _somewhere(tok)):
         return MeetingKind.TALK
     return None
+
+
+def _visits_an_institution(verb) -> bool:
+    """A party visiting a deliberative body or a ministry ("a delegation will visit the Dutch
+    parliament", "the envoy visits the foreign ministry"): calling on it is meeting it."""
+    visitor = subject(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return visitor is not None and is_party(visitor) and obj is not None and obj.lemma_.lower() in lex.INSTITUTIONS
 
 
 def _agent(verb):

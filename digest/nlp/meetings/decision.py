@@ -11,7 +11,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
-from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, verb_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, in_advance, verb_tense
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -71,6 +71,8 @@ def mention_tense(tok, kind: MeetingKind) -> str:
             return FUTURE  # "is to meet", tagged as a noun
         return clause_tense(tok)
     clause = clause_tense(tok, prep_cues=True)
+    if _coming_up(tok) or (clause == PAST and _next_in_reported_speech(tok)):
+        return FUTURE
     tense = clause
     if clause == PRESENT:
         for c in tok.children:
@@ -79,6 +81,26 @@ def mention_tense(tok, kind: MeetingKind) -> str:
             if c.dep_ in ("amod", "advmod") and c.lower_ in lex.PAST_AMODS:
                 tense = PAST
     return tense
+
+
+def _coming_up(tok) -> bool:
+    """ "with the summit coming up", "the talks coming up next week": the meeting told as approaching."""
+    verbs = [c for c in tok.children if c.dep_ == "acl"] + ([tok.head] if tok.dep_ == "nsubj" else [])
+    return any(
+        v.lemma_.lower() == "come" and v.tag_ == "VBG" and any(p.dep_ == "prt" and p.lower_ == "up" for p in v.children)
+        for v in verbs
+    )
+
+
+def _next_in_reported_speech(tok) -> bool:
+    """ "He said at the group's next meeting in June, members will …": a phrase the parser hangs
+    on the verb of saying belongs to what was said, and "next" counts from the speaker's day."""
+    if tok.dep_ != "pobj" or not any(c.dep_ == "amod" and c.lower_ in lex.AHEAD_AMODS for c in tok.children):
+        return False
+    verb = tok.head.head
+    return tok.head.dep_ == "prep" and verb.lemma_.lower() in lex.REPORTING and any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
 
 
 def is_scheduled(tok, kind: MeetingKind) -> bool:
@@ -124,7 +146,7 @@ def _cue_over_past(tok) -> bool:
         head = cur.head
         if head == cur:
             return False
-        if head.lower_ in ("before", "ahead", "prior"):
+        if head.lower_ in ("before", "ahead", "prior") or in_advance(head):
             gov = governor(head)
             return gov is not None and clause_tense(gov) == PAST
         cur = head
@@ -294,7 +316,7 @@ def _landmark(tok) -> bool:
         return False
     prep = tok.head
     word = prep.lower_
-    if word == "of" and prep.head.lower_ == "ahead":
+    if word == "of" and (prep.head.lower_ == "ahead" or in_advance(prep.head)):
         word = "ahead"
     if word == "to" and prep.head.lower_ == "prior":
         word = "prior"

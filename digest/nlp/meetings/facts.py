@@ -37,7 +37,8 @@ def sentence_places(sent_places, sent=None) -> list[tuple[object, object]]:
 
 
 def venue_spans(sent) -> list:
-    """ "at the foreign ministry", "at the Hilton hotel": a building after "at", as a FAC span."""
+    """ "at the foreign ministry", "at the Hilton hotel": a building after "at" (or an institution
+    visited), as a FAC span."""
     out = []
     for tok in sent:
         town = _named_town(tok)
@@ -48,7 +49,10 @@ def venue_spans(sent) -> list:
         if seat is not None:
             out.append(seat)
             continue
-        if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.lemma_.lower() not in lex.VENUE_NOUNS:
+        at_venue = tok.dep_ == "pobj" and tok.head.lower_ == "at" and tok.lemma_.lower() in lex.VENUE_NOUNS
+        # "will visit the Dutch parliament": the institution called on is where one meets
+        visited = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "visit" and tok.lemma_.lower() in lex.INSTITUTIONS
+        if not (at_venue or visited):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "at the end of", "at the house of": not a building named on its own
@@ -123,7 +127,7 @@ def place_shape(ent) -> bool:
         h = cur.head
         if h == cur:
             return False
-        if cur.dep_ == "pobj" and h.lower_ in ("in", "at"):
+        if cur.dep_ == "pobj" and h.lower_ in ("in", "at", "near"):
             return True
         if cur.dep_ == "pobj" and h.lower_ in ("to", "for") and h.head.lemma_.lower() in lex.TRAVEL:
             return True
@@ -154,7 +158,10 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             continue
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
-        beside = _after_comma_participle(_modified_word(root, trig_ids), triggers)
+        word = _modified_word(root, trig_ids)
+        beside = _after_comma_participle(word, triggers)
+        beside = beside if beside is not None else _due_after_comma(word, triggers)
+        beside = beside if beside is not None else _set_off_after_noun(root, triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
             continue
@@ -264,6 +271,33 @@ def _after_comma_participle(verb, triggers: list) -> int | None:
     # the comma itself may hang on the noun ("said the talks, starting on April 14, would …")
     ends = (verb.i - 2, verb.i - 1) if comma else (verb.i - 1,)
     return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i in ends), None)
+
+
+def _due_after_comma(verb, triggers: list) -> int | None:
+    """The noun trigger that ", due to be held in Cairo in June" or ", due to open on Monday" right
+    after its phrase describes, whatever the parser hung "due" on."""
+    due = verb.head
+    if verb.dep_ != "xcomp" or due.lower_ != "due" or due.i < 2 or verb.lemma_.lower() not in lex.TAKING_PLACE:
+        return None
+    if due.doc[due.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in due.children):
+        return None
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == due.i - 2), None)
+
+
+def _set_off_after_noun(root, triggers: list) -> int | None:
+    """The noun trigger whose phrase a time or place set off by commas right after it belongs to,
+    whatever verb the parser hung it on: "his annual meeting, on April 5-6 in Ottawa, with …"."""
+    path = head_path(root)
+    prep = next((t for t in path if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")), None)
+    if prep is None or prep.lower_ not in ("on", "in", "at"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in path[: path.index(prep)]):
+        return None
+    doc = prep.doc
+    closing = prep.right_edge.i + 1
+    if prep.i < 2 or doc[prep.i - 1].text != "," or closing >= len(doc) or doc[closing].text != ",":
+        return None
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == prep.i - 2), None)
 
 
 def _modified_word(root, trig_ids: set[int]):
