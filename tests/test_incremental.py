@@ -114,6 +114,22 @@ def test_one_change_then_an_incremental_build_equals_a_clean_build(built, tmp_pa
         assert incremental.pages_reused > 0, change  # not everything was made again
 
 
+def test_a_new_list_page_leaves_the_other_pages_reusable(tmp_path_factory):
+    """With one briefing per list page, an article on a new earliest day adds a list page: the pages
+    that do not show it are kept, and the site still equals a clean build."""
+    root = project(tmp_path_factory.mktemp("paged") / "site")
+    apply(root, ("config", ("per_page", "1"), None))
+    build_site(load_config(root=root), today=TODAY)
+    pages_before = len(list((root / "site" / "page").glob("*/index.html")))
+    incremental = build_site(load_config(root=root), today=apply(root, ("add", 5, 8)))
+    assert len(list((root / "site" / "page").glob("*/index.html"))) == pages_before + 1
+    clean = tmp_path_factory.mktemp("paged-clean") / "site"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".digest", "site"))
+    build_site(load_config(root=clean), today=TODAY)
+    assert tree(root / "site") == tree(clean / "site")
+    assert incremental.pages_reused > 0
+
+
 def test_one_code_version_covers_every_module(tmp_path):
     version = code_version()
     assert version.site == source_digest(".") != version.extractor != version.reader

@@ -150,11 +150,10 @@ def _environment(site: Site, config: Config, reuse: PageReuse | None,
         return speaker.slug if speaker else None
 
     env.globals.update(site=site, day_path=day_path, list_path=list_path, meeting_ics_name=meeting_ics_name,
-                       speaker_of=speaker_of, search=search, briefing_time=lambda b: briefing_time(b, config),
-                       page_count=max(1, -(-len(site.briefings) // config.per_page)))
+                       speaker_of=speaker_of, search=search, briefing_time=lambda b: briefing_time(b, config))
 
     if reuse is not None:
-        reuse.attach(env, f"{reuse.environment}|{search}|{env.globals['page_count']}")
+        reuse.attach(env, f"{reuse.environment}|{search}")
     return env, speaker_slug
 
 
