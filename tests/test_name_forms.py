@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.nlp.naming import fuller_name, is_variant, same_person, split_name, surname
+from digest.nlp.naming import fuller_name, is_variant, royal_titles, same_person, split_name, surname
 from digest.nlp.quotes import extract_quotes
 
 
@@ -86,6 +86,26 @@ def test_a_royal_named_again_by_name_alone_keeps_the_title(nlp):
     q = quote(nlp, "firm", "Queen Ingrid opened the new parliament on Monday.",
               "“The kingdom stands firm,” Ingrid said.")
     assert q.speaker == "Queen Ingrid"
+
+
+@pytest.mark.parametrize(("title", "noun"), [("Queen", "queen"), ("King", "king"), ("Crown Prince", "prince")])
+def test_the_royal_described_by_title_is_the_royal_not_the_person_named_last(nlp, title, noun):
+    q = quote(nlp, "heroes", f"Britain's {title} Alaric toured the hospital with Health Minister Ann Cole.",
+              f"“The nurses are heroes,” the {noun} said.")
+    assert q.speaker == f"{title} Alaric"
+
+
+def test_a_royal_title_nobody_holds_names_nobody(nlp):
+    q = quote(nlp, "heroes", "Health Minister Ann Cole toured the hospital on Friday.",
+              "“The nurses are heroes,” the queen said.")
+    assert q.speaker is None
+
+
+def test_royal_titles_are_the_titles_a_name_begins_with():
+    assert royal_titles("Crown Prince Alaric") == ["crown", "prince"]
+    assert royal_titles("Queen Ingrid") == ["queen"]
+    assert royal_titles("Stephen King") == []
+    assert royal_titles("King") == []
 
 
 def test_split_name_keeps_a_royal_title_and_moves_a_position():

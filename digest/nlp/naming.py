@@ -176,6 +176,15 @@ def royal_start(words: list[str], cut: int) -> int:
     return cut
 
 
+def royal_titles(name: str) -> list[str]:
+    """The royal titles a name begins with, lower-cased: "Crown Prince Faisal" → ["crown",
+    "prince"]; "Stephen King" → [] (a surname, not a title)."""
+    words = name.split()
+    if len(words) > 1 and royal_start(words, len(words) - 1) == 0:
+        return [key(w) for w in words[:-1]]
+    return []
+
+
 def is_office(name: str) -> bool:
     """An office written like a name, no person's name in it: "PUC President", "IMF Managing
     Director", "Director". Its last word is a position and every other word an acronym or a

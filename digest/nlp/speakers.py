@@ -23,6 +23,7 @@ from digest.nlp.naming import (
     is_position_word,
     is_role_word,
     royal_start,
+    royal_titles,
     words_of,
 )
 
@@ -121,8 +122,8 @@ class Names:
             if char - m.char > window and fallback is not None:
                 break
             name = self.resolve(m.name)
-            if noun:
-                if noun in (self.roles.get(name) or "").lower().split():
+            if noun:  # "the minister": a minister; "the queen": also "Queen Matilda", her title in her name
+                if noun in (self.roles.get(name) or "").lower().split() or noun in royal_titles(name):
                     return name
                 continue
             if fallback is None:
@@ -344,6 +345,7 @@ def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int
     has_person = any(i in person_tokens for i in range(m.start, m.end))
     # a personal title or position, not a word like "National" or "Federal" that also heads bodies
     titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
+    titled = titled or bool(royal_titles(m.name))  # "Queen Matilda": a royal's title stays in the name
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
         titled = True

@@ -100,6 +100,8 @@ class Descriptions:
         if qualified:
             return Who(text, None, True, Attribution.UNNAMED)
         who = self.antecedent(head.idx, person=True, noun=lemma)
+        if who is None and lemma in naming.ROYAL_TITLES:
+            return NOBODY  # "the queen" and no queen named before: never whoever spoke last
         if who is None:  # "the presidential candidate": the person who spoke just before
             who = self.last_speaker(head.idx, window=1500)
         if who is None and lemma not in PERSON_NOUNS:
