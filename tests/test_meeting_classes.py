@@ -1313,3 +1313,18 @@ def test_an_adjourned_session_keeps_the_day_it_opened(nlp):
 def test_a_session_adjourned_for_weeks_meets_again_on_the_new_day(nlp):
     meeting = only(nlp, "The cocoa council meeting has been adjourned until April 20.")
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-04-20")
+
+
+# --------------------------------------------------------------------------- one's part in a meeting, dated
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Smith's testimony to the Senate hearing tomorrow will not cover the budget, aides said.", "2024-03-08"),
+        ("The minister's address to the farm council meeting on Friday will focus on quotas.", "2024-03-08"),
+    ],
+)
+def test_the_day_of_ones_part_in_a_meeting_is_the_meetings(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
