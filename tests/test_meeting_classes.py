@@ -1283,3 +1283,48 @@ def test_a_party_visiting_an_institution_meets_it(nlp, text, start, place):
 )
 def test_visiting_a_site_or_a_habitual_visit_is_no_meeting(nlp, text):
     assert upcoming(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- a session broken off for a few days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fishery board's annual conference was adjourned until Monday because of the storm.",
+        "A council meeting of the tin producers has been adjourned until tomorrow, delegates said.",
+    ],
+)
+def test_a_session_adjourned_for_a_few_days_is_under_way(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.ONGOING, None)
+
+
+def test_an_adjourned_session_keeps_the_day_it_opened(nlp):
+    text = (
+        "The sugar council meeting has been adjourned until Friday, officials said. "
+        "The talks, which opened here on Tuesday, centre on export quotas."
+    )
+    assert upcoming(nlp, text) == []
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.ONGOING, "2024-03-05")
+
+
+def test_a_session_adjourned_for_weeks_meets_again_on_the_new_day(nlp):
+    meeting = only(nlp, "The cocoa council meeting has been adjourned until April 20.")
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-04-20")
+
+
+# --------------------------------------------------------------------------- one's part in a meeting, dated
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Smith's testimony to the Senate hearing tomorrow will not cover the budget, aides said.", "2024-03-08"),
+        ("The minister's address to the farm council meeting on Friday will focus on quotas.", "2024-03-08"),
+    ],
+)
+def test_the_day_of_ones_part_in_a_meeting_is_the_meetings(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)

@@ -867,6 +867,8 @@ SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
 HEARING_NOUNS = {"sentencing", "arraignment"}
 # Verbs that move a meeting to another date: "moved from Monday to March 20".
 MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Verbs that break off a session under way until it resumes: "the council meeting was adjourned until Thursday".
+PAUSE_WORDS = {"adjourn", "recess"}
 # Nouns that stand for a part of the meeting itself: "a round in the talks", "on the eve of".
 EVENT_PARTS = {"round", "session", "eve", "opening", "start", "end", "close", "day", "stage", "phase", "part"}
 # Verbs whose subject holds the meeting it names: "WeWork will hold an all-hands meeting".

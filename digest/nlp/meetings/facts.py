@@ -187,6 +187,7 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             hit = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
         elif verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
+            hit = hit if hit is not None else _part_in_trigger(verb, trig_ids)
         elif verb.pos_ in ("VERB", "AUX"):
             hit = _contact_clause_trigger(verb, triggers)
             hit = hit if hit is not None else _nearest_trigger_of_verb(verb, root, triggers, taken, place)
@@ -339,6 +340,20 @@ def _of_trigger(noun, trig_ids: set[int]) -> int | None:
     """The trigger in "<noun> of <trigger>": "a round of talks"."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
+            hit = next((o.i for o in c.children if o.dep_ == "pobj" and o.i in trig_ids), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+PART_PREPOSITIONS = ("to", "at", "before")  # "testimony to the hearing", "a speech at the conference"
+
+
+def _part_in_trigger(noun, trig_ids: set[int]) -> int | None:
+    """The trigger in "<act> to/at/before <trigger>": one's part in a meeting is told with the
+    meeting's day ("Smith's testimony to the hearing tomorrow")."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in PART_PREPOSITIONS:
             hit = next((o.i for o in c.children if o.dep_ == "pobj" and o.i in trig_ids), None)
             if hit is not None:
                 return hit

@@ -171,6 +171,8 @@ def _status(
 ) -> tuple[MeetingStatus, bool, TimeValue | None, bool]:
     """The mention's status, whether it only gives the date a meeting was moved from, and its time
     as shown (with whether it is only a journey's day)."""
+    if when.paused:
+        return MeetingStatus.ONGOING, False, value, hinted  # "adjourned until Thursday": a session under way
     # a journey already made says nothing of whether the meeting it was for is over
     past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
     # "the ministers meet this week": a present told as a timetable (its dates were read as ahead) is ahead

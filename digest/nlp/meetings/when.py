@@ -27,6 +27,7 @@ class MentionTime:
     end: TimeValue | None = None
     tense: str = ""  # the tense the start was resolved with
     rescheduled: bool = False  # the start is a new date: "postponed from Tuesday to Friday"
+    paused: bool = False  # a session under way broken off for a few days: "adjourned until Thursday"
     later: bool = False  # the rest of a period: "later this month", "the end of the week"
     weekend: bool = False  # "this weekend": days that tell the status, but no day named (shown as the week)
 
@@ -58,6 +59,8 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
         if v is None:
             continue
+        if _paused(root, trig_gov, v, published):
+            return MentionTime(None, None, tense, paused=True)  # the day it resumes, not the day it opened
         if moved:
             return MentionTime(v, end, FUTURE, rescheduled=True)  # the new date
         if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
@@ -200,6 +203,23 @@ def _until(doc, start_char: int) -> bool:
     """ "until/through X" ends what is under way ("not until X" is when it starts)."""
     before = doc_text(doc)[max(0, start_char - 12) : start_char].rstrip().lower()
     return before.endswith(("until", "till", "through")) and not before.endswith(("not until", "not till"))
+
+
+PAUSE_DAYS = 7  # a break in a session lasts at most this long; a longer one is a new session
+
+
+def _paused(root, trig_gov, value: TimeValue, published: date) -> bool:
+    """ "The council meeting has been adjourned until Thursday": a session broken off until a day a
+    few days ahead is under way; the day is when it resumes (a longer adjournment is a new sitting)."""
+    prep = root.head
+    if trig_gov is None or prep.dep_ != "prep" or prep.head != trig_gov or prep.lower_ not in ("until", "till", "to"):
+        return False
+    last = value.last_day
+    return (
+        trig_gov.lemma_.lower() in lex.PAUSE_WORDS
+        and last is not None
+        and published <= last <= published + timedelta(days=PAUSE_DAYS)
+    )
 
 
 def _moved(root, trig_gov) -> str | None:
