@@ -847,3 +847,18 @@ def test_an_organisation_named_with_of_or_for_is_named_whole(nlp, sentence, spea
 def test_a_title_with_of_before_a_name_is_still_the_person(nlp):
     q = quote(nlp, "appeal", "“We will appeal,” said Secretary of State Ann Brooks.")
     assert q.speaker == "Ann Brooks"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbour master Ines Varga noted that the shipping companies had cut their fleets and added: "
+    "“We expect a quiet summer.”",
+    "Harbour master Ines Varga noted despite the strike, the shipping companies had cut their fleets and added "
+    "“We expect a quiet summer.”",
+])
+def test_a_second_speech_verb_shares_the_first_verbs_subject_not_the_reported_clauses(nlp, sentence):
+    assert quote(nlp, "quiet summer", sentence).speaker == "Ines Varga"
+
+
+def test_a_second_speech_verb_after_a_reported_clause_without_a_name_keeps_the_speaker(nlp):
+    q = quote(nlp, "Demand", "Analyst Rob Fenn said prices rose and added, “Demand is strong.”")
+    assert q.speaker == "Rob Fenn"

@@ -176,7 +176,7 @@ class Events:
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
                     break
-                node = node.head
+                node = self.reporter_of_reported(node) or node.head
             else:
                 break
         # parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …
@@ -214,6 +214,18 @@ class Events:
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    def reporter_of_reported(self, verb: Token) -> Token | None:
+        """The speech verb a speech verb without a subject is coordinated with, past the clause it
+        reports: in "Lee noted (that) prices had fallen and added “…”" the parse may join "added"
+        to "fallen", but the one who adds is the one who noted, never the reported clause's
+        subject. None when ``verb`` is not joined that way."""
+        first = verb.head
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS or first.dep_ != "ccomp":
+            return None
+        if first.lemma_.lower() in SPEECH_VERBS or first.head.lemma_.lower() not in SPEECH_VERBS:
+            return None  # "Lee said Kim told them … and added": a speech verb of its own, read as before
+        return first.head
 
     def participle_of_relative(self, verb: Token) -> bool:
         """``verb`` is a participle without a subject hung on a relative clause: "… not paying an
