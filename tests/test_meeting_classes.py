@@ -1328,3 +1328,12 @@ def test_a_session_adjourned_for_weeks_meets_again_on_the_new_day(nlp):
 def test_the_day_of_ones_part_in_a_meeting_is_the_meetings(nlp, text, start):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_the_legislature_as_a_whole_names_no_other_party_than_its_committee(nlp):
+    text = (
+        "Aides said Ann Cole will make the request at a House Banking subcommittee hearing. "
+        "Her testimony to the Congressional hearing tomorrow will not include a forecast."
+    )
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")

@@ -867,6 +867,9 @@ SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
 HEARING_NOUNS = {"sentencing", "arraignment"}
 # Verbs that move a meeting to another date: "moved from Monday to March 20".
 MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Words for a legislature as a whole: "the Congressional hearing" may be any chamber's or committee's
+# ("a Senate Agriculture subcommittee hearing"), so they match no party and contradict none.
+WHOLE_LEGISLATURE = {"congressional", "congress", "parliamentary", "parliament", "legislative", "legislature"}
 # Verbs that break off a session under way until it resumes: "the council meeting was adjourned until Thursday".
 PAUSE_WORDS = {"adjourn", "recess"}
 # Nouns that stand for a part of the meeting itself: "a round in the talks", "on the eve of".

@@ -615,7 +615,7 @@ def parties(tok, kind: MeetingKind, place: str | None) -> tuple[list[str], set[s
             if not (place and e == place) and e not in found:
                 found.append(e)
     names |= {p.lower() for p in found}
-    names = {n for n in names if not re.search(r"\d", n) and n not in lex.CALENDAR_WORDS}
+    names = {n for n in names if not re.search(r"\d", n) and n not in lex.CALENDAR_WORDS | lex.WHOLE_LEGISLATURE}
     for p in found:
         words = [w for w in re.findall(r"[A-Za-z]+", p) if w[0].isupper() and w.lower() not in ("of", "and", "the")]
         if len(words) >= 2:
