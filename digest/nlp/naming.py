@@ -77,13 +77,10 @@ POSITION_ABBREVIATIONS = words_of(
     ceo cfo coo cto cio cmo evp svp vp gm md mp mep qb rb wr te ol dl lb cb dt de fb ss rhp lhp
     """
 )
+# Courtesy titles: before a surname they name a person ("Mr. King", "Dr. Bishop").
+COURTESY_TITLES = words_of("mr mrs ms miss mx dr prof sir dame madam mme mlle")
 # Courtesy titles and abbreviated offices: never a role on their own ("Rep.", "Dr.").
-HONORIFICS = words_of(
-    """
-    mr mrs ms miss mx dr prof rev sir dame madam mme mlle sen rep gov gen lt col maj capt cmdr
-    adm sgt cpl pvt hon fr st
-    """
-)
+HONORIFICS = COURTESY_TITLES | words_of("rev sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt hon fr st")
 # More nouns a role can end on ("Oscar-winning actress", "a student leader").
 _ROLE_HEADS = words_of(
     """
@@ -192,12 +189,9 @@ def is_office(name: str) -> bool:
     words = name.split()
     if not words or not words[-1][:1].isupper() or not is_role_word(words[-1]):
         return False
-    if any(key(w).rstrip(".") in _COURTESY for w in words[:-1]):
+    if any(key(w).rstrip(".") in COURTESY_TITLES for w in words[:-1]):
         return False  # "Mr. King", "Dr. Bishop": a person of that surname
     return all(_is_acronym(w) or key(w) in TITLE_WORDS for w in words[:-1])
-
-
-_COURTESY = words_of("mr mrs ms miss mx dr prof sir dame madam mme mlle")
 
 
 def _is_acronym(word: str) -> bool:

@@ -173,7 +173,7 @@ class Events:
                     and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
             if subs:
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
-            if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head is not node:
+            if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head.i != node.i:
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
                     break
                 node = self.reporter_of_reported(node) or node.head
@@ -289,7 +289,7 @@ class Events:
         node = verb
         for _ in range(3):
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            if not infinitive or node.dep_ not in ("xcomp", "advcl") or node.head is node:
+            if not infinitive or node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
                 return False
             node = node.head
             if any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE for c in node.children):

@@ -106,7 +106,7 @@ class LeadIns:
                     return self.mention(subj).speaker
                 if subj is not None and self.owner(subj):  # "Madonna's introduction began:"
                     return self.owner(subj)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return None

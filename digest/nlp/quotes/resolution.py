@@ -169,7 +169,7 @@ class Resolution:
                 return named
             node = t
             for _ in range(8):
-                if node.head is node:
+                if node.head.i == node.i:
                     return None
                 node = node.head
                 if self.is_speech_verb(node) and node.i < head.i:
