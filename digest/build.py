@@ -61,7 +61,6 @@ def check_output(output: Path, config: Config) -> Path:
         raise DigestError(f"{output}: the output folder may not equal, contain or be inside the content folder")
     if output == config.cache_path or output in config.cache_path.parents:
         raise DigestError(f"{output}: the output folder may not equal or contain the cache folder")
-    SiteWriter.check_replaceable(output)  # refuse a folder digest did not make before doing any work
     return output
 
 

@@ -44,7 +44,7 @@ from digest.errors import Report
 from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
 from digest.models import Article, Extraction
-from digest.render.output import MARKER, remove_tree
+from digest.render.output import MARKER, SiteWriter, remove_tree
 from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
@@ -369,9 +369,12 @@ class ExtractionStats:
 
 @contextmanager
 def open_state(config: Config, output: Path, today: date, clean: bool, report: Report) -> Iterator[BuildState]:
-    """Take the build lock, tidy up after a killed build, open the caches (``clean``: start them empty)."""
+    """Take the build lock, tidy up after a killed build, refuse an output folder digest did not
+    make (before any work; a killed patch can leave the site without its marker until recovered),
+    open the caches (``clean``: start them empty)."""
     with build_lock(config.cache_path), ExitStack() as stack:
         recover_output(output, report)
+        SiteWriter.check_replaceable(output)
         cache_path = config.cache_path / CACHE_FILE
         if clean and cache_path.exists():
             cache_path.unlink()

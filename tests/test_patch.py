@@ -125,6 +125,93 @@ def test_recovery_after_a_kill_mid_patch_restores_the_old_site(tmp_path, killed_
     assert any("rolled back" in p.message for p in report.warnings)
 
 
+def test_the_next_build_after_a_kill_mid_patch_rolls_back_and_builds(tmp_path):
+    """The kill takes the site's marker out with the first replaced files: the next build must
+    still recognise its own site, roll the patch back and publish, not refuse the folder."""
+    root = project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live = config.output_path
+    (root / "content" / "talks-9.md").write_text(STATEMENT.format(n=9, day=11, hour=5))
+    child = os.fork()
+    if child == 0:  # the incremental build, killed at its second move
+        moves = []
+        real_move = patch.move
+
+        def move(source, target):
+            moves.append(source)
+            if len(moves) == 2:
+                os._exit(9)
+            real_move(source, target)
+
+        patch.move = move
+        try:
+            build_site(config, today=TODAY)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(child, 0)
+    assert os.WEXITSTATUS(status) == 9
+    assert not (live / MARKER).exists()  # the kill left the site without its marker
+    report = Report()
+    build_site(config, today=TODAY, report=report)
+    assert any("rolled back" in p.message for p in report.warnings)
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+    assert tree(live) == tree(clean)
+    assert leftovers(live) == []
+
+
+def test_a_folder_of_the_stash_that_cannot_be_read_keeps_the_stash_for_the_next_recovery(tmp_path, monkeypatch):
+    """A roll-back that cannot list a folder of stashed old files must not delete them with the
+    stash: it fails, and the next recovery, able to read it, restores the old site whole."""
+    output, before = old_site(tmp_path)
+    writer = new_version(output)
+    real_move, real_scandir = patch.move, os.scandir
+    failures = {"move": True, "scandir": True}
+
+    def move(source, target):
+        if failures["move"] and Path(target).name == "index.html" and Path(target).parent.name == "story-8":
+            failures["move"] = False
+            raise OSError(5, "Input/output error")  # a placement fails: the patch rolls back
+        real_move(source, target)
+
+    def scandir(path="."):
+        if failures["scandir"] and str(path).endswith(os.path.join(patch.OLD, "articles")):
+            failures["scandir"] = False
+            raise OSError(5, "Input/output error")  # the roll-back cannot list a stashed folder once
+        return real_scandir(path)
+
+    monkeypatch.setattr(patch, "move", move)
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(OSError):
+        writer.commit()
+    assert not failures["scandir"]  # the roll-back did meet the unreadable folder
+    assert len(leftovers(output)) == 2  # the stash (and the staging folder) are still there
+    recover_output(output, Report())
+    assert tree(output) == before
+    assert leftovers(output) == []
+
+
+def test_a_swap_that_fails_puts_the_old_site_back_at_once(tmp_path, monkeypatch):
+    """A build that replaces the whole site moves the live one aside first: if the new folder
+    then cannot be moved in, the live site is back in place before the error reaches the caller."""
+    output, before = old_site(tmp_path)
+    writer = SiteWriter(output)
+    writer.write("index.html", "<p>a whole new site</p>")
+    assert not writer.patching()
+    real_replace = os.replace
+
+    def replace(source, target):
+        if Path(source) == writer.tmp:
+            raise OSError(5, "Input/output error")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        writer.commit()
+    assert tree(output) == before
+
+
 def test_a_roll_back_cut_short_is_finished_by_the_next_recovery(tmp_path, monkeypatch):
     output, before = old_site(tmp_path)
     writer = new_version(output)

@@ -183,7 +183,12 @@ class SiteWriter:
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
             os.rmdir(old)
             os.replace(self.output, old)
-        os.replace(self.tmp, self.output)
+        try:
+            os.replace(self.tmp, self.output)
+        except BaseException:
+            if old is not None:  # the live site goes back at once, not only at the next build's recovery
+                os.replace(old, self.output)
+            raise
         if old is None:
             return None
         trash = old.with_name(old.name.replace(".old-", ".trash-", 1))

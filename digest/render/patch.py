@@ -45,12 +45,16 @@ class Patch:
 def files_under(folder: Path, skip: frozenset[str] = frozenset()) -> Iterable[str]:
     """Every file under ``folder`` as a relative path with ``/``, not entering the folders in ``skip``."""
     base = len(str(folder)) + 1
-    for parent, dirs, names in os.walk(folder):
+    for parent, dirs, names in os.walk(folder, onerror=_raise):  # a folder left unread would be a file lost
         rel = parent[base:].replace(os.sep, "/")
         if skip:
             dirs[:] = [d for d in dirs if (f"{rel}/{d}" if rel else d) not in skip]
         for name in names:
             yield f"{rel}/{name}" if rel else name
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def plan(live: Path, staged: Path, kept: frozenset[str], kept_folders: frozenset[str]) -> Patch:
