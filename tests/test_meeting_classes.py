@@ -1337,3 +1337,54 @@ def test_the_legislature_as_a_whole_names_no_other_party_than_its_committee(nlp)
     )
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+# --------------------------------------------------------------------------- denied or generic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawyer assumes that neither the aide nor the driver will testify under oath.",
+        "Nobody will testify before the panel on Friday.",
+        "Neither side will meet on Monday, the mediator said.",
+    ],
+)
+def test_a_subject_that_denies_anyone_does_it_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is tiring to attend a big gathering of bankers and hear the same speeches.",
+        "Still, it’s sad to attend a large gathering of bankers, as I did at last year’s forum, and hear the same"
+        " talk again and again: the future of banking will be predicated on the fact that clients are poor.",
+        "It's useful to hold talks with rivals, the author writes.",
+    ],
+)
+def test_what_attending_such_events_is_like_is_no_meeting(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_a_judgement_on_attending_a_dated_meeting_keeps_it(nlp):
+    assert [m.place for m in upcoming(nlp, "It is important to attend the summit in Oslo next week.")] == ["Oslo"]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ('"We asked who decided," said Marsh, who will testify on Friday.', "Marsh testimony"),
+        ("Ann Marsh, a former adviser who will testify on Friday, declined to comment.", "Ann Marsh testimony"),
+        ("The Ohio Public Works Board holds a public hearing on Friday with the builders.",
+         "Ohio Public Works Board public hearing"),
+    ],
+)
+def test_a_hearing_is_named_after_who_testifies_or_holds_it(nlp, text, title):
+    assert only(nlp, text).title == title
+
+
+def test_his_hearing_is_named_after_the_subject_who_waits_for_it(nlp):
+    meeting = only(nlp, "Okafor will remain in custody until his extradition hearing in April.")
+    assert meeting.title == "Okafor extradition hearing"
+    assert only(nlp, "Britain will stay firm until his extradition hearing in April.").title == "Extradition hearing"

@@ -164,11 +164,50 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
         return False
     if not has_day and _subject_of_a_condition(trigger, gov):
         return True  # "if negotiations fail, we will act": what the talks may do, not a meeting set
+    if not has_day and _indefinite(trigger) and _generic_infinitive(gov):
+        return True  # "it is depressing to attend a large gathering of executives": no one gathering
     conditional_ok = kind.formal or gov.lemma_.lower() in lex.HOLDING
     chain = _verb_chain(gov)
+    if kind.formal and _negated_subject(chain):
+        return True  # "neither his staff nor the whistleblower will testify", "nobody will meet them"
     if any(_excluding_child(c, trigger, kind, has_day, conditional_ok) for v in chain for c in v.children):
         return True
     return conditional_ok and not _landmark(trigger) and _conditional_above(chain[-1])
+
+
+NO_ONE = {"nobody", "none", "neither", "no-one"}
+
+
+def _negated_subject(chain: list) -> bool:
+    """The meeting's verb has a subject that denies anyone does it: "nobody", "no one", "neither X nor Y"."""
+    for verb in chain:
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in NO_ONE:
+                return True
+            if any(c.dep_ in ("preconj", "det") and c.lower_ in ("no", "neither") for c in subj.children):
+                return True
+    return False
+
+
+def _indefinite(trigger) -> bool:
+    """ "a gathering", "talks": no determiner or possessive that points at one known meeting."""
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.children)
+
+
+def _generic_infinitive(gov) -> bool:
+    """The meeting's verb is an infinitive a judgement is passed on, with "it" standing for it:
+    "it is useful to hold talks", "it's depressing to attend a gathering" (what such events are like)."""
+    if gov.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+        return False
+    head = gov.head.head if gov.head.dep_ in ("acomp", "attr") else gov.head  # "it is tiring to attend"
+    copulas = [c for c in head.children if c.dep_ == "aux" and _is_be(c)]  # "it's depressing"
+    if not (_is_be(head) or copulas):
+        return False
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for v in [head, *copulas] for c in v.children)
+
+
+def _is_be(tok) -> bool:
+    return tok.lemma_.lower() == "be" or tok.lower_ in ("'s", "’s")
 
 
 def _subject_of_a_condition(trigger, gov) -> bool:

@@ -130,7 +130,23 @@ def _his_or_her(tok) -> str | None:
     """ "his sentencing": the person last named before, within the sentence or the one before it."""
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return None
-    return _person_before(tok)
+    return _person_before(tok) or _named_subject_before(tok)
+
+
+def _named_subject_before(tok) -> str | None:
+    """The proper-noun subject of the clause ``tok`` is in, named before it: "Smith will remain in
+    custody until his hearing" (the tagger may take a lone surname for a company; "his" says a person)."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            break
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None:
+            if subj.pos_ != "PROPN" or subj.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+                return None
+            return " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN" and t.i <= subj.i) or None
+    return None
 
 
 def _its(tok) -> str | None:
@@ -164,6 +180,8 @@ def names_someone(text: str, sent) -> bool:
         return False
     if any(c.isupper() for w in words[1:] for c in w) or any(c.isupper() for c in words[0][1:]):
         return True
+    if any(t.text == words[0].lower() and t.pos_ != "PROPN" for t in sent):
+        return False  # "Public hearing" from "a public hearing", whatever "California Public Utilities" holds
     return any(t.text == words[0] and (t.pos_ == "PROPN" or t.ent_type_ in PARTY_LABELS) for t in sent)
 
 
@@ -387,6 +405,10 @@ def _hearing_title(tok) -> str:
                 ents = ents_in(body.subtree)
                 return cap(f"{ents[0] if ents else np_text(body, 6)} hearing")
     subj = subject(tok)
+    if subj is not None and subj.lower_ in ("who", "that"):
+        subj = _antecedent(tok)  # "Hill, who will testify Thursday" → "Hill testimony"
+        if subj is not None and subj.dep_ == "appos":
+            subj = subj.head  # "Fiona Hill, a former adviser who will testify": the person, not the post
     who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
     return cap(f"{who} testimony" if who else "Hearing")
 
