@@ -148,18 +148,30 @@ def _called_off(item: AgendaItem, today: date) -> bool:
     return changed and (when is None or when.last_day >= today)
 
 
-def agenda_sections(items: list[AgendaItem], today: date) -> tuple[list, list, list, list]:
+def agenda_sections(items: list[AgendaItem], today: date, reported_on: dict[str, date] | None = None,
+                    fresh_days: int = 0) -> tuple[list, list, list, list]:
     """(upcoming by date, upcoming whose date is not given, postponed or called off, past newest
     first). The upcoming sections hold only meetings whose status is upcoming (or, dated, ongoing
     and not over: a conference under way); a postponed or
-    cancelled meeting is shown apart; undated meetings that are past or ongoing are left out."""
+    cancelled meeting is shown apart; undated meetings that are past or ongoing are left out.
+
+    With ``reported_on`` (article id -> the day it was published), an undated meeting is upcoming
+    only while its latest report is at most ``fresh_days`` old: "his extradition hearing", reported
+    years ago, says nothing of what is ahead today (it stays on its article's page and briefing)."""
     dated = sorted((it for it in items if it.meeting.when), key=_date_order)
     upcoming = [it for it in dated if _ahead(it, today)]
     called_off = [it for it in dated if _called_off(it, today)]
     called_off += [it for it in items if it.meeting.when is None and _called_off(it, today)]
     past = [it for it in reversed(dated) if not _ahead(it, today) and not _called_off(it, today)]
     undated = [it for it in items if it.meeting.when is None and it.meeting.status is MeetingStatus.UPCOMING]
+    if reported_on is not None:
+        undated = [it for it in undated if reported_since(it, reported_on, today - timedelta(days=fresh_days))]
     return upcoming, undated, called_off, past
+
+
+def reported_since(item: AgendaItem, reported_on: dict[str, date], first_day: date) -> bool:
+    """Whether an article reporting ``item`` was published on ``first_day`` or later."""
+    return any(reported_on[source.article_id] >= first_day for source in item.sources)
 
 
 def _date_order(item: AgendaItem) -> tuple:

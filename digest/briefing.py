@@ -225,7 +225,7 @@ def assemble(articles: list[Article], extractions: dict[str, Extraction], config
         by_day[entry.article.published.astimezone(config.tz).date()].append(entry)
     published_on = {e.article.id: e.article.published.astimezone(config.tz).date() for e in entries}
     agenda_all = merge_meetings(entries)
-    upcoming, undated, called_off, past = agenda_sections(agenda_all, today)
+    upcoming, undated, called_off, past = agenda_sections(agenda_all, today, published_on, config.meeting_days)
     briefings = [
         Briefing(day, tuple(day_entries),
                  tuple(key_quotes(day_entries, config.key_quotes)) if day_key_quotes else (),

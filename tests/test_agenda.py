@@ -100,6 +100,21 @@ def test_sections_hold_each_meeting_once_and_only_undated_ones_still_to_happen()
     assert [it.meeting.title for it in past] == ["Mayor Diaz visit", "Board meeting"]
 
 
+def test_an_undated_meeting_leaves_the_agenda_when_its_reports_grow_old():
+    """ "His extradition hearing", reported long ago with no date, is not ahead of today's reader;
+    a second, recent report keeps it."""
+    old, recent = article("Old", ["x"], "2024-01-02T09:00:00+00:00"), article("New", ["y"], "2024-03-01T09:00:00+00:00")
+    extractions = {old.id: Extraction(old.id, meetings=(m("Okafor extradition hearing"), m("Port strike talks"))),
+                   recent.id: Extraction(recent.id, meetings=(m("Port strike talks"),))}
+    entries = make_entries([old, recent], extractions)
+    reported_on = {e.article.id: e.article.published.date() for e in entries}
+    items = merge_meetings(entries)
+    _, undated, _, _ = agenda_sections(items, date(2024, 3, 8), reported_on, fresh_days=14)
+    assert [it.meeting.title for it in undated] == ["Port strike talks"]
+    _, undated, _, _ = agenda_sections(items, date(2024, 1, 8), reported_on, fresh_days=14)
+    assert {it.meeting.title for it in undated} == {"Okafor extradition hearing", "Port strike talks"}
+
+
 def test_readable_titles():
     for title in ("WeWork all-hands meeting", "OPEC+ ministerial meeting", "Acme board meeting", "Biden visit to Oslo"):
         assert readable_title(title), title
