@@ -1388,3 +1388,9 @@ def test_his_hearing_is_named_after_the_subject_who_waits_for_it(nlp):
     meeting = only(nlp, "Okafor will remain in custody until his extradition hearing in April.")
     assert meeting.title == "Okafor extradition hearing"
     assert only(nlp, "Britain will stay firm until his extradition hearing in April.").title == "Extradition hearing"
+
+
+@pytest.mark.parametrize("meeting", ["an all-company meeting", "a company-wide meeting", "an all-staff meeting"])
+def test_a_whole_company_meeting_takes_the_companys_name(nlp, meeting):
+    text = f"Brantwell Media said it will cut 300 jobs. Its plan will be set out at {meeting} on Friday."
+    assert only(nlp, text).title.startswith("Brantwell Media ")

@@ -544,8 +544,9 @@ ENVOYS = {"ambassador", "envoy", "consul", "emissary", "representative", "charg√
 # Title words to drop (time, quantity and hedging adjectives).
 # An organisation's own meetings: their title takes the organisation's name ("Acme all-hands meeting").
 INTERNAL_MEETING_WORDS = {
-    "all-hands", "hands", "staff", "board", "shareholders", "shareholder", "stockholders", "stockholder",
-    "annual", "employees", "town", "directors", "general",
+    "all-hands", "hands", "all-company", "company-wide", "companywide", "all-staff", "staff", "board",
+    "shareholders", "shareholder", "stockholders", "stockholder", "annual", "employees", "town", "directors",
+    "general",
 }
 # The people of an organisation: "employees of Acme" meet as Acme.
 MEMBER_NOUNS = {"employee", "staff", "shareholder", "stockholder", "worker", "director", "member", "partner"}
