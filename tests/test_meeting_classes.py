@@ -1394,3 +1394,18 @@ def test_his_hearing_is_named_after_the_subject_who_waits_for_it(nlp):
 def test_a_whole_company_meeting_takes_the_companys_name(nlp, meeting):
     text = f"Brantwell Media said it will cut 300 jobs. Its plan will be set out at {meeting} on Friday."
     assert only(nlp, text).title.startswith("Brantwell Media ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will stress its support for an international conference on the Arctic, officials said.",
+        "The push for talks with the strikers grew on Monday.",
+    ],
+)
+def test_a_meeting_argued_for_is_not_set(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_support_for_a_dated_meeting_keeps_it(nlp):
+    assert [m.place for m in upcoming(nlp, "Norway voiced support for the summit in Oslo next week.")] == ["Oslo"]

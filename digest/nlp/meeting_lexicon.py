@@ -690,6 +690,8 @@ PROPOSAL = {
     "invite",
     "request",
 }
+# Nouns of arguing for something: "support for a peace conference" is for a conference proposed, not set.
+ADVOCACY_NOUNS = {"support", "backing", "push", "campaign", "plea", "case"}
 SPECULATIVE_MODALS = {"may", "might", "could", "can"}
 # Generic plurals: "conferences" with no determiner is a kind of event, not one event.
 COUNTABLE = {

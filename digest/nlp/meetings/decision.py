@@ -371,6 +371,8 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         return True
     if lemma in lex.DOUBT:
         return True  # "analysts were uncertain that even an emergency meeting would help"
+    if lemma in lex.ADVOCACY_NOUNS and cur.pos_ == "NOUN" and not setting and _indefinite(tok):
+        return True  # "its support for an international peace conference": one argued for, not set
     if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in cur.children):
         return True  # "there can be no assurance that … talks"
     if cur.pos_ not in ("VERB", "AUX"):
