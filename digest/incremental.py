@@ -101,7 +101,7 @@ class CachedReader:
     that gave errors (so they are reported again).
     """
 
-    def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[], None] | None = None):
+    def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[int], None] | None = None):
         self.cache, self.on_miss = cache, on_miss
         self.version = f"{code_version().reader}|{options.timezone}|{options.default_date}"
         self.fresh: list[tuple[str, str, str]] = []
@@ -121,13 +121,14 @@ class CachedReader:
     def prepare(self, files: list[tuple[Path, Path]]) -> None:
         """Before reading: stamp every file (given with its real path, as the folder walk found it),
         fetch what the cache holds for the unchanged ones and, if any is new or changed, call
-        ``on_miss`` (nothing read)."""
+        ``on_miss`` with how many are (nothing read)."""
         for path, real in files:
             with contextlib.suppress(OSError):
                 self.stamps[path] = self.key_and_stamp(real, os.stat(path))
         self.stored = self.cache.get_files(dict(self.stamps.values()))
-        if self.on_miss and any(key not in self.stored for key, _ in self.stamps.values()):
-            self.on_miss()
+        missed = sum(1 for key, _ in self.stamps.values() if key not in self.stored)
+        if self.on_miss and missed:
+            self.on_miss(missed)
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
         stamped = self.stamps.pop(path, None)
@@ -168,8 +169,12 @@ def today_in(config: Config) -> date:
 
 class Workers:
     """Where extraction batches run: the executor given, else the dask cluster of
-    ``config.scheduler``, else local worker processes (started early, at the first content
-    file the read cache does not have, when ``early``; else only for a large job)."""
+    ``config.scheduler``, else local worker processes (started early, when ``early`` and the read
+    cache lacks enough content files to be worth them; else only for a large job).
+
+    Enough is ``extract.parallel_min_articles()`` files (a file holds one article or more): a
+    few new files (the daily article or two) are extracted in this process, which costs no
+    more than a worker's start-up, and no worker is spawned or waited for."""
 
     def __init__(self, config: Config, early: bool = False, executor: Executor | None = None):
         from digest.cluster import ClusterWorkers
@@ -181,9 +186,16 @@ class Workers:
         self.early = early and executor is None and self.cluster is None
 
     @property
-    def on_miss(self) -> Callable[[], None] | None:
-        """What the read cache calls when a file must be read: start the local workers."""
-        return self.local.start if self.early else None
+    def on_miss(self) -> Callable[[int], None] | None:
+        """What the read cache calls with how many files must be read: start the local workers when
+        they are enough to be worth them."""
+        return self.start_for if self.early else None
+
+    def start_for(self, files: int) -> None:
+        from digest.extract import parallel_min_articles
+
+        if files >= parallel_min_articles():
+            self.local.start()
 
     @property
     def executor(self) -> Executor | None:
