@@ -96,7 +96,8 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             kept = SiteSummary(len(site.entries), len(site.briefings))
             progress.start("Rendering pages", None)
             with state.rendering(kept) as (pages, search_index), \
-                    SiteWriter(output, articles=kept.articles, allow_empty=allow_empty) as writer:
+                    SiteWriter(output, articles=kept.articles, allow_empty=allow_empty,
+                               live_files=state.live_files) as writer:
                 result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
                                            reuse=pages, search_index=search_index)
             result.pages_reused = pages.reused

@@ -15,7 +15,8 @@ as one ``BuildState``, which hands each stage what it needs:
   build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
   the inputs it was made from, so only the files whose inputs changed are rendered again);
 - **write**: the search state (``SearchIndex``: the live site's index, updated with the
-  pages written again).
+  pages written again) and the live site's files (``LiveFiles``: what a patch of the site
+  may drop, without walking it).
 
 One code version (``code_version``) covers digest's own code, split by what each cache
 depends on: the reader's, the extractor's and the whole site's.
@@ -44,7 +45,7 @@ from digest.errors import Report
 from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
 from digest.models import Article, Extraction
-from digest.render.output import MARKER, SiteWriter, remove_tree
+from digest.render.output import MARKER, LiveFiles, SiteWriter, remove_tree
 from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
@@ -55,6 +56,7 @@ LOCK_FILE = "build.lock"
 FINGERPRINT_FILE = "site.fingerprint"
 PAGES_FILE = "pages.json"
 SEARCH_FILE = "search.json"
+SITE_FILES = "site.files.json"
 STORIES_FILE = "stories.json"
 DAYS_FILE = "days.json"
 
@@ -297,6 +299,7 @@ class BuildState:
         self.fingerprint = ""
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
+        self.live_files: LiveFiles | None = None
 
     def path(self, name: str) -> Path:
         return self.config.cache_path / name
@@ -343,6 +346,7 @@ class BuildState:
         self.path(FINGERPRINT_FILE).unlink(missing_ok=True)
         self.pages = PageReuse(self.path(PAGES_FILE), self.output, self.digests, environment=self.environment)
         self.search = SearchIndex(self.path(SEARCH_FILE), self.output, self.config.language)
+        self.live_files = LiveFiles(self.path(SITE_FILES), self.output, use=not self.clean)
         if self.clean:
             self.pages.data, self.search.previous = {}, {}
         problems_before = len(self.report.problems)
@@ -354,6 +358,7 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
+            self.live_files.save()
             self.edits.save()
             self.edits.clusters.save()
             if len(self.report.problems) == problems_before:
