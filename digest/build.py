@@ -72,8 +72,9 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
 
     Extraction runs on ``executor`` (any ``concurrent.futures.Executor``, e.g. a Dask client's)
     if given, else on the dask cluster of ``config.scheduler``, else on local processes: with
-    ``early_workers`` (the CLI, where one process makes one build) they start loading spaCy at
-    the first content file that is not in the read cache, while the rest is read; a long-lived
+    ``early_workers`` (the CLI, where one process makes one build) they start loading spaCy as
+    soon as the read cache lacks enough content files to be worth them (a few new files are
+    extracted in this process: ``extract.parallel_min_articles``), while the rest is read; a long-lived
     caller (``digest serve``, tests) leaves it off, and small jobs are parsed in-process, where
     the pipeline stays loaded between builds. A build that finds no articles does not replace
     a site that has some unless ``allow_empty`` (DigestError).
@@ -95,7 +96,8 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
             kept = SiteSummary(len(site.entries), len(site.briefings))
             progress.start("Rendering pages", None)
             with state.rendering(kept) as (pages, search_index), \
-                    SiteWriter(output, articles=kept.articles, allow_empty=allow_empty) as writer:
+                    SiteWriter(output, articles=kept.articles, allow_empty=allow_empty,
+                               live_files=state.live_files) as writer:
                 result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
                                            reuse=pages, search_index=search_index)
             result.pages_reused = pages.reused

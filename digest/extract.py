@@ -25,7 +25,9 @@ from digest.models import Article, Extraction, Meeting, Quote
 
 BATCH_SIZE = 32  # nlp.pipe batch
 WORK_BATCH = 64  # articles per unit of work sent to an executor
-PARALLEL_MIN_ARTICLES = 200  # fewer than this: extract in this process
+# Articles this process parses in about the time a new worker takes to start (parallel_min_articles);
+# DIGEST_WORKER_START_ARTICLES=N sets it (tests use 1 to see worker processes on a handful of articles).
+WORKER_START_ARTICLES = int(os.environ.get("DIGEST_WORKER_START_ARTICLES", "").strip() or 100)
 # Parse only the paragraphs that can hold quotes or meetings (DIGEST_PARSE_ALL=1 parses everything).
 SELECT_PARAGRAPHS = os.environ.get("DIGEST_PARSE_ALL", "") in ("", "0")
 MAX_PARSE_CHARS = 200_000  # characters of one article handed to spaCy (the readers cut articles to this too)
@@ -165,10 +167,25 @@ class InlineExecutor(Executor):
         return future
 
 
+def parallel_min_articles(workers: int | None = None) -> int:
+    """Fewest new articles worth starting local worker processes for (``workers``: how many, by
+    default one per core); fewer are extracted in this process.
+
+    A worker must be spawned and import spaCy and load the pipeline before its first result, which
+    takes about as long as this process takes to parse ``WORKER_START_ARTICLES`` articles (S, in
+    article times). ``n`` workers parse N articles in about S + N/n, this process in N (its own
+    spaCy load happens either way: the build goes on in it), so the workers win only from
+    N = S·n/(n-1): 200 articles on two cores, fewer on more, never on one core.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers < 2:
+        return sys.maxsize
+    return -(-WORKER_START_ARTICLES * workers // (workers - 1))
+
+
 def default_executor(jobs: int, pipeline: str) -> Executor:
-    """Local worker processes on every core for large jobs, else this process."""
-    workers = os.cpu_count() or 1
-    if jobs < PARALLEL_MIN_ARTICLES or workers < 2:
+    """Local worker processes on every core for large jobs (``parallel_min_articles``), else this process."""
+    if jobs < parallel_min_articles():
         return InlineExecutor()
     return EarlyWorkers(pipeline)
 
@@ -352,7 +369,7 @@ def extract_articles(
         on_progress(len(results))
     todo = [a for a in unique if a.id not in results]
     run = ExtractionRun(results, parsed=len(todo), cached=len(results))
-    if len(todo) < PARALLEL_MIN_ARTICLES:  # a few new articles: those with nothing to parse need no worker
+    if len(todo) < parallel_min_articles():  # a few new articles: those with nothing to parse need no worker
         idle = [a for a in todo if not needs_parsing(a)]
         if idle:
             _collect([InlineExecutor().submit(extract_batch, idle, pipeline)], results, {a.id: a.origin for a in idle},

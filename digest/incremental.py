@@ -15,7 +15,8 @@ as one ``BuildState``, which hands each stage what it needs:
   build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
   the inputs it was made from, so only the files whose inputs changed are rendered again);
 - **write**: the search state (``SearchIndex``: the live site's index, updated with the
-  pages written again).
+  pages written again) and the live site's files (``LiveFiles``: what a patch of the site
+  may drop, without walking it).
 
 One code version (``code_version``) covers digest's own code, split by what each cache
 depends on: the reader's, the extractor's and the whole site's.
@@ -44,7 +45,7 @@ from digest.errors import Report
 from digest.ingest import ReadOptions, read_article
 from digest.lock import held_lock
 from digest.models import Article, Extraction
-from digest.render.output import MARKER, SiteWriter, remove_tree
+from digest.render.output import MARKER, LiveFiles, SiteWriter, remove_tree
 from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
@@ -55,6 +56,7 @@ LOCK_FILE = "build.lock"
 FINGERPRINT_FILE = "site.fingerprint"
 PAGES_FILE = "pages.json"
 SEARCH_FILE = "search.json"
+SITE_FILES = "site.files.json"
 STORIES_FILE = "stories.json"
 DAYS_FILE = "days.json"
 
@@ -101,7 +103,7 @@ class CachedReader:
     that gave errors (so they are reported again).
     """
 
-    def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[], None] | None = None):
+    def __init__(self, cache: ExtractionCache, options: ReadOptions, on_miss: Callable[[int], None] | None = None):
         self.cache, self.on_miss = cache, on_miss
         self.version = f"{code_version().reader}|{options.timezone}|{options.default_date}"
         self.fresh: list[tuple[str, str, str]] = []
@@ -121,13 +123,14 @@ class CachedReader:
     def prepare(self, files: list[tuple[Path, Path]]) -> None:
         """Before reading: stamp every file (given with its real path, as the folder walk found it),
         fetch what the cache holds for the unchanged ones and, if any is new or changed, call
-        ``on_miss`` (nothing read)."""
+        ``on_miss`` with how many are (nothing read)."""
         for path, real in files:
             with contextlib.suppress(OSError):
                 self.stamps[path] = self.key_and_stamp(real, os.stat(path))
         self.stored = self.cache.get_files(dict(self.stamps.values()))
-        if self.on_miss and any(key not in self.stored for key, _ in self.stamps.values()):
-            self.on_miss()
+        missed = sum(1 for key, _ in self.stamps.values() if key not in self.stored)
+        if self.on_miss and missed:
+            self.on_miss(missed)
 
     def __call__(self, path: Path, options: ReadOptions, report: Report) -> list[Article]:
         stamped = self.stamps.pop(path, None)
@@ -168,8 +171,12 @@ def today_in(config: Config) -> date:
 
 class Workers:
     """Where extraction batches run: the executor given, else the dask cluster of
-    ``config.scheduler``, else local worker processes (started early, at the first content
-    file the read cache does not have, when ``early``; else only for a large job)."""
+    ``config.scheduler``, else local worker processes (started early, when ``early`` and the read
+    cache lacks enough content files to be worth them; else only for a large job).
+
+    Enough is ``extract.parallel_min_articles()`` files (a file holds one article or more): a
+    few new files (the daily article or two) are extracted in this process, which costs no
+    more than a worker's start-up, and no worker is spawned or waited for."""
 
     def __init__(self, config: Config, early: bool = False, executor: Executor | None = None):
         from digest.cluster import ClusterWorkers
@@ -181,9 +188,16 @@ class Workers:
         self.early = early and executor is None and self.cluster is None
 
     @property
-    def on_miss(self) -> Callable[[], None] | None:
-        """What the read cache calls when a file must be read: start the local workers."""
-        return self.local.start if self.early else None
+    def on_miss(self) -> Callable[[int], None] | None:
+        """What the read cache calls with how many files must be read: start the local workers when
+        they are enough to be worth them."""
+        return self.start_for if self.early else None
+
+    def start_for(self, files: int) -> None:
+        from digest.extract import parallel_min_articles
+
+        if files >= parallel_min_articles():
+            self.local.start()
 
     @property
     def executor(self) -> Executor | None:
@@ -285,6 +299,7 @@ class BuildState:
         self.fingerprint = ""
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
+        self.live_files: LiveFiles | None = None
 
     def path(self, name: str) -> Path:
         return self.config.cache_path / name
@@ -331,6 +346,7 @@ class BuildState:
         self.path(FINGERPRINT_FILE).unlink(missing_ok=True)
         self.pages = PageReuse(self.path(PAGES_FILE), self.output, self.digests, environment=self.environment)
         self.search = SearchIndex(self.path(SEARCH_FILE), self.output, self.config.language)
+        self.live_files = LiveFiles(self.path(SITE_FILES), self.output, use=not self.clean)
         if self.clean:
             self.pages.data, self.search.previous = {}, {}
         problems_before = len(self.report.problems)
@@ -342,6 +358,7 @@ class BuildState:
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
+            self.live_files.save()
             self.edits.save()
             self.edits.clusters.save()
             if len(self.report.problems) == problems_before:

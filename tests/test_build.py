@@ -222,23 +222,61 @@ def test_cached_reader_keys_files_by_their_real_path(tmp_path, monkeypatch):
             assert key == path.resolve() and stat == path.stat(), path
 
 
-def test_early_workers_start_only_when_a_content_file_is_new_or_changed(tmp_path, monkeypatch):
-    from digest.extract import EarlyWorkers
+def test_early_workers_are_asked_for_only_when_a_content_file_is_new_or_changed(tmp_path, monkeypatch):
+    from digest.incremental import Workers
 
-    starts = []
-    monkeypatch.setattr(EarlyWorkers, "start", lambda self: starts.append(self))
+    asked = []  # how many files were new or changed, each time the workers were asked for
+    monkeypatch.setattr(Workers, "start_for", lambda self, files: asked.append(files))
     root = make_site(tmp_path)
     (root / "content" / "broken.md").unlink()  # a file that fails is read again on every build
     config = load_config(root=root)
     first = build_site(config, today=date(2022, 1, 11), early_workers=True)
-    assert len(set(starts)) == 1 and first.parsed == 1
+    assert asked == [1] and first.parsed == 1
     build_site(config, today=date(2022, 1, 11), early_workers=True)
-    assert len(set(starts)) == 1  # nothing new: no workers
+    assert asked == [1]  # nothing new: no workers
     (root / "content" / "seed-1.md").touch()
     build_site(config, today=date(2022, 1, 11), early_workers=True)
-    assert len(set(starts)) == 2
+    assert asked == [1, 1]
     build_site(config, today=date(2022, 1, 11))
-    assert len(set(starts)) == 2  # off unless asked for (the CLI asks)
+    assert asked == [1, 1]  # off unless asked for (the CLI asks)
+
+
+def test_early_workers_start_only_for_enough_files_to_be_worth_them(monkeypatch):
+    from digest import extract
+    from digest.incremental import Workers
+
+    starts = []
+    monkeypatch.setattr(extract.EarlyWorkers, "start", lambda self: starts.append(self))
+    monkeypatch.setattr(extract, "WORKER_START_ARTICLES", 10)
+    assert extract.parallel_min_articles(2) == 20 and extract.parallel_min_articles(5) == 13
+    assert extract.parallel_min_articles(1) > 10**9  # one core: never
+    workers = Workers(Config(), early=True)
+    workers.on_miss(extract.parallel_min_articles() - 1)
+    assert starts == []
+    if (os.cpu_count() or 1) > 1:
+        workers.on_miss(extract.parallel_min_articles())
+        assert starts == [workers.local]
+
+
+def test_a_few_new_files_are_extracted_in_this_process_without_workers(tmp_path, monkeypatch):
+    from digest import extract
+
+    starts = []
+    monkeypatch.setattr(extract.EarlyWorkers, "start", lambda self: starts.append(self))
+    monkeypatch.setattr(extract, "WORKER_START_ARTICLES", 3)  # 3 files: at least 3, more on two cores
+    root = make_site(tmp_path)
+    (root / "content" / "broken.md").unlink()
+    config = load_config(root=root)
+    first = build_site(config, today=date(2022, 1, 11), early_workers=True)
+    assert starts == [] and first.parsed == 1
+    (root / "content" / "new.md").write_text('---\ntitle: New\ndate: 2022-01-11\n---\n\n"We agree," Ann Lee said.\n')
+    again = build_site(config, today=date(2022, 1, 11), early_workers=True)
+    assert starts == [] and again.parsed == 1 and again.articles == first.articles + 1
+    reference = make_site(tmp_path / "b")
+    (reference / "content" / "broken.md").unlink()
+    (reference / "content" / "new.md").write_text((root / "content" / "new.md").read_text())
+    build_site(load_config(root=reference), today=date(2022, 1, 11))
+    assert tree(root / "site") == tree(reference / "site")
 
 
 def test_the_cached_reader_tells_of_a_changed_file_before_reading_any(tmp_path):
@@ -248,12 +286,12 @@ def test_the_cached_reader_tells_of_a_changed_file_before_reading_any(tmp_path):
     paths = sorted((root / "content").iterdir())
     with ExtractionCache(config.cache_path / "cache.sqlite") as cache:
         misses = []
-        reader = CachedReader(cache, read_options(config, date(2022, 1, 11)), on_miss=lambda: misses.append(1))
+        reader = CachedReader(cache, read_options(config, date(2022, 1, 11)), on_miss=misses.append)
         reader.prepare([(p, p.resolve()) for p in paths if p.name != "broken.md"])
         assert misses == []
         (root / "content" / "new.md").write_text("---\ntitle: New\ndate: 2022-01-11\n---\n\nText.\n")
         reader.prepare([(p, p.resolve()) for p in [*paths, root / "content" / "new.md"]])
-        assert misses == [1]
+        assert misses == [2]  # how many files are new or changed: new.md, and broken.md (it fails: never cached)
 
 
 def test_extraction_runs_on_the_executor_given(tmp_path):

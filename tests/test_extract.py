@@ -76,7 +76,7 @@ def test_contract_record_shape(a):
 
 
 def test_local_worker_processes_give_the_same_results(monkeypatch):
-    monkeypatch.setattr(extract, "PARALLEL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(extract, "WORKER_START_ARTICLES", 1)
     monkeypatch.setattr(extract, "WORK_BATCH", 2)
     executor = extract.default_executor(len(ARTICLES), "en_core_web_sm")
     assert isinstance(executor, extract.EarlyWorkers) or (extract.os.cpu_count() or 1) < 2

@@ -7,6 +7,7 @@ build's recovery: the site is then the old one byte for byte, never a mix.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -19,9 +20,9 @@ from test_search import project as search_project
 from digest.build import build_site
 from digest.config import load_config
 from digest.errors import DigestError, Report
-from digest.incremental import recover_output
+from digest.incremental import SITE_FILES, recover_output
 from digest.render import patch, search
-from digest.render.output import MARKER, SiteWriter
+from digest.render.output import MARKER, LiveFiles, SiteWriter
 
 OLD_SITE = {f"articles/story-{n}/index.html": f"<p>story {n}</p>" for n in range(8)} | {
     "index.html": "<p>front page, day one</p>", "feed.xml": "<rss>one</rss>", "gone/index.html": "<p>dropped</p>"}
@@ -307,4 +308,153 @@ def test_with_search_the_patched_site_keeps_its_base_index_and_equals_a_clean_bu
                 if not p.startswith("pagefind") and p != search.STATE_PAGE}
 
     assert pages(live) == pages(clean)
+    assert leftovers(live) == []
+
+
+# --- the record of the live site's files (LiveFiles): a patch without walking the live site ----------
+
+
+def walks(monkeypatch) -> list[Path]:
+    """The folders ``patch.files_under`` is asked to walk, from now on."""
+    walked, real = [], patch.files_under
+
+    def files_under(folder, skip=frozenset()):
+        walked.append(Path(folder))
+        return real(folder, skip)
+
+    monkeypatch.setattr(patch, "files_under", files_under)
+    return walked
+
+
+def test_a_patch_by_the_record_of_the_live_files_equals_one_by_a_walk_and_does_not_walk_the_site(tmp_path,
+                                                                                                 monkeypatch):
+    output, _ = old_site(tmp_path)
+    writer = new_version(output)
+    args = (output, writer.tmp, frozenset(writer.kept), frozenset(writer.kept_folders))
+    by_walk = patch.plan(*args)
+    walked = walks(monkeypatch)
+    by_record = patch.plan(*args, recorded=frozenset(tree(output)))
+    assert by_record == by_walk and output not in walked
+    assert "gone/index.html" in by_record.drop and "articles/story-8/index.html" in by_record.place
+    assert by_record.after() == (set(OLD_SITE) - {"gone/index.html", "feed.xml"}) | {"articles/story-8/index.html"}
+    writer.abort()
+
+
+@pytest.mark.parametrize("mismatch", ["a recorded file is gone", "an unrecorded file would be replaced",
+                                      "a kept file is unrecorded"])
+def test_a_record_unlike_the_live_site_is_not_trusted_the_site_is_walked(tmp_path, monkeypatch, mismatch):
+    output, _ = old_site(tmp_path)
+    recorded = set(tree(output))
+    if mismatch == "a recorded file is gone":
+        os.unlink(output / "gone/index.html")
+    elif mismatch == "an unrecorded file would be replaced":
+        recorded.discard("index.html")
+    else:
+        recorded.discard("articles/story-0/index.html")
+    writer = new_version(output)
+    args = (output, writer.tmp, frozenset(writer.kept), frozenset(writer.kept_folders))
+    by_walk = patch.plan(*args)
+    walked = walks(monkeypatch)
+    assert patch.plan(*args, recorded=frozenset(recorded)) == by_walk and output in walked
+    writer.abort()
+
+
+def test_the_record_of_the_live_files_is_dropped_when_read_and_kept_only_for_the_site_it_was_made_with(tmp_path):
+    output, _ = old_site(tmp_path)
+    record = tmp_path / "site.files.json"
+    files = LiveFiles(record, output)
+    assert files.files is None and not record.exists()
+    files.published = frozenset(tree(output))
+    files.save()
+    again = LiveFiles(record, output)
+    assert again.files == frozenset(tree(output)) and not record.exists()  # read, then dropped until published
+    again.published = again.files
+    again.save()
+    assert LiveFiles(record, tmp_path / "elsewhere").files is None  # another output folder
+    again.save()
+    (tmp_path / "marker").write_text((output / MARKER).read_text())
+    os.replace(tmp_path / "marker", output / MARKER)  # the site replaced by other means (a new marker file)
+    assert LiveFiles(record, output).files is None
+    assert LiveFiles(record, output, use=False).files is None  # a clean build
+
+
+@pytest.mark.parametrize("failing_move", [1, 5])
+def test_a_patch_by_the_record_that_fails_leaves_the_old_site_and_no_record(tmp_path, monkeypatch, failing_move):
+    output, before = old_site(tmp_path)
+    record = tmp_path / "site.files.json"
+    files = LiveFiles(record, output)
+    files.files = frozenset(before)
+    writer = new_version(output)
+    writer.live_files = files
+    moves, real_move = [], patch.move
+
+    def move(source, target):
+        moves.append(source)
+        if len(moves) == failing_move:
+            raise OSError(28, "No space left on device")
+        real_move(source, target)
+
+    monkeypatch.setattr(patch, "move", move)
+    with pytest.raises(DigestError, match="the disk is full"):
+        writer.commit()
+    writer.abort()
+    files.save()
+    assert tree(output) == before and files.published is None and not record.exists()
+    assert leftovers(output) == []
+
+
+def test_incremental_builds_patch_by_the_record_and_equal_a_clean_build(tmp_path, monkeypatch):
+    root = project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live = config.output_path
+    record = config.cache_path / SITE_FILES
+    assert set(json.loads(record.read_text())["files"]) == set(tree(live))  # the swapped-in site's files
+    walked = walks(monkeypatch)
+    for n in (9, 10):
+        (root / "content" / f"talks-{n}.md").write_text(STATEMENT.format(n=n, day=11, hour=5))
+        result = build_site(config, today=TODAY)
+        assert result.pages_reused > 0 and live not in walked
+        assert set(json.loads(record.read_text())["files"]) == set(tree(live))
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+    assert tree(live) == tree(clean)
+    assert leftovers(live) == []
+
+
+def test_after_a_kill_mid_patch_or_without_a_record_the_site_is_recorded_again(tmp_path, monkeypatch):
+    root = project(tmp_path / "project")
+    config = load_config(root=root)
+    build_site(config, today=TODAY)
+    live, record = config.output_path, config.cache_path / SITE_FILES
+    (root / "content" / "talks-9.md").write_text(STATEMENT.format(n=9, day=11, hour=5))
+    child = os.fork()
+    if child == 0:  # the incremental build, killed at its third move
+        moves, real_move = [], patch.move
+
+        def move(source, target):
+            moves.append(source)
+            if len(moves) == 3:
+                os._exit(9)
+            real_move(source, target)
+
+        patch.move = move
+        try:
+            build_site(config, today=TODAY)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(child, 0)
+    assert os.WEXITSTATUS(status) == 9 and not record.exists()  # dropped before the site changed
+    report = Report()
+    build_site(config, today=TODAY, report=report)  # renders everything: the page manifest was dropped too
+    assert any("rolled back" in p.message for p in report.warnings)
+    assert set(json.loads(record.read_text())["files"]) == set(tree(live))
+    record.unlink()  # as after a build by a digest that kept no record
+    walked = walks(monkeypatch)
+    (root / "content" / "talks-10.md").write_text(STATEMENT.format(n=10, day=11, hour=6))
+    assert build_site(config, today=TODAY).pages_reused > 0 and live in walked  # patched, by a walk
+    assert set(json.loads(record.read_text())["files"]) == set(tree(live))
+    clean = tmp_path / "clean"
+    build_site(config, output=clean, today=TODAY, clean=True)
+    assert tree(live) == tree(clean)
     assert leftovers(live) == []

@@ -27,6 +27,7 @@ from battery import GOOD, TODAY, digest
 
 SEED = GOOD.read_text(encoding="utf-8")
 ENV = {**os.environ, "COLUMNS": "200"}
+WORKERS_ENV = {**ENV, "DIGEST_WORKER_START_ARTICLES": "1"}  # worker processes for a dozen articles
 
 
 def project(root: Path, copies: int = 1) -> Path:
@@ -331,7 +332,7 @@ def test_sigterm_at_five_points_of_a_cold_build_ends_every_process_and_keeps_the
     root = project(tmp_path / "p", copies=12)
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
-    env = {**ENV, "TMPDIR": str(tmpdir)}
+    env = {**WORKERS_ENV, "TMPDIR": str(tmpdir)}
     assert digest("build", "--today", TODAY, cwd=root).returncode == 0
     before = files(root / "site")
     lock = root / ".digest" / "build.lock"
@@ -369,7 +370,7 @@ def test_sigterm_at_five_points_of_a_cold_build_ends_every_process_and_keeps_the
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find processes")
 def test_sigkill_of_the_main_process_ends_its_workers_too(tmp_path):
     root = project(tmp_path / "p", copies=12)
-    proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--today", TODAY], cwd=root, env=ENV,
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--today", TODAY], cwd=root, env=WORKERS_ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while len(session_processes(proc.pid)) < 3 and proc.poll() is None and time.monotonic() < deadline:
@@ -387,7 +388,7 @@ def test_a_signal_to_the_whole_process_group_says_only_interrupted(tmp_path, sig
     """A closed terminal hangs up every process of its group (workers and multiprocessing's
     resource tracker too), not only digest's main process."""
     root = project(tmp_path / "p", copies=12)
-    proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--today", TODAY], cwd=root, env=ENV,
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "build", "--today", TODAY], cwd=root, env=WORKERS_ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while len(session_processes(proc.pid)) < 3 and proc.poll() is None and time.monotonic() < deadline:

@@ -11,6 +11,7 @@ written into the live site but by those two.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -36,9 +37,11 @@ class SiteWriter:
     write that fails says which folder and what to do.
     """
 
-    def __init__(self, output: Path, articles: int | None = None, allow_empty: bool = False):
+    def __init__(self, output: Path, articles: int | None = None, allow_empty: bool = False,
+                 live_files: LiveFiles | None = None):
         self.output = self.check_replaceable(output)
         self.articles = articles
+        self.live_files = live_files  # the record of the live site's files, updated when the new site is published
         if articles == 0 and not allow_empty:
             self.check_not_emptied(self.output)
         with writing(self.output, "the site"):
@@ -169,15 +172,20 @@ class SiteWriter:
     def _patch(self) -> Path:
         """Patch the live site into the new one (``digest.render.patch``); returns the trash of the
         replaced files, with the emptied temporary folder in it."""
-        changes = patch.plan(self.output, self.tmp, frozenset(self.kept), frozenset(self.kept_folders))
+        recorded = self.live_files.files if self.live_files is not None else None
+        changes = patch.plan(self.output, self.tmp, frozenset(self.kept), frozenset(self.kept_folders), recorded)
         stash = new_folder(self.output.parent, f".{self.output.name}.stash-")
         patch.apply(self.output, self.tmp, changes, stash)
+        if self.live_files is not None:
+            self.live_files.published = changes.after()
         trash = stash.with_name(stash.name.replace(".stash-", ".trash-", 1))
         os.replace(stash, trash)  # the patch is done: a .trash-* folder is never rolled back
         os.replace(self.tmp, trash / "staged")
         return trash
 
     def _swap(self) -> Path | None:
+        if self.live_files is not None:
+            self.live_files.published = frozenset(patch.files_under(self.tmp))
         old = None
         if self.output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
@@ -210,6 +218,61 @@ class SiteWriter:
         except BaseException:
             self.abort()
             raise
+
+
+class LiveFiles:
+    """The record of every file of the live site, kept between builds (in the cache folder) so
+    that patching the site need not walk it to find the files to drop: thousands of folders,
+    seconds on a cold disk cache.
+
+    It is read and removed when a build opens it, before anything can change the site, and
+    written again (``save``) only once the new site is published, with its files: the new
+    folder's when it was swapped in, else the record (or the walk) before the patch less the
+    files dropped plus those placed. A build that fails, is rolled back or is killed thus leaves
+    no record, and the next one walks the site. A record is also ignored when it was made for
+    another output folder or when the site's marker is not the file it was written beside (the
+    site was replaced by other means); ``patch.plan`` checks it against every file the patch
+    touches and walks the site if they disagree. A file put into the live site by hand, outside
+    digest, is left there by a patch that goes by the record (a walk would drop it).
+    """
+
+    VERSION = 1
+
+    def __init__(self, record: Path, output: Path, use: bool = True):
+        self.record, self.output = record, output
+        self.files = self._load() if use else None  # the live site's files, None when unknown
+        record.unlink(missing_ok=True)  # from here on the site may change: no stale record survives
+        self.published: frozenset[str] | None = None  # the new site's files, once it is published
+
+    def _stamp(self) -> str | None:
+        try:
+            st = os.stat(self.output / MARKER)
+        except OSError:
+            return None
+        return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+    def _load(self) -> frozenset[str] | None:
+        try:
+            data = json.loads(self.record.read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != self.VERSION or data.get("output") != str(self.output):
+            return None
+        files = data.get("files")
+        if data.get("marker") != self._stamp() or not isinstance(files, list) or \
+                not all(isinstance(f, str) for f in files):
+            return None
+        return frozenset(files)
+
+    def save(self) -> None:
+        """Called after the new site is published; nothing is written when it was not."""
+        stamp = self._stamp()
+        if self.published is None or stamp is None:
+            return
+        data = {"version": self.VERSION, "output": str(self.output), "marker": stamp, "files": sorted(self.published)}
+        tmp = self.record.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")))
+        os.replace(tmp, self.record)
 
 
 def published_articles(output: Path) -> int:

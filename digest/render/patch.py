@@ -17,6 +17,11 @@ build's ``recover_output`` after a kill, for any stash it finds. A stash without
 had moved nothing; without the marker, nothing new was placed yet (or a roll-back already
 removed what was). A roll-back cut short is finished by the next one. Renames only, within one
 file system: no file is copied and no content can be half-written.
+
+The files to drop are found without walking the live site when the last build recorded its
+files (``output.LiveFiles``): ``plan`` checks the record against every file the patch touches
+(it drops only files that are there, and places no file over one the record does not know, which
+a roll-back could not restore) and walks the site when they disagree.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ class Patch:
 
     place: tuple[str, ...]  # files of the staging folder that go into the site (new or changed)
     drop: tuple[str, ...]  # live files that are replaced or go away (they go to the stash)
+    before: frozenset[str] = frozenset()  # every file of the live site before the patch
+
+    def after(self) -> frozenset[str]:
+        """Every file of the live site once the patch is applied."""
+        return (self.before - set(self.drop)) | set(self.place)
 
 
 def files_under(folder: Path, skip: frozenset[str] = frozenset()) -> Iterable[str]:
@@ -57,20 +67,46 @@ def _raise(error: OSError) -> None:
     raise error
 
 
-def plan(live: Path, staged: Path, kept: frozenset[str], kept_folders: frozenset[str]) -> Patch:
+def plan(live: Path, staged: Path, kept: frozenset[str], kept_folders: frozenset[str],
+         recorded: frozenset[str] | None = None) -> Patch:
     """The patch from ``live`` to the site of ``staged``'s files, the ``kept`` live files and the
     ``kept_folders`` of the live site. A staged file that is the live file itself (a hard link) is
-    neither placed nor dropped."""
+    neither placed nor dropped.
+
+    The live site's files are the ``recorded`` ones (every file the last build published), so
+    the site is not walked, unless the site does not match the record where the patch touches
+    it: a file to drop that is not there, a file to place that is there unrecorded, a kept file
+    unrecorded. Then, as without a record, the whole live site is walked.
+    """
     staged_files = set(files_under(staged))
+    if recorded is not None:
+        found = _planned(live, staged, staged_files, kept, kept_folders, recorded, checked=True)
+        if found is not None:
+            return found
+    return _planned(live, staged, staged_files, kept, kept_folders, frozenset(files_under(live)), checked=False)
+
+
+def _planned(live: Path, staged: Path, staged_files: set[str], kept: frozenset[str], kept_folders: frozenset[str],
+             before: frozenset[str], checked: bool) -> Patch | None:
+    """The patch for the live files ``before``; None when ``checked`` (``before`` is a record, not
+    a walk) finds the live site unlike it."""
+    if checked and not kept <= before:
+        return None
+    inside = tuple(f"{folder}/" for folder in kept_folders)
+    root = str(live)
     place, drop = set(staged_files), []
-    for relpath in files_under(live, kept_folders):
-        if relpath in kept:
+    for relpath in before - kept:
+        if inside and relpath.startswith(inside):
             continue
+        if checked and not os.path.lexists(os.path.join(root, relpath)):
+            return None
         if relpath in staged_files and os.path.samefile(staged / relpath, live / relpath):
             place.discard(relpath)
             continue
         drop.append(relpath)
-    return Patch(tuple(sorted(place)), tuple(sorted(drop)))
+    if checked and any(os.path.lexists(os.path.join(root, relpath)) for relpath in place - before):
+        return None  # a file the record does not know would be overwritten, and lost on a roll-back
+    return Patch(tuple(sorted(place)), tuple(sorted(drop)), before)
 
 
 def apply(live: Path, staged: Path, patch: Patch, stash: Path) -> None:
