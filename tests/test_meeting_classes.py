@@ -1337,3 +1337,44 @@ def test_the_legislature_as_a_whole_names_no_other_party_than_its_committee(nlp)
     )
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a coming trip named earlier in the article, the same person meeting later
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday. The trip follows a row over tariffs. "
+            "Berger said he would meet OPEC officials on Monday.",
+            "Vienna",
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday.\n\nHe said the row over tariffs was "
+            "serious.\n\nHe said he will hold talks with OPEC officials on Monday.",
+            "Vienna",
+        ),
+        (
+            "Finance Minister Hans Berger said the bill would pass before he leaves next week for Vienna.\n\n"
+            "The minister leaves on Sunday to attend the OPEC meetings.",
+            "Vienna",
+        ),
+        # a trip already made, another person's trip, or two towns: no place
+        (
+            "Trade Minister Hans Berger flew to Vienna last month. The trip followed a row over tariffs. "
+            "Berger said he would meet OPEC officials on Monday.",
+            None,
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday. The trip follows a row over tariffs. "
+            "Farm Minister Anna Weber said she would meet OPEC officials on Monday.",
+            None,
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday and will go on to Geneva. The trip follows "
+            "a row over tariffs. Berger said he would meet OPEC officials on Monday.",
+            None,
+        ),
+    ],
+)
+def test_a_coming_trip_told_earlier_is_where_one_meets(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]

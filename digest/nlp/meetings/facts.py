@@ -521,10 +521,14 @@ def _town_naming(body) -> str | None:
 
 
 def journey_place(tok, kind: MeetingKind) -> str | None:
-    """Where the one who meets has travelled, told before in the sentence or the one before it in
-    the paragraph: "The minister arrived in Geneva on Sunday. He will meet …" (the city, never a
-    country alone)."""
+    """Where the one who meets travels, told before in the sentence or the one before it in the
+    paragraph ("The minister arrived in Geneva on Sunday. He will meet …"), else in a coming trip
+    of the same named person earlier in the article ("Kuroda leaves for Washington today. … He said
+    if he fails in talks tomorrow …"), unless two coming trips go to different towns (the city,
+    never a country alone)."""
     verb = tok if kind.verbal else governor(tok)
+    if verb is not None and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in lex.TRAVEL:
+        verb = verb.head  # "leaves on April 7 to attend the meetings": the one who travels
     who = subject(verb) if verb is not None else None
     if who is None:
         return None
@@ -532,12 +536,58 @@ def journey_place(tok, kind: MeetingKind) -> str | None:
     start = tok.sent.start
     if start > 0 and "\n\n" not in doc[start - 1].whitespace_:
         start = doc[start - 1].sent.start
-    for travel in reversed([t for t in doc[start : tok.i] if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]):
+    for travel in reversed(_travels(doc[start : tok.i])):
         traveller = subject(travel)
         if traveller is None or not _same_party(traveller, who):
             continue
-        return next((d for d in _destinations(travel) if not is_country(d)), None)
+        found = _destinations(travel)
+        if found:
+            return next((d for d in found if not is_country(d)), None)
+    return _coming_trip(doc[: tok.i], who)
+
+
+def _travels(span) -> list:
+    return [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]
+
+
+def _coming_trip(span, who) -> str | None:
+    """The one town the named person ``who`` is told to be going to (not to have gone to) in ``span``."""
+    person = person_named(who)
+    if person is None:
+        return None
+    towns = set()
+    for travel in _travels(span):
+        traveller = subject(travel)
+        if travel.tag_ == "VBD" or traveller is None or person_named(traveller) != person:
+            continue  # a journey made is no sign of where one will be
+        towns |= {d for d in _destinations(travel) if not is_country(d)}
+    return towns.pop() if len(towns) == 1 else None
+
+
+def person_named(tok) -> str | None:
+    """The surname of the person ``tok`` names: a name ("Kuroda"), "he"/"she" (the person last
+    named as a subject before it), or a title ("the finance minister": the person last named with
+    that title, "Finance Minister Kiichi Miyazawa")."""
+    doc = tok.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    surnames = {e[-1].lower_ for e in people}
+    if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.lower_ in surnames):
+        return _surname(tok)
+    if tok.lower_ in ("he", "she"):
+        named = [t for t in doc[: tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                 and (t.ent_type_ == "PERSON" or t.lower_ in surnames)]
+        return _surname(named[-1]) if named else None
+    if tok.lemma_.lower() in lex.PEOPLE and any(c.lower_ == "the" for c in tok.children):
+        role = tok.lemma_.lower()
+        titled = [e for e in people if e.end <= tok.i
+                  and any(t.lemma_.lower() == role for t in doc[max(0, e.start - 3) : e.start])]
+        return titled[-1][-1].lower_ if titled else None
     return None
+
+
+def _surname(tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+    return ent[-1].lower_ if ent is not None else tok.lower_
 
 
 def _same_party(before, after) -> bool:
