@@ -1378,3 +1378,33 @@ def test_the_legislature_as_a_whole_names_no_other_party_than_its_committee(nlp)
 )
 def test_a_coming_trip_told_earlier_is_where_one_meets(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Shares were steady ahead of this week's monetary meetings in Lisbon. The Group of Ten is "
+            "scheduled to convene tomorrow.",
+            "Lisbon",
+        ),
+        (
+            "Bankers await a series of meetings of finance ministers starting today in Lisbon. The Group of "
+            "Ten is scheduled to convene on Saturday.",
+            "Lisbon",
+        ),
+        # a day outside the series, or two series in different towns: no place
+        (
+            "Shares were steady ahead of this week's monetary meetings in Lisbon. The Group of Ten is "
+            "scheduled to convene on April 2.",
+            None,
+        ),
+        (
+            "Bankers await this week's meetings of finance ministers in Lisbon and this week's meetings of "
+            "farm ministers in Oslo. The Group of Ten is scheduled to convene tomorrow.",
+            None,
+        ),
+    ],
+)
+def test_a_meeting_on_a_day_of_a_series_is_held_where_the_series_is(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Ten")] == [place]

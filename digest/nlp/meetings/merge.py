@@ -35,6 +35,7 @@ class Group:
         self.kinds: set = set()
         self.statuses: set[MeetingStatus] = set()
         self.all_bare = True
+        self.series_place: str | None = None  # the town of a series of meetings this one is part of
         self.append(first)
 
     def append(self, m: Mention) -> None:
@@ -78,7 +79,7 @@ class Group:
     def place(self) -> str | None:
         """The place to show: never a country alone (it says no more than the parties do)."""
         found = self.named_place()
-        return None if is_country(found) else found
+        return self.series_place if found is None or is_country(found) else found
 
     def status(self) -> MeetingStatus:
         """The evidence's status, unless a later mention cancels or postpones it."""
@@ -236,6 +237,43 @@ def merge(mentions: list[Mention]) -> list[Group]:
         elif not m.weak:
             groups.append(Group(m))
     return groups
+
+
+SERIES_DAYS = 6  # a series of meetings told from its first day ("starting today") runs at most a week
+
+
+def series_places(groups: list[Group]) -> None:
+    """A meeting without a town, on a day of a series of meetings held in one town ("this week's
+    meetings in Washington" … "Tomorrow's Group of Seven meeting"), is held there; not when two
+    such series of different towns cover its day."""
+    series = [(g.place(), _series_days(g)) for g in groups if _is_series(g)]
+    series = [(town, days) for town, days in series if town and days]
+    for g in groups:
+        value = g.dated()
+        if g.named_place() or value is None or value.first_day is None or _is_series(g):
+            continue
+        towns = {town for town, (first, last) in series if first <= value.first_day and value.last_day <= last}
+        if len(towns) == 1:
+            g.series_place = towns.pop()
+
+
+def _is_series(g: Group) -> bool:
+    """A group told as several meetings in one town: "the meetings in Washington", "a series of talks"."""
+    return any(m.place and m.place_rank == 2 and (m.trigger.tag_ in ("NNS", "NNPS") or _of_a_series(m.trigger))
+               for m in g.mentions)
+
+
+def _of_a_series(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("series", "round")
+
+
+def _series_days(g: Group):
+    """The days a series covers: its week, or a week from the day it starts."""
+    value = g.dated()
+    if value is None or value.first_day is None or value.precision not in ("day", "week"):
+        return None
+    last = value.last_day if value.end or value.precision == "week" else value.first_day + timedelta(days=SERIES_DAYS)
+    return value.first_day, last
 
 
 def to_meeting(g: Group) -> Meeting:
