@@ -1408,3 +1408,21 @@ def test_a_coming_trip_told_earlier_is_where_one_meets(nlp, text, place):
 )
 def test_a_meeting_on_a_day_of_a_series_is_held_where_the_series_is(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Ten")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Colombia will not attend a meeting of coffee producers scheduled for this weekend in Nicaragua. "
+            "Brazil and Colombia were invited to the meeting in Managua to analyse the market.",
+            "Managua",
+        ),
+        ("Ministers will meet next week. The meeting in Geneva was called by France.", "Geneva"),
+        # the other mention has its own time, or is of another kind: not this meeting's place
+        ("Ministers will meet next week. The meeting in Geneva last year was called by France.", None),
+        ("The leaders will hold a summit next week. Delegates were invited to the hearing in Geneva.", None),
+    ],
+)
+def test_the_meeting_named_again_with_its_town_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]

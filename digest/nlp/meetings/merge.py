@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.mention import Mention
 from digest.nlp.meetings.syntax import governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
@@ -35,7 +36,7 @@ class Group:
         self.kinds: set = set()
         self.statuses: set[MeetingStatus] = set()
         self.all_bare = True
-        self.series_place: str | None = None  # the town of a series of meetings this one is part of
+        self.borrowed_place: str | None = None  # a town told elsewhere (a series it is part of, an echo)
         self.append(first)
 
     def append(self, m: Mention) -> None:
@@ -79,7 +80,7 @@ class Group:
     def place(self) -> str | None:
         """The place to show: never a country alone (it says no more than the parties do)."""
         found = self.named_place()
-        return self.series_place if found is None or is_country(found) else found
+        return self.borrowed_place if found is None or is_country(found) else found
 
     def status(self) -> MeetingStatus:
         """The evidence's status, unless a later mention cancels or postpones it."""
@@ -254,7 +255,22 @@ def series_places(groups: list[Group]) -> None:
             continue
         towns = {town for town, (first, last) in series if first <= value.first_day and value.last_day <= last}
         if len(towns) == 1:
-            g.series_place = towns.pop()
+            g.borrowed_place = towns.pop()
+
+
+def echo_places(groups: list[Group], echoes: list[Mention]) -> None:
+    """A meeting without a town takes the town of a later mention with "the" of its kind that does
+    not announce it ("a meeting of coffee producers this weekend" … "were invited to the meeting in
+    Managua"): the one told last before the echo, when the echo names no one it does not."""
+    for e in echoes:
+        before = [g for g in groups if g.mentions[0].trigger.i < e.trigger.i]
+        kind = {e.kind, MeetingKind.MEET} if e.kind is MeetingKind.MEETING else {e.kind}
+        same = [g for g in before if g.kinds & kind]
+        if not same:
+            continue
+        g = max(same, key=lambda g: max(m.trigger.i for m in g.mentions if m.trigger.i < e.trigger.i))
+        if g.place() is None and e.names <= g.names:
+            g.borrowed_place = e.place
 
 
 def _is_series(g: Group) -> bool:
