@@ -1426,3 +1426,18 @@ def test_a_meeting_on_a_day_of_a_series_is_held_where_the_series_is(nlp, text, p
 )
 def test_the_meeting_named_again_with_its_town_gives_the_place(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Trade Minister Hans Berger will be in Vienna next week. He will attend the OPEC meetings on Tuesday.",
+         "Vienna"),
+        ("Trade Minister Hans Berger is in Vienna this week.\n\nThe dollar fell.\n\nBerger will hold talks with "
+         "OPEC officials on Friday.", "Vienna"),
+        # where one was is no sign of where one will be
+        ("Trade Minister Hans Berger was in Vienna last week. He will attend the OPEC meetings on Tuesday.", None),
+    ],
+)
+def test_where_one_will_be_is_where_one_meets(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]

@@ -547,7 +547,18 @@ def journey_place(tok, kind: MeetingKind) -> str | None:
 
 
 def _travels(span) -> list:
-    return [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]
+    """The verbs of going somewhere, and of being somewhere ahead ("will be in Washington next week")."""
+    return [t for t in span if (t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL) or _staying(t)]
+
+
+def _staying(tok) -> bool:
+    """ "will be in Washington", "is in Geneva": being in a town, told in the present or future."""
+    if tok.lemma_ != "be" or tok.tag_ in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children):
+        return False  # "would be in Geneva": a wish or a report
+    ins = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for c in ins for o in c.children)
 
 
 def _coming_trip(span, who) -> str | None:
