@@ -1441,3 +1441,28 @@ def test_the_meeting_named_again_with_its_town_gives_the_place(nlp, text, place)
 )
 def test_where_one_will_be_is_where_one_meets(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a group named again by its noun
+        ("EC farm ministers will travel to Luxembourg next week.\n\nThe dollar fell.\n\nThe ministers will meet "
+         "on Monday to discuss prices.", "Luxembourg"),
+        # a journey of the last days: one is there
+        ("Kuroda arrived in Washington yesterday.\n\nThe dollar fell.\n\nKuroda will meet Smith tomorrow.",
+         "Washington"),
+        # an arrival long ago says nothing of where one meets now
+        ("Kuroda arrived in Washington last month.\n\nThe dollar fell.\n\nKuroda will meet Smith tomorrow.", None),
+    ],
+)
+def test_a_group_or_a_recent_arrival_told_earlier_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_meeting_during_meetings_one_gathers_for_is_held_there(nlp):
+    text = (
+        "Finance ministers from the Group of Seven will gather in Washington next week for meetings of the IMF.\n\n"
+        "The dollar fell.\n\nThe Group of Seven will meet on Wednesday."
+    )
+    assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Seven")] == ["Washington"]

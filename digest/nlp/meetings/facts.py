@@ -562,17 +562,39 @@ def _staying(tok) -> bool:
 
 
 def _coming_trip(span, who) -> str | None:
-    """The one town the named person ``who`` is told to be going to (not to have gone to) in ``span``."""
-    person = person_named(who)
-    if person is None:
+    """The one town the named person (or the group: "EC farm ministers" … "the ministers") ``who``
+    is told to be going to in ``span``: not to have gone to, unless just arrived ("arrived in
+    Washington yesterday")."""
+    party = person_named(who) or _group_named(who)
+    if party is None:
         return None
     towns = set()
     for travel in _travels(span):
         traveller = subject(travel)
-        if travel.tag_ == "VBD" or traveller is None or person_named(traveller) != person:
+        if traveller is None or (person_named(traveller) or traveller.lemma_.lower()) != party:
+            continue
+        if travel.tag_ == "VBD" and not _just_arrived(travel):
             continue  # a journey made is no sign of where one will be
         towns |= {d for d in _destinations(travel) if not is_country(d)}
     return towns.pop() if len(towns) == 1 else None
+
+
+def _group_named(tok) -> str | None:
+    """ "the ministers", "the delegates": a group of people named again by its noun."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    plural = tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PEOPLE
+    return tok.lemma_.lower() if definite and plural else None
+
+
+RECENT_DAYS = {"yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday"}
+
+
+def _just_arrived(travel) -> bool:
+    """ "arrived in Washington yesterday", "flew to Oslo on Sunday": a journey of the last days."""
+    if travel.lemma_.lower() not in lex.ARRIVING - {"return", "get", "go"}:
+        return False
+    return any(t.lower_ in RECENT_DAYS for c in travel.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree)
 
 
 def person_named(tok) -> str | None:
@@ -582,11 +604,10 @@ def person_named(tok) -> str | None:
     doc = tok.doc
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     surnames = {e[-1].lower_ for e in people}
-    if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.lower_ in surnames):
+    if _a_name(tok, surnames):
         return _surname(tok)
     if tok.lower_ in ("he", "she"):
-        named = [t for t in doc[: tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
-                 and (t.ent_type_ == "PERSON" or t.lower_ in surnames)]
+        named = [t for t in doc[: tok.i] if t.dep_ in ("nsubj", "nsubjpass") and _a_name(t, surnames)]
         return _surname(named[-1]) if named else None
     if tok.lemma_.lower() in lex.PEOPLE and any(c.lower_ == "the" for c in tok.children):
         role = tok.lemma_.lower()
@@ -594,6 +615,13 @@ def person_named(tok) -> str | None:
                   and any(t.lemma_.lower() == role for t in doc[max(0, e.start - 3) : e.start])]
         return titled[-1][-1].lower_ if titled else None
     return None
+
+
+def _a_name(tok, surnames: set[str]) -> bool:
+    """A proper noun that names a person: tagged so, a surname of one, or untagged and not an acronym."""
+    if tok.pos_ != "PROPN" or tok.lemma_.lower() in lex.PEOPLE:
+        return False  # "the Finance Minister": a title, not a name
+    return tok.ent_type_ == "PERSON" or tok.lower_ in surnames or (tok.ent_type_ == "" and not tok.text.isupper())
 
 
 def _surname(tok) -> str:

@@ -275,8 +275,13 @@ def echo_places(groups: list[Group], echoes: list[Mention]) -> None:
 
 def _is_series(g: Group) -> bool:
     """A group told as several meetings in one town: "the meetings in Washington", "a series of talks"."""
-    return any(m.place and m.place_rank == 2 and (m.trigger.tag_ in ("NNS", "NNPS") or _of_a_series(m.trigger))
-               for m in g.mentions)
+    return any(m.place and m.place_rank == 2 and _several(m) for m in g.mentions)
+
+
+def _several(m: Mention) -> bool:
+    """ "meetings", "a series of talks", "gather … for meetings of the IMF" (titled "IMF meetings")."""
+    plural_title = m.title.split()[-1].lower() in ("meetings", "sessions", "talks", "negotiations")
+    return m.trigger.tag_ in ("NNS", "NNPS") or _of_a_series(m.trigger) or plural_title
 
 
 def _of_a_series(tok) -> bool:
