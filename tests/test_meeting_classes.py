@@ -1409,3 +1409,132 @@ def test_a_meeting_argued_for_is_not_set(nlp, text):
 
 def test_support_for_a_dated_meeting_keeps_it(nlp):
     assert [m.place for m in upcoming(nlp, "Norway voiced support for the summit in Oslo next week.")] == ["Oslo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a coming trip named earlier in the article, the same person meeting later
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday. The trip follows a row over tariffs. "
+            "Berger said he would meet OPEC officials on Monday.",
+            "Vienna",
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday.\n\nHe said the row over tariffs was "
+            "serious.\n\nHe said he will hold talks with OPEC officials on Monday.",
+            "Vienna",
+        ),
+        (
+            "Finance Minister Hans Berger said the bill would pass before he leaves next week for Vienna.\n\n"
+            "The minister leaves on Sunday to attend the OPEC meetings.",
+            "Vienna",
+        ),
+        # a trip already made, another person's trip, or two towns: no place
+        (
+            "Trade Minister Hans Berger flew to Vienna last month. The trip followed a row over tariffs. "
+            "Berger said he would meet OPEC officials on Monday.",
+            None,
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday. The trip follows a row over tariffs. "
+            "Farm Minister Anna Weber said she would meet OPEC officials on Monday.",
+            None,
+        ),
+        (
+            "Trade Minister Hans Berger leaves for Vienna on Sunday and will go on to Geneva. The trip follows "
+            "a row over tariffs. Berger said he would meet OPEC officials on Monday.",
+            None,
+        ),
+    ],
+)
+def test_a_coming_trip_told_earlier_is_where_one_meets(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Shares were steady ahead of this week's monetary meetings in Lisbon. The Group of Ten is "
+            "scheduled to convene tomorrow.",
+            "Lisbon",
+        ),
+        (
+            "Bankers await a series of meetings of finance ministers starting today in Lisbon. The Group of "
+            "Ten is scheduled to convene on Saturday.",
+            "Lisbon",
+        ),
+        # a day outside the series, or two series in different towns: no place
+        (
+            "Shares were steady ahead of this week's monetary meetings in Lisbon. The Group of Ten is "
+            "scheduled to convene on April 2.",
+            None,
+        ),
+        (
+            "Bankers await this week's meetings of finance ministers in Lisbon and this week's meetings of "
+            "farm ministers in Oslo. The Group of Ten is scheduled to convene tomorrow.",
+            None,
+        ),
+    ],
+)
+def test_a_meeting_on_a_day_of_a_series_is_held_where_the_series_is(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Ten")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Colombia will not attend a meeting of coffee producers scheduled for this weekend in Nicaragua. "
+            "Brazil and Colombia were invited to the meeting in Managua to analyse the market.",
+            "Managua",
+        ),
+        ("Ministers will meet next week. The meeting in Geneva was called by France.", "Geneva"),
+        # the other mention has its own time, or is of another kind: not this meeting's place
+        ("Ministers will meet next week. The meeting in Geneva last year was called by France.", None),
+        ("The leaders will hold a summit next week. Delegates were invited to the hearing in Geneva.", None),
+    ],
+)
+def test_the_meeting_named_again_with_its_town_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Trade Minister Hans Berger will be in Vienna next week. He will attend the OPEC meetings on Tuesday.",
+         "Vienna"),
+        ("Trade Minister Hans Berger is in Vienna this week.\n\nThe dollar fell.\n\nBerger will hold talks with "
+         "OPEC officials on Friday.", "Vienna"),
+        # where one was is no sign of where one will be
+        ("Trade Minister Hans Berger was in Vienna last week. He will attend the OPEC meetings on Tuesday.", None),
+    ],
+)
+def test_where_one_will_be_is_where_one_meets(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a group named again by its noun
+        ("EC farm ministers will travel to Luxembourg next week.\n\nThe dollar fell.\n\nThe ministers will meet "
+         "on Monday to discuss prices.", "Luxembourg"),
+        # a journey of the last days: one is there
+        ("Kuroda arrived in Washington yesterday.\n\nThe dollar fell.\n\nKuroda will meet Smith tomorrow.",
+         "Washington"),
+        # an arrival long ago says nothing of where one meets now
+        ("Kuroda arrived in Washington last month.\n\nThe dollar fell.\n\nKuroda will meet Smith tomorrow.", None),
+    ],
+)
+def test_a_group_or_a_recent_arrival_told_earlier_gives_the_place(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_meeting_during_meetings_one_gathers_for_is_held_there(nlp):
+    text = (
+        "Finance ministers from the Group of Seven will gather in Washington next week for meetings of the IMF.\n\n"
+        "The dollar fell.\n\nThe Group of Seven will meet on Wednesday."
+    )
+    assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Seven")] == ["Washington"]

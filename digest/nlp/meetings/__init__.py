@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from digest.models import Meeting
 from digest.nlp.meetings.mention import Mention, sentence_mentions
-from digest.nlp.meetings.merge import merge, to_meeting
+from digest.nlp.meetings.merge import echo_places, merge, series_places, to_meeting
 from digest.nlp.meetings.syntax import PLACE_LABELS
 
 MAX_SENT_TOKENS = 300  # longer "sentences" are lists or debris, not prose
@@ -45,5 +45,9 @@ def extract_meetings(doc, published: date) -> list[Meeting]:
             k += 1
         if len(sent) <= MAX_SENT_TOKENS and sent.text.strip():
             mentions.extend(sentence_mentions(doc, sent, published, doc_places, sent_places))
-    meetings = [to_meeting(g) for g in merge(mentions)]
+    echoes = [m for m in mentions if m.echo]
+    groups = merge([m for m in mentions if not m.echo])
+    series_places(groups)
+    echo_places(groups, echoes)
+    meetings = [to_meeting(g) for g in groups]
     return sorted(meetings, key=lambda m: m.start_char)

@@ -521,10 +521,14 @@ def _town_naming(body) -> str | None:
 
 
 def journey_place(tok, kind: MeetingKind) -> str | None:
-    """Where the one who meets has travelled, told before in the sentence or the one before it in
-    the paragraph: "The minister arrived in Geneva on Sunday. He will meet …" (the city, never a
-    country alone)."""
+    """Where the one who meets travels, told before in the sentence or the one before it in the
+    paragraph ("The minister arrived in Geneva on Sunday. He will meet …"), else in a coming trip
+    of the same named person earlier in the article ("Kuroda leaves for Washington today. … He said
+    if he fails in talks tomorrow …"), unless two coming trips go to different towns (the city,
+    never a country alone)."""
     verb = tok if kind.verbal else governor(tok)
+    if verb is not None and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in lex.TRAVEL:
+        verb = verb.head  # "leaves on April 7 to attend the meetings": the one who travels
     who = subject(verb) if verb is not None else None
     if who is None:
         return None
@@ -532,12 +536,97 @@ def journey_place(tok, kind: MeetingKind) -> str | None:
     start = tok.sent.start
     if start > 0 and "\n\n" not in doc[start - 1].whitespace_:
         start = doc[start - 1].sent.start
-    for travel in reversed([t for t in doc[start : tok.i] if t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL]):
+    for travel in reversed(_travels(doc[start : tok.i])):
         traveller = subject(travel)
         if traveller is None or not _same_party(traveller, who):
             continue
-        return next((d for d in _destinations(travel) if not is_country(d)), None)
+        found = _destinations(travel)
+        if found:
+            return next((d for d in found if not is_country(d)), None)
+    return _coming_trip(doc[: tok.i], who)
+
+
+def _travels(span) -> list:
+    """The verbs of going somewhere, and of being somewhere ahead ("will be in Washington next week")."""
+    return [t for t in span if (t.pos_ == "VERB" and t.lemma_.lower() in lex.TRAVEL) or _staying(t)]
+
+
+def _staying(tok) -> bool:
+    """ "will be in Washington", "is in Geneva": being in a town, told in the present or future."""
+    if tok.lemma_ != "be" or tok.tag_ in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children):
+        return False  # "would be in Geneva": a wish or a report
+    ins = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for c in ins for o in c.children)
+
+
+def _coming_trip(span, who) -> str | None:
+    """The one town the named person (or the group: "EC farm ministers" … "the ministers") ``who``
+    is told to be going to in ``span``: not to have gone to, unless just arrived ("arrived in
+    Washington yesterday")."""
+    party = person_named(who) or _group_named(who)
+    if party is None:
+        return None
+    towns = set()
+    for travel in _travels(span):
+        traveller = subject(travel)
+        if traveller is None or (person_named(traveller) or traveller.lemma_.lower()) != party:
+            continue
+        if travel.tag_ == "VBD" and not _just_arrived(travel):
+            continue  # a journey made is no sign of where one will be
+        towns |= {d for d in _destinations(travel) if not is_country(d)}
+    return towns.pop() if len(towns) == 1 else None
+
+
+def _group_named(tok) -> str | None:
+    """ "the ministers", "the delegates": a group of people named again by its noun."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    plural = tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PEOPLE
+    return tok.lemma_.lower() if definite and plural else None
+
+
+RECENT_DAYS = {"yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday"}
+
+
+def _just_arrived(travel) -> bool:
+    """ "arrived in Washington yesterday", "flew to Oslo on Sunday": a journey of the last days."""
+    if travel.lemma_.lower() not in lex.ARRIVING - {"return", "get", "go"}:
+        return False
+    return any(t.lower_ in RECENT_DAYS for c in travel.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree)
+
+
+def person_named(tok) -> str | None:
+    """The surname of the person ``tok`` names: a name ("Kuroda"), "he"/"she" (the person last
+    named as a subject before it), or a title ("the finance minister": the person last named with
+    that title, "Finance Minister Kiichi Miyazawa")."""
+    doc = tok.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    surnames = {e[-1].lower_ for e in people}
+    if _a_name(tok, surnames):
+        return _surname(tok)
+    if tok.lower_ in ("he", "she"):
+        named = [t for t in doc[: tok.i] if t.dep_ in ("nsubj", "nsubjpass") and _a_name(t, surnames)]
+        return _surname(named[-1]) if named else None
+    if tok.lemma_.lower() in lex.PEOPLE and any(c.lower_ == "the" for c in tok.children):
+        role = tok.lemma_.lower()
+        titled = [e for e in people if e.end <= tok.i
+                  and any(t.lemma_.lower() == role for t in doc[max(0, e.start - 3) : e.start])]
+        return titled[-1][-1].lower_ if titled else None
     return None
+
+
+def _a_name(tok, surnames: set[str]) -> bool:
+    """A proper noun that names a person: tagged so, a surname of one, or untagged and not an acronym."""
+    if tok.pos_ != "PROPN" or tok.lemma_.lower() in lex.PEOPLE:
+        return False  # "the Finance Minister": a title, not a name
+    return tok.ent_type_ == "PERSON" or tok.lower_ in surnames or (tok.ent_type_ == "" and not tok.text.isupper())
+
+
+def _surname(tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+    return ent[-1].lower_ if ent is not None else tok.lower_
 
 
 def _same_party(before, after) -> bool:

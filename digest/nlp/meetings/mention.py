@@ -50,6 +50,7 @@ class Mention:
     place_rank: int = 0  # a city 2, a venue 1, a country 0 (facts.place_rank)
     definite: bool = False  # "the Yeutter-de Clercq meeting": one the reader already knows of
     hint: TimeValue | None = None  # the day of a journey made for the meeting: its date if no mention gives one
+    echo: bool = False  # "were invited to the meeting in Managua": only the place of a meeting told before
 
     @property
     def weak(self) -> bool:
@@ -81,14 +82,28 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
     places = sentence_places(sent_places, sent)
     time_of = assign([r for r, _ in times], triggers)
     place_of = assign([r for r, _ in places], triggers, place=True)
-    out = []
+    out, echoes = [], []
     for tok, kind in triggers:
         own_times = [times[k] for k, t in time_of.items() if t == _umbrella(tok, time_of)]
         own_places = [places[k][1] for k, t in place_of.items() if t == tok.i]
         m = mention(sent, tok, kind, own_times, own_places, published, doc_places)
         if m is not None:
             out.append(m)
-    return _set_apart(fold_nested(out))
+        elif not own_times:
+            echoes.append(echo(sent, tok, kind, own_places))
+    return _set_apart(fold_nested(out)) + [e for e in echoes if e is not None]
+
+
+def echo(sent, tok, kind: MeetingKind, own_places) -> Mention | None:
+    """ "… were invited to the meeting in Managua": a meeting named again with "the" and a town
+    but in words that do not announce it (another tense, a proposal) still tells where it is."""
+    if kind.verbal or kind.weak or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    place, place_rank = choose_place(tok, kind, own_places, frozenset())
+    if place is None or place_rank < 2:
+        return None
+    _, names = parties(tok, kind, place)
+    return Mention(sent, tok, kind, place=place, place_rank=place_rank, names=names, echo=True)
 
 
 def _umbrella(tok, time_of: dict[int, int]) -> int:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.mention import Mention
 from digest.nlp.meetings.syntax import governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
@@ -35,6 +36,7 @@ class Group:
         self.kinds: set = set()
         self.statuses: set[MeetingStatus] = set()
         self.all_bare = True
+        self.borrowed_place: str | None = None  # a town told elsewhere (a series it is part of, an echo)
         self.append(first)
 
     def append(self, m: Mention) -> None:
@@ -78,7 +80,7 @@ class Group:
     def place(self) -> str | None:
         """The place to show: never a country alone (it says no more than the parties do)."""
         found = self.named_place()
-        return None if is_country(found) else found
+        return self.borrowed_place if found is None or is_country(found) else found
 
     def status(self) -> MeetingStatus:
         """The evidence's status, unless a later mention cancels or postpones it."""
@@ -236,6 +238,63 @@ def merge(mentions: list[Mention]) -> list[Group]:
         elif not m.weak:
             groups.append(Group(m))
     return groups
+
+
+SERIES_DAYS = 6  # a series of meetings told from its first day ("starting today") runs at most a week
+
+
+def series_places(groups: list[Group]) -> None:
+    """A meeting without a town, on a day of a series of meetings held in one town ("this week's
+    meetings in Washington" … "Tomorrow's Group of Seven meeting"), is held there; not when two
+    such series of different towns cover its day."""
+    series = [(g.place(), _series_days(g)) for g in groups if _is_series(g)]
+    series = [(town, days) for town, days in series if town and days]
+    for g in groups:
+        value = g.dated()
+        if g.named_place() or value is None or value.first_day is None or _is_series(g):
+            continue
+        towns = {town for town, (first, last) in series if first <= value.first_day and value.last_day <= last}
+        if len(towns) == 1:
+            g.borrowed_place = towns.pop()
+
+
+def echo_places(groups: list[Group], echoes: list[Mention]) -> None:
+    """A meeting without a town takes the town of a later mention with "the" of its kind that does
+    not announce it ("a meeting of coffee producers this weekend" … "were invited to the meeting in
+    Managua"): the one told last before the echo, when the echo names no one it does not."""
+    for e in echoes:
+        before = [g for g in groups if g.mentions[0].trigger.i < e.trigger.i]
+        kind = {e.kind, MeetingKind.MEET} if e.kind is MeetingKind.MEETING else {e.kind}
+        same = [g for g in before if g.kinds & kind]
+        if not same:
+            continue
+        g = max(same, key=lambda g: max(m.trigger.i for m in g.mentions if m.trigger.i < e.trigger.i))
+        if g.place() is None and e.names <= g.names:
+            g.borrowed_place = e.place
+
+
+def _is_series(g: Group) -> bool:
+    """A group told as several meetings in one town: "the meetings in Washington", "a series of talks"."""
+    return any(m.place and m.place_rank == 2 and _several(m) for m in g.mentions)
+
+
+def _several(m: Mention) -> bool:
+    """ "meetings", "a series of talks", "gather … for meetings of the IMF" (titled "IMF meetings")."""
+    plural_title = m.title.split()[-1].lower() in ("meetings", "sessions", "talks", "negotiations")
+    return m.trigger.tag_ in ("NNS", "NNPS") or _of_a_series(m.trigger) or plural_title
+
+
+def _of_a_series(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("series", "round")
+
+
+def _series_days(g: Group):
+    """The days a series covers: its week, or a week from the day it starts."""
+    value = g.dated()
+    if value is None or value.first_day is None or value.precision not in ("day", "week"):
+        return None
+    last = value.last_day if value.end or value.precision == "week" else value.first_day + timedelta(days=SERIES_DAYS)
+    return value.first_day, last
 
 
 def to_meeting(g: Group) -> Meeting:
