@@ -1337,3 +1337,24 @@ def test_the_legislature_as_a_whole_names_no_other_party_than_its_committee(nlp)
     )
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+# --------------------------------------------------------------------------- a gerund after "before"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The minister was speaking before hosting a meeting of finance ministers in Paris this weekend.", "2024-W10"),
+        ("The minister spoke to reporters before meeting union leaders on Saturday.", "2024-03-09"),
+        ("The envoy spoke to reporters ahead of chairing talks with the rebels on Saturday.", "2024-03-09"),
+    ],
+)
+def test_a_gerund_after_before_is_not_dated_by_the_past_verb_above(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_past_verb_before_an_undated_gerund_still_tells_the_past(nlp):
+    meeting = only(nlp, "The minister spoke on Tuesday before meeting union leaders.")
+    assert meeting.status is MeetingStatus.PAST

@@ -11,7 +11,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
-from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, in_advance, verb_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, after_earlier_verb, clause_tense, in_advance, verb_tense
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -127,6 +127,8 @@ def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
     """The direction dates are resolved in ("just before the February meeting" in a past clause: none)."""
     if tense == FUTURE and not kind.verbal and _cue_over_past(tok):
         return PRESENT
+    if tense == PAST and after_earlier_verb(tok):
+        return PRESENT  # "was speaking before hosting talks this weekend": the nearest weekend
     gov = governor(tok)
     if (
         tense == PRESENT
