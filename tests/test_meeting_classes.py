@@ -1358,3 +1358,19 @@ def test_a_gerund_after_before_is_not_dated_by_the_past_verb_above(nlp, text, st
 def test_a_past_verb_before_an_undated_gerund_still_tells_the_past(nlp):
     meeting = only(nlp, "The minister spoke on Tuesday before meeting union leaders.")
     assert meeting.status is MeetingStatus.PAST
+
+
+# --------------------------------------------------------------------------- a present-tense timetable
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The talks open on Monday in Geneva.", "2024-03-11"),
+        ("Wage talks resume on Monday in Detroit.", "2024-03-11"),
+        ("The talks open on Tuesday and the ministers arrive on Wednesday.", "2024-03-12"),
+    ],
+)
+def test_a_meeting_that_opens_in_the_present_is_ahead_however_tagged(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)

@@ -138,7 +138,22 @@ def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
         and (kind.verbal or tok.dep_ in ("nsubj", "nsubjpass"))
     ):
         return FUTURE  # "when the ICO meets in London in September": a scheduled event
+    if tense == PRESENT and _on_timetable(tok):
+        return FUTURE
     return tense
+
+
+_TIMETABLE_VERBS = {"begin", "start", "open", "reopen", "resume", "reconvene", "convene", "commence", "end", "close"}
+
+
+def _on_timetable(tok) -> bool:
+    """ "The talks open on Monday", "Talks resume on Monday": a meeting said in the present to
+    open, resume or end is on a timetable, however the parser tagged the verb (an adjective
+    "open", a noun "Talks" compounded onto "resume")."""
+    head = tok.head
+    if head == tok or tok.dep_ not in ("nsubj", "nsubjpass", "compound") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.tag_ in ("VBZ", "VBP", "JJ") and head.lemma_.lower() in _TIMETABLE_VERBS
 
 
 def _cue_over_past(tok) -> bool:
