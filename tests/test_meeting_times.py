@@ -385,3 +385,40 @@ def test_a_participle_beside_a_past_meeting_keeps_it_past(nlp):
     text = "Officials said the talks, held on March 4, were useful."
     assert upcoming(nlp, text) == []
     assert [m.start for m in extract_meetings(nlp(text), THU)] == ["2024-03-04"]
+
+
+# --------------------------------------------------------------------------- times counted on from an earlier one
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "The council meets next Thursday, while the committee was set to convene on Friday.",
+            ["2024-03-14", "2024-03-15"],
+        ),
+        (
+            "Officials said the union would make a formal request next week for talks and that the two sides "
+            "would meet the week after.",
+            ["2024-W12"],
+        ),
+    ],
+)
+def test_a_time_told_after_a_later_one_counts_on_from_it(nlp, text, starts):
+    found = [m for m in extract_meetings(nlp(text), THU) if m.status is MeetingStatus.UPCOMING]
+    assert [m.start for m in found] == starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman said on Wednesday that the talks would be held on Friday.",
+        "The hearing, which had been planned for Tuesday, will now take place on Friday.",
+    ],
+)
+def test_a_reported_or_old_day_does_not_start_a_sequence(nlp, text):
+    assert only(nlp, text).start == "2024-03-08"
+
+
+def test_the_day_a_request_for_talks_is_made_is_not_the_talks_day(nlp):
+    assert only(nlp, "Japan will make a formal request next week for talks on chips.").start is None

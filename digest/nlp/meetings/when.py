@@ -10,7 +10,7 @@ from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.syntax import doc_text, governor, head_path
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
-from digest.nlp.timex import NUMBER_WORDS
+from digest.nlp.timex import NUMBER_WORDS, as_week, find_in_span
 from digest.nlp.timex import resolve as resolve_time
 
 
@@ -57,6 +57,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         if tm.kind in ("date", "range") and _participle_beside(tok, t_gov):
             t_tense = PRESENT  # "said the talks, starting on April 14, would …": the nearest April 14
         v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
+        v = in_sequence(tok, tm, v, FUTURE if moved else t_tense, published)
         if v is None:
             continue
         if _paused(root, trig_gov, v, published):
@@ -81,6 +82,41 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     if year and value is not None and value.precision in (Precision.MONTH, Precision.DAY) and not value.end:
         value = TimeValue(year + value.start[4:], None, value.time, value.timezone)
     return MentionTime(value, end, value_tense, later=later, weekend=weekend)
+
+
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_WEEK_AFTER = re.compile(r"(?i)the\s+(?:following\s+week|week\s+after)")
+
+
+def in_sequence(tok, tm, value: TimeValue | None, tense: str, published: date) -> TimeValue | None:
+    """A time told after another in one look-ahead sentence counts on from it: "the council meets
+    next Thursday and the committee on Friday" is the Friday after; "Japan will ask next week for
+    talks and the two sides will meet the week after" is the week after that."""
+    if tense != FUTURE:
+        return value
+    anchor = _earlier_day(tok, tm, published)
+    if anchor is None:
+        return value
+    if _WEEK_AFTER.fullmatch(tm.text):
+        later = anchor + timedelta(days=7)
+        return as_week(TimeValue(later.isoformat())) if later > published + timedelta(days=7) else value
+    first = value.first_day if value is not None and value.precision == Precision.DAY and not value.end else None
+    if first is None or not _BARE_WEEKDAY.fullmatch(tm.text) or not 0 < (anchor - first).days < 7:
+        return value
+    return TimeValue((first + timedelta(days=7)).isoformat(), None, value.time, value.timezone)
+
+
+def _earlier_day(tok, tm, published: date) -> date | None:
+    """The first day of the time told just before ``tm`` in its sentence, read as ahead."""
+    earlier = [x for x in find_in_span(tok.sent) if x.end_char <= tm.start_char]
+    span = tok.doc.char_span(earlier[-1].start_char, earlier[-1].end_char, alignment_mode="expand") if earlier else None
+    if span is None or not len(span) or clause_tense(span.root) == PAST:
+        return None  # "a spokesman said on Wednesday the talks would be on Friday": no sequence
+    gov = governor(tok)
+    if tok.is_ancestor(span.root) or (gov is not None and gov.lemma_.lower() in lex.MOVE_WORDS | lex.POSTPONE_WORDS):
+        return None  # "the hearing, planned for Tuesday, will now be on Friday": the meeting's old day
+    value = resolve_time(earlier[-1].text, published, FUTURE)
+    return value.first_day if value is not None and value.first_day > published else None
 
 
 def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
@@ -160,7 +196,11 @@ def _new_arrangement(tok, trig_gov, own_times: list) -> tuple[list, bool]:
     the sentence gives the new time, the old arrangement ("the meeting, which had been planned
     for Tuesday, will now take place on Friday"). Kept as a new date: the time of the verb that
     holds a moved meeting ("… postponed last week, will now be held on March 20")."""
-    kept = [(root, tm) for root, tm in own_times if not _time_of_change(root, tok, trig_gov)]
+    kept = [
+        (root, tm)
+        for root, tm in own_times
+        if not _time_of_change(root, tok, trig_gov) and not _time_of_request(root, tok)
+    ]
     current = [(root, tm) for root, tm in kept if not _old_arrangement(root, tok)]
     renewed = len(current) < len(kept) and bool(current)
     moving = trig_gov is not None and trig_gov.lemma_.lower() in lex.MOVE_WORDS | lex.CANCEL_WORDS
@@ -183,6 +223,20 @@ def _time_of_change(root, tok, trig_gov) -> bool:
         return False
     moved_object = head == trig_gov and tok.head == head and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     return moved_object or (head.head == tok and head.dep_ in ("acl", "relcl"))  # the meeting is what is moved
+
+
+_REQUESTS = {"request", "call", "demand", "appeal", "bid", "plea", "proposal", "invitation", "push"}
+
+
+def _time_of_request(root, tok) -> bool:
+    """ "Japan will make a formal request next week for talks": a time outside the phrase of a
+    meeting asked for, in "a request / call / proposal for talks", is when the asking is made."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or tok.is_ancestor(root) or root.i == tok.i:
+        return False
+    holder = prep.head  # the request itself, or the verb that makes it ("made a request … for talks")
+    nouns = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in _REQUESTS for n in nouns)
 
 
 def _old_arrangement(root, tok) -> bool:
