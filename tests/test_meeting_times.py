@@ -422,3 +422,15 @@ def test_a_reported_or_old_day_does_not_start_a_sequence(nlp, text):
 
 def test_the_day_a_request_for_talks_is_made_is_not_the_talks_day(nlp):
     assert only(nlp, "Japan will make a formal request next week for talks on chips.").start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Dealers awaited Tuesday's talks between the two finance ministers.", "2024-03-12"),
+        ("Investors were waiting for Monday's meeting of central bankers.", "2024-03-11"),
+    ],
+)
+def test_a_meeting_waited_for_in_the_past_tense_is_ahead(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)

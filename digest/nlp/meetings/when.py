@@ -124,11 +124,28 @@ def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> 
     waits for is the next one ("stocks fell ahead of Monday's meeting"); a weekday in the name
     follows the clause ("agreed at Friday's meeting", "will decide at Monday's meeting"); any
     other time in the name is the nearest ("the February meeting")."""
-    if kind == "weekday" and own and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead":
+    if kind == "weekday" and own and (_ahead_of(tok) or _awaited(tok)):
         return FUTURE
     if not in_name:
         return tense
     return tense if kind == "weekday" and tense in (FUTURE, PAST) else PRESENT
+
+
+def _ahead_of(tok) -> bool:
+    """ "ahead of Monday's meeting"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
+
+
+_AWAITING = {"await", "anticipate"}
+
+
+def _awaited(tok) -> bool:
+    """ "dealers awaited Tuesday's talks", "investors were waiting for Monday's meeting": what one
+    waits for lies ahead of the waiting, whatever its tense."""
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in _AWAITING
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() == "wait"
 
 
 def split_travel_times(tok, own_times: list) -> tuple[list, list]:
