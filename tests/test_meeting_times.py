@@ -26,6 +26,8 @@ from helpers import THU, only, upcoming
         ("The hearing, which had been planned for Tuesday, will now take place on Friday.", "2024-03-08"),
         ("The summit, originally set for Tuesday, will be held on Saturday instead.", "2024-03-09"),
         ("The board meeting was delayed on Monday until March 20.", "2024-03-20"),
+        ("The meeting has been put back to Friday.", "2024-03-08"),
+        ("The talks, postponed from last week, will now be held on Monday.", "2024-03-11"),
     ],
 )
 def test_a_moved_meeting_is_upcoming_on_its_new_date(nlp, text, start):

@@ -308,6 +308,9 @@ def _modified_word(root, trig_ids: set[int]):
     # "talks … starting today": a participle the parser calls a preposition is still the verb dated
     if (verb.dep_ in ("prep", "agent") and verb.pos_ != "VERB") or verb.pos_ == "ADP":
         verb = verb.head
+    moving = verb.head.lemma_.lower() in lex.MOVE_WORDS
+    if moving and verb.dep_ in ("advmod", "prt") and verb.lower_ in lex.MOVE_PARTICLES:
+        verb = verb.head  # "put back to Friday": the day of the move's verb
     for _ in range(4):
         timeish = verb.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("NOUN", "PROPN", "NUM")
         if not (

@@ -41,7 +41,8 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     subtree = {t.i for t in tok.subtree}
     own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
     for root, tm in own_times:
-        moved = "to" if renewed else _moved(root, trig_gov)
+        moved = _moved(root, trig_gov)
+        moved = moved if moved == "from" or not renewed else "to"
         if moved == "from":
             continue  # the date it was moved from
         in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
@@ -298,7 +299,10 @@ def _moved(root, trig_gov) -> str | None:
     to Friday", "pushed back until next week"; None for any other date (or when what is moved is
     not the meeting: "a meeting at which the issue was put off until June")."""
     prep = root.head
-    if prep.dep_ != "prep" or prep.head.lemma_.lower() not in lex.MOVE_WORDS or prep.head != trig_gov:
+    holder = prep.head
+    if holder.dep_ in ("advmod", "prt") and holder.lower_ in lex.MOVE_PARTICLES:
+        holder = holder.head  # "put back to Friday", "brought forward to Monday"
+    if prep.dep_ != "prep" or holder.lemma_.lower() not in lex.MOVE_WORDS or holder != trig_gov:
         return None
     if prep.lower_ == "from":
         return "from"
