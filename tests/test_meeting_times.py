@@ -436,3 +436,12 @@ def test_the_day_a_request_for_talks_is_made_is_not_the_talks_day(nlp):
 def test_a_meeting_waited_for_in_the_past_tense_is_ahead(nlp, text, start):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_day_inside_the_week_of_a_meeting_of_the_same_body_dates_it(nlp):
+    text = (
+        "European Community finance ministers meet in Belgium this weekend to discuss the currency float. "
+        "The EC gathering begins on Friday with a dinner."
+    )
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
