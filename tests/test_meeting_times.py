@@ -445,3 +445,15 @@ def test_a_day_inside_the_week_of_a_meeting_of_the_same_body_dates_it(nlp):
     )
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers will hold talks on the 1988 farm price package.",
+        "Ministers will hold discussions on the government's 1987/88 budget.",
+    ],
+)
+def test_the_year_of_a_meetings_topic_is_not_the_meetings(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, None)

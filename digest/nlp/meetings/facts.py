@@ -219,7 +219,7 @@ def _dates_another_noun(root, trig_ids: set[int]) -> bool:
     """A time that modifies a noun other than a meeting (its deadline, an election, a vote): the
     noun's time, not the meeting's; a noun phrase that ends in a trigger ("the April 5 G7 meeting")
     or a part of one ("the March 3 opening") keeps it."""
-    if root.dep_ not in ("compound", "nmod", "poss", "amod"):
+    if root.dep_ not in ("compound", "nmod", "poss", "amod", "nummod"):  # nummod: "talks on the 2025 budget"
         return False
     head = root.head
     while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.i not in trig_ids:
