@@ -1374,3 +1374,16 @@ def test_a_past_verb_before_an_undated_gerund_still_tells_the_past(nlp):
 def test_a_meeting_that_opens_in_the_present_is_ahead_however_tagged(nlp, text, start):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the weekend meeting had focused on the currency float.",
+        "At this weekend's meeting, the ministers discussed interest rates.",
+    ],
+)
+def test_a_weekend_in_the_meetings_name_in_a_past_clause_is_the_one_just_past(nlp, text):
+    monday = date(2024, 3, 11)
+    meeting = only(nlp, text, monday)
+    assert (meeting.status, meeting.start) == (MeetingStatus.PAST, "2024-W10")

@@ -49,7 +49,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
         # whatever the tense of the clause around
         own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
-        t_tense = _own_day_direction(tok, tm.kind, tense, in_name, own)
+        t_tense = _own_day_direction(tok, _day_kind(tm), tense, in_name, own)
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
@@ -118,6 +118,12 @@ def _earlier_day(tok, tm, published: date) -> date | None:
         return None  # "the hearing, planned for Tuesday, will now be on Friday": the meeting's old day
     value = resolve_time(earlier[-1].text, published, FUTURE)
     return value.first_day if value is not None and value.first_day > published else None
+
+
+def _day_kind(tm) -> str:
+    """The kind of a time for its direction: a weekend is told like a weekday ("at the weekend
+    meeting" follows the clause: the one just past in a past clause, the coming one ahead)."""
+    return "weekday" if re.search(r"(?i)\bweekend\b", tm.text) else tm.kind
 
 
 def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
