@@ -1538,3 +1538,54 @@ def test_a_meeting_during_meetings_one_gathers_for_is_held_there(nlp):
         "The dollar fell.\n\nThe Group of Seven will meet on Wednesday."
     )
     assert [m.place for m in upcoming(nlp, text) if m.title.startswith("Group of Seven")] == ["Washington"]
+
+
+
+# --------------------------------------------------------------------------- a gerund after "before"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The minister was speaking before hosting a meeting of finance ministers in Paris this weekend.", "2024-W10"),
+        ("The minister spoke to reporters before meeting union leaders on Saturday.", "2024-03-09"),
+        ("The envoy spoke to reporters ahead of chairing talks with the rebels on Saturday.", "2024-03-09"),
+    ],
+)
+def test_a_gerund_after_before_is_not_dated_by_the_past_verb_above(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_past_verb_before_an_undated_gerund_still_tells_the_past(nlp):
+    meeting = only(nlp, "The minister spoke on Tuesday before meeting union leaders.")
+    assert meeting.status is MeetingStatus.PAST
+
+
+# --------------------------------------------------------------------------- a present-tense timetable
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The talks open on Monday in Geneva.", "2024-03-11"),
+        ("Wage talks resume on Monday in Detroit.", "2024-03-11"),
+        ("The talks open on Tuesday and the ministers arrive on Wednesday.", "2024-03-12"),
+    ],
+)
+def test_a_meeting_that_opens_in_the_present_is_ahead_however_tagged(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the weekend meeting had focused on the currency float.",
+        "At this weekend's meeting, the ministers discussed interest rates.",
+    ],
+)
+def test_a_weekend_in_the_meetings_name_in_a_past_clause_is_the_one_just_past(nlp, text):
+    monday = date(2024, 3, 11)
+    meeting = only(nlp, text, monday)
+    assert (meeting.status, meeting.start) == (MeetingStatus.PAST, "2024-W10")

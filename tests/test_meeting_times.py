@@ -26,6 +26,8 @@ from helpers import THU, only, upcoming
         ("The hearing, which had been planned for Tuesday, will now take place on Friday.", "2024-03-08"),
         ("The summit, originally set for Tuesday, will be held on Saturday instead.", "2024-03-09"),
         ("The board meeting was delayed on Monday until March 20.", "2024-03-20"),
+        ("The meeting has been put back to Friday.", "2024-03-08"),
+        ("The talks, postponed from last week, will now be held on Monday.", "2024-03-11"),
     ],
 )
 def test_a_moved_meeting_is_upcoming_on_its_new_date(nlp, text, start):
@@ -385,3 +387,73 @@ def test_a_participle_beside_a_past_meeting_keeps_it_past(nlp):
     text = "Officials said the talks, held on March 4, were useful."
     assert upcoming(nlp, text) == []
     assert [m.start for m in extract_meetings(nlp(text), THU)] == ["2024-03-04"]
+
+
+# --------------------------------------------------------------------------- times counted on from an earlier one
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "The council meets next Thursday, while the committee was set to convene on Friday.",
+            ["2024-03-14", "2024-03-15"],
+        ),
+        (
+            "Officials said the union would make a formal request next week for talks and that the two sides "
+            "would meet the week after.",
+            ["2024-W12"],
+        ),
+    ],
+)
+def test_a_time_told_after_a_later_one_counts_on_from_it(nlp, text, starts):
+    found = [m for m in extract_meetings(nlp(text), THU) if m.status is MeetingStatus.UPCOMING]
+    assert [m.start for m in found] == starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman said on Wednesday that the talks would be held on Friday.",
+        "The hearing, which had been planned for Tuesday, will now take place on Friday.",
+    ],
+)
+def test_a_reported_or_old_day_does_not_start_a_sequence(nlp, text):
+    assert only(nlp, text).start == "2024-03-08"
+
+
+def test_the_day_a_request_for_talks_is_made_is_not_the_talks_day(nlp):
+    assert only(nlp, "Japan will make a formal request next week for talks on chips.").start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Dealers awaited Tuesday's talks between the two finance ministers.", "2024-03-12"),
+        ("Investors were waiting for Monday's meeting of central bankers.", "2024-03-11"),
+    ],
+)
+def test_a_meeting_waited_for_in_the_past_tense_is_ahead(nlp, text, start):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_day_inside_the_week_of_a_meeting_of_the_same_body_dates_it(nlp):
+    text = (
+        "European Community finance ministers meet in Belgium this weekend to discuss the currency float. "
+        "The EC gathering begins on Friday with a dinner."
+    )
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers will hold talks on the 1988 farm price package.",
+        "Ministers will hold discussions on the government's 1987/88 budget.",
+    ],
+)
+def test_the_year_of_a_meetings_topic_is_not_the_meetings(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, None)

@@ -870,6 +870,8 @@ SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
 HEARING_NOUNS = {"sentencing", "arraignment"}
 # Verbs that move a meeting to another date: "moved from Monday to March 20".
 MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Particles of a move that the new date hangs on: "put back to Friday", "brought forward to Monday".
+MOVE_PARTICLES = {"back", "forward", "up", "off", "over", "ahead"}
 # Words for a legislature as a whole: "the Congressional hearing" may be any chamber's or committee's
 # ("a Senate Agriculture subcommittee hearing"), so they match no party and contradict none.
 WHOLE_LEGISLATURE = {"congressional", "congress", "parliamentary", "parliament", "legislative", "legislature"}

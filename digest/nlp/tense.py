@@ -194,6 +194,26 @@ def clause_tense(token, prep_cues: bool = False) -> Tense:
     return PRESENT
 
 
+_EARLIER = {"before", "ahead", "prior"}
+
+
+def after_earlier_verb(token) -> bool:
+    """Whether ``token`` lies in a gerund clause after "before/ahead of/prior to" ("was speaking
+    before hosting talks this weekend"): what the gerund tells comes after the moment of the verb
+    above, so that verb's past tense does not date it."""
+    cur = token
+    for _ in range(8):
+        if cur.tag_ == "VBG" and cur.dep_ == "pcomp":
+            prep = cur.head
+            if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
+                prep = prep.head
+            return prep.lower_ in _EARLIER and prep.head.pos_ in ("VERB", "AUX")
+        if cur.head == cur or (cur != token and cur.pos_ in ("VERB", "AUX") and verb_tense(cur) is not None):
+            return False
+        cur = cur.head
+    return False
+
+
 def _cue_reaches(token, prep) -> bool:
     """Whether a preposition above ``token`` governs it with no verb or other noun between, save
     nouns it reaches through "of" ("ahead of the group of seven meeting")."""

@@ -202,6 +202,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("week", rf"(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+){_MONTH}(?:\s+{_YEAR})?"),
     ("week", r"(?i:the\s+week\s+after\s+next)"),
+    # "… and meet the week after": a week counted from a time told before (meetings.when.in_sequence)
+    ("fuzzy", r"(?i:the\s+week\s+after)(?=\s*[,;.]|\s+(?:and|or|but)\b|\s*$)"),
     # "Friday next week", "on Tuesday of this week": a weekday in a named week
     ("weekday", rf"{_WEEKDAY}\s+(?:(?i:of)\s+)?(?i:next|this|last)\s+(?i:week)(?![\w'’])"),
     # Fuzzy and relative weeks / months / years

@@ -11,7 +11,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
-from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense, in_advance, verb_tense
+from digest.nlp.tense import FUTURE, PAST, PRESENT, after_earlier_verb, clause_tense, in_advance, verb_tense
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -127,6 +127,8 @@ def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
     """The direction dates are resolved in ("just before the February meeting" in a past clause: none)."""
     if tense == FUTURE and not kind.verbal and _cue_over_past(tok):
         return PRESENT
+    if tense == PAST and after_earlier_verb(tok):
+        return PRESENT  # "was speaking before hosting talks this weekend": the nearest weekend
     gov = governor(tok)
     if (
         tense == PRESENT
@@ -136,7 +138,22 @@ def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
         and (kind.verbal or tok.dep_ in ("nsubj", "nsubjpass"))
     ):
         return FUTURE  # "when the ICO meets in London in September": a scheduled event
+    if tense == PRESENT and _on_timetable(tok):
+        return FUTURE
     return tense
+
+
+_TIMETABLE_VERBS = {"begin", "start", "open", "reopen", "resume", "reconvene", "convene", "commence", "end", "close"}
+
+
+def _on_timetable(tok) -> bool:
+    """ "The talks open on Monday", "Talks resume on Monday": a meeting said in the present to
+    open, resume or end is on a timetable, however the parser tagged the verb (an adjective
+    "open", a noun "Talks" compounded onto "resume")."""
+    head = tok.head
+    if head == tok or tok.dep_ not in ("nsubj", "nsubjpass", "compound") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.tag_ in ("VBZ", "VBP", "JJ") and head.lemma_.lower() in _TIMETABLE_VERBS
 
 
 def _cue_over_past(tok) -> bool:

@@ -219,7 +219,7 @@ def _dates_another_noun(root, trig_ids: set[int]) -> bool:
     """A time that modifies a noun other than a meeting (its deadline, an election, a vote): the
     noun's time, not the meeting's; a noun phrase that ends in a trigger ("the April 5 G7 meeting")
     or a part of one ("the March 3 opening") keeps it."""
-    if root.dep_ not in ("compound", "nmod", "poss", "amod"):
+    if root.dep_ not in ("compound", "nmod", "poss", "amod", "nummod"):  # nummod: "talks on the 2025 budget"
         return False
     head = root.head
     while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.i not in trig_ids:
@@ -308,6 +308,9 @@ def _modified_word(root, trig_ids: set[int]):
     # "talks … starting today": a participle the parser calls a preposition is still the verb dated
     if (verb.dep_ in ("prep", "agent") and verb.pos_ != "VERB") or verb.pos_ == "ADP":
         verb = verb.head
+    moving = verb.head.lemma_.lower() in lex.MOVE_WORDS
+    if moving and verb.dep_ in ("advmod", "prt") and verb.lower_ in lex.MOVE_PARTICLES:
+        verb = verb.head  # "put back to Friday": the day of the move's verb
     for _ in range(4):
         timeish = verb.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("NOUN", "PROPN", "NUM")
         if not (

@@ -129,6 +129,13 @@ def _after_journey(hint: TimeValue | None, value: TimeValue | None) -> bool:
     return value.last_day >= hint.first_day and value.first_day <= hint.last_day + timedelta(days=JOURNEY_DAYS)
 
 
+def _within(a: TimeValue, b: TimeValue) -> bool:
+    """A day-precise value inside a vaguer one ("begins tonight" … "this weekend's talks")."""
+    if a.precision != "day" or b.precision == "day" or None in (a.first_day, b.first_day, b.last_day):
+        return False
+    return b.first_day <= a.first_day <= b.last_day
+
+
 def _loose_name_match(a: set[str], b: set[str]) -> bool:
     wa = {w for n in a for w in re.findall(r"\w+", n) if len(w) > 2}
     wb = {w for n in b for w in re.findall(r"\w+", n) if len(w) > 2}
@@ -197,7 +204,7 @@ def _score(m: Mention, g: Group) -> int:
     """How strongly ``m`` belongs with the group (0: not at all)."""
     s = 0
     gv = g.value()
-    dates_agree = not (m.value and gv) or m.value.start == gv.start
+    dates_agree = not (m.value and gv) or m.value.start == gv.start or _within(m.value, gv)
     if m.names and dates_agree and (m.names & g.names or _loose_name_match(m.names, g.names)):
         s += 3
     if m.value and not gv and not m.names and m.kind in g.kinds:

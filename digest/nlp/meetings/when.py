@@ -10,7 +10,7 @@ from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.syntax import doc_text, governor, head_path
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
-from digest.nlp.timex import NUMBER_WORDS
+from digest.nlp.timex import NUMBER_WORDS, as_week, find_in_span
 from digest.nlp.timex import resolve as resolve_time
 
 
@@ -41,14 +41,15 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     subtree = {t.i for t in tok.subtree}
     own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
     for root, tm in own_times:
-        moved = "to" if renewed else _moved(root, trig_gov)
+        moved = _moved(root, trig_gov)
+        moved = moved if moved == "from" or not renewed else "to"
         if moved == "from":
             continue  # the date it was moved from
         in_name = root.i < tok.i and tok.is_ancestor(root)  # "its May 13 annual meeting": the meeting's own date
         # "as a result of talks yesterday with Baker": a date on the noun itself is the meeting's,
         # whatever the tense of the clause around
         own = in_name or (tok.pos_ in ("NOUN", "PROPN") and _modifies_noun(root, tok))
-        t_tense = _own_day_direction(tok, tm.kind, tense, in_name, own)
+        t_tense = _own_day_direction(tok, _day_kind(tm), tense, in_name, own)
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
             t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
@@ -57,6 +58,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         if tm.kind in ("date", "range") and _participle_beside(tok, t_gov):
             t_tense = PRESENT  # "said the talks, starting on April 14, would …": the nearest April 14
         v = resolve_time(tm.text, published, FUTURE if moved else t_tense)
+        v = in_sequence(tok, tm, v, FUTURE if moved else t_tense, published)
         if v is None:
             continue
         if _paused(root, trig_gov, v, published):
@@ -83,16 +85,74 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     return MentionTime(value, end, value_tense, later=later, weekend=weekend)
 
 
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_WEEK_AFTER = re.compile(r"(?i)the\s+(?:following\s+week|week\s+after)")
+
+
+def in_sequence(tok, tm, value: TimeValue | None, tense: str, published: date) -> TimeValue | None:
+    """A time told after another in one look-ahead sentence counts on from it: "the council meets
+    next Thursday and the committee on Friday" is the Friday after; "Japan will ask next week for
+    talks and the two sides will meet the week after" is the week after that."""
+    if tense != FUTURE:
+        return value
+    anchor = _earlier_day(tok, tm, published)
+    if anchor is None:
+        return value
+    if _WEEK_AFTER.fullmatch(tm.text):
+        later = anchor + timedelta(days=7)
+        return as_week(TimeValue(later.isoformat())) if later > published + timedelta(days=7) else value
+    first = value.first_day if value is not None and value.precision == Precision.DAY and not value.end else None
+    if first is None or not _BARE_WEEKDAY.fullmatch(tm.text) or not 0 < (anchor - first).days < 7:
+        return value
+    return TimeValue((first + timedelta(days=7)).isoformat(), None, value.time, value.timezone)
+
+
+def _earlier_day(tok, tm, published: date) -> date | None:
+    """The first day of the time told just before ``tm`` in its sentence, read as ahead."""
+    earlier = [x for x in find_in_span(tok.sent) if x.end_char <= tm.start_char]
+    span = tok.doc.char_span(earlier[-1].start_char, earlier[-1].end_char, alignment_mode="expand") if earlier else None
+    if span is None or not len(span) or clause_tense(span.root) == PAST:
+        return None  # "a spokesman said on Wednesday the talks would be on Friday": no sequence
+    gov = governor(tok)
+    if tok.is_ancestor(span.root) or (gov is not None and gov.lemma_.lower() in lex.MOVE_WORDS | lex.POSTPONE_WORDS):
+        return None  # "the hearing, planned for Tuesday, will now be on Friday": the meeting's old day
+    value = resolve_time(earlier[-1].text, published, FUTURE)
+    return value.first_day if value is not None and value.first_day > published else None
+
+
+def _day_kind(tm) -> str:
+    """The kind of a time for its direction: a weekend is told like a weekday ("at the weekend
+    meeting" follows the clause: the one just past in a past clause, the coming one ahead)."""
+    return "weekday" if re.search(r"(?i)\bweekend\b", tm.text) else tm.kind
+
+
 def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
     """The tense a time on the meeting's own noun is resolved with. A weekday of a meeting one
     waits for is the next one ("stocks fell ahead of Monday's meeting"); a weekday in the name
     follows the clause ("agreed at Friday's meeting", "will decide at Monday's meeting"); any
     other time in the name is the nearest ("the February meeting")."""
-    if kind == "weekday" and own and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead":
+    if kind == "weekday" and own and (_ahead_of(tok) or _awaited(tok)):
         return FUTURE
     if not in_name:
         return tense
     return tense if kind == "weekday" and tense in (FUTURE, PAST) else PRESENT
+
+
+def _ahead_of(tok) -> bool:
+    """ "ahead of Monday's meeting"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
+
+
+_AWAITING = {"await", "anticipate"}
+
+
+def _awaited(tok) -> bool:
+    """ "dealers awaited Tuesday's talks", "investors were waiting for Monday's meeting": what one
+    waits for lies ahead of the waiting, whatever its tense."""
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in _AWAITING
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() == "wait"
 
 
 def split_travel_times(tok, own_times: list) -> tuple[list, list]:
@@ -160,7 +220,11 @@ def _new_arrangement(tok, trig_gov, own_times: list) -> tuple[list, bool]:
     the sentence gives the new time, the old arrangement ("the meeting, which had been planned
     for Tuesday, will now take place on Friday"). Kept as a new date: the time of the verb that
     holds a moved meeting ("… postponed last week, will now be held on March 20")."""
-    kept = [(root, tm) for root, tm in own_times if not _time_of_change(root, tok, trig_gov)]
+    kept = [
+        (root, tm)
+        for root, tm in own_times
+        if not _time_of_change(root, tok, trig_gov) and not _time_of_request(root, tok)
+    ]
     current = [(root, tm) for root, tm in kept if not _old_arrangement(root, tok)]
     renewed = len(current) < len(kept) and bool(current)
     moving = trig_gov is not None and trig_gov.lemma_.lower() in lex.MOVE_WORDS | lex.CANCEL_WORDS
@@ -183,6 +247,20 @@ def _time_of_change(root, tok, trig_gov) -> bool:
         return False
     moved_object = head == trig_gov and tok.head == head and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     return moved_object or (head.head == tok and head.dep_ in ("acl", "relcl"))  # the meeting is what is moved
+
+
+_REQUESTS = {"request", "call", "demand", "appeal", "bid", "plea", "proposal", "invitation", "push"}
+
+
+def _time_of_request(root, tok) -> bool:
+    """ "Japan will make a formal request next week for talks": a time outside the phrase of a
+    meeting asked for, in "a request / call / proposal for talks", is when the asking is made."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or tok.is_ancestor(root) or root.i == tok.i:
+        return False
+    holder = prep.head  # the request itself, or the verb that makes it ("made a request … for talks")
+    nouns = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in _REQUESTS for n in nouns)
 
 
 def _old_arrangement(root, tok) -> bool:
@@ -227,7 +305,10 @@ def _moved(root, trig_gov) -> str | None:
     to Friday", "pushed back until next week"; None for any other date (or when what is moved is
     not the meeting: "a meeting at which the issue was put off until June")."""
     prep = root.head
-    if prep.dep_ != "prep" or prep.head.lemma_.lower() not in lex.MOVE_WORDS or prep.head != trig_gov:
+    holder = prep.head
+    if holder.dep_ in ("advmod", "prt") and holder.lower_ in lex.MOVE_PARTICLES:
+        holder = holder.head  # "put back to Friday", "brought forward to Monday"
+    if prep.dep_ != "prep" or holder.lemma_.lower() not in lex.MOVE_WORDS or holder != trig_gov:
         return None
     if prep.lower_ == "from":
         return "from"
