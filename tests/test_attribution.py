@@ -931,3 +931,10 @@ def test_a_plural_common_noun_saying_the_words_is_a_description_not_a_name(nlp):
 def test_a_name_after_a_dash_before_the_colon_is_the_speaker(nlp):
     q = quote(nlp, "lessons", "Pollsters agree - Nora Pell: “One of the biggest lessons was a simple one.”")
     assert q.speaker == "Nora Pell"
+
+
+def test_a_caption_without_a_verb_is_no_antecedent(nlp):
+    q = quote(nlp, "spread very fast", "Firefighters battled the blaze for six hours.",
+              "Fire chief Anna Brook at the scene on Tuesday.", "Officials said the cause was unknown.",
+              "“It spread very fast,” he said.")
+    assert q.speaker is None

@@ -243,3 +243,11 @@ def test_split_name_leaves_a_generational_suffix_with_its_surname(text, expected
 
 def test_a_surname_is_a_variant_of_the_full_name_with_a_suffix():
     assert is_variant("King", "Martin Luther King Jr.") and is_variant("Davis", "Sammy Davis Jr.")
+
+
+def test_a_surname_two_persons_share_is_still_a_person(nlp):
+    q = quote(nlp, "only two",
+              "“Yes, I back the governor,” Carl Dorne III, founder of the Liberty Fund, told reporters.",
+              "His father, Carl Dorne, Jr. wrote speeches for the party.",
+              "“Can you name one thing they achieved?” Dorne asks.", "“I can point to only two,” he answers.")
+    assert q.speaker in (None, "Dorne")

@@ -402,6 +402,16 @@ def _correct_persons(names: Names) -> None:
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
+    for m in names.mentions:  # "Bozell" beside "Brent Bozell" and "Brent Bozell III": one of two persons
+        if len(m.name.split()) == 1 and _key(m.name) in names.shared and _only_persons_share(names, m.name):
+            names.persons.add(m.name)
+
+
+def _only_persons_share(names: Names, surname: str) -> bool:
+    """Every full name of the article with this surname is a person's."""
+    key = _key(surname)
+    fulls = [f for f in names.labels if len(f.split()) > 1 and surname_key(f.split()) == key]
+    return bool(fulls) and all(f in names.persons for f in fulls)
 
 
 def _described_as_person(doc: Doc, end: int) -> bool:

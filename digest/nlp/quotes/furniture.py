@@ -39,6 +39,7 @@ class Kind(Enum):
     BYLINE = "byline"
     CREDIT = "credit"
     LONE_NAME = "lone_name"
+    CAPTION = "caption"
 
 
 def kind_of_paragraph(doc: Doc, lo: int, hi: int, run_of: dict[int, tuple[int, int]]) -> Kind | None:
@@ -58,6 +59,9 @@ def kind_of_paragraph(doc: Doc, lo: int, hi: int, run_of: dict[int, tuple[int, i
     run = run_of.get(words[0].i)
     if run is not None and all(run[0] <= t.i < run[1] for t in words):
         return Kind.LONE_NAME
+    if not finite and not has_quote_mark(text) and not text.rstrip().endswith(":") \
+            and any(t.i in run_of for t in words):
+        return Kind.CAPTION  # "Fire chief Ann Lee at the scene on Tuesday.": no one does anything
     return None
 
 
