@@ -862,3 +862,79 @@ def test_a_second_speech_verb_shares_the_first_verbs_subject_not_the_reported_cl
 def test_a_second_speech_verb_after_a_reported_clause_without_a_name_keeps_the_speaker(nlp):
     q = quote(nlp, "Demand", "Analyst Rob Fenn said prices rose and added, “Demand is strong.”")
     assert q.speaker == "Rob Fenn"
+
+
+# -- page furniture: bylines, photo credits and lone name lines name nobody who spoke --------
+
+
+@pytest.mark.parametrize("furniture", [
+    "Photo: Getty Images",
+    "Picture credit: Lorna Vance",
+    "By Daniel Roper",
+    "Dana Whitfield",
+])
+def test_a_byline_credit_or_lone_name_is_no_antecedent_of_he_said(nlp, furniture):
+    q = quote(nlp, "other choice", "The council voted to close the library on Monday.", furniture,
+              "“We had no other choice,” he said.")
+    assert q.speaker is None
+
+
+def test_a_bracketed_photo_credit_is_no_antecedent(nlp):
+    q = quote(nlp, "disgrace", "Residents gathered outside the town hall on Friday. (Reuters/John Smith)",
+              "“This is a disgrace,” she said.")
+    assert q.speaker is None
+
+
+def test_a_person_in_the_prose_is_still_the_antecedent_after_a_byline(nlp):
+    q = quote(nlp, "grateful", "By Daniel Roper", "Ann Wells won the seat on Sunday.", "“I am grateful,” she said.")
+    assert q.speaker == "Ann Wells"
+
+
+def test_a_name_alone_still_heads_a_quote_without_a_speech_verb(nlp):
+    q = quote(nlp, "never felt", "The singer spoke before the show.", "Marla Quint",
+              "“I have never felt better about my music.”")
+    assert q.speaker == "Marla Quint"
+
+
+def test_a_picture_agency_line_heads_no_quote(nlp):
+    q = quote(nlp, "pay for it", "The candidate spoke at the border.", "Getty.",
+              "“Nobody will pay for it.”")
+    assert q.speaker is None
+
+
+def test_a_name_heading_only_heads_a_quote_that_opens_its_paragraph(nlp):
+    q = quote(nlp, "completely useless", "Victor Salas",
+              "The plan drew scorn abroad. Critics in the capital mocked the wall. “It is completely useless.”")
+    assert q.speaker != "Victor Salas"
+
+
+# -- stage directions and plural common nouns are no one's name ------------------------------
+
+
+@pytest.mark.parametrize("direction", ["Pause.", "Laughter"])
+def test_a_stage_direction_heads_no_quote(nlp, direction):
+    q = quote(nlp, "appreciate", "“Well, thank you so much.”", direction,
+              "“Well, you do that! The party will appreciate it.”")
+    assert q.speaker is None
+
+
+def test_a_plural_common_noun_some_lines_above_names_no_speaker(nlp):
+    q = quote(nlp, "overcome", "Aides say the former governor plans to campaign.", "“We must overcome the divisions.”")
+    assert q.speaker is None
+
+
+def test_a_plural_common_noun_saying_the_words_is_a_description_not_a_name(nlp):
+    q = quote(nlp, "numbers", "“The numbers are moving against him,” Aides said on Tuesday.")
+    assert q.speaker is None or q.attribution is Attribution.UNNAMED
+
+
+def test_a_name_after_a_dash_before_the_colon_is_the_speaker(nlp):
+    q = quote(nlp, "lessons", "Pollsters agree - Nora Pell: “One of the biggest lessons was a simple one.”")
+    assert q.speaker == "Nora Pell"
+
+
+def test_a_caption_without_a_verb_is_no_antecedent(nlp):
+    q = quote(nlp, "spread very fast", "Firefighters battled the blaze for six hours.",
+              "Fire chief Anna Brook at the scene on Tuesday.", "Officials said the cause was unknown.",
+              "“It spread very fast,” he said.")
+    assert q.speaker is None

@@ -216,3 +216,38 @@ def test_a_courtesy_title_before_a_title_word_is_a_persons_surname(name):
 def test_a_person_whose_surname_is_a_title_keeps_the_name_over_the_apposition(nlp, surname):
     q = quote(nlp, "huge", f"“The turnout will be huge,” said Charlie {surname}, a prominent New York Democrat.")
     assert q.speaker == f"Charlie {surname}"
+
+
+# -- titles glued into names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("crown", ["Queen's", "King's"])
+def test_a_crown_title_with_a_possessive_goes_whole_to_the_role(nlp, crown):
+    q = quote(nlp, "hold up", f"“The evidence simply does not hold up,” said {crown} Counsel Ruth Alder.")
+    assert q.speaker == "Ruth Alder" and q.role == f"{crown} Counsel"
+
+
+def test_a_surname_that_is_a_title_word_before_a_generational_suffix_stays_the_surname(nlp):
+    q = quote(nlp, "not afraid", "Howard Earl King Jr. marched to the capitol in 1965.",
+              "“We are not afraid,” King said.")
+    assert q.speaker == "Howard Earl King Jr." and not q.role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Martin Luther King Jr.", ("Martin Luther King Jr.", None)),
+    ("Governor Tom King Jr.", ("Tom King Jr.", "Governor")),
+])
+def test_split_name_leaves_a_generational_suffix_with_its_surname(text, expected):
+    assert split_name(text) == expected
+
+
+def test_a_surname_is_a_variant_of_the_full_name_with_a_suffix():
+    assert is_variant("King", "Martin Luther King Jr.") and is_variant("Davis", "Sammy Davis Jr.")
+
+
+def test_a_surname_two_persons_share_is_still_a_person(nlp):
+    q = quote(nlp, "only two",
+              "“Yes, I back the governor,” Carl Dorne III, founder of the Liberty Fund, told reporters.",
+              "His father, Carl Dorne, Jr. wrote speeches for the party.",
+              "“Can you name one thing they achieved?” Dorne asks.", "“I can point to only two,” he answers.")
+    assert q.speaker in (None, "Dorne")

@@ -35,6 +35,7 @@ TITLE_WORDS = words_of(
     ceo cfo coo cto cio chairperson envoy coach manager founder co-founder owner
     superintendent sheriff detective inspector officer sergeant trooper pastor bishop rabbi imam
     provost councillor councilman councilwoman commander ombudsman ombudswoman comptroller
+    counsel barrister solicitor
     """
 )
 # Common nouns that stand for a person already named ("the official said").
@@ -207,7 +208,8 @@ def split_name(text: str) -> tuple[str, str | None]:
     A name with nothing to split, or one that would be left with no name, comes back whole.
     """
     words = text.split()
-    cut = max((i for i, w in enumerate(words[:-1]) if is_position_word(w)), default=-1)
+    core = len(words) - suffix_count(words)  # "Martin Luther King Jr.": "King" is the surname
+    cut = max((i for i, w in enumerate(words[:core - 1]) if is_position_word(w)), default=-1)
     whole = text.strip(), None
     if cut < 0 or key(words[-1]) in INSTITUTION_WORDS:  # "General Motors Corp" is no general's name
         return whole
@@ -216,7 +218,8 @@ def split_name(text: str) -> tuple[str, str | None]:
         if len(rest) < 4 or not all(_is_name_word(w) for w in rest[1:]):
             return whole
         cut, rest = cut + 2, rest[2:]
-    if any(not _is_name_word(w) or is_position_word(w) for w in rest):
+    last = len(rest) - 1 - suffix_count(rest)  # the surname may be a title word: "Julie Bishop", "Tom King Jr."
+    if any(not _is_name_word(w) or (is_position_word(w) and i != last) for i, w in enumerate(rest)):
         return whole
     if len(rest) == 1 and key(words[cut]) not in TITLE_WORDS:
         return whole
@@ -290,6 +293,24 @@ def _has_role_head(words: list[str], strict: bool = False) -> bool:
     return len(head) > 4 and head.endswith(_AGENT_SUFFIXES) and not head.endswith("ment")
 
 
+# Generational suffixes written after a surname: "King Jr.", "Davis III".
+GENERATIONAL_SUFFIXES = words_of("jr sr ii iii iv")
+
+
+def suffix_count(words: list[str]) -> int:
+    """How many of the last words of a name are generational suffixes ("Jr.", "III"); never
+    all of them."""
+    n = 0
+    while n < len(words) - 1 and key(words[-1 - n]).rstrip(".") in GENERATIONAL_SUFFIXES:
+        n += 1
+    return n
+
+
+def without_suffixes(words: list[str]) -> list[str]:
+    """The words of a name without its generational suffixes: "King" ends "Martin Luther King Jr."."""
+    return words[:len(words) - suffix_count(words)]
+
+
 def name_words(name: str) -> list[str]:
     """The comparable words of a name: lower case, no initials' dots, hyphens split."""
     return [w for w in re.split(r"[\s\-‐]+", name.lower().replace(".", "")) if w]
@@ -301,7 +322,7 @@ def is_variant(short: str, full: str) -> bool:
     Same surname and the short form's words appear in order in the full one, its first word
     first (a middle name dropped: "Owen Dempsey" of "Owen John Dempsey"), or the surname alone.
     """
-    s, f = name_words(short), name_words(full)
+    s, f = without_suffixes(name_words(short)), without_suffixes(name_words(full))
     if not s or len(s) > len(f) or s == f or s[-1] != f[-1]:
         return False
     if len(s) == 1 or s == name_words(surname(full)):  # "Lee", "Van Der Beek", "de la Cruz"

@@ -22,8 +22,11 @@ from digest.nlp.naming import (
     fuller_name,
     is_position_word,
     is_role_word,
+    is_royal_title,
     royal_start,
     royal_titles,
+    suffix_count,
+    without_suffixes,
     words_of,
 )
 
@@ -65,6 +68,7 @@ class Names:
     labels: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> entity labels of its mentions
     by_first: dict[str, set[str]] = field(default_factory=dict)  # first name -> the persons' full names
     shared: set[str] = field(default_factory=set)  # surnames two people of the article share
+    hidden: list[tuple[int, int]] = field(default_factory=list)  # page furniture: never an antecedent
     _person_chars: list[int] = field(default_factory=list)
     _person_mentions: list[Mention] = field(default_factory=list)
 
@@ -73,7 +77,7 @@ class Names:
         words = name.split()
         if not words:
             return name
-        full = self.fullest.get(_key(words[-1]))
+        full = self.fullest.get(surname_key(words))
         if full and len(full.split()) > len(words) and _compatible(words, full.split()):
             return full
         if len(words) == 1 and _key(words[0]) in self.shared:
@@ -106,8 +110,19 @@ class Names:
 
     def finish(self) -> None:
         """Freeze the list of person mentions used for pronoun resolution."""
-        self._person_mentions = [m for m in self.mentions if self.resolve(m.name) in self.persons]
+        self._person_mentions = [m for m in self.mentions if self.resolve(m.name) in self.persons
+                                 and not self.is_hidden(m.char)]
         self._person_chars = [m.char for m in self._person_mentions]
+
+    def hide(self, ranges: list[tuple[int, int]]) -> None:
+        """Character ranges of page furniture (bylines, credits, lone names), sorted: the names
+        in them are no antecedent of a later pronoun."""
+        self.hidden = ranges
+        self.finish()
+
+    def is_hidden(self, char: int) -> bool:
+        k = bisect.bisect_right(self.hidden, (char, len(self.doc.text) + 1)) - 1
+        return k >= 0 and self.hidden[k][0] <= char < self.hidden[k][1]
 
     def recent_person(self, char: int, prefer_subject: bool = True, noun: str | None = None,
                       window: int = 2500) -> str | None:
@@ -194,9 +209,16 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
         return words, []
     # a title word at the end is a surname ("Julie Bishop", "Stephen King"); a single word that is
     # also a title word ("Leader", "Major") may be a name
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if is_position_word(w)), default=0)
+    core = len(words) - suffix_count(words)  # "Martin Luther King Jr.": "King" is his surname, not a title
+    cut = max((i + 1 for i, w in enumerate(words[:core - 1]) if is_position_word(w)), default=0)
     cut = royal_start(words, cut)  # "Prince Andrew", "King Hassan": a royal's title is part of the name
     return words[:cut], words[cut:]
+
+
+def surname_key(words: list[str]) -> str:
+    """The key of the surname: the last word before any generational suffix ("King" of
+    "Martin Luther King Jr.")."""
+    return _key(without_suffixes(words)[-1])
 
 
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "den", "ter", "du", "di",
@@ -321,7 +343,7 @@ def _index_runs(doc: Doc, names: Names) -> dict[str, dict[str, list[int]]]:
             head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass")
         )
         names.mentions.append(Mention(start, end, doc[start].idx, name, subject))
-        forms.setdefault(_key(words[-1]), {}).setdefault(name, [0, len(names.mentions)])[0] += 1
+        forms.setdefault(surname_key(words), {}).setdefault(name, [0, len(names.mentions)])[0] += 1
     return forms
 
 
@@ -380,6 +402,16 @@ def _correct_persons(names: Names) -> None:
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)
+    for m in names.mentions:  # "Bozell" beside "Brent Bozell" and "Brent Bozell III": one of two persons
+        if len(m.name.split()) == 1 and _key(m.name) in names.shared and _only_persons_share(names, m.name):
+            names.persons.add(m.name)
+
+
+def _only_persons_share(names: Names, surname: str) -> bool:
+    """Every full name of the article with this surname is a person's."""
+    key = _key(surname)
+    fulls = [f for f in names.labels if len(f.split()) > 1 and surname_key(f.split()) == key]
+    return bool(fulls) and all(f in names.persons for f in fulls)
 
 
 def _described_as_person(doc: Doc, end: int) -> bool:
@@ -422,6 +454,9 @@ def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
         elif prev.head.i in members and prev.dep_ in ("compound", "amod", "nmod", "nummod") and not prev.is_punct:
             left -= 1
             members.add(left)
+        elif left > 1 and prev.tag_ == "POS" and is_royal_title(doc[left - 2].text) and doc[left - 2].head.i in members:
+            left -= 2  # "Queen's Counsel John Marsh", "King's Counsel": a title the Crown gives
+            members.update((left, left + 1))
         elif left > 1 and left < start and prev.lower_ in ("to", "of", "for") and _is_role_noun(doc[left - 2]):
             left -= 2  # "envoy to Ukraine Kurt Volker": the position goes on over "to"
             members.add(left)

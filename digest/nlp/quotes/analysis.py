@@ -62,6 +62,9 @@ class Analysis:
             self.lead_in(cand, speaker)
             cand.speaks_for_itself = speaker is None
             return
+        if len(before) > 1 and before[-1].text == ":" and self.dashed_name(before[-2]):
+            self.lead_in(cand, self.dashed_name(before[-2]))  # "Pollsters agree - Carl Bialik: “…”"
+            return
         if verb is not None:
             who = self.speaker_of(verb)
             if who.speaker:
@@ -77,8 +80,14 @@ class Analysis:
             self.lead_in(cand, self.colon_speaker(before))
         if not cand.attributed:
             self.lead_in(cand, self.dash_speaker(s, hi_char))
-        if not cand.attributed and not before and s.paragraph > 0:
-            self.lead_in(cand, self.colon_lead(s.paragraph, self.says_something(s)))
+        if not cand.attributed and not before and s.paragraph > 0 and self.opens_paragraph(s):
+            # a name alone above "“…,” he said" is no heading: the quote says who spoke, if anyone
+            self.lead_in(cand, self.colon_lead(s.paragraph, verb is None and self.says_something(s)))
+
+    def opens_paragraph(self, s: Span) -> bool:
+        """The quote's opening mark starts its paragraph: only then can the paragraph before be
+        its heading or colon lead-in."""
+        return not self.text[self.paras[s.paragraph][0]:s.open_mark].strip()
 
     def says_something(self, s: Span) -> bool:
         """The quoted words hold a verb or end a sentence: said, not the title of a work

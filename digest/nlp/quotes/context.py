@@ -16,6 +16,7 @@ from digest.nlp.quotes.events import Events
 from digest.nlp.quotes.facts import Facts
 from digest.nlp.quotes.filters import Filters
 from digest.nlp.quotes.frames import Frames
+from digest.nlp.quotes.furniture import furniture_ranges
 from digest.nlp.quotes.lead_ins import LeadIns
 from digest.nlp.quotes.mentions import Mentions
 from digest.nlp.quotes.resolution import Resolution
@@ -46,6 +47,7 @@ class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, Lead
                 if doc[t].idx + len(doc[t]) > s.open_mark:
                     self.quoted[t] = qi
         self.names: Names = build_names(doc)
+        self.names.hide(furniture_ranges(doc, self.paras, self.names.run_of))
         self.outside_cache: dict[tuple[int, int], int] = {}
         self.verb_speaker: dict[int, Who] = {}
         self.event_chars: list[int] = []

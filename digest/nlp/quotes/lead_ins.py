@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from digest.models import Attribution
 from digest.nlp.quote_spans import Span
 from digest.nlp.quotes.candidate import Candidate
-from digest.nlp.quotes.lexicon import DASHES, SENT_END
+from digest.nlp.quotes.furniture import Kind, kind_of_paragraph
+from digest.nlp.quotes.lexicon import DASHES, SENT_END, is_stage_direction
 from digest.nlp.speakers import strip_titles
 
 # A transcript's speaker label opening the quoted words: "PENCE: Well, look …", "MS. LEE: No."
@@ -96,6 +97,9 @@ class LeadIns:
             t.i in self.names.run_of for t in clause
         ):
             return self.name_at(clause[0].i)
+        dashed = self.dashed_name(clause[-1])
+        if dashed:
+            return dashed
         node = clause[-1]
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX") and self.is_speech_verb(node) and self.is_hypothetical(node):
@@ -111,6 +115,15 @@ class LeadIns:
             node = node.head
         return None
 
+    def dashed_name(self, last: Token) -> str | None:
+        """``Pollsters agree - Carl Bialik: "…"``: a person's name set off by a dash right before
+        the colon is who speaks, whatever the words before the dash say."""
+        run = self.names.run_of.get(last.i)
+        if run is None or run[1] != last.i + 1 or run[0] == 0 or self.doc[run[0] - 1].text not in DASHES:
+            return None
+        name = self.name_at(run[0])
+        return name if name and self.names.is_person(name) else None
+
     def name_heading(self, lo: int, hi: int) -> str | None:
         """A paragraph that is only a name ("Madonna", "Sen. Jane Roe") heads the quote after it."""
         first, last = self.token_at(lo), self.token_at(max(lo, hi - 1))
@@ -119,4 +132,7 @@ class LeadIns:
         r = self.names.run_of[first]
         if r[1] < last + 1 and not all(t.is_punct for t in self.doc[r[1]:last + 1]):
             return None
-        return self.name_at(first)
+        if kind_of_paragraph(self.doc, lo, hi, self.names.run_of) in (Kind.CREDIT, Kind.BYLINE):
+            return None  # "Getty.", "By Ann Lee": the page's credits, not who speaks next
+        name = self.name_at(first)
+        return None if name and is_stage_direction(name) else name  # "Pause.", "Laughter"

@@ -76,6 +76,14 @@ THREATS = _words("threaten threat harass harassment stalk menace intimidate inti
 TARGET_NOUNS = _words("target victim recipient")
 MODALS = _words("can could may might should must")
 FUTURE = _words("will 'll shall wo")  # "wo" of "won't"
+# What a transcript prints between the words spoken: never anyone's name ("Pause.", "(Laughter)")
+STAGE_DIRECTIONS = _words(
+    """
+    pause pauses paused laughter laughs laughing laugh applause applauding cheers cheering cheer boos booing
+    crosstalk cross-talk inaudible unintelligible indiscernible silence sighs sigh groans chuckles chuckling
+    music gavel beep bell break end recess interruption interrupting off-mic off-mike videotape video audio
+    """
+)
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "representative", "press")
 # Words that never name a speaker on their own.
 NOT_SPEAKERS = _words(
@@ -85,3 +93,9 @@ NOT_SPEAKERS = _words(
     there here what which who whom whose
     """
 )
+
+
+def is_stage_direction(words: str) -> bool:
+    """"Pause", "(Laughter)", "Applause.": what a transcript prints between the words spoken."""
+    keys = [w.strip("()[].,:;!").lower() for w in words.split()]
+    return bool(keys) and len(keys) <= 2 and all(k in STAGE_DIRECTIONS for k in keys if k)

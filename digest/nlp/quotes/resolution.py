@@ -58,6 +58,8 @@ class Resolution:
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
+            if self.names.is_hidden(self.event_chars[j]):
+                continue  # a byline, a photo credit or a name alone on its line: nobody who spoke here
             if not speaker and self.paragraph_of(char) - self.paragraph_of(self.event_chars[j]) > 1:
                 continue  # someone unnamed stands for "he" in their paragraph and the next, not beyond
             if gender and self.names.gender.get(speaker, gender) != gender:

@@ -11,7 +11,7 @@ from digest.nlp import naming
 from digest.nlp.naming import split_name
 from digest.nlp.quote_spans import Span
 from digest.nlp.quotes.candidate import Candidate
-from digest.nlp.quotes.lexicon import GROUPS, NOT_SPEAKERS
+from digest.nlp.quotes.lexicon import GROUPS, NOT_SPEAKERS, is_stage_direction
 from digest.nlp.speakers import PERSON_NOUNS
 
 
@@ -28,6 +28,11 @@ class Settle:
                 self.is_target(speaker, cand.span, cand.quote_only) or self.in_threat_story(cand.span))):
             cand.speaker, cand.how = None, None
             return
+        if capitalised_plural(speaker) and self.names.resolve(speaker) == speaker:
+            if not cand.attributed:  # "Pollsters agree" or "Aides say" some lines above: no one in particular
+                cand.speaker, cand.how = None, None
+                return
+            cand.how = Attribution.UNNAMED  # "“…,” Aides said": a description, never a name
         name, position = split_name(speaker)
         if position:
             speaker, cand.role = name, cand.role or position
@@ -40,7 +45,7 @@ class Settle:
         """A person or organisation, named or described; not "Another", "old", "Brussels"."""
         words = speaker.split()
         low = speaker.lower()
-        if low in NOT_SPEAKERS:
+        if low in NOT_SPEAKERS or is_stage_direction(speaker):
             return False
         if naming.is_office(speaker) and not self.names.is_person(speaker):
             return False  # "PUC President", "Director": an office, no one named ("Mr. King" is someone)
@@ -67,3 +72,26 @@ class Settle:
         hi = self.paras[span.paragraph][1]
         k = bisect.bisect_left(self.threat_chars, lo)
         return k < len(self.threat_chars) and self.threat_chars[k] < hi
+
+
+def singular(word: str) -> str:
+    """"aides" → "aide", "parties" → "party", "witnesses" → "witness" (lower case)."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes")):
+        return low[:-2]
+    return low[:-1] if low.endswith("s") else low
+
+
+def capitalised_plural(speaker: str) -> bool:
+    """One word, capitalised only because it opens a sentence or a heading, naming people by
+    what they are: "Aides", "Pollsters", "Analysts", "Residents"; no one's name."""
+    words = speaker.split()
+    if len(words) != 1 or not speaker[:1].isupper() or speaker.isupper():
+        return False
+    low = speaker.lower()
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    noun = singular(speaker)
+    return noun in PERSON_NOUNS or noun in GROUPS or naming.describes_person(noun)
