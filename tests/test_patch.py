@@ -364,11 +364,11 @@ def test_the_record_of_the_live_files_is_dropped_when_read_and_kept_only_for_the
     record = tmp_path / "site.files.json"
     files = LiveFiles(record, output)
     assert files.files is None and not record.exists()
-    files.published = frozenset(tree(output))
+    files.publish(frozenset(tree(output)))
     files.save()
     again = LiveFiles(record, output)
     assert again.files == frozenset(tree(output)) and not record.exists()  # read, then dropped until published
-    again.published = again.files
+    again.publish(again.files)
     again.save()
     assert LiveFiles(record, tmp_path / "elsewhere").files is None  # another output folder
     again.save()
@@ -498,3 +498,22 @@ def test_a_roll_back_puts_the_old_files_back_even_when_a_new_file_could_not_be_p
     with pytest.raises(NotADirectoryError):
         patch.apply(output, tmp_path / "staged", changes, stash)
     assert tree(output) == before and not stash.exists()
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["patched", "swapped"])
+def test_no_record_is_saved_for_a_site_another_build_published_after_this_one(tmp_path, kept):
+    """The lock is per cache folder: a build with another cache folder may publish the same output
+    between this build's publishing and its saving of the record. The record must not then
+    describe this build's files beside the other build's marker (they would be trusted)."""
+    output, _ = old_site(tmp_path)
+    record = tmp_path / "site.files.json"
+    files = LiveFiles(record, output)
+    writer = new_version(output) if kept else SiteWriter(output)
+    if not kept:
+        writer.write("index.html", "<p>only page</p>")
+    writer.live_files = files
+    writer.commit()
+    assert files.published == frozenset(tree(output))
+    publish(output, {"other.html": "<p>another build's site</p>"})  # the other build
+    files.save()
+    assert LiveFiles(record, output).files is None
