@@ -25,9 +25,21 @@ from digest.models import Article, Extraction, Meeting, Quote
 
 BATCH_SIZE = 32  # nlp.pipe batch
 WORK_BATCH = 64  # articles per unit of work sent to an executor
+
+
+def _worker_start_articles(default: int = 100) -> int:
+    """DIGEST_WORKER_START_ARTICLES as a whole number of at least 1; anything else (unset, junk, 0
+    or less) is the default, rather than failing every build at import."""
+    try:
+        value = int(os.environ.get("DIGEST_WORKER_START_ARTICLES", "").strip())
+    except ValueError:
+        return default
+    return value if value >= 1 else default
+
+
 # Articles this process parses in about the time a new worker takes to start (parallel_min_articles);
 # DIGEST_WORKER_START_ARTICLES=N sets it (tests use 1 to see worker processes on a handful of articles).
-WORKER_START_ARTICLES = int(os.environ.get("DIGEST_WORKER_START_ARTICLES", "").strip() or 100)
+WORKER_START_ARTICLES = _worker_start_articles()
 # Parse only the paragraphs that can hold quotes or meetings (DIGEST_PARSE_ALL=1 parses everything).
 SELECT_PARAGRAPHS = os.environ.get("DIGEST_PARSE_ALL", "") in ("", "0")
 MAX_PARSE_CHARS = 200_000  # characters of one article handed to spaCy (the readers cut articles to this too)

@@ -258,6 +258,16 @@ def test_early_workers_start_only_for_enough_files_to_be_worth_them(monkeypatch)
         assert starts == [workers.local]
 
 
+@pytest.mark.parametrize("value, expected", [("junk", 100), ("1.5", 100), ("0", 100), ("-3", 100), (" 7 ", 7)])
+def test_a_worker_start_setting_that_is_not_a_count_is_the_default_not_a_crash(value, expected):
+    """DIGEST_WORKER_START_ARTICLES set to junk must not stop every build with a traceback at import."""
+    env = {**os.environ, "DIGEST_WORKER_START_ARTICLES": value}
+    run = subprocess.run([sys.executable, "-c", "from digest import extract; print(extract.WORKER_START_ARTICLES)"],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) == expected
+
+
 def test_a_few_new_files_are_extracted_in_this_process_without_workers(tmp_path, monkeypatch):
     from digest import extract
 

@@ -364,11 +364,11 @@ def test_the_record_of_the_live_files_is_dropped_when_read_and_kept_only_for_the
     record = tmp_path / "site.files.json"
     files = LiveFiles(record, output)
     assert files.files is None and not record.exists()
-    files.published = frozenset(tree(output))
+    files.publish(frozenset(tree(output)))
     files.save()
     again = LiveFiles(record, output)
     assert again.files == frozenset(tree(output)) and not record.exists()  # read, then dropped until published
-    again.published = again.files
+    again.publish(again.files)
     again.save()
     assert LiveFiles(record, tmp_path / "elsewhere").files is None  # another output folder
     again.save()
@@ -458,3 +458,62 @@ def test_after_a_kill_mid_patch_or_without_a_record_the_site_is_recorded_again(t
     build_site(config, output=clean, today=TODAY, clean=True)
     assert tree(live) == tree(clean)
     assert leftovers(live) == []
+
+
+def test_a_file_put_by_hand_where_the_patch_makes_a_folder_is_not_trusted_to_the_record(tmp_path):
+    """A file the record does not know, where a new file's folder goes ('articles/story-8' beside
+    'articles/story-8/index.html'), blocks the move of that new file: the patch must walk (and
+    drop it, as without a record), not fail half way into a roll-back that cannot remove the new
+    file (NotADirectoryError) and so never puts the stashed old files back."""
+    output, _ = old_site(tmp_path)
+    record = tmp_path / "site.files.json"
+    files = LiveFiles(record, output)
+    files.files = frozenset(tree(output))
+    (output / "articles/story-8").write_text("put here by hand")
+    by_walk = new_version(output)
+    expected = patch.plan(output, by_walk.tmp, frozenset(by_walk.kept), frozenset(by_walk.kept_folders))
+    by_walk.abort()
+    writer = new_version(output)
+    writer.live_files = files
+    assert patch.plan(output, writer.tmp, frozenset(writer.kept), frozenset(writer.kept_folders),
+                      files.files) == expected
+    writer.commit()
+    site = tree(output)
+    assert site["articles/story-8/index.html"] == b"<p>story 8</p>" and "articles/story-8" not in site
+    assert site["index.html"] == b"<p>front page, day two</p>"
+    assert set(site) == files.published
+    assert leftovers(output) == []
+
+
+def test_a_roll_back_puts_the_old_files_back_even_when_a_new_file_could_not_be_placed_under_a_file(tmp_path):
+    """A roll-back removes the new files placed; one whose folder is a file was never placed
+    (NotADirectoryError, like FileNotFoundError) and must not stop the old files going back."""
+    output, before = old_site(tmp_path)
+    stash = tmp_path / ".site.stash-x"
+    stash.mkdir()
+    changes = patch.Patch(place=("feed.xml/index.html",), drop=("index.html",))
+    (tmp_path / "staged").mkdir()
+    (tmp_path / "staged/feed.xml").mkdir()
+    (tmp_path / "staged/feed.xml/index.html").write_text("new")
+    with pytest.raises(NotADirectoryError):
+        patch.apply(output, tmp_path / "staged", changes, stash)
+    assert tree(output) == before and not stash.exists()
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["patched", "swapped"])
+def test_no_record_is_saved_for_a_site_another_build_published_after_this_one(tmp_path, kept):
+    """The lock is per cache folder: a build with another cache folder may publish the same output
+    between this build's publishing and its saving of the record. The record must not then
+    describe this build's files beside the other build's marker (they would be trusted)."""
+    output, _ = old_site(tmp_path)
+    record = tmp_path / "site.files.json"
+    files = LiveFiles(record, output)
+    writer = new_version(output) if kept else SiteWriter(output)
+    if not kept:
+        writer.write("index.html", "<p>only page</p>")
+    writer.live_files = files
+    writer.commit()
+    assert files.published == frozenset(tree(output))
+    publish(output, {"other.html": "<p>another build's site</p>"})  # the other build
+    files.save()
+    assert LiveFiles(record, output).files is None

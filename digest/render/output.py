@@ -177,15 +177,14 @@ class SiteWriter:
         stash = new_folder(self.output.parent, f".{self.output.name}.stash-")
         patch.apply(self.output, self.tmp, changes, stash)
         if self.live_files is not None:
-            self.live_files.published = changes.after()
+            self.live_files.publish(changes.after())
         trash = stash.with_name(stash.name.replace(".stash-", ".trash-", 1))
         os.replace(stash, trash)  # the patch is done: a .trash-* folder is never rolled back
         os.replace(self.tmp, trash / "staged")
         return trash
 
     def _swap(self) -> Path | None:
-        if self.live_files is not None:
-            self.live_files.published = frozenset(patch.files_under(self.tmp))
+        files = frozenset(patch.files_under(self.tmp)) if self.live_files is not None else None
         old = None
         if self.output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
@@ -197,6 +196,8 @@ class SiteWriter:
             if old is not None:  # the live site goes back at once, not only at the next build's recovery
                 os.replace(old, self.output)
             raise
+        if self.live_files is not None:
+            self.live_files.publish(files)
         if old is None:
             return None
         trash = old.with_name(old.name.replace(".old-", ".trash-", 1))
@@ -243,6 +244,7 @@ class LiveFiles:
         self.files = self._load() if use else None  # the live site's files, None when unknown
         record.unlink(missing_ok=True)  # from here on the site may change: no stale record survives
         self.published: frozenset[str] | None = None  # the new site's files, once it is published
+        self.marker: str | None = None  # the stamp of the marker published with them
 
     def _stamp(self) -> str | None:
         try:
@@ -264,10 +266,16 @@ class LiveFiles:
             return None
         return frozenset(files)
 
+    def publish(self, files: frozenset[str]) -> None:
+        """The new site, of ``files``, is published now (its marker is this build's)."""
+        self.published, self.marker = files, self._stamp()
+
     def save(self) -> None:
-        """Called after the new site is published; nothing is written when it was not."""
+        """Called after the new site is published; nothing is written when it was not, or when the
+        site's marker is no longer the one published with it (another build, from another cache
+        folder, published the site since: the lock is per cache folder)."""
         stamp = self._stamp()
-        if self.published is None or stamp is None:
+        if self.published is None or stamp is None or stamp != self.marker:
             return
         data = {"version": self.VERSION, "output": str(self.output), "marker": stamp, "files": sorted(self.published)}
         tmp = self.record.with_suffix(".tmp")

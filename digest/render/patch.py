@@ -104,9 +104,29 @@ def _planned(live: Path, staged: Path, staged_files: set[str], kept: frozenset[s
             place.discard(relpath)
             continue
         drop.append(relpath)
-    if checked and any(os.path.lexists(os.path.join(root, relpath)) for relpath in place - before):
-        return None  # a file the record does not know would be overwritten, and lost on a roll-back
+    if checked and not _free(root, place - before, frozenset(drop)):
+        return None
     return Patch(tuple(sorted(place)), tuple(sorted(drop)), before)
+
+
+def _free(root: str, new: Iterable[str], dropped: frozenset[str]) -> bool:
+    """Whether the live site has room for the ``new`` files the record does not know: nothing at
+    their paths (a file there would be overwritten, and lost on a roll-back) and no file where
+    one of their folders goes (the move would fail) unless the patch drops it first."""
+    seen: set[str] = set()
+    for relpath in new:
+        if os.path.lexists(os.path.join(root, relpath)):
+            return False
+        folder = os.path.dirname(relpath)
+        while folder and folder not in seen and folder not in dropped:
+            seen.add(folder)
+            path = os.path.join(root, folder)
+            if os.path.lexists(path):
+                if os.path.islink(path) or not os.path.isdir(path):
+                    return False
+                break
+            folder = os.path.dirname(folder)
+    return True
 
 
 def apply(live: Path, staged: Path, patch: Patch, stash: Path) -> None:
@@ -169,7 +189,8 @@ def roll_back(live: Path, stash: Path) -> None:
         placed = []
     if (stash / PLACING).exists():
         for relpath in placed:
-            with contextlib.suppress(FileNotFoundError):  # not placed yet
+            # not placed yet, or never: a file where its folder goes (NotADirectoryError)
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
                 os.unlink(live / relpath)
         prune(live, placed)
         os.unlink(stash / PLACING)  # a roll-back cut short past here must not unlink restored files
