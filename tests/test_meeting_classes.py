@@ -1589,3 +1589,9 @@ def test_a_weekend_in_the_meetings_name_in_a_past_clause_is_the_one_just_past(nl
     monday = date(2024, 3, 11)
     meeting = only(nlp, text, monday)
     assert (meeting.status, meeting.start) == (MeetingStatus.PAST, "2024-W10")
+
+
+def test_a_titled_name_the_tagger_takes_for_a_company_does_not_hold_its_meeting(nlp):
+    text = ("Cuts will begin this week, chair Ivo Claure wrote to staff at Brantwell Media. "
+            "Next steps will be set out at an all-company meeting on Friday, Claure said in the email.")
+    assert only(nlp, text).title == "Brantwell Media all-company meeting"

@@ -9,6 +9,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, subject
+from digest.nlp.naming import is_position_word
 from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
@@ -96,10 +97,14 @@ def _whole_name(ent):
 
 
 def _person_names(doc) -> set[str]:
-    """Every person's name in ``doc`` and the surname of each full one, lower-case."""
+    """Every person's name in ``doc`` and the surname of each full one, lower-case: the tagger's
+    people, and names of two or more words written after a person's title ("chair Marcelo Claure",
+    "Mr. Lee Kuan Yew"), whatever label the tagger gave them."""
     names = set()
     for e in doc.ents:
-        if e.label_ == "PERSON":
+        titled = e.start > 0 and len(e) >= 2 and is_position_word(doc[e.start - 1].text) \
+            and not is_position_word(e[0].text)
+        if e.label_ == "PERSON" or (titled and e.label_ == "ORG"):
             words = re.sub(r"\s*['’]s?$", "", e.text).split()
             names |= {" ".join(words).lower(), words[-1].lower()} if words else set()
     return names
