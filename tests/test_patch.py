@@ -80,15 +80,7 @@ def test_a_patch_that_fails_half_way_leaves_the_old_site_byte_for_byte(tmp_path,
     """Moves 1–3 stash the replaced and dropped files, the later ones place the new files."""
     output, before = old_site(tmp_path)
     writer = new_version(output)
-    moves, real_move = [], patch.move
-
-    def move(source, target):
-        moves.append(source)
-        if len(moves) == failing_move:
-            raise OSError(28, "No space left on device")
-        real_move(source, target)
-
-    monkeypatch.setattr(patch, "move", move)
+    fail_at_move(monkeypatch, failing_move)
     with pytest.raises(DigestError, match="the disk is full"):
         writer.commit()
     writer.abort()
@@ -386,15 +378,7 @@ def test_a_patch_by_the_record_that_fails_leaves_the_old_site_and_no_record(tmp_
     files.files = frozenset(before)
     writer = new_version(output)
     writer.live_files = files
-    moves, real_move = [], patch.move
-
-    def move(source, target):
-        moves.append(source)
-        if len(moves) == failing_move:
-            raise OSError(28, "No space left on device")
-        real_move(source, target)
-
-    monkeypatch.setattr(patch, "move", move)
+    fail_at_move(monkeypatch, failing_move)
     with pytest.raises(DigestError, match="the disk is full"):
         writer.commit()
     writer.abort()
@@ -517,3 +501,16 @@ def test_no_record_is_saved_for_a_site_another_build_published_after_this_one(tm
     publish(output, {"other.html": "<p>another build's site</p>"})  # the other build
     files.save()
     assert LiveFiles(record, output).files is None
+
+
+def fail_at_move(monkeypatch, failing_move: int) -> None:
+    """The patch's ``failing_move``-th move fails as on a full disk."""
+    moves, real_move = [], patch.move
+
+    def move(source, target):
+        moves.append(source)
+        if len(moves) == failing_move:
+            raise OSError(28, "No space left on device")
+        real_move(source, target)
+
+    monkeypatch.setattr(patch, "move", move)
