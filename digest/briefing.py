@@ -96,9 +96,12 @@ def merge_quotes(items: list[tuple[Quote, ArticleEntry]]) -> list[DayQuote]:
             merged.append((quote, [source_of(entry)], counts))
             continue
         kept, sources, _ = merged[match]
-        if source_of(entry) not in sources:
-            sources.append(source_of(entry))
+        source = source_of(entry)
+        if source not in sources:
+            sources.append(source)
         if quote.key_score > kept.key_score:
+            sources.remove(source)
+            sources.insert(0, source)  # the first source is the article whose words are shown
             merged[match] = (quote, sources, counts)
     return [DayQuote(q, tuple(s)) for q, s, _ in merged]
 

@@ -159,7 +159,8 @@ def plain_merge_quotes(items):
         if source_of(entry) not in sources:
             sources.append(source_of(entry))
         if quote.key_score > kept.key_score:
-            merged[match] = (quote, sources)
+            sources.remove(source_of(entry))
+            merged[match] = (quote, [source_of(entry), *sources])
     return [DayQuote(q, tuple(s)) for q, s in merged]
 
 
@@ -181,6 +182,17 @@ def test_merge_quotes_as_before(drawn):
     entries = make_entries([article(f"Story {i}", ["x"]) for i in range(4)], {})
     items = [(q(text, "Ann Lee", score), entries[n]) for text, n, score in drawn]
     assert merge_quotes(items) == plain_merge_quotes(items)
+
+
+def test_a_merged_quote_cites_first_the_article_whose_words_it_shows():
+    """Two articles report one quote, the second more fully: the briefing shows the fuller words
+    and its first source is the article that has them, not the first to report the quote."""
+    entries = make_entries([article("Short", ["x"]), article("Full", ["y"])], {})
+    short = q("We will cut certain functions", "Ann Lee", 0.2)
+    full = q("We will cut certain functions, which will increase efficiency", "Ann Lee", 0.9)
+    [merged] = merge_quotes([(short, entries[0]), (full, entries[1])])
+    assert merged.quote == full
+    assert [s.article_id for s in merged.sources] == [entries[1].article.id, entries[0].article.id]
 
 
 def test_same_quote_counts_repeated_words():
