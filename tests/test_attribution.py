@@ -337,6 +337,29 @@ def test_offices_written_before_a_name_go_to_the_role(text, name, role):
     assert split_name(text) == (name, role)
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("NASA Administrator Tom Vellner", "Tom Vellner", "NASA Administrator"),
+    ("county Registrar Tom Vellner", "Tom Vellner", "county Registrar"),
+    ("Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
+    ("Secretary of Homeland Security Ruth Abbo", "Ruth Abbo", "Secretary of Homeland Security"),
+    ("Secretary of State Ruth Ann Abbo", "Ruth Ann Abbo", "Secretary of State"),
+])
+def test_positions_and_offices_of_several_words_go_to_the_role(text, name, role):
+    assert split_name(text) == (name, role)
+
+
+@pytest.mark.parametrize("lead_in, name, role", [
+    ("said NASA Administrator Tom Vellner", "Tom Vellner", "NASA Administrator"),
+    ("said county Registrar Tom Vellner", "Tom Vellner", "county Registrar"),
+    ("said Deputy Director of Public Prosecution Anna-Lise Borg", "Anna-Lise Borg",
+     "Deputy Director of Public Prosecution"),
+    ("said Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
+])
+def test_a_title_of_several_words_after_said_is_the_role_not_the_name(nlp, lead_in, name, role):
+    q = quote(nlp, "keep going", "The town held a vote on Monday.", f"“We will keep going,” {lead_in}.")
+    assert (q.speaker, q.role) == (name, role)
+
+
 def test_split_name_moves_positions_to_the_role():
     assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
