@@ -961,3 +961,37 @@ def test_a_caption_without_a_verb_is_no_antecedent(nlp):
               "Fire chief Anna Brook at the scene on Tuesday.", "Officials said the cause was unknown.",
               "“It spread very fast,” he said.")
     assert q.speaker is None
+
+
+# -- embedded tweets ------------------------------------------------------------------
+
+SIGNATURE = "— Ann Lee (@annlee) November 19, 2019"
+
+
+@pytest.mark.parametrize("tweet", [
+    ("“We will not stop until the road is fixed.” Thanks to all who came out! pic.twitter.com/abc123XYZ",
+     SIGNATURE),
+    (f"“We will not stop until the road is fixed.” pic.twitter.com/abc123XYZ {SIGNATURE}",),
+    ("“We will not stop until the road is fixed.”", "pic.twitter.com/abc123XYZ", SIGNATURE),
+])
+def test_a_quote_opening_a_tweet_is_its_authors(nlp, tweet):
+    q = quote(nlp, "road is fixed", "Mayor Tom Vellner spoke at the rally on Monday.", *tweet,
+              "The council met again on Tuesday.")
+    assert q.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("tweet", [
+    ("Proud of our neighbours. “We will not stop until the road is fixed,” she said. pic.twitter.com/abc123XYZ",
+     SIGNATURE),
+    ("Proud of our neighbours tonight. “We will not stop until the road is fixed,” he wrote.", SIGNATURE),
+])
+def test_a_tweet_is_never_credited_to_someone_named_before_it(nlp, tweet):
+    q = quote(nlp, "road is fixed", "Mayor Tom Vellner spoke at the rally on Monday, and the crowd cheered.",
+              *tweet, "The council met again on Tuesday.")
+    assert q.speaker in (None, "Ann Lee")
+
+
+def test_a_tweet_signed_by_the_person_named_before_it_stays_theirs(nlp):
+    q = quote(nlp, "Sad day", "Tom Vellner responded on Twitter:", "“Sad day for the town. We deserve better.”",
+              "— Tom Vellner (@tomvellner) November 19, 2019")
+    assert q.speaker == "Tom Vellner"
