@@ -343,6 +343,8 @@ def test_offices_written_before_a_name_go_to_the_role(text, name, role):
     ("Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
     ("Secretary of Homeland Security Ruth Abbo", "Ruth Abbo", "Secretary of Homeland Security"),
     ("Secretary of State Ruth Ann Abbo", "Ruth Ann Abbo", "Secretary of State"),
+    ("Director of National Intelligence Mara Kettle", "Mara Kettle", "Director of National Intelligence"),
+    ("Minister of Foreign Affairs Tom Vellner", "Tom Vellner", "Minister of Foreign Affairs"),
 ])
 def test_positions_and_offices_of_several_words_go_to_the_role(text, name, role):
     assert split_name(text) == (name, role)
@@ -354,10 +356,18 @@ def test_positions_and_offices_of_several_words_go_to_the_role(text, name, role)
     ("said Deputy Director of Public Prosecution Anna-Lise Borg", "Anna-Lise Borg",
      "Deputy Director of Public Prosecution"),
     ("said Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
+    ("said Director of National Intelligence Mara Kettle", "Mara Kettle", "Director of National Intelligence"),
+    ("said Fire Marshal Tom Vellner", "Tom Vellner", "Fire Marshal"),
 ])
 def test_a_title_of_several_words_after_said_is_the_role_not_the_name(nlp, lead_in, name, role):
     q = quote(nlp, "keep going", "The town held a vote on Monday.", f"“We will keep going,” {lead_in}.")
     assert (q.speaker, q.role) == (name, role)
+
+
+def test_chief_of_staff_is_a_position_not_part_of_the_name(nlp):
+    q = quote(nlp, "keep going", "The town held a vote on Monday.",
+              "“We will keep going,” said Chief of Staff Tom Vellner.")
+    assert q.speaker == "Tom Vellner"
 
 
 def test_split_name_moves_positions_to_the_role():

@@ -38,7 +38,7 @@ TITLE_WORDS = words_of(
     counsel barrister solicitor
     administrator registrar treasurer auditor assessor trustee supervisor alderman alderwoman
     assemblyman assemblywoman assemblymember lieutenant corporal coroner magistrate prosecutor
-    archbishop secretary-general director-general
+    archbishop secretary-general director-general marshal
     """
 )
 # Common nouns that stand for a person already named ("the official said").
@@ -137,7 +137,7 @@ _OFFICE_FIELDS = words_of(
     instruction elections communications transport transportation housing planning environment homeland
     human natural foreign internal home national veterans police parks recreation management budget
     operations protection defense defence justice labor labour energy commerce education treasury finance
-    agriculture trade interior development information technology emergency civil rights
+    agriculture trade interior development information technology emergency civil rights staff
     """
 )
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›`"
@@ -224,6 +224,7 @@ def split_name(text: str) -> tuple[str, str | None]:
     words = text.split()
     core = len(words) - suffix_count(words)  # "Martin Luther King Jr.": "King" is the surname
     cut = max((i for i, w in enumerate(words[:core - 1]) if is_position_word(w)), default=-1)
+    cut = _office_of(words, cut)
     whole = text.strip(), None
     if cut < 0 or key(words[-1]) in INSTITUTION_WORDS:  # "General Motors Corp" is no general's name
         return whole
@@ -245,6 +246,17 @@ def split_name(text: str) -> tuple[str, str | None]:
         cut, rest = royal - 1, words[royal:]
     position = clean_role(" ".join(words[:cut + 1]))
     return (" ".join(rest), position) if position else whole
+
+
+def _office_of(words: list[str], cut: int) -> int:
+    """The last title word before "of" when the titles end on a field's word inside the office
+    ("Director of National Intelligence", "Minister of Foreign Affairs"), else ``cut``."""
+    if cut < 2 or not is_office_field(words[cut]):
+        return cut
+    at = next((i for i in range(1, cut) if key(words[i]) in ("of", "for")), -1)
+    if at < 1 or not is_position_word(words[at - 1]) or not all(is_office_field(w) for w in words[at + 1:cut + 1]):
+        return cut
+    return at - 1
 
 
 def place_words(words: list[str]) -> int:
