@@ -294,7 +294,8 @@ def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[
     Sheldon Richardson") is two runs."""
     person = doc[person_start:end] if start < person_start < end else None
     if person is None and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("to", "of") \
-            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]):
+            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]) \
+            and _could_be_personal(doc, end - 2, end):
         return [(start, end - 2), (end - 2, end)]  # "envoy to Ukraine Kurt Volker": a place, then the name
     field = _office_field_split(doc, start, end)
     if field is not None and (person is None or person.start >= field):
@@ -324,7 +325,14 @@ def _office_field_split(doc: Doc, start: int, end: int) -> int | None:
     words = _word_starts(doc, start, end)
     if len(words) < 3 or not all(is_office_field(doc[i].text) for i in words[:-2]):
         return None
-    return words[-2]
+    return words[-2] if _could_be_personal(doc, words[-2], end) else None
+
+
+def _could_be_personal(doc: Doc, start: int, end: int) -> bool:
+    """The words could be a person's name: no word of an office's field or an institution's among
+    them ("Health Service", "Storage Inc"); the tagger's labels are no guide here ("Ukraine Kurt
+    Volker" is one ORG to it)."""
+    return not any(is_office_field(t.text) or _key(t.text) in INSTITUTION_WORDS for t in doc[start:end])
 
 
 def _run_text(doc: Doc, start: int, end: int) -> str:
