@@ -337,6 +337,39 @@ def test_offices_written_before_a_name_go_to_the_role(text, name, role):
     assert split_name(text) == (name, role)
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("NASA Administrator Tom Vellner", "Tom Vellner", "NASA Administrator"),
+    ("county Registrar Tom Vellner", "Tom Vellner", "county Registrar"),
+    ("Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
+    ("Secretary of Homeland Security Ruth Abbo", "Ruth Abbo", "Secretary of Homeland Security"),
+    ("Secretary of State Ruth Ann Abbo", "Ruth Ann Abbo", "Secretary of State"),
+    ("Director of National Intelligence Mara Kettle", "Mara Kettle", "Director of National Intelligence"),
+    ("Minister of Foreign Affairs Tom Vellner", "Tom Vellner", "Minister of Foreign Affairs"),
+])
+def test_positions_and_offices_of_several_words_go_to_the_role(text, name, role):
+    assert split_name(text) == (name, role)
+
+
+@pytest.mark.parametrize("lead_in, name, role", [
+    ("said NASA Administrator Tom Vellner", "Tom Vellner", "NASA Administrator"),
+    ("said county Registrar Tom Vellner", "Tom Vellner", "county Registrar"),
+    ("said Deputy Director of Public Prosecution Anna-Lise Borg", "Anna-Lise Borg",
+     "Deputy Director of Public Prosecution"),
+    ("said Director of Public Works Mara Kettle", "Mara Kettle", "Director of Public Works"),
+    ("said Director of National Intelligence Mara Kettle", "Mara Kettle", "Director of National Intelligence"),
+    ("said Fire Marshal Tom Vellner", "Tom Vellner", "Fire Marshal"),
+])
+def test_a_title_of_several_words_after_said_is_the_role_not_the_name(nlp, lead_in, name, role):
+    q = quote(nlp, "keep going", "The town held a vote on Monday.", f"“We will keep going,” {lead_in}.")
+    assert (q.speaker, q.role) == (name, role)
+
+
+def test_chief_of_staff_is_a_position_not_part_of_the_name(nlp):
+    q = quote(nlp, "keep going", "The town held a vote on Monday.",
+              "“We will keep going,” said Chief of Staff Tom Vellner.")
+    assert q.speaker == "Tom Vellner"
+
+
 def test_split_name_moves_positions_to_the_role():
     assert split_name("envoy to Ukraine Kurt Volker") == ("Kurt Volker", "envoy to Ukraine")
     assert split_name("CEO Tim Cook") == ("Tim Cook", "CEO")
@@ -938,3 +971,37 @@ def test_a_caption_without_a_verb_is_no_antecedent(nlp):
               "Fire chief Anna Brook at the scene on Tuesday.", "Officials said the cause was unknown.",
               "“It spread very fast,” he said.")
     assert q.speaker is None
+
+
+# -- embedded tweets ------------------------------------------------------------------
+
+SIGNATURE = "— Ann Lee (@annlee) November 19, 2019"
+
+
+@pytest.mark.parametrize("tweet", [
+    ("“We will not stop until the road is fixed.” Thanks to all who came out! pic.twitter.com/abc123XYZ",
+     SIGNATURE),
+    (f"“We will not stop until the road is fixed.” pic.twitter.com/abc123XYZ {SIGNATURE}",),
+    ("“We will not stop until the road is fixed.”", "pic.twitter.com/abc123XYZ", SIGNATURE),
+])
+def test_a_quote_opening_a_tweet_is_its_authors(nlp, tweet):
+    q = quote(nlp, "road is fixed", "Mayor Tom Vellner spoke at the rally on Monday.", *tweet,
+              "The council met again on Tuesday.")
+    assert q.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("tweet", [
+    ("Proud of our neighbours. “We will not stop until the road is fixed,” she said. pic.twitter.com/abc123XYZ",
+     SIGNATURE),
+    ("Proud of our neighbours tonight. “We will not stop until the road is fixed,” he wrote.", SIGNATURE),
+])
+def test_a_tweet_is_never_credited_to_someone_named_before_it(nlp, tweet):
+    q = quote(nlp, "road is fixed", "Mayor Tom Vellner spoke at the rally on Monday, and the crowd cheered.",
+              *tweet, "The council met again on Tuesday.")
+    assert q.speaker in (None, "Ann Lee")
+
+
+def test_a_tweet_signed_by_the_person_named_before_it_stays_theirs(nlp):
+    q = quote(nlp, "Sad day", "Tom Vellner responded on Twitter:", "“Sad day for the town. We deserve better.”",
+              "— Tom Vellner (@tomvellner) November 19, 2019")
+    assert q.speaker == "Tom Vellner"

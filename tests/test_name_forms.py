@@ -251,3 +251,13 @@ def test_a_surname_two_persons_share_is_still_a_person(nlp):
               "His father, Carl Dorne, Jr. wrote speeches for the party.",
               "“Can you name one thing they achieved?” Dorne asks.", "“I can point to only two,” he answers.")
     assert q.speaker in (None, "Dorne")
+
+
+@pytest.mark.parametrize("sentence, run", [
+    ("She was director of Harbor Health Service until May.", "Harbor Health Service"),
+    ("He is chairman of Lakeside Storage Inc now.", "Lakeside Storage Inc"),
+])
+def test_an_organisation_after_a_position_is_not_cut_into_a_place_and_a_name(nlp, sentence, run):
+    from digest.nlp.speakers import name_runs
+    doc = nlp(sentence)
+    assert run in [doc[a:b].text for a, b in name_runs(doc)]

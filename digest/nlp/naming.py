@@ -36,6 +36,9 @@ TITLE_WORDS = words_of(
     superintendent sheriff detective inspector officer sergeant trooper pastor bishop rabbi imam
     provost councillor councilman councilwoman commander ombudsman ombudswoman comptroller
     counsel barrister solicitor
+    administrator registrar treasurer auditor assessor trustee supervisor alderman alderwoman
+    assemblyman assemblywoman assemblymember lieutenant corporal coroner magistrate prosecutor
+    archbishop secretary-general director-general marshal
     """
 )
 # Common nouns that stand for a person already named ("the official said").
@@ -126,6 +129,17 @@ _NAME_PARTICLES = words_of("de da das do dos du van von der den ter la le di del
 # Titles of royals and nobles, part of the name they are known by ("Prince Andrew", "King Hassan",
 # "Crown Prince Abdullah"), never a position split off into the role.
 ROYAL_TITLES = words_of("king queen prince princess crown emperor empress sultan duke duchess earl baron baroness pope")
+# Words naming the field of a public office after "of" or "for", capitalised like a name:
+# "Director of Public Works", "Minister of Foreign Affairs", "Secretary of Homeland Security".
+_OFFICE_FIELDS = words_of(
+    """
+    public works safety health prosecution prosecutions affairs security services resources intelligence
+    instruction elections communications transport transportation housing planning environment homeland
+    human natural foreign internal home national veterans police parks recreation management budget
+    operations protection defense defence justice labor labour energy commerce education treasury finance
+    agriculture trade interior development information technology emergency civil rights staff
+    """
+)
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›`"
 _NOT_ROLE_CHARS = re.compile(r"[|»›•@#/\\<>{}\[\]=_*]|https?:|www\.|\.com\b")
 _MAX_ROLE_WORDS = 10
@@ -210,6 +224,7 @@ def split_name(text: str) -> tuple[str, str | None]:
     words = text.split()
     core = len(words) - suffix_count(words)  # "Martin Luther King Jr.": "King" is the surname
     cut = max((i for i, w in enumerate(words[:core - 1]) if is_position_word(w)), default=-1)
+    cut = _office_of(words, cut)
     whole = text.strip(), None
     if cut < 0 or key(words[-1]) in INSTITUTION_WORDS:  # "General Motors Corp" is no general's name
         return whole
@@ -217,7 +232,8 @@ def split_name(text: str) -> tuple[str, str | None]:
     if key(rest[0]) in ("to", "of", "for"):  # "envoy to Ukraine Kurt Volker": the place is the position's
         if len(rest) < 4 or not all(_is_name_word(w) for w in rest[1:]):
             return whole
-        cut, rest = cut + 2, rest[2:]
+        place = place_words(rest[1:])
+        cut, rest = cut + 1 + place, rest[1 + place:]
     last = len(rest) - 1 - suffix_count(rest)  # the surname may be a title word: "Julie Bishop", "Tom King Jr."
     if any(not _is_name_word(w) or (is_position_word(w) and i != last) for i, w in enumerate(rest)):
         return whole
@@ -230,6 +246,32 @@ def split_name(text: str) -> tuple[str, str | None]:
         cut, rest = royal - 1, words[royal:]
     position = clean_role(" ".join(words[:cut + 1]))
     return (" ".join(rest), position) if position else whole
+
+
+def _office_of(words: list[str], cut: int) -> int:
+    """The last title word before "of" when the titles end on a field's word inside the office
+    ("Director of National Intelligence", "Minister of Foreign Affairs"), else ``cut``."""
+    if cut < 2 or not is_office_field(words[cut]):
+        return cut
+    at = next((i for i in range(1, cut) if key(words[i]) in ("of", "for")), -1)
+    if at < 1 or not is_position_word(words[at - 1]) or not all(is_office_field(w) for w in words[at + 1:cut + 1]):
+        return cut
+    return at - 1
+
+
+def place_words(words: list[str]) -> int:
+    """How many of ``words`` (a place or field, then a name) belong to the place: the first, then
+    words naming an office's field while two words are left for the name ("Public Works Mara
+    Kettle" → 2; "State Hillary Rodham Clinton" → 1)."""
+    n = 1
+    while n < len(words) - 2 and is_office_field(words[n]):
+        n += 1
+    return n
+
+
+def is_office_field(word: str) -> bool:
+    """A word naming the field of an office: "Public", "Works", "Prosecution", "Affairs"."""
+    return key(word) in _OFFICE_FIELDS
 
 
 def clean_role(text: str | None) -> str | None:

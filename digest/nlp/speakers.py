@@ -20,6 +20,7 @@ from digest.nlp.naming import (
     TITLE_WORDS,
     clean_role,
     fuller_name,
+    is_office_field,
     is_position_word,
     is_role_word,
     is_royal_title,
@@ -293,8 +294,12 @@ def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[
     Sheldon Richardson") is two runs."""
     person = doc[person_start:end] if start < person_start < end else None
     if person is None and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("to", "of") \
-            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]):
+            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]) \
+            and _could_be_personal(doc, end - 2, end):
         return [(start, end - 2), (end - 2, end)]  # "envoy to Ukraine Kurt Volker": a place, then the name
+    field = _office_field_split(doc, start, end)
+    if field is not None and (person is None or person.start >= field):
+        return [(start, field), (field, end)]  # "Director of Public Works Mara Kettle": the field, then the name
     if person is None or person.end - person.start < 2:
         return [(start, end)]
     before = doc[start:person.start]
@@ -303,6 +308,31 @@ def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[
     if all(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or is_position_word(t.text) for t in before):
         return [(start, person.start), (person.start, end)]
     return [(start, end)]
+
+
+def _word_starts(doc: Doc, start: int, end: int) -> list[int]:
+    """The tokens that begin each word of a run, hyphen-joined tokens one word ("Anna-Lise")."""
+    return [i for i in range(start, end)
+            if not _hyphen_joined(doc, i) and not (i > start and _hyphen_joined(doc, i - 1))]
+
+
+def _office_field_split(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name begins in a run naming an office's field, then a person, after a position
+    and "of" or "for" ("Director of Public Prosecution Anna-Lise Borg"): the field's words are
+    words for a field of government, the name's the last two words."""
+    if start < 2 or doc[start - 1].lower_ not in ("of", "for") or not is_role_word(doc[start - 2].text):
+        return None
+    words = _word_starts(doc, start, end)
+    if len(words) < 3 or not all(is_office_field(doc[i].text) for i in words[:-2]):
+        return None
+    return words[-2] if _could_be_personal(doc, words[-2], end) else None
+
+
+def _could_be_personal(doc: Doc, start: int, end: int) -> bool:
+    """The words could be a person's name: no word of an office's field or an institution's among
+    them ("Health Service", "Storage Inc"); the tagger's labels are no guide here ("Ukraine Kurt
+    Volker" is one ORG to it)."""
+    return not any(is_office_field(t.text) or _key(t.text) in INSTITUTION_WORDS for t in doc[start:end])
 
 
 def _run_text(doc: Doc, start: int, end: int) -> str:

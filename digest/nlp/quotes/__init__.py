@@ -75,6 +75,7 @@ def attributed_quotes(doc: Doc) -> tuple[list[tuple[Quote, Evidence | None]], Na
     for qi, cand in enumerate(cands):
         if not cand.keep:
             continue
+        ctx.credit_tweet(cand)
         ctx.settle(cand)
         role = cand.role
         if cand.speaker and not role:

@@ -21,11 +21,12 @@ from digest.nlp.quotes.lead_ins import LeadIns
 from digest.nlp.quotes.mentions import Mentions
 from digest.nlp.quotes.resolution import Resolution
 from digest.nlp.quotes.settle import Settle
+from digest.nlp.quotes.tweets import Tweets, find_tweets
 from digest.nlp.speakers import Names, build_names
 
 
 class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, LeadIns, Filters, Continuation,
-              Settle, Facts):
+              Settle, Facts, Tweets):
     """Per-document lookups: token positions, which tokens are quoted, names, paragraphs, and the
     events and targets found at the start; each step's methods come from its own module."""
 
@@ -47,7 +48,9 @@ class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, Lead
                 if doc[t].idx + len(doc[t]) > s.open_mark:
                     self.quoted[t] = qi
         self.names: Names = build_names(doc)
-        self.names.hide(furniture_ranges(doc, self.paras, self.names.run_of))
+        self.tweets = find_tweets(self.text, self.paras)
+        signatures = [t.signature for t in self.tweets]  # "— Ann Lee (@annlee) …" is no antecedent
+        self.names.hide(sorted(furniture_ranges(doc, self.paras, self.names.run_of) + signatures))
         self.outside_cache: dict[tuple[int, int], int] = {}
         self.verb_speaker: dict[int, Who] = {}
         self.event_chars: list[int] = []

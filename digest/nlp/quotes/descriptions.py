@@ -152,7 +152,9 @@ class Descriptions:
         for t in toks:
             if self.quoted[t.i] >= 0:
                 break
-            if t.i > head.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc") or t.text in (",", "(")):
+            inner = hyphen_inside(self.doc, t.i)  # "Anna-Lise": a hyphen inside a name
+            if t.i > head.i and not inner and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc")
+                                               or t.text in (",", "(")):
                 break
             if t.i < head.i and t.is_punct and not hyphen_inside(self.doc, t.i):
                 out = []
