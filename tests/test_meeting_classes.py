@@ -1595,3 +1595,46 @@ def test_a_titled_name_the_tagger_takes_for_a_company_does_not_hold_its_meeting(
     text = ("Cuts will begin this week, chair Ivo Claure wrote to staff at Brantwell Media. "
             "Next steps will be set out at an all-company meeting on Friday, Claure said in the email.")
     assert only(nlp, text).title == "Brantwell Media all-company meeting"
+
+
+# ------------------------------------------- a meeting of the day told from a vantage before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Union officials made it clear before the start of today's talks that they expected no breakthrough.",
+        (
+            "Talking to journalists before a meeting of European Community Farm and Trade Ministers here, "
+            "Meyer declined to say whether the March 2 accord included secret quotas."
+        ),
+        "She was talking to reporters yesterday on the eve of a two-day meeting of energy ministers.",
+    ],
+)
+def test_a_meeting_told_from_a_past_vantage_before_it_is_under_way(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said yesterday, on the eve of talks that open on Monday, that prices would fall.",
+        "He spoke to reporters before the meeting of farm ministers next week.",
+        "Meyer said yesterday ahead of a meeting of farm ministers on Friday that prices would fall.",
+        "Korea announced tariff cuts on 300 goods shortly before trade talks with Washington.",
+    ],
+)
+def test_a_past_vantage_before_a_meeting_still_to_come_keeps_it_upcoming(nlp, text):
+    assert len(upcoming(nlp, text)) == 1
+
+
+# ------------------------------------------- a meeting planned for the day whose plan was overridden
+
+
+def test_a_plan_for_today_told_in_the_past_and_overridden_is_not_upcoming(nlp):
+    text = "A vote on the bid was scheduled for a regular board meeting today, but directors first wanted a report."
+    assert upcoming(nlp, text) == []
+
+
+def test_a_plan_for_today_told_in_the_past_without_contrast_stays_upcoming(nlp):
+    assert len(upcoming(nlp, "A vote on the bid was scheduled for a board meeting today, a spokesman said.")) == 1
