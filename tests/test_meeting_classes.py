@@ -1638,3 +1638,30 @@ def test_a_plan_for_today_told_in_the_past_and_overridden_is_not_upcoming(nlp):
 
 def test_a_plan_for_today_told_in_the_past_without_contrast_stays_upcoming(nlp):
     assert len(upcoming(nlp, "A vote on the bid was scheduled for a board meeting today, a spokesman said.")) == 1
+
+
+# ------------------------------------------- a day in the meeting's own name under a verb of ending
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dollar ended lower in a final bout of position-squaring ahead of tomorrow's crucial monetary talks.",
+        "Stocks closed higher ahead of tomorrow's meeting of OPEC oil ministers, dealers said.",
+    ],
+)
+def test_a_day_in_the_meetings_name_is_its_start_under_a_market_verb_of_ending(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_later_this_week_in_reported_speech_told_in_the_past_is_still_ahead(nlp):
+    text = "Reagan said that he was summoning the arms negotiators home for consultations later this week."
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-W10")
+
+
+def test_the_end_of_a_weekly_meeting_is_not_the_end_of_the_week(nlp):
+    text = ("The minister, talking to reporters at the end of the weekly National Coffee Committee meeting, "
+            "said the positions were too far apart.")
+    assert upcoming(nlp, text) == []
