@@ -1665,3 +1665,13 @@ def test_the_end_of_a_weekly_meeting_is_not_the_end_of_the_week(nlp):
     text = ("The minister, talking to reporters at the end of the weekly National Coffee Committee meeting, "
             "said the positions were too far apart.")
     assert upcoming(nlp, text) == []
+
+
+def test_a_present_in_a_clause_of_time_under_a_future_verb_is_ahead(nlp):
+    text = "The plan will be explained to Congress when the minister visits Washington for the IMF meeting."
+    assert len(upcoming(nlp, text)) == 1
+
+
+def test_if_and_when_an_outcome_comes_out_of_talks_is_no_time_of_the_talks(nlp):
+    text = "If and when a final position comes out of the talks, one will still have time to act."
+    assert upcoming(nlp, text) == []
