@@ -1675,3 +1675,9 @@ def test_a_present_in_a_clause_of_time_under_a_future_verb_is_ahead(nlp):
 def test_if_and_when_an_outcome_comes_out_of_talks_is_no_time_of_the_talks(nlp):
     text = "If and when a final position comes out of the talks, one will still have time to act."
     assert upcoming(nlp, text) == []
+
+
+def test_negotiations_with_an_open_class_of_parties_are_no_meeting(nlp):
+    text = ("The president warned Congress against a trade bill that would tie his hands "
+            "in trade negotiations with Japan and other countries.")
+    assert upcoming(nlp, text) == []

@@ -477,12 +477,24 @@ def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: boo
         return True
     if countable and tok.tag_ == "NN" and bare and not list(tok.children):
         return True
+    if value is None and _open_ended_parties(tok):
+        return True
     return (
         kind is MeetingKind.MEET
         and tok.dep_ == "relcl"
         and (value is None or value.precision != "day")
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in tok.children)
     )
+
+
+def _open_ended_parties(tok) -> bool:
+    """ "trade negotiations with Japan and other countries": talks with an open class of parties
+    are a kind of dealing, not one meeting."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for t in prep.subtree:
+            if t.lower_ == "other" and t.dep_ == "amod" and t.head.tag_ in ("NNS", "NNPS"):
+                return True
+    return False
 
 
 def status(
