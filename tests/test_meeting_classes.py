@@ -1681,3 +1681,8 @@ def test_negotiations_with_an_open_class_of_parties_are_no_meeting(nlp):
     text = ("The president warned Congress against a trade bill that would tie his hands "
             "in trade negotiations with Japan and other countries.")
     assert upcoming(nlp, text) == []
+
+
+def test_discussions_that_begin_are_talks(nlp):
+    meeting = only(nlp, "He said that discussions with the bankers will begin later this month.")
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03")
