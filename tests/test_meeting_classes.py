@@ -1686,3 +1686,18 @@ def test_negotiations_with_an_open_class_of_parties_are_no_meeting(nlp):
 def test_discussions_that_begin_are_talks(nlp):
     meeting = only(nlp, "He said that discussions with the bankers will begin later this month.")
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper reported Baker called Miyazawa this week to warn him next week's Group of Seven talks would fail.",
+        (
+            "The Asahi daily newspaper reported Baker called Miyazawa early this week to warn him next week's "
+            "Group of Seven talks would not be a success unless Japan expands domestic demand."
+        ),
+    ],
+)
+def test_a_telephone_call_to_a_person_is_no_call_for_the_meeting(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-W11")

@@ -391,7 +391,7 @@ def _asked_for(verb) -> bool:
         prev = prev.doc[prev.i - 1]
     for word in (prev, *prev.ancestors):
         if word.lemma_.lower() in lex.PROPOSAL and word.pos_ in ("NOUN", "VERB"):
-            return True
+            return not (word.lemma_.lower() == "call" and _phoned(word))
         if word.pos_ in ("VERB", "AUX") or word.i > verb.i:
             return False
     return False
@@ -431,7 +431,7 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
     """A word above the trigger that makes it a proposal, an option or a denial."""
     lemma = cur.lemma_.lower()
     direct = tok.dep_ == "dobj" and tok.head == cur and cur.pos_ == "VERB"
-    if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and direct):
+    if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and (direct or _phoned(cur))):
         return True
     if lemma in lex.DOUBT:
         return True  # "analysts were uncertain that even an emergency meeting would help"
@@ -447,6 +447,12 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in cur.children
     )  # "no date has been set for a new meeting"
+
+
+def _phoned(verb) -> bool:
+    """ "Baker called Miyazawa to warn him next week's talks …": calling a person is a telephone
+    call, not a call for the meeting."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in verb.children)
 
 
 def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: bool, tense: str) -> bool:
