@@ -1595,3 +1595,109 @@ def test_a_titled_name_the_tagger_takes_for_a_company_does_not_hold_its_meeting(
     text = ("Cuts will begin this week, chair Ivo Claure wrote to staff at Brantwell Media. "
             "Next steps will be set out at an all-company meeting on Friday, Claure said in the email.")
     assert only(nlp, text).title == "Brantwell Media all-company meeting"
+
+
+# ------------------------------------------- a meeting of the day told from a vantage before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Union officials made it clear before the start of today's talks that they expected no breakthrough.",
+        (
+            "Talking to journalists before a meeting of European Community Farm and Trade Ministers here, "
+            "Meyer declined to say whether the March 2 accord included secret quotas."
+        ),
+        "She was talking to reporters yesterday on the eve of a two-day meeting of energy ministers.",
+    ],
+)
+def test_a_meeting_told_from_a_past_vantage_before_it_is_under_way(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said yesterday, on the eve of talks that open on Monday, that prices would fall.",
+        "He spoke to reporters before the meeting of farm ministers next week.",
+        "Meyer said yesterday ahead of a meeting of farm ministers on Friday that prices would fall.",
+        "Korea announced tariff cuts on 300 goods shortly before trade talks with Washington.",
+    ],
+)
+def test_a_past_vantage_before_a_meeting_still_to_come_keeps_it_upcoming(nlp, text):
+    assert len(upcoming(nlp, text)) == 1
+
+
+# ------------------------------------------- a meeting planned for the day whose plan was overridden
+
+
+def test_a_plan_for_today_told_in_the_past_and_overridden_is_not_upcoming(nlp):
+    text = "A vote on the bid was scheduled for a regular board meeting today, but directors first wanted a report."
+    assert upcoming(nlp, text) == []
+
+
+def test_a_plan_for_today_told_in_the_past_without_contrast_stays_upcoming(nlp):
+    assert len(upcoming(nlp, "A vote on the bid was scheduled for a board meeting today, a spokesman said.")) == 1
+
+
+# ------------------------------------------- a day in the meeting's own name under a verb of ending
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dollar ended lower in a final bout of position-squaring ahead of tomorrow's crucial monetary talks.",
+        "Stocks closed higher ahead of tomorrow's meeting of OPEC oil ministers, dealers said.",
+    ],
+)
+def test_a_day_in_the_meetings_name_is_its_start_under_a_market_verb_of_ending(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_later_this_week_in_reported_speech_told_in_the_past_is_still_ahead(nlp):
+    text = "Reagan said that he was summoning the arms negotiators home for consultations later this week."
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-W10")
+
+
+def test_the_end_of_a_weekly_meeting_is_not_the_end_of_the_week(nlp):
+    text = ("The minister, talking to reporters at the end of the weekly National Coffee Committee meeting, "
+            "said the positions were too far apart.")
+    assert upcoming(nlp, text) == []
+
+
+def test_a_present_in_a_clause_of_time_under_a_future_verb_is_ahead(nlp):
+    text = "The plan will be explained to Congress when the minister visits Washington for the IMF meeting."
+    assert len(upcoming(nlp, text)) == 1
+
+
+def test_if_and_when_an_outcome_comes_out_of_talks_is_no_time_of_the_talks(nlp):
+    text = "If and when a final position comes out of the talks, one will still have time to act."
+    assert upcoming(nlp, text) == []
+
+
+def test_negotiations_with_an_open_class_of_parties_are_no_meeting(nlp):
+    text = ("The president warned Congress against a trade bill that would tie his hands "
+            "in trade negotiations with Japan and other countries.")
+    assert upcoming(nlp, text) == []
+
+
+def test_discussions_that_begin_are_talks(nlp):
+    meeting = only(nlp, "He said that discussions with the bankers will begin later this month.")
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper reported Baker called Miyazawa this week to warn him next week's Group of Seven talks would fail.",
+        (
+            "The Asahi daily newspaper reported Baker called Miyazawa early this week to warn him next week's "
+            "Group of Seven talks would not be a success unless Japan expands domestic demand."
+        ),
+    ],
+)
+def test_a_telephone_call_to_a_person_is_no_call_for_the_meeting(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-W11")

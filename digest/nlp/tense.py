@@ -186,12 +186,30 @@ def clause_tense(token, prep_cues: bool = False) -> Tense:
             return PRESENT  # "the meeting starting April 27": the date is not anchored by the outer verb
         if cur.pos_ in ("VERB", "AUX") or cur.tag_ == "MD" or (cur.lemma_.lower() == "due" and cur != token):
             found = _tense_of_verb(cur)
+            if found == PRESENT and _temporal_clause_under_future(cur):
+                return FUTURE
             if found is not None:
                 return found
         if cur.head == cur:
             break
         cur = cur.head
     return PRESENT
+
+
+_TEMPORAL_MARKS = {"when", "once", "after", "before", "until", "while"}
+
+
+def _temporal_clause_under_future(verb) -> bool:
+    """ "will be explained when the minister visits Washington for the meeting": English tells the
+    future in the present inside a clause of time under a future verb."""
+    if verb.dep_ != "advcl" or verb.head == verb:
+        return False
+    mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS), None)
+    if mark is None:
+        return False
+    if any(t.lower_ == "if" for t in verb.doc[max(mark.i - 2, 0) : mark.i]):
+        return False  # "if and when a final position comes out of the talks": a condition, not a time
+    return verb_tense(verb.head) == FUTURE
 
 
 _EARLIER = {"before", "ahead", "prior"}

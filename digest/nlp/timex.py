@@ -218,7 +218,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?i:(?:(?:later|earlier|early|late|mid)[-\s]+)?(?:this|next|last|the\s+coming|the\s+past|"
         r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
-    ("fuzzy", r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))"),
+    ("fuzzy", r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))(?!\w)"),
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)(?!\s+(?i:of)\b)"),  # "the weekend of March 16-17": the days
     ("fuzzy", rf"(?i:in\s+(?:a|{_COUNT})\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
     ("fuzzy", rf"(?i:within\s+(?:the\s+next\s+)?(?:a|{_COUNT})\s+(?:days|weeks))"),

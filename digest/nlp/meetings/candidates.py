@@ -393,13 +393,18 @@ def weak_trigger(tok) -> MeetingKind | None:
 
 
 def _held(tok) -> bool:
-    """ "discussions will be held / will take place", "will hold discussions"."""
+    """ "discussions will be held / will take place / will begin", "will hold discussions"."""
     verb = tok.head
     if tok.dep_ == "nsubjpass":
         return verb.lemma_.lower() == "hold"
     if tok.dep_ == "nsubj":
+        if verb.lemma_.lower() in _OPENING_VERBS:
+            return True  # "discussions with the bankers will begin later this month"
         return verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
     return tok.dep_ == "dobj" and verb.lemma_.lower() == "hold"
+
+
+_OPENING_VERBS = {"begin", "start", "open", "resume", "reopen", "reconvene", "commence"}
 
 
 def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:

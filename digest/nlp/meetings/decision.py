@@ -158,16 +158,63 @@ def _on_timetable(tok) -> bool:
 
 def _cue_over_past(tok) -> bool:
     """The trigger hangs on "before/ahead of/prior to" whose verb is in the past tense."""
+    return _past_vantage(tok) is not None
+
+
+def _past_vantage(tok, words: tuple[str, ...] = ("before", "ahead", "prior")):
+    """The cue word ("before", "on the eve of" …) the trigger hangs on and the past-tense verb it
+    tells the meeting from, or None."""
     cur = tok
     for _ in range(4):
         head = cur.head
         if head == cur:
-            return False
-        if head.lower_ in ("before", "ahead", "prior") or in_advance(head):
+            return None
+        if head.lower_ in words or in_advance(head):
             gov = governor(head)
-            return gov is not None and clause_tense(gov) == PAST
+            return (head, gov) if gov is not None and clause_tense(gov) == PAST else None
         cur = head
-    return False
+    return None
+
+
+def vantage_passed(tok, value: TimeValue | None, published: date) -> bool:
+    """A meeting told from a past moment just before it ("made it clear before the start of today's
+    talks", "talking to journalists before a meeting here", "talking yesterday on the eve of a
+    meeting") has begun by publication: the moment the story was told from lies behind it."""
+    found = _past_vantage(tok, ("before", "prior", "eve"))
+    if found is None:
+        return False
+    cue, gov = found
+    if value is not None:
+        return value.precision == "day" and value.first_day == published
+    if cue.lower_ == "eve":
+        return any(c.lower_ == "yesterday" for c in gov.children)  # the eve was yesterday: it opens today
+    return _doorstep(gov)
+
+
+_DOORSTEP_VERBS = {"talk", "speak", "brief"}
+
+
+def _doorstep(verb) -> bool:
+    """ "Talking to journalists before a meeting of …": remarks to the press at the door of an
+    undated meeting, told in a participle under a past clause; not an act done some time before
+    it ("announced tariff cuts shortly before trade talks")."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in _DOORSTEP_VERBS
+
+
+def plan_overridden(tok, value: TimeValue | None, published: date) -> bool:
+    """ "Consideration of the petition was scheduled for a board meeting today, but directors first
+    wanted …": a plan for the day told in the past and then contradicted is no meeting still to come."""
+    if value is None or value.precision != "day" or value.first_day != published:
+        return False
+    gov = governor(tok)
+    if gov is None or gov.lemma_.lower() not in lex.SCHEDULE_VERBS or not _told_as_was(gov):
+        return False
+    has_but = any(c.dep_ == "cc" and c.lower_ == "but" for c in gov.children)
+    return has_but and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in gov.children)
+
+
+def _told_as_was(verb) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
@@ -344,7 +391,7 @@ def _asked_for(verb) -> bool:
         prev = prev.doc[prev.i - 1]
     for word in (prev, *prev.ancestors):
         if word.lemma_.lower() in lex.PROPOSAL and word.pos_ in ("NOUN", "VERB"):
-            return True
+            return not (word.lemma_.lower() == "call" and _phoned(word))
         if word.pos_ in ("VERB", "AUX") or word.i > verb.i:
             return False
     return False
@@ -384,7 +431,7 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
     """A word above the trigger that makes it a proposal, an option or a denial."""
     lemma = cur.lemma_.lower()
     direct = tok.dep_ == "dobj" and tok.head == cur and cur.pos_ == "VERB"
-    if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and direct):
+    if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and (direct or _phoned(cur))):
         return True
     if lemma in lex.DOUBT:
         return True  # "analysts were uncertain that even an emergency meeting would help"
@@ -400,6 +447,12 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in cur.children
     )  # "no date has been set for a new meeting"
+
+
+def _phoned(verb) -> bool:
+    """ "Baker called Miyazawa to warn him next week's talks …": calling a person is a telephone
+    call, not a call for the meeting."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in verb.children)
 
 
 def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: bool, tense: str) -> bool:
@@ -430,12 +483,24 @@ def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: boo
         return True
     if countable and tok.tag_ == "NN" and bare and not list(tok.children):
         return True
+    if value is None and _open_ended_parties(tok):
+        return True
     return (
         kind is MeetingKind.MEET
         and tok.dep_ == "relcl"
         and (value is None or value.precision != "day")
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in tok.children)
     )
+
+
+def _open_ended_parties(tok) -> bool:
+    """ "trade negotiations with Japan and other countries": talks with an open class of parties
+    are a kind of dealing, not one meeting."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for t in prep.subtree:
+            if t.lower_ == "other" and t.dep_ == "amod" and t.head.tag_ in ("NNS", "NNPS"):
+                return True
+    return False
 
 
 def status(
@@ -455,6 +520,10 @@ def status(
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
     if value is not None and tense != PAST and _told_as_current(tok):
         return MeetingStatus.ONGOING, False  # "the current meeting, which is due to end Tuesday"
+    if tense == FUTURE and vantage_passed(tok, value, published):
+        return MeetingStatus.ONGOING, False
+    if plan_overridden(tok, value, published):
+        return MeetingStatus.PAST, False
     if value is not None:
         found = _status_from_date(value, published, tense, progressive, stative)
         if found is not None:

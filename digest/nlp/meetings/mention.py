@@ -197,11 +197,19 @@ def _status(
     if past_journey and status is not MeetingStatus.PAST:
         hinted, value = False, None  # "arrived yesterday to attend talks that open next week": not the talks' day
     status = decision.under_way(tok, status, value, when.end, published)
-    if status is MeetingStatus.ONGOING and when.later and value is not None and value.last_day > published:
+    if _later_in_period(status, when, value, published):
         status = MeetingStatus.UPCOMING  # "when the two firms meet again later this month"
     if when.weekend and value is not None:
         value = as_week(value)  # its days told the status; the text names no day
     return status, postponed_from, value, hinted
+
+
+def _later_in_period(status: MeetingStatus, when: MentionTime, value: TimeValue | None, published: date) -> bool:
+    """ "later this week" counts from the reporter's day, even in reported speech told in the past
+    ("said he was summoning the negotiators home for consultations later this week")."""
+    if status not in (MeetingStatus.ONGOING, MeetingStatus.PAST) or not when.later or value is None:
+        return False
+    return value.last_day is not None and value.last_day > published
 
 
 def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: bool) -> tuple[MentionTime, bool]:

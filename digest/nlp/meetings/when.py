@@ -65,7 +65,10 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             return MentionTime(None, None, tense, paused=True)  # the day it resumes, not the day it opened
         if moved:
             return MentionTime(v, end, FUTURE, rescheduled=True)  # the new date
-        if _until(root.doc, tm.start_char) or (t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE):
+        # a day in the meeting's own name ("ahead of tomorrow's talks") is its start, whatever
+        # verb of ending stands above ("the dollar ended lower ahead of …")
+        ending_verb = not in_name and t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE
+        if _until(root.doc, tm.start_char) or ending_verb:
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
             value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
