@@ -1005,3 +1005,14 @@ def test_a_tweet_signed_by_the_person_named_before_it_stays_theirs(nlp):
     q = quote(nlp, "Sad day", "Tom Vellner responded on Twitter:", "“Sad day for the town. We deserve better.”",
               "— Tom Vellner (@tomvellner) November 19, 2019")
     assert q.speaker == "Tom Vellner"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "paragraphs"),
+    [
+        ("Hey Nova", ["Easy setup for every device.", "Quick access to Nova by saying “Hey Nova”"]),
+        ("Orla, play", ["Orla Home speaker", "Ask Orla by saying “Orla, play the news” to any speaker."]),
+    ],
+)
+def test_whoever_a_quote_is_said_to_never_said_it(nlp, fragment, paragraphs):
+    assert quote(nlp, fragment, *paragraphs).speaker is None

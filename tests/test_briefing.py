@@ -39,6 +39,12 @@ def test_names_merge_into_the_fullest_variant():
     assert groups["Smith"] == "smith"  # two candidates: ambiguous, kept apart
 
 
+def test_a_surname_joins_the_full_name_with_a_generational_suffix():
+    groups = speaker_groups(["Carlineo", "Patrick W. Carlineo Jr.", "King", "Martin Luther King Jr."])
+    assert groups["Carlineo"] == groups["Patrick W. Carlineo Jr."]
+    assert groups["King"] == groups["Martin Luther King Jr."]
+
+
 def test_speakers_pages_merge_variants_and_skip_descriptors():
     a1 = article("One", ["x"], "2022-01-11T08:00:00+00:00")
     a2 = article("Two", ["y"], "2022-01-12T08:00:00+00:00")

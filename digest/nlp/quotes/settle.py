@@ -5,6 +5,7 @@ indirect evidence names the speaker."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from digest.models import Attribution
 from digest.nlp import naming
@@ -24,6 +25,10 @@ class Settle:
         a description, a lead-in or a continuation, are the target of the quote."""
         speaker = (cand.speaker or "").strip()
         named_here = cand.how in (Attribution.SPEECH_VERB, Attribution.ACCORDING_TO)
+        quoted = self.text[cand.span.start:cand.span.end]
+        if speaker and addressed_in(speaker, quoted):
+            cand.speaker, cand.how = None, None  # "Hey Siri", "Ann, listen": who is spoken to never spoke
+            return
         if not speaker or not self.could_be_speaker(speaker) or (not named_here and (
                 self.is_target(speaker, cand.span, cand.quote_only) or self.in_threat_story(cand.span))):
             cand.speaker, cand.how = None, None
@@ -72,6 +77,19 @@ class Settle:
         hi = self.paras[span.paragraph][1]
         k = bisect.bisect_left(self.threat_chars, lo)
         return k < len(self.threat_chars) and self.threat_chars[k] < hi
+
+
+_GREETINGS = r"(?:hey|hi|hello|ok|okay|dear|thanks|thank\s+you|goodbye|bye)"
+
+
+def addressed_in(speaker: str, quoted: str) -> bool:
+    """``speaker`` (or its last word) is spoken to in the quotation: greeted ("Hey Siri", "Thank
+    you, Ann Lee") or called at its start ("Alexa, play music"): the words are said to them."""
+    for name in dict.fromkeys((speaker, speaker.split()[-1])):
+        n = re.escape(name)
+        if re.search(rf"(?i)\b{_GREETINGS}\s*,?\s+{n}\b", quoted) or re.match(rf"\W*{n}\s*[,!]", quoted):
+            return True
+    return False
 
 
 def singular(word: str) -> str:
