@@ -1701,3 +1701,47 @@ def test_discussions_that_begin_are_talks(nlp):
 def test_a_telephone_call_to_a_person_is_no_call_for_the_meeting(nlp, text):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, "2024-W11")
+
+
+# --------------------------------------------------------------------------- cancelled, and not rescheduled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("The two delegations have been unable to reschedule a meeting between Garcia and Li Wei in Norway "
+         "that was called off because of the strike."),
+        "Officials failed to reschedule the summit of Baltic leaders, which was cancelled after the floods.",
+        "The envoys were unable to reschedule the Oslo talks that were scrapped in May.",
+        "Aides have tried in vain to reschedule the Garcia-Petrov meeting, which was called off last month.",
+    ],
+)
+def test_a_cancelled_meeting_not_rescheduled_stays_cancelled(nlp, text):
+    found = only(nlp, text)
+    assert found.status is MeetingStatus.CANCELLED
+    assert not any(w in found.title.lower() for w in ("cancel", "called off", "scrapped", "postpone", "reschedul"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border talks, postponed last week, have not been rescheduled.",
+        "The summit of Baltic leaders, which was delayed in May, has yet to be rescheduled.",
+    ],
+)
+def test_a_postponed_meeting_not_rescheduled_stays_postponed(nlp, text):
+    found = only(nlp, text)
+    assert found.status is MeetingStatus.POSTPONED
+    assert not any(w in found.title.lower() for w in ("postpone", "delay", "reschedul"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board meeting was moved to Friday.",
+        "The summit of Baltic leaders has been moved to Friday, officials said.",
+    ],
+)
+def test_a_meeting_moved_to_a_day_is_upcoming_that_day(nlp, text):
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03-08")

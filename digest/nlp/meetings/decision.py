@@ -582,15 +582,44 @@ def _change_told_beside(tok, gov) -> list:
     cancelled last week, were to resume …", "the summit, cancelled after the floods, had been
     planned for …"); not when the sentence says the meeting takes place after all ("the talks
     postponed in January were held last week", "… will resume on Friday", "… will go ahead")."""
-    if gov is not None and gov.lemma_.lower() in lex.GOING_AHEAD:
+    if gov is not None and gov.lemma_.lower() in lex.GOING_AHEAD and not _not_done(gov):
         return []
     # a participle after the noun is sometimes tagged as a past tense ("the meeting, called off yesterday, …")
-    return [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")))]
+    found = [c for c in tok.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")))]
+    # a change told on the noun of an "of" that names the meeting's parties: "the summit of Baltic
+    # leaders, which was cancelled …" (the leaders are not what is cancelled)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found += [c for c in obj.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _CHANGES]
+    return found
+
+
+_CHANGES = lex.CANCEL_WORDS | lex.POSTPONE_WORDS
 
 
 def _change_not_asserted(verb) -> bool:
-    """A change of date or a cancellation told as a possibility, a denial or a wish, not as done."""
-    return is_negated(verb) or has_aux(verb, lex.SPECULATIVE_MODALS | {"would", "should", "must"})
+    """A change of date or a cancellation told as a possibility, a denial or a wish, not as done;
+    or as an attempt that failed or is still to come ("unable to reschedule it", "failed to
+    reschedule the talks", "has yet to be rescheduled"): the meeting stays as it was left."""
+    return has_aux(verb, lex.SPECULATIVE_MODALS | {"would", "should", "must"}) or _not_done(verb)
+
+
+def _not_done(verb) -> bool:
+    """A verb told as not done: denied, failed or still to come."""
+    if is_negated(verb):
+        return True
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return (
+        head.lemma_.lower() in _NOT_DONE_HEADS
+        or is_negated(head)
+        or any(c.lower_ in ("yet", "vain") for c in head.subtree if c.i < verb.i)
+    )
+
+
+# Heads of an infinitive that tell the change was not made: "failed to reschedule", "unable to".
+_NOT_DONE_HEADS = {"fail", "unable", "try", "attempt", "seek", "struggle", "hope", "want", "wish", "refuse"}
 
 
 def _status_from_date(
