@@ -1714,6 +1714,8 @@ def test_a_telephone_call_to_a_person_is_no_call_for_the_meeting(nlp, text):
         "Officials failed to reschedule the summit of Baltic leaders, which was cancelled after the floods.",
         "The envoys were unable to reschedule the Oslo talks that were scrapped in May.",
         "Aides have tried in vain to reschedule the Garcia-Petrov meeting, which was called off last month.",
+        "The envoys did not reschedule the Oslo talks that were scrapped in May.",
+        "The two sides have not rescheduled the border talks, which were called off in May.",
     ],
 )
 def test_a_cancelled_meeting_not_rescheduled_stays_cancelled(nlp, text):

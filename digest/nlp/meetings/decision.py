@@ -303,6 +303,8 @@ def _excluding_child(c, trigger, kind: MeetingKind, has_day: bool, conditional_o
     if c.dep_ == "neg" and (kind.formal or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
         if trigger.dep_ == "nsubj" and not kind.verbal and _judged(c.head):
             return False  # "the talks will not be easy / will not focus on prices": they still take place
+        if c.head.lemma_.lower() in _CHANGES | lex.MOVE_WORDS:
+            return False  # "the talks were not cancelled", "they have not rescheduled the summit": it stands as it was
         # "X will not attend the meeting": it still meets ("the talks will not go ahead": they do not)
         return trigger.dep_ == "nsubj" or c.head.lemma_.lower() not in lex.PARTICIPATING
     if c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKS and conditional_ok:
