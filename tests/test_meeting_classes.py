@@ -1715,6 +1715,7 @@ def test_a_telephone_call_to_a_person_is_no_call_for_the_meeting(nlp, text):
         "The envoys were unable to reschedule the Oslo talks that were scrapped in May.",
         "Aides have tried in vain to reschedule the Garcia-Petrov meeting, which was called off last month.",
         "The envoys did not reschedule the Oslo talks that were scrapped in May.",
+        "The envoys could not reschedule the border talks that were scrapped in May.",
         "The two sides have not rescheduled the border talks, which were called off in May.",
     ],
 )
