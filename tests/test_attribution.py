@@ -1016,3 +1016,23 @@ def test_a_tweet_signed_by_the_person_named_before_it_stays_theirs(nlp):
 )
 def test_whoever_a_quote_is_said_to_never_said_it(nlp, fragment, paragraphs):
     assert quote(nlp, fragment, *paragraphs).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "paragraphs"),
+    [
+        ("play my morning", ["Brightline Buds", "Quick access to Nova by saying “Hey Nova, play my morning playlist”"]),
+        ("counting down", ["Kitchen Timer Pro",
+                           "Start the timer by saying “Go ahead and start counting down from ten minutes” now."]),
+        ("lights off", ["Harbor Lamp Mini",
+                        "To dim the room, try saying “Turn the lights off in the kitchen please”."]),
+    ],
+)
+def test_a_gerund_or_infinitive_without_a_subject_names_nobody(nlp, fragment, paragraphs):
+    assert quote(nlp, fragment, *paragraphs).speaker is None
+
+
+def test_a_gerund_takes_the_subject_of_its_clause(nlp):
+    q = quote(nlp, "thank you", "Kitchen Timer Pro",
+              "Dara Lee ended the call by saying “Goodbye, and thank you for all of your help today.”")
+    assert q.speaker == "Dara Lee"
