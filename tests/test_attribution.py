@@ -1036,3 +1036,12 @@ def test_a_gerund_takes_the_subject_of_its_clause(nlp):
     q = quote(nlp, "thank you", "Kitchen Timer Pro",
               "Dara Lee ended the call by saying “Goodbye, and thank you for all of your help today.”")
     assert q.speaker == "Dara Lee"
+
+
+@pytest.mark.parametrize("opening", [
+    "Humidifier use had a transformative effect on her sleep.",
+    "Humidifier use had a transformative effect, her doctor found.",
+])
+def test_a_capitalised_common_word_opening_a_sentence_is_nobody(nlp, opening):
+    q = quote(nlp, "breathe better", opening, "“I breathe better at night now and wake up rested,” she said.")
+    assert q.speaker is None

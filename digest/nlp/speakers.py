@@ -394,7 +394,7 @@ def _choose_fullest(names: Names, forms: dict[str, dict[str, list[int]]]) -> Non
 def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int]) -> None:
     """What mention ``m`` tells of its name: a person, its entity labels, role and gender."""
     full = names.resolve(m.name)
-    has_person = any(i in person_tokens for i in range(m.start, m.end))
+    has_person = any(i in person_tokens for i in range(m.start, m.end)) and not _common_word_opening(doc, m)
     # a personal title or position, not a word like "National" or "Federal" that also heads bodies
     titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
     titled = titled or bool(royal_titles(m.name))  # "Queen Matilda": a royal's title stays in the name
@@ -415,6 +415,17 @@ def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int
         gender = _gender_of(words)
         if gender:
             names.gender[full] = gender
+
+
+def _common_word_opening(doc: Doc, m: Mention) -> bool:
+    """A lone capitalised word opening a sentence as the modifier of a common noun ("Humidifier
+    use had …"): the tagger's PERSON there is no evidence of a person."""
+    if m.end - m.start != 1 or not (m.start == 0 or doc[m.start].is_sent_start or doc[m.start - 1].is_space):
+        return False
+    tok = doc[m.start]
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.i == m.start + 1 and head.pos_ == "NOUN" \
+        and head.text.islower() and head.lower_ not in PERSON_NOUNS and not is_role_word(head.text)
 
 
 def _correct_persons(names: Names) -> None:
