@@ -1045,3 +1045,12 @@ def test_a_gerund_takes_the_subject_of_its_clause(nlp):
 def test_a_capitalised_common_word_opening_a_sentence_is_nobody(nlp, opening):
     q = quote(nlp, "breathe better", opening, "“I breathe better at night now and wake up rested,” she said.")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Center for\nHuman Rights and Democracy said “the arrests are unlawful and must stop at once.”",
+    "Amnesty and the Institute\nfor Human Rights said “the arrests are unlawful and must stop at once.”",
+])
+def test_the_end_of_an_organisation_name_cut_at_a_line_break_is_no_name(nlp, paragraph):
+    assert quote(nlp, "arrests are unlawful", paragraph).speaker in (
+        None, "Center for Human Rights and Democracy", "Institute for Human Rights")
