@@ -1054,3 +1054,18 @@ def test_a_capitalised_common_word_opening_a_sentence_is_nobody(nlp, opening):
 def test_the_end_of_an_organisation_name_cut_at_a_line_break_is_no_name(nlp, paragraph):
     assert quote(nlp, "arrests are unlawful", paragraph).speaker in (
         None, "Center for Human Rights and Democracy", "Institute for Human Rights")
+
+
+@pytest.mark.parametrize("opening", [
+    "Key Security Council members met on Monday to discuss the draft.",
+    "Several Security Council members met on Monday to discuss the draft.",
+])
+def test_a_qualifier_before_an_organisation_is_no_part_of_its_name(nlp, opening):
+    q = quote(nlp, "read the text", opening, "“We need more time to read the text before any vote,” the council said.")
+    assert q.speaker in (None, "Security Council")
+
+
+def test_a_plural_opening_an_organisation_name_with_for_is_the_whole_organisation(nlp):
+    q = quote(nlp, "arrests are unlawful",
+              "Physicians for Human Rights said “the arrests are unlawful and must stop at once.”")
+    assert q.speaker in (None, "Physicians for Human Rights")

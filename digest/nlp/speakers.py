@@ -228,6 +228,10 @@ _HYPHENS = ("-", "‐")
 # Titles written short with a full stop that spaCy may split off: "Army Capt. Christian Pardo".
 _ABBREVIATED_TITLES = frozenset({"capt", "gen", "lt", "col", "maj", "sgt", "adm", "cmdr", "gov", "sen", "rep",
                                  "dr", "mr", "mrs", "ms", "prof", "rev", "st", "cpl", "pvt", "supt", "insp", "det"})
+# Capitalised words that open a sentence or headline before an organisation's name and never
+# belong to it: "Key Security Council members", "Leading Labour MPs".
+_QUALIFIERS = frozenset({"key", "leading", "several", "many", "most", "some", "other", "few", "both",
+                         "various", "prominent", "influential", "powerful", "angry", "frustrated"})
 _MODIFIER_TAGS = frozenset({"VBN", "VBD", "VBG", "JJ", "JJR", "JJS"})
 
 
@@ -282,6 +286,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
                 break
+        if j - i > 1 and doc[i].lower_ in _QUALIFIERS:
+            i += 1  # "Key Security Council": the council, not a new name
         runs.append((i, j))
         i = j
     person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}

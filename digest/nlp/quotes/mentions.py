@@ -191,14 +191,26 @@ class Mentions:
         """The whole name of an organisation whose name goes on with "of", "for" or "on" after the run: the
         entity "University of Chicago" around the run "University"."""
         doc = self.doc
-        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on") or doc[run[0]].ent_type_ != "ORG":
+        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on"):
             return None
+        if doc[run[0]].ent_type_ != "ORG":
+            return self.named_for(run)
         ent = next((e for e in doc.ents if e.start <= run[0] < e.end), None)
         if ent is None or ent.label_ != "ORG" or ent.end <= run[1] + 1 or any(self.quoted[i] >= 0 for i in
                                                                              range(ent.start, ent.end)):
             return None
         words = ent.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" else words)
+
+    def named_for(self, run: tuple[int, int]) -> str | None:
+        """"Physicians for Human Rights": a capitalised plural opening a sentence, then "for" and
+        a name, is one organisation, not the plural alone."""
+        doc, run_of = self.doc, self.names.run_of
+        nxt = run[1] + 1
+        if run[1] - run[0] != 1 or doc[run[1]].lower_ != "for" or nxt not in run_of or run_of[nxt][0] != nxt \
+                or not doc[run[0]].is_sent_start or not doc[run[0]].text.endswith("s") or self.quoted[nxt] >= 0:
+            return None
+        return doc[run[0]:run_of[nxt][1]].text
 
     def missed_name(self, head: Token) -> bool:
         """A capitalised word the tagger did not take for a name, standing where a name stands."""
