@@ -1069,3 +1069,11 @@ def test_a_plural_opening_an_organisation_name_with_for_is_the_whole_organisatio
     q = quote(nlp, "arrests are unlawful",
               "Physicians for Human Rights said “the arrests are unlawful and must stop at once.”")
     assert q.speaker in (None, "Physicians for Human Rights")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Just say “Hey Nova, play my morning playlist” and the music starts.",
+    "Saying “Hey Nova, play my morning playlist” starts the music.",
+])
+def test_an_imperative_or_a_gerund_subject_names_nobody(nlp, sentence):
+    assert quote(nlp, "play my morning", "Brightline Buds", sentence).speaker is None

@@ -223,6 +223,10 @@ class Events:
     def non_finite(verb: Token) -> bool:
         """A speech verb without a subject of its own: a gerund after a preposition or another verb
         ("by saying", "before saying", "try saying") or an infinitive ("to say")."""
+        if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+            return True  # "Saying “Hey Nova” starts the music"
+        if verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP"):  # "Just say “Hey Nova”": an imperative
+            return all(t.pos_ in ("ADV", "INTJ", "SPACE") for t in verb.doc[verb.sent.start:verb.i])
         if verb.dep_ not in ("pcomp", "xcomp", "advcl"):
             return False
         return verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(
