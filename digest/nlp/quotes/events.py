@@ -222,7 +222,8 @@ class Events:
     @staticmethod
     def non_finite(verb: Token) -> bool:
         """A speech verb without a subject of its own: a gerund after a preposition or another verb
-        ("by saying", "before saying", "try saying") or an infinitive ("to say")."""
+        ("by saying", "before saying", "try saying"), the subject of its sentence ("Saying …
+        starts"), an infinitive ("to say") or an imperative ("Just say")."""
         if verb.dep_ == "csubj" and verb.tag_ == "VBG":
             return True  # "Saying “Hey Nova” starts the music"
         if verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP"):  # "Just say “Hey Nova”": an imperative
