@@ -1016,3 +1016,64 @@ def test_a_tweet_signed_by_the_person_named_before_it_stays_theirs(nlp):
 )
 def test_whoever_a_quote_is_said_to_never_said_it(nlp, fragment, paragraphs):
     assert quote(nlp, fragment, *paragraphs).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "paragraphs"),
+    [
+        ("play my morning", ["Brightline Buds", "Quick access to Nova by saying “Hey Nova, play my morning playlist”"]),
+        ("counting down", ["Kitchen Timer Pro",
+                           "Start the timer by saying “Go ahead and start counting down from ten minutes” now."]),
+        ("lights off", ["Harbor Lamp Mini",
+                        "To dim the room, try saying “Turn the lights off in the kitchen please”."]),
+    ],
+)
+def test_a_gerund_or_infinitive_without_a_subject_names_nobody(nlp, fragment, paragraphs):
+    assert quote(nlp, fragment, *paragraphs).speaker is None
+
+
+def test_a_gerund_takes_the_subject_of_its_clause(nlp):
+    q = quote(nlp, "thank you", "Kitchen Timer Pro",
+              "Dara Lee ended the call by saying “Goodbye, and thank you for all of your help today.”")
+    assert q.speaker == "Dara Lee"
+
+
+@pytest.mark.parametrize("opening", [
+    "Humidifier use had a transformative effect on her sleep.",
+    "Humidifier use had a transformative effect, her doctor found.",
+])
+def test_a_capitalised_common_word_opening_a_sentence_is_nobody(nlp, opening):
+    q = quote(nlp, "breathe better", opening, "“I breathe better at night now and wake up rested,” she said.")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Center for\nHuman Rights and Democracy said “the arrests are unlawful and must stop at once.”",
+    "Amnesty and the Institute\nfor Human Rights said “the arrests are unlawful and must stop at once.”",
+])
+def test_the_end_of_an_organisation_name_cut_at_a_line_break_is_no_name(nlp, paragraph):
+    assert quote(nlp, "arrests are unlawful", paragraph).speaker in (
+        None, "Center for Human Rights and Democracy", "Institute for Human Rights")
+
+
+@pytest.mark.parametrize("opening", [
+    "Key Security Council members met on Monday to discuss the draft.",
+    "Several Security Council members met on Monday to discuss the draft.",
+])
+def test_a_qualifier_before_an_organisation_is_no_part_of_its_name(nlp, opening):
+    q = quote(nlp, "read the text", opening, "“We need more time to read the text before any vote,” the council said.")
+    assert q.speaker in (None, "Security Council")
+
+
+def test_a_plural_opening_an_organisation_name_with_for_is_the_whole_organisation(nlp):
+    q = quote(nlp, "arrests are unlawful",
+              "Physicians for Human Rights said “the arrests are unlawful and must stop at once.”")
+    assert q.speaker in (None, "Physicians for Human Rights")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Just say “Hey Nova, play my morning playlist” and the music starts.",
+    "Saying “Hey Nova, play my morning playlist” starts the music.",
+])
+def test_an_imperative_or_a_gerund_subject_names_nobody(nlp, sentence):
+    assert quote(nlp, "play my morning", "Brightline Buds", sentence).speaker is None

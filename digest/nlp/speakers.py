@@ -228,6 +228,10 @@ _HYPHENS = ("-", "‐")
 # Titles written short with a full stop that spaCy may split off: "Army Capt. Christian Pardo".
 _ABBREVIATED_TITLES = frozenset({"capt", "gen", "lt", "col", "maj", "sgt", "adm", "cmdr", "gov", "sen", "rep",
                                  "dr", "mr", "mrs", "ms", "prof", "rev", "st", "cpl", "pvt", "supt", "insp", "det"})
+# Capitalised words that open a sentence or headline before an organisation's name and never
+# belong to it: "Key Security Council members", "Leading Labour MPs".
+_QUALIFIERS = frozenset({"key", "leading", "several", "many", "most", "some", "other", "few", "both",
+                         "various", "prominent", "influential", "powerful", "angry", "frustrated"})
 _MODIFIER_TAGS = frozenset({"VBN", "VBD", "VBG", "JJ", "JJR", "JJS"})
 
 
@@ -282,6 +286,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:
                 break
+        if j - i > 1 and doc[i].lower_ in _QUALIFIERS:
+            i += 1  # "Key Security Council": the council, not a new name
         runs.append((i, j))
         i = j
     person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
@@ -394,7 +400,7 @@ def _choose_fullest(names: Names, forms: dict[str, dict[str, list[int]]]) -> Non
 def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int]) -> None:
     """What mention ``m`` tells of its name: a person, its entity labels, role and gender."""
     full = names.resolve(m.name)
-    has_person = any(i in person_tokens for i in range(m.start, m.end))
+    has_person = any(i in person_tokens for i in range(m.start, m.end)) and not _common_word_opening(doc, m)
     # a personal title or position, not a word like "National" or "Federal" that also heads bodies
     titled = any(_key(w) in PERSON_NOUNS or is_role_word(w) for w in _name_words(doc, m.start, m.end)[0])
     titled = titled or bool(royal_titles(m.name))  # "Queen Matilda": a royal's title stays in the name
@@ -415,6 +421,17 @@ def _describe_mention(doc: Doc, names: Names, m: Mention, person_tokens: set[int
         gender = _gender_of(words)
         if gender:
             names.gender[full] = gender
+
+
+def _common_word_opening(doc: Doc, m: Mention) -> bool:
+    """A lone capitalised word opening a sentence as the modifier of a common noun ("Humidifier
+    use had …"): the tagger's PERSON there is no evidence of a person."""
+    if m.end - m.start != 1 or not (m.start == 0 or doc[m.start].is_sent_start or doc[m.start - 1].is_space):
+        return False
+    tok = doc[m.start]
+    head = tok.head
+    return tok.dep_ in ("compound", "amod") and head.i == m.start + 1 and head.pos_ == "NOUN" \
+        and head.text.islower() and head.lower_ not in PERSON_NOUNS and not is_role_word(head.text)
 
 
 def _correct_persons(names: Names) -> None:

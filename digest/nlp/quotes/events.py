@@ -179,6 +179,10 @@ class Events:
                 node = self.reporter_of_reported(node) or node.head
             else:
                 break
+        if self.non_finite(verb):
+            # "Quick access to Nova by saying “Hey Nova”", "Start the timer by saying “Go”": a gerund
+            # or infinitive whose clause has no subject names nobody, not a heading or name nearby
+            return None
         # parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …
         doc = self.doc
         i = verb.i - 1
@@ -214,6 +218,20 @@ class Events:
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
                 return doc[k]
         return None
+
+    @staticmethod
+    def non_finite(verb: Token) -> bool:
+        """A speech verb without a subject of its own: a gerund after a preposition or another verb
+        ("by saying", "before saying", "try saying"), the subject of its sentence ("Saying …
+        starts"), an infinitive ("to say") or an imperative ("Just say")."""
+        if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+            return True  # "Saying “Hey Nova” starts the music"
+        if verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP"):  # "Just say “Hey Nova”": an imperative
+            return all(t.pos_ in ("ADV", "INTJ", "SPACE") for t in verb.doc[verb.sent.start:verb.i])
+        if verb.dep_ not in ("pcomp", "xcomp", "advcl"):
+            return False
+        return verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
     def reporter_of_reported(self, verb: Token) -> Token | None:
         """The speech verb a speech verb without a subject is coordinated with, past the clause it

@@ -80,6 +80,9 @@ class Mentions:
             # "PUC President said": the office's holder named before, or nobody; never the office as a name
             who = self.antecedent(head.idx, person=True, noun=self.doc[run[1] - 1].lower_)
             return Who(who, None, True, Attribution.DESCRIPTOR) if who else NOBODY
+        longer = None if titles or personal else self.longer_organisation(run)
+        if longer:  # "The Center for\nHuman Rights said": "Human Rights" is the end of the centre's name
+            return Who(longer, None, False, Attribution.ORGANISATION)
         if words and not only_titles:
             name = names.resolve(" ".join(words))
             later = self.titled_name_after(head, run)
@@ -98,6 +101,30 @@ class Mentions:
             if who:
                 return Who(who, None, True, Attribution.DESCRIPTOR)
         return None
+
+    def longer_organisation(self, run: tuple[int, int]) -> str | None:
+        """The whole name of an organisation the run ends after "for" or "of", however the line
+        breaks: "Center for\nHuman Rights (and Democracy)", "Institute\nfor Human Rights"."""
+        doc, run_of = self.doc, self.names.run_of
+        j = run[0] - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 1 or doc[j].lower_ not in ("for", "of") or self.quoted[j] >= 0:
+            return None
+        k = j - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or k not in run_of or run_of[k][1] != k + 1 or self.quoted[k] >= 0:
+            return None
+        first = run_of[k][0]
+        if doc[k].ent_type_ == "PERSON" or naming.key(doc[k].text) not in naming.INSTITUTION_WORDS:
+            return None
+        end = run[1]
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and run_of.get(end + 1, (0, 0))[0] == end + 1 \
+                and doc[end + 1].dep_ == "conj" and doc[end + 1].i > run[0] and doc[end + 1].head.i in range(*run):
+            end = run_of[end + 1][1]  # "… for Human Rights and Democracy"
+        words = [t.text for t in doc[first:end] if not t.is_space]
+        return " ".join(words[1:] if words[0].lower() == "the" else words)
 
     def titled_name_after(self, head: Token, run: tuple[int, int]) -> str | None:
         """"Laurie Milbank and Co assistant manager Machiko Suzuki": the titled name is the person."""
@@ -164,14 +191,26 @@ class Mentions:
         """The whole name of an organisation whose name goes on with "of", "for" or "on" after the run: the
         entity "University of Chicago" around the run "University"."""
         doc = self.doc
-        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on") or doc[run[0]].ent_type_ != "ORG":
+        if run[1] >= len(doc) or doc[run[1]].lower_ not in ("of", "for", "on"):
             return None
+        if doc[run[0]].ent_type_ != "ORG":
+            return self.named_for(run)
         ent = next((e for e in doc.ents if e.start <= run[0] < e.end), None)
         if ent is None or ent.label_ != "ORG" or ent.end <= run[1] + 1 or any(self.quoted[i] >= 0 for i in
                                                                              range(ent.start, ent.end)):
             return None
         words = ent.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" else words)
+
+    def named_for(self, run: tuple[int, int]) -> str | None:
+        """"Physicians for Human Rights": a capitalised plural opening a sentence, then "for" and
+        a name, is one organisation, not the plural alone."""
+        doc, run_of = self.doc, self.names.run_of
+        nxt = run[1] + 1
+        if run[1] - run[0] != 1 or doc[run[1]].lower_ != "for" or nxt not in run_of or run_of[nxt][0] != nxt \
+                or not doc[run[0]].is_sent_start or not doc[run[0]].text.endswith("s") or self.quoted[nxt] >= 0:
+            return None
+        return doc[run[0]:run_of[nxt][1]].text
 
     def missed_name(self, head: Token) -> bool:
         """A capitalised word the tagger did not take for a name, standing where a name stands."""
