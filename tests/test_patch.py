@@ -126,24 +126,7 @@ def test_the_next_build_after_a_kill_mid_patch_rolls_back_and_builds(tmp_path):
     build_site(config, today=TODAY)
     live = config.output_path
     (root / "content" / "talks-9.md").write_text(STATEMENT.format(n=9, day=11, hour=5))
-    child = os.fork()
-    if child == 0:  # the incremental build, killed at its second move
-        moves = []
-        real_move = patch.move
-
-        def move(source, target):
-            moves.append(source)
-            if len(moves) == 2:
-                os._exit(9)
-            real_move(source, target)
-
-        patch.move = move
-        try:
-            build_site(config, today=TODAY)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(child, 0)
-    assert os.WEXITSTATUS(status) == 9
+    assert build_killed_at_move(config, 2) == 9  # the incremental build, killed at its second move
     assert not (live / MARKER).exists()  # the kill left the site without its marker
     report = Report()
     build_site(config, today=TODAY, report=report)
@@ -412,23 +395,7 @@ def test_after_a_kill_mid_patch_or_without_a_record_the_site_is_recorded_again(t
     build_site(config, today=TODAY)
     live, record = config.output_path, config.cache_path / SITE_FILES
     (root / "content" / "talks-9.md").write_text(STATEMENT.format(n=9, day=11, hour=5))
-    child = os.fork()
-    if child == 0:  # the incremental build, killed at its third move
-        moves, real_move = [], patch.move
-
-        def move(source, target):
-            moves.append(source)
-            if len(moves) == 3:
-                os._exit(9)
-            real_move(source, target)
-
-        patch.move = move
-        try:
-            build_site(config, today=TODAY)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(child, 0)
-    assert os.WEXITSTATUS(status) == 9 and not record.exists()  # dropped before the site changed
+    assert build_killed_at_move(config, 3) == 9 and not record.exists()  # dropped before the site changed
     report = Report()
     build_site(config, today=TODAY, report=report)  # renders everything: the page manifest was dropped too
     assert any("rolled back" in p.message for p in report.warnings)
@@ -514,3 +481,25 @@ def fail_at_move(monkeypatch, failing_move: int) -> None:
         real_move(source, target)
 
     monkeypatch.setattr(patch, "move", move)
+
+
+def build_killed_at_move(config, at_move: int) -> int:
+    """Runs the build in a child process killed (``os._exit(9)``: no clean-up runs) at the patch's
+    ``at_move``-th move; the child's exit status."""
+    child = os.fork()
+    if child == 0:
+        moves, real_move = [], patch.move
+
+        def move(source, target):
+            moves.append(source)
+            if len(moves) == at_move:
+                os._exit(9)
+            real_move(source, target)
+
+        patch.move = move
+        try:
+            build_site(config, today=TODAY)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(child, 0)
+    return os.WEXITSTATUS(status)
