@@ -131,9 +131,15 @@ def speaker_key(name: str) -> str:
     return " ".join(_words(name))
 
 
+# "Ann Lee's source", "Acme's spokesman": someone described by whose they are, not named.
+_SOMEONES = re.compile(r"['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)*$")
+
+
 def is_named(speaker: str | None) -> bool:
-    """A proper name (or organisation), not a descriptor such as "a Citicorp spokesman"."""
-    return bool(speaker) and speaker[0].isupper() and not _NOT_A_NAME.match(speaker)
+    """A proper name (or organisation), not a descriptor such as "a Citicorp spokesman" or "Ann
+    Lee's source"."""
+    return bool(speaker) and speaker[0].isupper() and not _NOT_A_NAME.match(speaker) \
+        and not _SOMEONES.search(speaker)
 
 
 def speaker_groups(names: list[str]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from digest.briefing import (
     _words,
     assemble,
     build_speakers,
+    is_named,
     make_entries,
     merge_quotes,
     same_quote,
@@ -43,6 +44,11 @@ def test_a_surname_joins_the_full_name_with_a_generational_suffix():
     groups = speaker_groups(["Carlineo", "Patrick W. Carlineo Jr.", "King", "Martin Luther King Jr."])
     assert groups["Carlineo"] == groups["Patrick W. Carlineo Jr."]
     assert groups["King"] == groups["Martin Luther King Jr."]
+
+
+def test_someone_described_by_whose_they_are_is_not_named():
+    assert not is_named("Nadia Okoro's source") and not is_named("Acme’s chief spokesman")
+    assert is_named("People's Daily") and is_named("Lloyd's Register") and is_named("McDonald's")
 
 
 def test_speakers_pages_merge_variants_and_skip_descriptors():
