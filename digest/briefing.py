@@ -27,7 +27,7 @@ from digest.models import (
     Speaker,
     SpeakerQuote,
 )
-from digest.nlp.naming import is_variant, suffix_count
+from digest.nlp.naming import is_variant, without_suffixes
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NOT_A_NAME = re.compile(
@@ -153,8 +153,7 @@ def speaker_groups(names: list[str]) -> dict[str, str]:
     keys = {speaker_key(n) for n in names if speaker_key(n)}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        words = key.split()
-        by_surname[words[-1 - suffix_count(words)]].append(key)  # "Patrick W. Carlineo Jr." with "Carlineo"
+        by_surname[without_suffixes(key.split())[-1]].append(key)  # "Patrick W. Carlineo Jr." with "Carlineo"
     group = {}
     for same in by_surname.values():
         for key in same:

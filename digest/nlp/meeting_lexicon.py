@@ -870,6 +870,8 @@ SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
 HEARING_NOUNS = {"sentencing", "arraignment"}
 # Verbs that move a meeting to another date: "moved from Monday to March 20".
 MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Verbs a meeting opens or resumes with: "discussions will begin", "the talks open on Monday".
+OPENING_VERBS = {"begin", "start", "open", "reopen", "resume", "reconvene", "commence"}
 # Particles of a move that the new date hangs on: "put back to Friday", "brought forward to Monday".
 MOVE_PARTICLES = {"back", "forward", "up", "off", "over", "ahead"}
 # Words for a legislature as a whole: "the Congressional hearing" may be any chamber's or committee's

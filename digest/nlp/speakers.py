@@ -119,7 +119,8 @@ class Names:
         """Character ranges of page furniture (bylines, credits, lone names), sorted: the names
         in them are no antecedent of a later pronoun."""
         self.hidden = ranges
-        self.finish()
+        self._person_mentions = [m for m in self._person_mentions if not self.is_hidden(m.char)]
+        self._person_chars = [m.char for m in self._person_mentions]
 
     def is_hidden(self, char: int) -> bool:
         k = bisect.bisect_right(self.hidden, (char, len(self.doc.text) + 1)) - 1

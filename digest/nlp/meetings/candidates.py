@@ -398,13 +398,11 @@ def _held(tok) -> bool:
     if tok.dep_ == "nsubjpass":
         return verb.lemma_.lower() == "hold"
     if tok.dep_ == "nsubj":
-        if verb.lemma_.lower() in _OPENING_VERBS:
+        if verb.lemma_.lower() in lex.OPENING_VERBS:
             return True  # "discussions with the bankers will begin later this month"
         return verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
     return tok.dep_ == "dobj" and verb.lemma_.lower() == "hold"
 
-
-_OPENING_VERBS = {"begin", "start", "open", "resume", "reopen", "reconvene", "commence"}
 
 
 def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:

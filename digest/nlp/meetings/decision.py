@@ -143,7 +143,7 @@ def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:
     return tense
 
 
-_TIMETABLE_VERBS = {"begin", "start", "open", "reopen", "resume", "reconvene", "convene", "commence", "end", "close"}
+_TIMETABLE_VERBS = lex.OPENING_VERBS | {"convene", "end", "close"}
 
 
 def _on_timetable(tok) -> bool:

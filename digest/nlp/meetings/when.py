@@ -96,16 +96,17 @@ def in_sequence(tok, tm, value: TimeValue | None, tense: str, published: date) -
     """A time told after another in one look-ahead sentence counts on from it: "the council meets
     next Thursday and the committee on Friday" is the Friday after; "Japan will ask next week for
     talks and the two sides will meet the week after" is the week after that."""
-    if tense != FUTURE:
+    week_after = _WEEK_AFTER.fullmatch(tm.text)
+    if tense != FUTURE or not (week_after or _BARE_WEEKDAY.fullmatch(tm.text)):
         return value
     anchor = _earlier_day(tok, tm, published)
     if anchor is None:
         return value
-    if _WEEK_AFTER.fullmatch(tm.text):
+    if week_after:
         later = anchor + timedelta(days=7)
         return as_week(TimeValue(later.isoformat())) if later > published + timedelta(days=7) else value
     first = value.first_day if value is not None and value.precision == Precision.DAY and not value.end else None
-    if first is None or not _BARE_WEEKDAY.fullmatch(tm.text) or not 0 < (anchor - first).days < 7:
+    if first is None or not 0 < (anchor - first).days < 7:
         return value
     return TimeValue((first + timedelta(days=7)).isoformat(), None, value.time, value.timezone)
 

@@ -16,7 +16,7 @@ from digest.nlp.quotes.events import Events
 from digest.nlp.quotes.facts import Facts
 from digest.nlp.quotes.filters import Filters
 from digest.nlp.quotes.frames import Frames
-from digest.nlp.quotes.furniture import furniture_ranges
+from digest.nlp.quotes.furniture import furniture_ranges, paragraph_kinds
 from digest.nlp.quotes.lead_ins import LeadIns
 from digest.nlp.quotes.mentions import Mentions
 from digest.nlp.quotes.resolution import Resolution
@@ -50,7 +50,8 @@ class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, Lead
         self.names: Names = build_names(doc)
         self.tweets = find_tweets(self.text, self.paras)
         signatures = [t.signature for t in self.tweets]  # "— Ann Lee (@annlee) …" is no antecedent
-        self.names.hide(sorted(furniture_ranges(doc, self.paras, self.names.run_of) + signatures))
+        self.furniture = paragraph_kinds(doc, self.paras, self.names.run_of)
+        self.names.hide(sorted(furniture_ranges(self.text, self.paras, self.furniture) + signatures))
         self.outside_cache: dict[tuple[int, int], int] = {}
         self.verb_speaker: dict[int, Who] = {}
         self.event_chars: list[int] = []

@@ -69,14 +69,23 @@ def has_quote_mark(text: str) -> bool:
     return any(c in text for c in "\"“”«»")
 
 
-def furniture_ranges(doc: Doc, paras: list[tuple[int, int]],
-                     run_of: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character ranges, in text order, of every byline, credit and lone name line, and of
-    every bracketed photo credit inside a paragraph."""
+def paragraph_kinds(doc: Doc, paras: list[tuple[int, int]], run_of: dict[int, tuple[int, int]]) -> dict[int, Kind]:
+    """The kind of every paragraph that is furniture, by the paragraph's index."""
+    kinds = {}
+    for k, (lo, hi) in enumerate(paras):
+        kind = kind_of_paragraph(doc, lo, hi, run_of)
+        if kind is not None:
+            kinds[k] = kind
+    return kinds
+
+
+def furniture_ranges(text: str, paras: list[tuple[int, int]], kinds: dict[int, Kind]) -> list[tuple[int, int]]:
+    """Character ranges, in text order, of every paragraph of furniture (``kinds``) and of every
+    bracketed photo credit inside another paragraph."""
     out = []
-    for lo, hi in paras:
-        if kind_of_paragraph(doc, lo, hi, run_of) is not None:
+    for k, (lo, hi) in enumerate(paras):
+        if k in kinds:
             out.append((lo, hi))
             continue
-        out.extend((m.start(), m.end()) for m in CREDIT_BRACKET.finditer(doc.text, lo, hi))
+        out.extend((m.start(), m.end()) for m in CREDIT_BRACKET.finditer(text, lo, hi))
     return sorted(out)

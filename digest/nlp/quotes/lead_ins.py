@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from digest.models import Attribution
 from digest.nlp.quote_spans import Span
 from digest.nlp.quotes.candidate import Candidate
-from digest.nlp.quotes.furniture import Kind, kind_of_paragraph
+from digest.nlp.quotes.furniture import Kind
 from digest.nlp.quotes.lexicon import DASHES, SENT_END, is_stage_direction
 from digest.nlp.speakers import strip_titles
 
@@ -67,7 +67,7 @@ class LeadIns:
         lo, hi = self.paras[paragraph - 1]
         tail = self.text[lo:hi].rstrip()
         if not tail.endswith(":"):
-            return self.name_heading(lo, hi) if says_something else None
+            return self.name_heading(paragraph - 1) if says_something else None
         colon = self.token_at(lo + len(tail) - 1)
         doc = self.doc
         i = colon - 1
@@ -124,15 +124,16 @@ class LeadIns:
         name = self.name_at(run[0])
         return name if name and self.names.is_person(name) else None
 
-    def name_heading(self, lo: int, hi: int) -> str | None:
+    def name_heading(self, paragraph: int) -> str | None:
         """A paragraph that is only a name ("Madonna", "Sen. Jane Roe") heads the quote after it."""
+        lo, hi = self.paras[paragraph]
         first, last = self.token_at(lo), self.token_at(max(lo, hi - 1))
         if last - first > 5 or first not in self.names.run_of:
             return None
         r = self.names.run_of[first]
         if r[1] < last + 1 and not all(t.is_punct for t in self.doc[r[1]:last + 1]):
             return None
-        if kind_of_paragraph(self.doc, lo, hi, self.names.run_of) in (Kind.CREDIT, Kind.BYLINE):
+        if self.furniture.get(paragraph) in (Kind.CREDIT, Kind.BYLINE):
             return None  # "Getty.", "By Ann Lee": the page's credits, not who speaks next
         name = self.name_at(first)
         return None if name and is_stage_direction(name) else name  # "Pause.", "Laughter"
