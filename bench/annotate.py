@@ -6,6 +6,7 @@ usage:
   python bench/annotate.py sample newswire2       # the second newswire draw (bench/newswire2/)
   python bench/annotate.py sample newswire3       # the third (bench/newswire3/)
   python bench/annotate.py sample newswire4       # the fourth (bench/newswire4/)
+  python bench/annotate.py sample newswire5       # the fifth (bench/newswire5/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
   python bench/annotate.py build SET              # annotations/*.jsonl -> SET/{study,clean}/gold.jsonl
@@ -114,6 +115,9 @@ FRESH_DRAWS = {
     # third session of 2026-12-01, after newswire3 had been studied: a fresh unseen figure for both
     # issues, weighted to meetings again
     "newswire4": (("newswire", "newswire2", "newswire3", "webpages"), 4, 120, 80),
+    # 2026-12-02, after newswire4 had been studied: its study half was fixed out, so a fresh unseen
+    # figure for both issues and fresh errors to study
+    "newswire5": (("newswire", "newswire2", "newswire3", "newswire4", "webpages"), 5, 120, 80),
 }
 
 
