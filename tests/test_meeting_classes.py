@@ -1748,3 +1748,79 @@ def test_a_postponed_meeting_not_rescheduled_stays_postponed(nlp, text):
 def test_a_meeting_moved_to_a_day_is_upcoming_that_day(nlp, text):
     found = only(nlp, text)
     assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+# -- newswire5 study half: classes of its errors, on made-up sentences ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier today wound up his first round of consultations with party leaders.",
+        "The premier today ended his first round of consultations with party leaders.",
+    ],
+)
+def test_a_round_ended_today_is_past(nlp, text):
+    assert only(nlp, text).status is MeetingStatus.PAST
+
+
+def test_remarks_to_reporters_before_the_opening_of_a_session_are_not_ahead_of_it(nlp):
+    text = "Senate leader Mary Hall told reporters before the opening of the Senate session that the bill would pass."
+    assert upcoming(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kemp testified before a Senate panel that last week's tariff action would help U.S. negotiations on access "
+        "to Korean markets.",
+        "The new quotas could complicate the negotiations on farm trade, diplomats said.",
+    ],
+)
+def test_talks_that_a_thing_helps_or_harms_are_no_meeting_announced(nlp, text):
+    assert not any("negotiation" in m.title.lower() for m in upcoming(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The semi-annual council session is scheduled to run until March 15.",
+        "The council session is scheduled to end on March 15.",
+    ],
+)
+def test_a_session_told_only_by_its_coming_end_is_under_way(nlp, text):
+    assert only(nlp, text).status is MeetingStatus.ONGOING
+
+
+def test_a_year_after_a_possessive_in_s_is_the_meetings_year(nlp):
+    found = only(nlp, "The slate will be put to Acme Systems' 2024 annual shareholders meeting, it added.")
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024")
+
+
+def test_the_time_of_an_act_done_before_a_meeting_is_not_the_meetings(nlp):
+    text = ("The premier said he would spend the weekend weighing the situation before a second round of "
+            "consultations next week.")
+    assert only(nlp, text).start == "2024-W11"
+
+
+def test_talks_said_to_take_place_with_another_party_are_another_meeting(nlp):
+    text = ("He added that the company expected to meet with the Venezuelans later today to restore its supply "
+            "line. Talks were also expected to take place with the Algerians, he added.")
+    found = upcoming(nlp, text)
+    assert len(found) == 2, [m.title for m in found]
+    assert any("Algerians" in m.title and m.start is None for m in found)
+
+
+def test_a_dateless_mention_told_in_the_past_does_not_split_todays_meeting(nlp):
+    text = ("Acme's board of directors is meeting this morning in Boston to consider the takeover offer, a "
+            "spokesman said.\n\nThe spokesman repeated statements made earlier in the week that the regularly "
+            "scheduled meeting was being held.\n\nHe said today's meeting will probably not result in a decision.")
+    assert len(extract_meetings(nlp(text), THU)) == 1
+
+
+def test_parties_after_a_between_the_parser_hung_on_the_verb_above(nlp):
+    text = ("The bankers, speaking ahead of a meeting later today between Finance Minister Ana Lobo and her "
+            "counterpart Karl Vogt, said Brazil needed a plan. Banks would not be involved in today's talks "
+            "with Lobo, they said.")
+    found = upcoming(nlp, text)
+    assert len(found) == 1 and set(found[0].participants) >= {"Ana Lobo", "Karl Vogt"}

@@ -690,6 +690,10 @@ PROPOSAL = {
     "invite",
     "request",
 }
+# Verbs by which a thing (not a party) helps or harms talks under way: "the action would help the
+# negotiations", "the dispute could complicate the talks".
+AFFECTING = {"help", "aid", "hurt", "hamper", "complicate", "boost", "jeopardise", "jeopardize", "undermine",
+             "affect", "damage", "strengthen", "weaken", "facilitate", "hinder", "benefit", "sour", "poison"}
 # Nouns of arguing for something: "support for a peace conference" is for a conference proposed, not set.
 ADVOCACY_NOUNS = {"support", "backing", "push", "campaign", "plea", "case"}
 SPECULATIVE_MODALS = {"may", "might", "could", "can"}
@@ -791,8 +795,12 @@ SPORTS = {
 OPENING_NOUNS = {"opening", "start", "starting", "beginning", "ending", "close", "closing", "opener"}
 # Verbs by which an event opens (under way since) or ends.
 OPENING = {"begin", "open", "start", "commence", "reconvene", "resume", "launch"}
-ENDING = {"complete", "conclude", "end", "finish", "wrap", "close", "break", "adjourn", "stall", "collapse"}
+# "wound" is the lemma the tagger gives the past of "wind up" when it reads it as a present
+ENDING = {"complete", "conclude", "end", "finish", "wrap", "close", "break", "adjourn", "stall", "collapse",
+          "wind", "wound"}
 ENDING_DATE = {"end", "conclude", "close", "finish", "wrap", "last"}
+# Verbs a meeting goes on by until its end: "the session is scheduled to run until March 27".
+LASTING = {"run", "continue", "last", "go"}
 # Months and weekdays: never a party's name.
 CALENDAR_WORDS = {
     "january",

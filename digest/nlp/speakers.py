@@ -444,9 +444,11 @@ def _correct_persons(names: Names) -> None:
     for full in [full for full in names.persons if full.lower() in _COUNTRIES]:
         names.persons.discard(full)  # "Sri Lanka" tagged PERSON
         names.labels[full] = {"GPE"}
-    for full in [full for full in names.persons if _never_person(full)]:
-        names.persons.discard(full)  # "John Labatt Ltd": a company named after its founder
-        names.labels[full] = {"ORG"}
+    companies = {" ".join(m.name.split()[:-1]).lower() for m in names.mentions
+                 if len(m.name.split()) > 1 and _key(m.name.split()[-1]) in _COMPANY_ENDINGS}
+    for full in [full for full in names.persons if _never_person(full) or full.lower() in companies]:
+        names.persons.discard(full)  # "John Labatt Ltd": a company named after its founder; "Phelps
+        names.labels[full] = {"ORG"}  # Dodge" where the article also writes "Phelps Dodge Corp"
     for full in names.persons:
         if len(full.split()) > 1:
             names.by_first.setdefault(_key(full.split()[0]), set()).add(full)

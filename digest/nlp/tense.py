@@ -121,6 +121,10 @@ def head_path(tok, stop) -> list:
     return out
 
 
+# Past forms of phrasal verbs that are also present forms of other verbs ("wound up").
+_PAST_OF_PHRASAL = frozenset({"wound"})
+
+
 def verb_tense(verb) -> Tense | None:
     """Tense of one verb or auxiliary token from its tag and auxiliaries, None if untensed."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -154,6 +158,8 @@ def verb_tense(verb) -> Tense | None:
         return PAST  # "decisions made last year"
     if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
         return PAST  # a past tense tagged as a participle: "the ceiling that the government set in June"
+    if verb.lower_ in _PAST_OF_PHRASAL and any(c.dep_ == "prt" for c in verb.children):
+        return PAST  # "wound up the talks": the past of "wind up", which the tagger reads as a present
     tagged = [verb] + auxes
     for t in tagged:
         if t.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.children):

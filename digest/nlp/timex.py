@@ -261,11 +261,12 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
         if kind == "fuzzy" and re.match(r"(?i)in\s", m.group()) and re.match(r"\s+of\b", text[e : e + 4]):
             continue  # "in five weeks of hearings": a duration, not a time
         if kind in ("month", "year") and not re.match(r"(?i:last|next|this|early|mid|late)\b", m.group()):
-            # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988")
+            # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988") or a
+            # possessive ("the company's 1988 meeting", "CTS' 1987 meeting")
             before = text[max(0, s - 12) : s].lower().split()
             bare = kind == "year" or m.group().startswith("May")
             if bare and (
-                not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s")))
+                not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s", "s'", "s’")))
             ):
                 continue
         out.append(TimeMention(text[s:e], s + offset, e + offset, kind))

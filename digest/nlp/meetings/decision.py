@@ -64,6 +64,16 @@ def as_a_means(tok, kind: MeetingKind) -> bool:
     )
 
 
+def acted_upon(tok, kind: MeetingKind) -> bool:
+    """ "last Friday's trade action would help U.S. negotiations", "the cuts could complicate the
+    talks": talks something else helps or harms, a process under way, not a meeting announced."""
+    if kind.verbal or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in lex.AFFECTING:
+        return False
+    actor = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return actor is not None and actor.pos_ in ("NOUN", "PROPN") \
+        and actor.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")  # a thing, not a party
+
+
 def mention_tense(tok, kind: MeetingKind) -> str:
     """The tense the mention is told in: its clause's, or "the next/recent meeting" when the verb is silent."""
     if kind.verbal:
@@ -192,13 +202,20 @@ def vantage_passed(tok, value: TimeValue | None, published: date) -> bool:
 
 
 _DOORSTEP_VERBS = {"talk", "speak", "brief"}
+_PRESS = {"reporter", "journalist", "newsman", "newsmen", "press", "correspondent"}
 
 
 def _doorstep(verb) -> bool:
-    """ "Talking to journalists before a meeting of …": remarks to the press at the door of an
-    undated meeting, told in a participle under a past clause; not an act done some time before
-    it ("announced tariff cuts shortly before trade talks")."""
-    return verb.tag_ == "VBG" and verb.lemma_.lower() in _DOORSTEP_VERBS
+    """ "Talking to journalists before a meeting of …", "told reporters before the opening of the
+    House session": remarks to the press at the door of an undated meeting; not an act done some
+    time before it ("announced tariff cuts shortly before trade talks")."""
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in _DOORSTEP_VERBS:
+        return True
+    if verb.lemma_.lower() not in _DOORSTEP_VERBS | {"tell"}:
+        return False
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in _PRESS for h in heard)
 
 
 def plan_overridden(tok, value: TimeValue | None, published: date) -> bool:
@@ -712,5 +729,11 @@ def under_way(
     if value is None and end is not None and status_now not in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         last = end.last_day
         if last is not None:
-            return MeetingStatus.PAST if last < published else MeetingStatus.ONGOING
+            return MeetingStatus.PAST if last < published or _told_ended(tok) else MeetingStatus.ONGOING
     return status_now
+
+
+def _told_ended(tok) -> bool:
+    """ "ended his first round of consultations today": the end it is told by has come."""
+    gov = governor(tok)
+    return gov is not None and gov.lemma_.lower() in lex.ENDING and verb_tense(gov) == PAST

@@ -373,7 +373,9 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         # "talks are expected to begin in July": the date of the meeting's own beginning
         # "the summit is due to take place on Monday": through the adjective that says it is planned
         planned = verb.head.dep_ == "acomp" and verb.head.head.i == gov.i
-        begins = verb.dep_ == "xcomp" and (verb.head.i == gov.i or planned) and verb.lemma_.lower() in lex.TAKING_PLACE
+        # "the meeting is scheduled to end on March 27", "… to run until Friday": its end
+        begins = verb.dep_ == "xcomp" and (verb.head.i == gov.i or planned) and verb.lemma_.lower() in (
+            lex.TAKING_PLACE | lex.ENDING_DATE | lex.LASTING)
         # "who is in Washington to attend the meetings": where one is, to take part
         # "flew to Oslo to hold talks": where one travels, to meet
         travelling = verb.lemma_.lower() in lex.TRAVEL  # its day is a hint (when.split_travel_times)
@@ -385,9 +387,25 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         attending = attending or ((place or moved) and _shares_subject(verb, gov, tok))
         # "will begin talks as soon as they return to London": where one meets on arriving
         attending = attending or (place and _arrival_clause(verb) == gov)
+        if verb.i == gov.i and _after_the_act(tok, gov, root):
+            continue  # "would spend the weekend considering it before a second round of consultations"
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))
     return min(cands)[-1] if cands else None
+
+
+_SEQUENCE_PREPS = ("before", "after", "ahead", "prior", "following")
+
+
+def _after_the_act(tok, gov, root) -> bool:
+    """The meeting hangs on "before/after …" under the verb, and the time is the verb's own object
+    or stands outside that phrase: the time of the act done before or after it, not the meeting's."""
+    node = tok
+    while node.i != gov.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in _SEQUENCE_PREPS and node.head.head.i == gov.i:
+            return not node.head.is_ancestor(root)
+        node = node.head
+    return False
 
 
 def _arrival_clause(verb):
@@ -690,12 +708,33 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
         if c.dep_ == "appos":
             sources.append(list(c.subtree))
             names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
+    between = _between_after(tok)
+    if between is not None:
+        sources.append(list(between.subtree))
     gov = governor(tok)
     if gov is not None and gov.lemma_.lower() in lex.LIGHT and tok.dep_ == "dobj":
         subj = subject(gov)
         if subj is not None:
             sources.append(list(subj.subtree))
+    if gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Talks were expected to take place with the Algerians", "talks will open with Japan"
+        for verb in [gov] + [c for c in gov.children if c.dep_ == "xcomp"]:
+            sources += [list(c.subtree) for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")]
     return sources, names
+
+
+def _between_after(tok):
+    """ "a meeting later today between Funaro and Stoltenberg", with "between" parsed onto the verb
+    above: a "between" right after the meeting noun and its time words, hung on one of its heads."""
+    k = max(t.i for t in tok.subtree) + 1
+    doc = tok.doc
+    while k < tok.sent.end and k - tok.i <= 6 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lower_ in (
+            "later", "earlier", "today", "tomorrow", "tonight")):
+        k += 1
+    if k >= tok.sent.end or doc[k].lower_ != "between" or doc[k].dep_ != "prep" or not doc[k].head.is_ancestor(tok):
+        return None
+    return doc[k]
 
 
 def parties(tok, kind: MeetingKind, place: str | None) -> tuple[list[str], set[str]]:

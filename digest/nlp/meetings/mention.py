@@ -127,7 +127,7 @@ def _set_apart(mentions: list[Mention]) -> list[Mention]:
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:
     """The mention a trigger makes, or None when it does not announce one specific meeting."""
-    if decision.as_a_means(tok, kind) or decision.forecast_by_others(tok, kind):
+    if decision.as_a_means(tok, kind) or decision.forecast_by_others(tok, kind) or decision.acted_upon(tok, kind):
         return None
     if decision.inside_another_noun(tok, kind):
         own_times = [(root, tm) for root, tm in own_times if root.is_ancestor(tok) or tok.is_ancestor(root)]

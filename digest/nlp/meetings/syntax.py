@@ -6,6 +6,8 @@ import re
 
 from babel import Locale
 
+from digest.nlp import naming
+
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 PARTY_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 # Countries by their English names (CLDR, through Babel), and the older or shorter names news uses.
@@ -116,12 +118,20 @@ def ents_in(tokens) -> list[str]:
     for t in tokens:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
             continue
-        if describes_person(t):
+        if describes_person(t) or _opens_a_title(t):
             continue
         e = ent_text(t)
         if e and e not in out:
             out.append(e)
     return out
+
+
+def _opens_a_title(tok) -> bool:
+    """ "Finance" of "Finance Minister Dilson Funaro": the office's field, tagged as an organisation,
+    in the title of the person who is the party."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and tok.ent_type_ in ("ORG", "NORP") and tok.ent_iob_ == "B" and nxt.ent_type_ == "" \
+        and naming.is_role_word(nxt.text) and nxt.text[:1].isupper()
 
 
 def describes_person(tok) -> bool:

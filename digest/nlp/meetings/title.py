@@ -111,8 +111,13 @@ def _person_names(doc) -> set[str]:
 
 
 def _with_whom(tok) -> str | None:
-    """The party a meeting noun is held with: "talks with the rebels", "a meeting with Reagan"."""
-    for p in tok.children:
+    """The party a meeting noun is held with: "talks with the rebels", "a meeting with Reagan",
+    "talks were expected to take place with the Algerians"."""
+    preps = list(tok.children)
+    gov = governor(tok)
+    if gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+        preps += [c for verb in [gov] + [x for x in gov.children if x.dep_ == "xcomp"] for c in verb.children]
+    for p in preps:
         if p.dep_ == "prep" and p.lower_ == "with":
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and is_party(obj):

@@ -46,6 +46,8 @@ class Events:
                     self.add_event(t.idx, who, self.names.is_person(who), None)
             elif self.is_speech_verb(t):
                 spk = self.resolve_verb(t)
+                if not spk.speaker:
+                    spk = self.another_of_kind(t) or spk
                 self.verb_speaker[t.i] = spk
                 if spk.speaker:
                     self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
@@ -74,6 +76,8 @@ class Events:
                         self.add_event(t.idx, name, True, None, t.head)
                 elif t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
                     det = next((c for c in t.children if c.dep_ == "det"), None)
+                    if det is None and t.tag_ == "NN" and not any(c.dep_ == "nummod" for c in t.children):
+                        continue  # "trader and roaster opinion was …": a bare singular names no one
                     if det is None or det.lower_ in ("a", "an"):
                         text = self.descriptor(t)
                         if text:
@@ -93,16 +97,33 @@ class Events:
         """The speech verb's subject is one person the text describes but does not name: "one",
         "another", "a deputy", "one member, described as …"."""
         subj = self.subject(verb)
-        if subj is None or subj.i in self.names.run_of or subj.tag_ not in ("NN", "CD", "PRP", "NNP"):
+        if subj is None or subj.i in self.names.run_of:
             return False
         if subj.lower_ in ("one", "another", "someone", "somebody"):
-            return True
+            return True  # "Another said …", whatever its tag
+        if subj.tag_ not in ("NN", "CD", "PRP", "NNP"):
+            return False
         lemma = subj.lemma_.lower()
         if subj.pos_ != "NOUN" or lemma in ORGANISATIONS or lemma in DOCUMENTS:
             return False
         indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
                          for c in subj.children)
         return indefinite or lemma in PERSON_NOUNS or lemma in GROUPS or describes_person(lemma)
+
+    def another_of_kind(self, verb: Token) -> Who | None:
+        """"One diplomat said …" then "Another said …": another of the kind the unnamed speaker
+        just before was ("another diplomat"), never that speaker."""
+        subj = self.subject(verb)
+        if subj is None or subj.lower_ != "another" or any(c.dep_ == "prep" for c in subj.children):
+            return None
+        last = next((w for w in reversed(self.speech_events) if w.speaker), None)
+        if last is None or last.how not in (Attribution.UNNAMED, Attribution.DESCRIPTOR) \
+                or self.names.is_person(last.speaker):
+            return None
+        noun = last.speaker.split()[-1].lower()
+        if noun not in PERSON_NOUNS:
+            return None  # "traders", "the government": no one of a kind to count on from
+        return Who(f"another {noun}", None, True, Attribution.UNNAMED)
 
     def unsigned_document(self, verb: Token) -> bool:
         """The speech verb's subject is a document ("the communique", "a report")."""
@@ -163,6 +184,9 @@ class Events:
     def subject(self, verb: Token) -> Token | None:
         if self.participle_of_relative(verb):
             return None  # the architect's words or the main clause's: no name rather than a guess
+        adjacent = self.person_right_before(verb)
+        if adjacent is not None:
+            return adjacent  # "…, chairman and chief executive Kevan Gosper said in a statement"
         node = verb
         for _ in range(4):
             if node.lemma_.lower() == "quote" and node.tag_ != "VBN":
@@ -212,12 +236,38 @@ class Events:
                 if self.could_speak(doc[j]):
                     return doc[j]
                 break
+        return self.person_shortly_before(verb)
+
+    def person_shortly_before(self, verb: Token) -> Token | None:
+        """The nearest person's name within a few words before the verb, in its sentence; not one
+        a preposition governs ("like Finance Minister Cesar Gaviria": a comparison, not the subject)."""
         for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
-            if self.quoted[k] >= 0 or doc[k].text in SENT_END:
+            if self.quoted[k] >= 0 or self.doc[k].text in SENT_END:
                 break
-            if k in self.names.run_of and self.names.is_person(self.name_at(k) or ""):
-                return doc[k]
+            if k in self.names.run_of and self.names.is_person(self.name_at(k) or "") \
+                    and not self.in_prepositional_phrase(k):
+                return self.doc[k]
         return None
+
+    def person_right_before(self, verb: Token) -> Token | None:
+        """The last word of a person's name standing right before a speech verb the parser left
+        without a subject of its own ("…, chairman and chief executive Kevan Gosper said")."""
+        if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        k = verb.i - 1
+        run = self.names.run_of.get(k)
+        if run is None or run[1] != verb.i or self.quoted[k] >= 0 or self.in_prepositional_phrase(k):
+            return None
+        name = self.name_at(k)
+        return self.doc[k] if name and self.names.is_person(name) else None
+
+    def in_prepositional_phrase(self, k: int) -> bool:
+        """Token ``k``'s name is the object of a preposition ("like X", "with X", "to X")."""
+        run = self.names.run_of[k]
+        node = self.doc[k]
+        while node.head.i != node.i and run[0] <= node.head.i < run[1]:
+            node = node.head
+        return node.dep_ == "pobj"
 
     @staticmethod
     def non_finite(verb: Token) -> bool:

@@ -43,12 +43,26 @@ class Mentions:
         if low in ("i", "we"):
             return NOBODY
         gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
-        who = self.antecedent(head.idx, person=low in ("he", "she", "him", "her"), gender=gender)
+        plural = low in ("they", "them")
+        person = None if plural else low in ("he", "she", "him", "her")
+        who = self.antecedent(head.idx, person=person, gender=gender, plural=plural, skip=self.reported_by(head))
         if not who:
             return NOBODY
         # "Bank executives said …; they …": a pronoun for people described, not named, names nobody
         named = who in self.names.persons or bool(self.names.labels.get(self.names.resolve(who)))
         return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN if named else Attribution.UNNAMED)
+
+    @staticmethod
+    def reported_by(head: Token) -> tuple[int, int] | None:
+        """Characters of what the pronoun's own speech verb reports before it ("Phelps Dodge
+        would only want a friendly deal, he added"): a subject in there is not who "he" is."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.i == head.i:
+            return None
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i]
+        if not said:
+            return None
+        return min(c.left_edge.idx for c in said), max(c.right_edge.idx for c in said) + 1
 
     def name_run(self, head: Token) -> tuple[int, int] | None:
         """The name run ``head`` stands in, unless it is a description ("the Texas Democrat")."""
@@ -162,6 +176,24 @@ class Mentions:
             if child.dep_ in ("compound", "flat", "nmod") and child.i in names.run_of and child.i > head.i:
                 name = self.name_at(child.i)
                 if name:
+                    return Who(name, None, True, Attribution.SPEECH_VERB)
+        return self.name_set_off_before(head)
+
+    def name_set_off_before(self, head: Token) -> Who | None:
+        """"Adrian Lajous, Pemex' executive vice president of trade, said", parsed with the
+        position as the subject and the name hanging from it: a person's name opening the noun
+        phrase and set off by a comma before the position it is described by."""
+        if not (head.lemma_.lower() in PERSON_NOUNS or is_position_word(head.text)
+                or naming.describes_person(head.lemma_.lower())):
+            return None
+        for child in head.children:
+            run = self.names.run_of.get(child.i)
+            if child.i >= head.i or run is None or run[0] != head.left_edge.i or run[1] >= head.i:
+                continue
+            if self.doc[run[1]].text == "," and any(self.doc[i].ent_type_ == "PERSON" for i in range(*run)):
+                name = self.name_at(child.i)
+                if name:
+                    self.names.add_person(name)
                     return Who(name, None, True, Attribution.SPEECH_VERB)
         return None
 

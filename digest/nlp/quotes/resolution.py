@@ -40,12 +40,15 @@ class Resolution:
         return None
 
     def antecedent(self, char: int, person: bool | None, noun: str | None = None,
-                   gender: str | None = None) -> str | None:
+                   gender: str | None = None, plural: bool = False,
+                   skip: tuple[int, int] | None = None) -> str | None:
         """The speaker or subject most recently before ``char`` (a person when ``person``).
 
         With ``noun`` ("minister"), only one whose role or description contains it. Within
         the sentence of the latest fit, the subject of the sentence's main verb wins over a
         subject inside a clause ("Figgins declined to say whether Thomas slept …; he said").
+        ``plural`` ("they") passes over one named person; events at characters inside ``skip``
+        are passed over.
         """
         k = bisect.bisect_left(self.event_chars, char)
         lo = max(0, k - 60)
@@ -58,6 +61,10 @@ class Resolution:
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
+            if skip is not None and skip[0] <= self.event_chars[j] < skip[1]:
+                continue
+            if plural and is_person and not plural_description(speaker):
+                continue  # "they said" is never one person
             if self.names.is_hidden(self.event_chars[j]):
                 continue  # a byline, a photo credit or a name alone on its line: nobody who spoke here
             if not speaker and self.paragraph_of(char) - self.paragraph_of(self.event_chars[j]) > 1:
