@@ -1824,3 +1824,9 @@ def test_parties_after_a_between_the_parser_hung_on_the_verb_above(nlp):
             "with Lobo, they said.")
     found = upcoming(nlp, text)
     assert len(found) == 1 and set(found[0].participants) >= {"Ana Lobo", "Karl Vogt"}
+
+
+def test_a_known_meeting_after_which_something_will_happen_is_still_ahead(nlp):
+    found = upcoming(nlp, "The talks will resume tomorrow after the meeting of EU farm ministers.")
+    assert any("EU" in m.title for m in found), [m.title for m in found]
+    assert upcoming(nlp, "The charges will be ruled upon after a formal hearing.") == []

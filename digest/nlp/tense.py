@@ -264,7 +264,15 @@ def _preposition_cue(prep) -> Tense | None:
         return FUTURE
     if w == "of" and (prep.head.lemma_.lower() in ("eve", "run-up", "runup") or in_advance(prep.head)):
         return FUTURE  # "on the eve of the semi-annual meetings", "in advance of the talks"
-    if w in ("after", "following", "since", "during") and prep.dep_ in ("prep", "mark"):
+    if w in ("after", "following") and prep.dep_ in ("prep", "mark"):
+        # "will vote after a meeting with the unions": before a coming act is not before now
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        known = obj is not None and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                                        or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in obj.children)
+        # not a generic step ("will be ruled upon after a formal hearing")
+        ahead = known and prep.head.pos_ in ("VERB", "AUX") and clause_tense(prep.head) == FUTURE
+        return FUTURE if ahead else PAST
+    if w in ("since", "during") and prep.dep_ in ("prep", "mark"):
         return PAST if w != "during" else clause_tense(prep.head)
     return None
 

@@ -16,7 +16,7 @@ SPEECH_VERBS = _words(
     charge counter mention indicate caution lament muse scoff retort exclaim whisper yell reason
     agree disagree concur allege proclaim affirm recount describe summarize summarise tout
     brag cry sigh begin opine interject thunder fume rail blast slam demand plead wonder chant
-    mumble mutter murmur grumble appeal criticise criticize accuse blame condemn denounce praise
+    mumble mutter murmur grumble appeal criticise criticize accuse condemn denounce praise
     """
 )
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
