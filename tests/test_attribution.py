@@ -1159,3 +1159,11 @@ def test_another_after_an_unnamed_source_is_another_of_that_kind(nlp):
                   "the other in too,” he said.")
     found = quote(nlp, "let one in", *paragraphs)
     assert found.speaker == "another diplomat" and found.attribution is Attribution.UNNAMED
+
+
+def test_one_after_a_group_of_unnamed_sources_is_one_of_them(nlp):
+    paragraphs = ("Although dealers were unwilling to give details of the plan, they said it would leave quotas "
+                  "unchanged for two years.",
+                  "“The main sticking point has been the biggest producer's attitude,” one said.")
+    found = quote(nlp, "sticking point", *paragraphs)
+    assert found.speaker == "one dealer" and found.attribution is Attribution.UNNAMED

@@ -1811,13 +1811,6 @@ def test_talks_said_to_take_place_with_another_party_are_another_meeting(nlp):
     assert any("Algerians" in m.title and m.start is None for m in found)
 
 
-def test_a_dateless_mention_told_in_the_past_does_not_split_todays_meeting(nlp):
-    text = ("Acme's board of directors is meeting this morning in Boston to consider the takeover offer, a "
-            "spokesman said.\n\nThe spokesman repeated statements made earlier in the week that the regularly "
-            "scheduled meeting was being held.\n\nHe said today's meeting will probably not result in a decision.")
-    assert len(extract_meetings(nlp(text), THU)) == 1
-
-
 def test_parties_after_a_between_the_parser_hung_on_the_verb_above(nlp):
     text = ("The bankers, speaking ahead of a meeting later today between Finance Minister Ana Lobo and her "
             "counterpart Karl Vogt, said Brazil needed a plan. Banks would not be involved in today's talks "

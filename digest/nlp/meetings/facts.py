@@ -387,7 +387,7 @@ def _nearest_trigger_of_verb(verb, root, triggers: list, taken: set[int], place:
         attending = attending or ((place or moved) and _shares_subject(verb, gov, tok))
         # "will begin talks as soon as they return to London": where one meets on arriving
         attending = attending or (place and _arrival_clause(verb) == gov)
-        if verb.i == gov.i and _after_the_act(tok, gov, root):
+        if not place and verb.i == gov.i and _after_the_act(tok, gov, root):
             continue  # "would spend the weekend considering it before a second round of consultations"
         if verb.i == gov.i or begins or attending or (verb.i in chain and gov.dep_ in ("xcomp", "aux", "auxpass")):
             cands.append((kind.weak, tok.i in taken, abs(tok.i - root.i), tok.i))

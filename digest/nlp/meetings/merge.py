@@ -52,10 +52,7 @@ class Group:
         self.hint = self.hint or m.hint
         self.names |= m.names
         self.kinds.add(m.kind)
-        if m.value is not None or self.best_value is None:
-            # a dateless mention of a dated meeting ("the meeting was being held", told in the past
-            # of what was said) says nothing of its status against the others
-            self.statuses.add(_status_group(m.status))
+        self.statuses.add(_status_group(m.status))
         self.all_bare = self.all_bare and m.bare
 
     def evidence(self) -> Mention:

@@ -47,7 +47,7 @@ class Events:
             elif self.is_speech_verb(t):
                 spk = self.resolve_verb(t)
                 if not spk.speaker:
-                    spk = self.another_of_kind(t) or spk
+                    spk = self.one_of_kind(t) or spk
                 self.verb_speaker[t.i] = spk
                 if spk.speaker:
                     self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
@@ -110,20 +110,23 @@ class Events:
                          for c in subj.children)
         return indefinite or lemma in PERSON_NOUNS or lemma in GROUPS or describes_person(lemma)
 
-    def another_of_kind(self, verb: Token) -> Who | None:
-        """"One diplomat said …" then "Another said …": another of the kind the unnamed speaker
-        just before was ("another diplomat"), never that speaker."""
+    def one_of_kind(self, verb: Token) -> Who | None:
+        """"One diplomat said …" then "Another said …": another of the kind the unnamed speaker just
+        before was ("another diplomat"), never that speaker; "traders said …" then "One said …": one
+        of them ("one trader")."""
         subj = self.subject(verb)
-        if subj is None or subj.lower_ != "another" or any(c.dep_ == "prep" for c in subj.children):
+        if subj is None or subj.lower_ not in ("one", "another") or any(c.dep_ == "prep" for c in subj.children):
             return None
         last = next((w for w in reversed(self.speech_events) if w.speaker), None)
         if last is None or last.how not in (Attribution.UNNAMED, Attribution.DESCRIPTOR) \
                 or self.names.is_person(last.speaker):
             return None
         noun = last.speaker.split()[-1].lower()
-        if noun not in PERSON_NOUNS:
-            return None  # "traders", "the government": no one of a kind to count on from
-        return Who(f"another {noun}", None, True, Attribution.UNNAMED)
+        if noun not in PERSON_NOUNS and noun[:-1] in PERSON_NOUNS and noun.endswith("s"):
+            noun = noun[:-1]  # "traders" → one "trader"
+        elif subj.lower_ == "one" or noun not in PERSON_NOUNS:
+            return None  # "one" after one person is not one of a group; "the government": no kind to count on
+        return Who(f"{subj.lower_} {noun}", None, True, Attribution.UNNAMED)
 
     def unsigned_document(self, verb: Token) -> bool:
         """The speech verb's subject is a document ("the communique", "a report")."""
