@@ -1167,3 +1167,16 @@ def test_one_after_a_group_of_unnamed_sources_is_one_of_them(nlp):
                   "“The main sticking point has been the biggest producer's attitude,” one said.")
     found = quote(nlp, "sticking point", *paragraphs)
     assert found.speaker == "one dealer" and found.attribution is Attribution.UNNAMED
+
+
+def test_he_after_someone_described_but_not_named_is_that_description(nlp):
+    paragraphs = ("One veteran loan negotiator said the former chairman deserved credit for saving the banks.",
+                  "“Whether you agreed with him or not, he had a superb grasp of ideas,” he said.")
+    found = quote(nlp, "superb grasp", *paragraphs)
+    assert found.speaker == "One veteran loan negotiator" and found.attribution is Attribution.UNNAMED
+
+
+def test_a_delegation_speaks_as_itself_when_no_one_is_named(nlp):
+    paragraphs = ("“Our goals are contradicted by the actions of our partners,” the Canadian delegation said "
+                  "in a statement.",)
+    assert quote(nlp, "goals are contradicted", *paragraphs).speaker == "the Canadian delegation"

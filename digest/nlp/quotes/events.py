@@ -57,7 +57,10 @@ class Events:
                     # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom
                     # the text does not name; it never goes back past them to someone named earlier
                     # (a described person, "a British spokesman", is already an antecedent)
-                    self.add_event(t.idx, "", True, None, t)
+                    # "One veteran debt rescheduler said …": "he" is that one, as described
+                    described = spk.speaker if spk.how is Attribution.UNNAMED else ""
+                    self.add_event(t.idx, described or "", True, None, t)
+                    self.unnamed_events.add(len(self.events) - 1)
                     if not spk.speaker:
                         self.add_speech(t, NOBODY)
                 elif not spk.speaker and self.unsigned_document(t):

@@ -50,6 +50,7 @@ ORGANISATIONS = _words(
     organisation organization union club team commission board court police embassy administration
     corporation airline authority institute university hospital network newspaper broadcaster studio
     league campaign association federation foundation army military regime cabinet parliament utility
+    delegation mission secretariat panel tribunal
     """
 )
 # Nouns for people met in the news who are described, not named: "residents said", "one

@@ -67,7 +67,8 @@ class Resolution:
                 continue  # "they said" is never one person
             if self.names.is_hidden(self.event_chars[j]):
                 continue  # a byline, a photo credit or a name alone on its line: nobody who spoke here
-            if not speaker and self.paragraph_of(char) - self.paragraph_of(self.event_chars[j]) > 1:
+            if (not speaker or j in self.unnamed_events) \
+                    and self.paragraph_of(char) - self.paragraph_of(self.event_chars[j]) > 1:
                 continue  # someone unnamed stands for "he" in their paragraph and the next, not beyond
             if gender and self.names.gender.get(speaker, gender) != gender:
                 continue  # "she said" never goes back to a "Mr." or a spokesman
