@@ -1823,3 +1823,10 @@ def test_a_known_meeting_after_which_something_will_happen_is_still_ahead(nlp):
     found = upcoming(nlp, "The talks will resume tomorrow after the meeting of EU farm ministers.")
     assert any("EU" in m.title for m in found), [m.title for m in found]
     assert upcoming(nlp, "The charges will be ruled upon after a formal hearing.") == []
+
+
+def test_a_visit_by_someone_described_is_titled_by_the_visitor_not_its_own_town(nlp):
+    text = ("A visit to Paris next week by the Korean trade minister and a visit to Seoul by a senior U.S. official "
+            "are planned.")
+    titles = sorted(m.title for m in upcoming(nlp, text))
+    assert titles == ["Visit to Paris by Korean trade minister", "Visit to Seoul by senior U.S. official"], titles

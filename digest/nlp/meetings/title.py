@@ -477,7 +477,15 @@ def _visit_title(tok, base: str, left_tokens: list) -> str:
     who = ""
     gov = governor(tok)
     subj = subject(gov) if gov is not None and not any(t.ent_type_ == "PERSON" for t in left_tokens) else None
-    if subj is not None and subj.pos_ != "PRON":
+    visitor = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for o in c.children if o.dep_ == "pobj"), None)
+    if visitor is not None:  # "a visit to Tokyo by a senior State Department official"
+        ents = ents_in([t for t in visitor.subtree if t.ent_type_ == "PERSON"]) or ents_in(visitor.subtree)
+        if not ents or ents[0] in where or visitor.pos_ != "PROPN":  # "by the Japanese trade minister"
+            by = " ".join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != "det")
+            return cap(f"{base} to {where} by {by}")
+        who = ents[0]
+    elif subj is not None and subj.pos_ != "PRON" and not tok.is_ancestor(subj):  # not the visit itself
         ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
         who = ents[0] if ents else ""
     return cap(f"{who} {base} to {where}")
