@@ -56,8 +56,8 @@ class Context(Analysis, Frames, Events, Mentions, Descriptions, Resolution, Lead
         self.verb_speaker: dict[int, Who] = {}
         self.event_chars: list[int] = []
         self.events: list[tuple[str, bool, str | None]] = []
-        self.event_main: list[bool] = []
-        self.unnamed_events: set[int] = set()  # someone only described ("one banker said")  # the event's verb heads its sentence (not a clause inside it)
+        self.event_main: list[bool] = []  # the event's verb heads its sentence (not a clause inside it)
+        self.unnamed_events: set[int] = set()  # someone only described ("one banker said")
         self.event_sent: list[int] = []  # first token of the event's sentence
         self.speech_chars: list[int] = []  # speech verbs with a speaker, in text order
         self.speech_events: list[Who] = []
