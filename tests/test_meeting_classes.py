@@ -1830,3 +1830,10 @@ def test_a_visit_by_someone_described_is_titled_by_the_visitor_not_its_own_town(
             "are planned.")
     titles = sorted(m.title for m in upcoming(nlp, text))
     assert titles == ["Visit to Paris by Korean trade minister", "Visit to Seoul by senior U.S. official"], titles
+
+
+def test_mays_meeting_is_dated_may_and_any_matter_raised_at_it_leaves_it_set(nlp):
+    text = ("A spokesman told Reuters shareholders were entitled to discuss any matter relating to the bank at "
+            "May's annual general meeting.")
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-05")

@@ -248,6 +248,11 @@ _TIME_OF_DAY = re.compile(
 # --------------------------------------------------------------------------- finding
 
 
+# "May's annual general meeting": the month's event, not the modal or someone named May
+_MONTHS_EVENT = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|talks|conference|election|vote|"
+                           r"congress|convention|hearing|assembly)s?\b")
+
+
 def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
     """Every time expression in ``text``, left to right, non-overlapping."""
     out: list[TimeMention] = []
@@ -264,7 +269,7 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeMention]:
             # a bare "May" or "1988" counts only after a preposition ("in May", "by 1988") or a
             # possessive ("the company's 1988 meeting", "CTS' 1987 meeting")
             before = text[max(0, s - 12) : s].lower().split()
-            bare = kind == "year" or m.group().startswith("May")
+            bare = kind == "year" or (m.group().startswith("May") and not _MONTHS_EVENT.match(text, e))
             if bare and (
                 not before or (before[-1] not in _INTRO and not before[-1].endswith(("'s", "’s", "s'", "s’")))
             ):

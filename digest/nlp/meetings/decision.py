@@ -456,8 +456,8 @@ def _uncertain_word(cur, tok, setting: bool) -> bool:
         return True  # "analysts were uncertain that even an emergency meeting would help"
     if lemma in lex.ADVOCACY_NOUNS and cur.pos_ == "NOUN" and not setting and _indefinite(tok):
         return True  # "its support for an international peace conference": one argued for, not set
-    if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in cur.children):
-        return True  # "there can be no assurance that … talks"
+    if not setting and cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in cur.children):
+        return True  # "there can be no assurance that … talks"; not "discuss any matter at the meeting"
     if cur.pos_ not in ("VERB", "AUX"):
         return False
     if not setting and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.OPTIONS for c in cur.children):
