@@ -1837,3 +1837,17 @@ def test_mays_meeting_is_dated_may_and_any_matter_raised_at_it_leaves_it_set(nlp
             "May's annual general meeting.")
     found = only(nlp, text)
     assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-05")
+
+
+def test_a_meeting_called_for_a_day_ahead_is_upcoming_that_day(nlp):
+    text = "The employers asked the union to think again, and a meeting of union members has been called for Friday."
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_groups_that_meet_on_their_own_are_their_own_meetings_and_a_clock_zone_is_no_party(nlp):
+    text = ("Producers are due to meet on Friday morning. The full council is scheduled to meet around 1500 GMT on "
+            "Friday. Consumers are due to meet before the council.")
+    found = upcoming(nlp, text)
+    assert len(found) == 3, [m.title for m in found]
+    assert not any("GMT" in m.participants for m in found)

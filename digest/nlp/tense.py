@@ -135,6 +135,9 @@ def verb_tense(verb) -> Tense | None:
         return FUTURE
     if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBN", "JJ") and auxes:
         return FUTURE
+    if verb.lemma_.lower() in ("call", "convene") and verb.tag_ == "VBN" and auxes and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return FUTURE  # "a meeting has been called for tomorrow": convened for a time ahead
     if verb.lemma_.lower() == "due" and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() == "be" and any(

@@ -386,7 +386,10 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
             if modal_ok and any(c.dep_ == "aux" and c.lower_ in lex.SPECULATIVE_MODALS for c in cur.children):
                 return True
             finite = ("MD", "VBD", "VBZ", "VBP")
-            if cur.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cur.children):
+            tensed = cur.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cur.children)
+            if tensed and cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                return False  # "… asking it to reconsider, and a meeting has been called": a clause of its own
+            if tensed:
                 finite_seen += 1
                 if finite_seen >= 3 or cur.lemma_.lower() in ("say", "tell", "add", "report"):
                     return False
@@ -449,7 +452,9 @@ def _landmark(tok) -> bool:
 def _uncertain_word(cur, tok, setting: bool) -> bool:
     """A word above the trigger that makes it a proposal, an option or a denial."""
     lemma = cur.lemma_.lower()
-    direct = tok.dep_ == "dobj" and tok.head == cur and cur.pos_ == "VERB"
+    # "called a meeting", "a meeting has been called for tomorrow": convened, not asked for
+    direct = tok.head == cur and cur.pos_ == "VERB" and (tok.dep_ == "dobj" or (tok.dep_ == "nsubjpass" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in cur.children)))
     if lemma in lex.PROPOSAL and not setting and not (lemma == "call" and (direct or _phoned(cur))):
         return True
     if lemma in lex.DOUBT:

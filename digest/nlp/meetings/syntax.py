@@ -109,7 +109,12 @@ def ent_text(tok) -> str | None:
     if j < len(doc) and doc[j].text == "+" and not doc[j - 1].whitespace_:
         j += 1  # "OPEC+"
     text = re.sub(r"^(?i:the)\s+", "", doc[i:j].text).strip()
-    return re.sub(r"\s*['’]s?$", "", text) or None
+    text = re.sub(r"\s*['’]s?$", "", text)
+    return None if _TIME_ZONE.fullmatch(text) else text or None
+
+
+# "around 1500 GMT": a clock's zone, which the tagger may label an organisation
+_TIME_ZONE = re.compile(r"(?:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST)")
 
 
 def ents_in(tokens) -> list[str]:
