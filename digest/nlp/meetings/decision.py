@@ -387,7 +387,8 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
                 return True
             finite = ("MD", "VBD", "VBZ", "VBP")
             tensed = cur.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cur.children)
-            if tensed and cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            if tensed and cur.dep_ == "conj" and cur.head.dep_ == "ROOT" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return False  # "… asking it to reconsider, and a meeting has been called": a clause of its own
             if tensed:
                 finite_seen += 1
