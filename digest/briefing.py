@@ -25,6 +25,7 @@ from digest.models import (
     Site,
     Source,
     Speaker,
+    SpeakerKind,
     SpeakerQuote,
 )
 from digest.nlp.naming import is_variant, without_suffixes
@@ -169,6 +170,13 @@ def fullest_form(key: str, longer: list[str]) -> str:
     return top if all(k == top or is_variant(k, top) for k in longer) else key
 
 
+def surname_only(key: str, quotes: list[Quote]) -> bool:
+    """A speaker known on the whole site by one word that no article calls an organisation ("Ford",
+    "Schiff"): not who, among the many of that name, said which words, so no page gathers them
+    (each quote keeps its name where it stands)."""
+    return len(key.split()) == 1 and not any(q.speaker_kind is SpeakerKind.ORGANISATION for q in quotes)
+
+
 def has_page(quote: Quote) -> bool:
     """A quote that goes on its speaker's page: a named person or organisation, found by
     evidence that names them (an unnamed source described, "a Citicorp spokesman", has none)."""
@@ -181,6 +189,8 @@ def build_speakers(entries: list[ArticleEntry]) -> list[Speaker]:
     by_group: dict[str, list[tuple[Quote, ArticleEntry]]] = defaultdict(list)
     for quote, entry in quoted:
         by_group[groups[quote.speaker]].append((quote, entry))
+    for key in [k for k, items in by_group.items() if surname_only(k, [q for q, _ in items])]:
+        del by_group[key]
     speakers, used = [], Counter()
     for key in sorted(by_group):
         items = by_group[key]

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from digest.errors import DigestError
-from digest.models import Article, Attribution, Extraction, Meeting, Quote
+from digest.models import Article, Attribution, Extraction, Meeting, Quote, SpeakerKind
 
 SCHEMA_VERSION = 1
 CHECK_EVERY = 7 * 24 * 3600  # seconds between two full integrity checks of the cache file
@@ -35,8 +35,9 @@ def extraction_to_json(extraction: Extraction) -> str:
 
 
 def _quote(data: dict) -> Quote:
-    how = data.get("attribution")
-    return Quote(**{**data, "attribution": Attribution(how) if how else None})
+    how, kind = data.get("attribution"), data.get("speaker_kind")
+    return Quote(**{**data, "attribution": Attribution(how) if how else None,
+                    "speaker_kind": SpeakerKind(kind) if kind else None})
 
 
 def extraction_from_json(payload: str) -> Extraction:

@@ -54,11 +54,21 @@ class Attribution(str, Enum):
         return self is not Attribution.UNNAMED
 
 
+class SpeakerKind(str, Enum):
+    """What a quote's speaker is, as far as the article tells."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    NAMED = "named"  # a name the article does not tell to be a person's or an organisation's
+    DESCRIBED = "described"  # someone described, not named: "a Citicorp spokesman"
+
+
 @dataclass(frozen=True)
 class Quote:
     """A direct quotation. ``start``/``end`` are character offsets of ``text`` in the article text.
 
-    ``attribution`` says how ``speaker`` was found (None when there is no speaker).
+    ``attribution`` says how ``speaker`` was found and ``speaker_kind`` what it is (both None when
+    there is no speaker).
     """
 
     text: str
@@ -70,6 +80,7 @@ class Quote:
     start: int = 0
     end: int = 0
     attribution: Attribution | None = None
+    speaker_kind: SpeakerKind | None = None
 
 
 class MeetingStatus(str, Enum):

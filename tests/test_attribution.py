@@ -1180,3 +1180,14 @@ def test_a_delegation_speaks_as_itself_when_no_one_is_named(nlp):
     paragraphs = ("“Our goals are contradicted by the actions of our partners,” the Canadian delegation said "
                   "in a statement.",)
     assert quote(nlp, "goals are contradicted", *paragraphs).speaker == "the Canadian delegation"
+
+
+def test_each_speaker_says_what_it_is(nlp):
+    from digest.models import SpeakerKind
+
+    paragraphs = ("“Rates will hold,” said Karen Obi, chief economist at Delta Bank.",
+                  "“We see no change,” Delta Bank said in a statement.",
+                  "“It is too early,” a Citicorp spokesman said.")
+    kinds = {q.speaker: q.speaker_kind for q in extract_quotes(nlp("\n\n".join(paragraphs)))}
+    assert kinds == {"Karen Obi": SpeakerKind.PERSON, "Delta Bank": SpeakerKind.ORGANISATION,
+                     "a Citicorp spokesman": SpeakerKind.DESCRIBED}

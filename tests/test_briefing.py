@@ -17,7 +17,7 @@ from digest.briefing import (
     speaker_groups,
 )
 from digest.config import Config
-from digest.models import Attribution, DayQuote, Extraction, Meeting, Quote
+from digest.models import Attribution, DayQuote, Extraction, Meeting, Quote, SpeakerKind
 from digest.nlp.naming import is_variant
 
 from helpers import article
@@ -211,3 +211,17 @@ def test_same_quote_counts_repeated_words():
     assert same_quote("no no no no yes", "No, no, no, no and yes!")
     assert not same_quote("no no no no yes", "no yes maybe perhaps later")
     assert not same_quote("", "anything") and not same_quote("...", "!!!")
+
+
+def test_a_person_known_on_the_whole_site_by_one_word_gets_no_page():
+    # two articles quote "Ford" (two different people, as far as the site can tell); a third quotes
+    # "Grushko", whose full name another article gives; "Boeing" is an organisation
+    person, org = SpeakerKind.PERSON, SpeakerKind.ORGANISATION
+    arts = [article(t, [t], f"2022-01-1{n}T08:00:00+00:00") for n, t in enumerate(("One", "Two", "Three", "Four"))]
+    quotes = [(Quote("A", "Ford", speaker_kind=person),), (Quote("B", "Ford", speaker_kind=person),),
+              (Quote("C", "Grushko", speaker_kind=person), Quote("D", "Boeing", speaker_kind=org)),
+              (Quote("E", "Alexander Grushko", speaker_kind=person),
+               Quote("F", "Holmes", speaker_kind=SpeakerKind.NAMED))]
+    extractions = {a.id: Extraction(a.id, qs) for a, qs in zip(arts, quotes, strict=True)}
+    speakers = build_speakers(make_entries(arts, extractions))
+    assert sorted((s.name, len(s.quotes)) for s in speakers) == [("Alexander Grushko", 2), ("Boeing", 1)]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from digest.models import Quote
+from digest.models import Attribution, Quote, SpeakerKind
 from digest.nlp.evidence import Evidence
 from digest.nlp.quote_spans import find_spans
 from digest.nlp.quotes.candidate import Candidate
@@ -88,6 +88,21 @@ def attributed_quotes(doc: Doc) -> tuple[list[tuple[Quote, Evidence | None]], Na
             start=cand.span.start,
             end=cand.span.end,
             attribution=cand.how if cand.speaker else None,
+            speaker_kind=speaker_kind(cand, ctx.names),
         )
         out.append((quote, ctx.evidence(qi, cand) if cand.speaker and cand.how else None))
     return out, ctx.names
+
+
+def speaker_kind(cand: Candidate, names: Names) -> SpeakerKind | None:
+    """A person or an organisation the article names, someone it only describes, or a name it
+    says no more of."""
+    if not cand.speaker:
+        return None
+    if cand.how is Attribution.UNNAMED:
+        return SpeakerKind.DESCRIBED
+    if names.is_person(cand.speaker):
+        return SpeakerKind.PERSON
+    if cand.how is Attribution.ORGANISATION or names.is_org(cand.speaker):
+        return SpeakerKind.ORGANISATION
+    return SpeakerKind.NAMED
