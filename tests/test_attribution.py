@@ -1191,3 +1191,9 @@ def test_each_speaker_says_what_it_is(nlp):
     kinds = {q.speaker: q.speaker_kind for q in extract_quotes(nlp("\n\n".join(paragraphs)))}
     assert kinds == {"Karen Obi": SpeakerKind.PERSON, "Delta Bank": SpeakerKind.ORGANISATION,
                      "a Citicorp spokesman": SpeakerKind.DESCRIBED}
+
+
+def test_the_field_of_an_office_after_for_is_no_speaker(nlp):
+    found = quote(nlp, "change the law", "“It does not change the law,” the UN High Commissioner for Human Rights "
+                  "said in a statement.")
+    assert found.speaker != "Human Rights" and not found.attribution.names_someone

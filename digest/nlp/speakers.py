@@ -446,6 +446,8 @@ def _correct_persons(names: Names) -> None:
         names.labels[full] = {"GPE"}
     companies = {" ".join(m.name.split()[:-1]).lower() for m in names.mentions
                  if len(m.name.split()) > 1 and _key(m.name.split()[-1]) in _COMPANY_ENDINGS}
+    for full in [full for full in names.persons if all(is_office_field(w) for w in full.split())]:
+        names.persons.discard(full)  # "Human Rights" of "High Commissioner for Human Rights": a field
     for full in [full for full in names.persons if _never_person(full) or full.lower() in companies]:
         names.persons.discard(full)  # "John Labatt Ltd": a company named after its founder; "Phelps
         names.labels[full] = {"ORG"}  # Dodge" where the article also writes "Phelps Dodge Corp"
