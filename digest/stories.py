@@ -112,20 +112,43 @@ def telling(term: str, df: Counter[str], n_docs: int) -> bool:
     return 2 <= df.get(term, 0) <= max(MAX_DF * n_docs, COMMON_FLOOR)
 
 
-def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
-    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
+def telling_vocabulary(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int,
+                       names_only: bool = False) -> dict[str, int]:
+    """The telling terms of ``bags`` (only the names with ``names_only``) → their columns, in order
+    of first appearance (the order fixes the sums of the similarity, to the last bit)."""
+    ceiling = max(MAX_DF * n_docs, COMMON_FLOOR)  # as ``telling``, asked once per term
     vocabulary: dict[str, int] = {}
     for bag in bags:
         for term in bag:
-            if telling(term, df, n_docs):
-                vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+            if term not in vocabulary and 2 <= df.get(term, 0) <= ceiling and \
+                    (not names_only or term.startswith("§")):
+                vocabulary[term] = len(vocabulary)
+    return vocabulary
+
+
+def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
+    vocabulary = telling_vocabulary(bags, df, n_docs)
+    idf = {term: math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1 for term in vocabulary}
+    sublinear: dict[float, float] = {}  # tf -> 1 + log(tf), for the few distinct weighted counts
+    rows, columns, values = [], [], []
     for row, bag in enumerate(bags):
         for term, tf in bag.items():
-            if term not in vocabulary:
+            column = vocabulary.get(term)
+            if column is None:
                 continue
-            idf = math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1
-            matrix[row, vocabulary[term]] = (1 + math.log(tf)) * idf if tf >= 1 else tf * idf
+            if tf >= 1:
+                scale = sublinear.get(tf)
+                if scale is None:
+                    scale = sublinear[tf] = 1 + math.log(tf)
+                value = scale * idf[term]
+            else:
+                value = tf * idf[term]
+            rows.append(row)
+            columns.append(column)
+            values.append(value)
+    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+    matrix[rows, columns] = values
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
 
@@ -136,18 +159,15 @@ def rare_long_name(term: str, df: Counter[str], n_docs: int) -> bool:
 
 
 def shared_names(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> tuple[np.ndarray, np.ndarray]:
-    """How many telling names each pair of articles has in common, and how many of them are rare long names."""
-    vocabulary: dict[str, int] = {}
-    for bag in bags:
-        for term in bag:
-            if term.startswith("§") and telling(term, df, n_docs):
-                vocabulary.setdefault(term, len(vocabulary))
-    names = np.zeros((len(bags), max(len(vocabulary), 1)))
-    for row, bag in enumerate(bags):
-        for term in bag:
-            if term in vocabulary:
-                names[row, vocabulary[term]] = 1.0
-    several = np.zeros(names.shape[1])
+    """How many telling names each pair of articles has in common, and how many of them are rare long names.
+
+    Counted in single precision, which holds every count up to 2**24 exactly (and is twice as fast)."""
+    vocabulary = telling_vocabulary(bags, df, n_docs, names_only=True)
+    rows = [row for row, bag in enumerate(bags) for term in bag if term in vocabulary]
+    columns = [vocabulary[term] for bag in bags for term in bag if term in vocabulary]
+    names = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
+    names[rows, columns] = 1.0
+    several = np.zeros(names.shape[1], dtype=np.float32)
     for term, column in vocabulary.items():
         several[column] = 1.0 if rare_long_name(term, df, n_docs) else 0.0
     return names @ names.T, (names * several) @ names.T
@@ -163,7 +183,7 @@ def similarity(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> n
     Neumann", "Davis Cup"), the surest sign of one event.
     """
     rows = vectors(bags, df, n_docs)
-    present = (rows > 0).astype(float)
+    present = (rows > 0).astype(np.float32)  # counts of shared terms: exact in single precision
     names, long_names = shared_names(bags, df, n_docs)
     weight = np.where(long_names >= 1, 1.0, COMMON_NAMES_ONLY) * (names >= 1)
     return np.where(present @ present.T >= MIN_SHARED, (rows @ rows.T) * weight, 0.0)
