@@ -200,9 +200,11 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
     sizes = np.ones(n)
     alive = np.ones(n, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)]
+    best = sim.argmax(axis=1) if n else np.zeros(0, dtype=int)  # each row's first column of its highest value
+    top = sim[np.arange(n), best]
     while n > 1:
-        flat = int(np.argmax(sim))
-        a, b = divmod(flat, n)
+        a = int(np.argmax(top))  # the first highest value in row-major order: argmax of the whole matrix
+        b = int(best[a])
         if sim[a, b] < threshold:
             break
         merged = (sizes[a] * sim[a] + sizes[b] * sim[b]) / (sizes[a] + sizes[b])
@@ -213,9 +215,25 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
         alive[b] = False
         members[a].extend(members[b])
         members[b] = []
+        _update_best(sim, best, top, a, b)
     clusters = [sorted(m) for i, m in enumerate(members) if alive[i]]
     clusters.sort(key=lambda c: c[0])
     return clusters
+
+
+def _update_best(sim: np.ndarray, best: np.ndarray, top: np.ndarray, a: int, b: int) -> None:
+    """Each row's highest value and its first column again, after clusters ``a`` and ``b`` merged
+    into ``a``: only column ``a`` changed in the other rows (and ``b`` fell to -inf), so a row is
+    searched again only when its best column was one of them."""
+    stale = (best == a) | (best == b)
+    stale[[a, b]] = True
+    column = sim[:, a]
+    better = ~stale & ((column > top) | ((column == top) & (a < best)))
+    best[better] = a
+    top[better] = column[better]
+    rows = np.flatnonzero(stale)
+    best[rows] = sim[rows].argmax(axis=1)
+    top[rows] = sim[rows, best[rows]]
 
 
 def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs: int = 0,
