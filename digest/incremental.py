@@ -312,6 +312,7 @@ class BuildState:
         articles = read_content(self.config.content_path, self.read_options, self.report, read=self.reader,
                                 on_found=self.reader.prepare)
         self.reader.flush()
+        gc.freeze()  # the articles live until the build ends: full collections need not scan them (open_state)
         return articles
 
     def extract(self, articles: list[Article], workers: Workers,
@@ -323,6 +324,7 @@ class BuildState:
                                executor=workers.executor, slots=workers.slots)
         for warning in self.cache.warnings:
             self.report.warn(str(self.path(CACHE_FILE)), warning.split(": ", 1)[-1])
+        gc.freeze()  # so do the extractions (and a spaCy pipeline loaded for them)
         return ExtractionStats(run.results, run.parsed, run.cached)
 
     def kept_site(self, articles: list[Article], extractions: dict[str, Extraction]) -> SiteSummary | None:
@@ -350,11 +352,8 @@ class BuildState:
         if self.clean:
             self.pages.data, self.search.previous = {}, {}
         problems_before = len(self.report.problems)
-        gc.freeze()  # the site's objects live until the end: full collections need not scan them again
-        try:
-            yield self.pages, self.search
-        finally:
-            gc.unfreeze()
+        gc.freeze()  # so do the site's objects (open_state unfreezes them all)
+        yield self.pages, self.search
         try:  # the new site is published: what is saved now only spares the next build work
             self.pages.save()
             self.search.save()
@@ -388,8 +387,12 @@ class ExtractionStats:
 def open_state(config: Config, output: Path, today: date, clean: bool, report: Report) -> Iterator[BuildState]:
     """Take the build lock, tidy up after a killed build, refuse an output folder digest did not
     make (before any work; a killed patch can leave the site without its marker until recovered),
-    open the caches (``clean``: start them empty)."""
+    open the caches (``clean``: start them empty). What the stages froze for the garbage collector
+    (``gc.freeze``: objects that live until the build ends) is unfrozen when the state closes, so a
+    long-lived caller (``digest serve``) collects it with the rest."""
     with build_lock(config.cache_path), ExitStack() as stack:
+        gc.freeze()  # what exists before the build (modules, the caller's objects) outlives it
+        stack.callback(gc.unfreeze)
         recover_output(output, report)
         SiteWriter.check_replaceable(output)
         cache_path = config.cache_path / CACHE_FILE

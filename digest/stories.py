@@ -112,20 +112,43 @@ def telling(term: str, df: Counter[str], n_docs: int) -> bool:
     return 2 <= df.get(term, 0) <= max(MAX_DF * n_docs, COMMON_FLOOR)
 
 
-def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
-    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
+def telling_vocabulary(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int,
+                       names_only: bool = False) -> dict[str, int]:
+    """The telling terms of ``bags`` (only the names with ``names_only``) → their columns, in order
+    of first appearance (the order fixes the sums of the similarity, to the last bit)."""
+    ceiling = max(MAX_DF * n_docs, COMMON_FLOOR)  # as ``telling``, asked once per term
     vocabulary: dict[str, int] = {}
     for bag in bags:
         for term in bag:
-            if telling(term, df, n_docs):
-                vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+            if term not in vocabulary and 2 <= df.get(term, 0) <= ceiling and \
+                    (not names_only or term.startswith("§")):
+                vocabulary[term] = len(vocabulary)
+    return vocabulary
+
+
+def vectors(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> np.ndarray:
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) for ``bags``, over the telling terms."""
+    vocabulary = telling_vocabulary(bags, df, n_docs)
+    idf = {term: math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1 for term in vocabulary}
+    sublinear: dict[float, float] = {}  # tf -> 1 + log(tf), for the few distinct weighted counts
+    rows, columns, values = [], [], []
     for row, bag in enumerate(bags):
         for term, tf in bag.items():
-            if term not in vocabulary:
+            column = vocabulary.get(term)
+            if column is None:
                 continue
-            idf = math.log((1 + n_docs) / (1 + df.get(term, 0))) + 1
-            matrix[row, vocabulary[term]] = (1 + math.log(tf)) * idf if tf >= 1 else tf * idf
+            if tf >= 1:
+                scale = sublinear.get(tf)
+                if scale is None:
+                    scale = sublinear[tf] = 1 + math.log(tf)
+                value = scale * idf[term]
+            else:
+                value = tf * idf[term]
+            rows.append(row)
+            columns.append(column)
+            values.append(value)
+    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+    matrix[rows, columns] = values
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
 
@@ -136,18 +159,15 @@ def rare_long_name(term: str, df: Counter[str], n_docs: int) -> bool:
 
 
 def shared_names(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> tuple[np.ndarray, np.ndarray]:
-    """How many telling names each pair of articles has in common, and how many of them are rare long names."""
-    vocabulary: dict[str, int] = {}
-    for bag in bags:
-        for term in bag:
-            if term.startswith("§") and telling(term, df, n_docs):
-                vocabulary.setdefault(term, len(vocabulary))
-    names = np.zeros((len(bags), max(len(vocabulary), 1)))
-    for row, bag in enumerate(bags):
-        for term in bag:
-            if term in vocabulary:
-                names[row, vocabulary[term]] = 1.0
-    several = np.zeros(names.shape[1])
+    """How many telling names each pair of articles has in common, and how many of them are rare long names.
+
+    Counted in single precision, which holds every count up to 2**24 exactly (and is twice as fast)."""
+    vocabulary = telling_vocabulary(bags, df, n_docs, names_only=True)
+    rows = [row for row, bag in enumerate(bags) for term in bag if term in vocabulary]
+    columns = [vocabulary[term] for bag in bags for term in bag if term in vocabulary]
+    names = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
+    names[rows, columns] = 1.0
+    several = np.zeros(names.shape[1], dtype=np.float32)
     for term, column in vocabulary.items():
         several[column] = 1.0 if rare_long_name(term, df, n_docs) else 0.0
     return names @ names.T, (names * several) @ names.T
@@ -163,7 +183,7 @@ def similarity(bags: Sequence[Counter[str]], df: Counter[str], n_docs: int) -> n
     Neumann", "Davis Cup"), the surest sign of one event.
     """
     rows = vectors(bags, df, n_docs)
-    present = (rows > 0).astype(float)
+    present = (rows > 0).astype(np.float32)  # counts of shared terms: exact in single precision
     names, long_names = shared_names(bags, df, n_docs)
     weight = np.where(long_names >= 1, 1.0, COMMON_NAMES_ONLY) * (names >= 1)
     return np.where(present @ present.T >= MIN_SHARED, (rows @ rows.T) * weight, 0.0)
@@ -180,9 +200,11 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
     sizes = np.ones(n)
     alive = np.ones(n, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)]
+    best = sim.argmax(axis=1) if n else np.zeros(0, dtype=int)  # each row's first column of its highest value
+    top = sim[np.arange(n), best]
     while n > 1:
-        flat = int(np.argmax(sim))
-        a, b = divmod(flat, n)
+        a = int(np.argmax(top))  # the first highest value in row-major order: argmax of the whole matrix
+        b = int(best[a])
         if sim[a, b] < threshold:
             break
         merged = (sizes[a] * sim[a] + sizes[b] * sim[b]) / (sizes[a] + sizes[b])
@@ -193,9 +215,25 @@ def average_link(similarity: np.ndarray, threshold: float) -> list[list[int]]:
         alive[b] = False
         members[a].extend(members[b])
         members[b] = []
+        _update_best(sim, best, top, a, b)
     clusters = [sorted(m) for i, m in enumerate(members) if alive[i]]
     clusters.sort(key=lambda c: c[0])
     return clusters
+
+
+def _update_best(sim: np.ndarray, best: np.ndarray, top: np.ndarray, a: int, b: int) -> None:
+    """Each row's highest value and its first column again, after clusters ``a`` and ``b`` merged
+    into ``a``: only column ``a`` changed in the other rows (and ``b`` fell to -inf), so a row is
+    searched again only when its best column was one of them."""
+    stale = (best == a) | (best == b)
+    stale[[a, b]] = True
+    column = sim[:, a]
+    better = ~stale & ((column > top) | ((column == top) & (a < best)))
+    best[better] = a
+    top[better] = column[better]
+    rows = np.flatnonzero(stale)
+    best[rows] = sim[rows].argmax(axis=1)
+    top[rows] = sim[rows, best[rows]]
 
 
 def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs: int = 0,

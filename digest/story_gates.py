@@ -26,7 +26,7 @@ Pure functions; no I/O.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -74,15 +74,17 @@ def head_terms(story: clustering.StoryText) -> Counter[str]:
 def anchored(stories: Sequence[clustering.StoryText], df: Counter[str], n_docs: int) -> np.ndarray:
     """1 for pairs whose headlines and leads share a telling term (``digest.stories.telling``), else
     ``UNANCHORED_WEIGHT``: each telling term marks the pairs of the articles that hold it in their head."""
-    holders: dict[str, list[int]] = defaultdict(list)
+    columns: dict[str, int] = {}  # each telling head term -> its column of the incidence matrix
+    cells: tuple[list[int], list[int]] = ([], [])
     for row, story in enumerate(stories):
         for term in head_terms(story):
             if clustering.telling(term, df, n_docs):
-                holders[term].append(row)
-    weights = np.full((len(stories), len(stories)), UNANCHORED_WEIGHT)
-    for rows in holders.values():
-        weights[np.ix_(rows, rows)] = 1.0
-    return weights
+                cells[0].append(row)
+                cells[1].append(columns.setdefault(term, len(columns)))
+    holds = np.zeros((len(stories), max(len(columns), 1)), dtype=np.float32)
+    holds[cells] = 1.0
+    shared = holds @ holds.T  # terms two heads share: counts, exact in single precision
+    return np.where(shared > 0, 1.0, UNANCHORED_WEIGHT)
 
 
 def gate(stories: Sequence[clustering.StoryText], df: Counter[str], n_docs: int,

@@ -220,3 +220,15 @@ def test_days_whose_inputs_did_not_change_are_not_edited_again(tmp_path, monkeyp
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".digest", "site"))
     build_site(load_config(root=clean), today=later)
     assert tree(root / "site") == tree(clean / "site")
+
+
+def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
+    """The stages freeze what lives until the build ends (gc.freeze); a long-lived caller (digest serve)
+    gets it all back to collect, whether the build rendered the site or kept it."""
+    import gc
+
+    root = project(tmp_path / "site")
+    build_site(load_config(root=root), today=TODAY)
+    assert gc.get_freeze_count() == 0
+    kept = build_site(load_config(root=root), today=TODAY)  # nothing changed: nothing rendered
+    assert kept.files == 0 and gc.get_freeze_count() == 0
