@@ -695,8 +695,6 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
             sources.append(list(subj.subtree))
             if subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES:
                 names.add(subj.lemma_.lower())
-            elif subj.tag_ == "NNS" and subj.lemma_.lower() in lex.PEOPLE and not list(subj.children):
-                names.add(subj.lemma_.lower())  # "Consumers are due to meet before the council": their own meeting
         for c in tok.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "among")):
                 sources.append(list(c.subtree))
