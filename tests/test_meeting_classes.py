@@ -1849,3 +1849,15 @@ def test_a_clock_zone_is_no_party(nlp):
     text = "The full council is scheduled to meet around 1500 GMT on Friday."
     found = only(nlp, text)
     assert "GMT" not in found.participants and found.time == "15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Fiona Hale, a former White House adviser, spoke last week. Hale will testify on Friday, along with "
+         "David Holm.", "Fiona Hale testimony"),
+        ("Ann Hale and Tom Hale spoke. Hale will testify on Friday.", "Hale testimony"),  # which Hale: the surname
+    ],
+)
+def test_a_surname_in_a_title_is_the_full_name_the_article_gives(nlp, text, title):
+    assert only(nlp, text).title == title

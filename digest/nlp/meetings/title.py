@@ -298,8 +298,16 @@ def _who(subj, limit: int = 3) -> str:
         return np_text(subj, 6)  # "the French parliament", "the Ohio legislature": not "French" alone
     if not people and subj.pos_ == "PROPN" and len(ents) > 1:
         return np_text(subj, 6)  # "European Central Bank's Governing Council"
-    ents = people or ents
-    return " and ".join(ents[:limit]) if ents else np_text(subj, 6)
+    ents = [_fullest_person(e, subj.doc) for e in people or ents]
+    return " and ".join(ents[:limit]) if ents else _fullest_person(np_text(subj, 6), subj.doc)
+
+
+def _fullest_person(name: str, doc) -> str:
+    """ "Fiona Hill" for a "Hill" the article names in full elsewhere (the one person of that surname)."""
+    if " " in name:
+        return name
+    fuller = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def _stranded_subject(verb):
