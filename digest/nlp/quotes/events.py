@@ -45,28 +45,7 @@ class Events:
                 if who:
                     self.add_event(t.idx, who, self.names.is_person(who), None)
             elif self.is_speech_verb(t):
-                spk = self.resolve_verb(t)
-                if not spk.speaker:
-                    spk = self.one_of_kind(t) or spk
-                self.verb_speaker[t.i] = spk
-                if spk.speaker:
-                    self.add_event(t.idx, spk.speaker, spk.person, spk.role, t)
-                    self.add_speech(t, spk)
-                if (not spk.speaker or (spk.how is Attribution.UNNAMED and not spk.person)) \
-                        and self.someone_unnamed(t):
-                    # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom
-                    # the text does not name; it never goes back past them to someone named earlier
-                    # (a described person, "a British spokesman", is already an antecedent)
-                    # "One veteran debt rescheduler said …": "he" is that one, as described
-                    described = spk.speaker if spk.how is Attribution.UNNAMED else ""
-                    self.add_event(t.idx, described or "", True, None, t)
-                    self.unnamed_events.add(len(self.events) - 1)
-                    if not spk.speaker:
-                        self.add_speech(t, NOBODY)
-                elif not spk.speaker and self.unsigned_document(t):
-                    # "The communique said Japan affirmed …" then "It said …": "it" is the
-                    # communique, whose author is not known, not a subject inside what it said
-                    self.add_event(t.idx, "", False, None, t)
+                self.speech_event(t)
             elif t.dep_ in ("nsubj", "nsubjpass") and not self.is_speech_verb(t.head):
                 if t.lower_ in PRONOUNS or t.lower_ == "it":
                     continue  # a pronoun repeats its antecedent: no new information
@@ -89,6 +68,30 @@ class Events:
                         who = self.mention(t)  # one described before acts again, and "he" is them
                         if who.speaker:
                             self.add_event(t.idx, who.speaker, True, who.role, t.head)
+
+    def speech_event(self, verb: Token) -> None:
+        """The speaker of a speech verb, and the antecedent it leaves for later pronouns."""
+        spk = self.resolve_verb(verb)
+        if not spk.speaker:
+            spk = self.one_of_kind(verb) or spk
+        self.verb_speaker[verb.i] = spk
+        if spk.speaker:
+            self.add_event(verb.idx, spk.speaker, spk.person, spk.role, verb)
+            self.add_speech(verb, spk)
+        if (not spk.speaker or (spk.how is Attribution.UNNAMED and not spk.person)) and self.someone_unnamed(verb):
+            # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom the text
+            # does not name; it never goes back past them to someone named earlier (a described
+            # person, "a British spokesman", is already an antecedent); "One veteran debt rescheduler
+            # said …": "he" is that one, as described
+            described = spk.speaker if spk.how is Attribution.UNNAMED else ""
+            self.add_event(verb.idx, described or "", True, None, verb)
+            self.unnamed_events.add(len(self.events) - 1)
+            if not spk.speaker:
+                self.add_speech(verb, NOBODY)
+        elif not spk.speaker and self.unsigned_document(verb):
+            # "The communique said Japan affirmed …" then "It said …": "it" is the communique, whose
+            # author is not known, not a subject inside what it said
+            self.add_event(verb.idx, "", False, None, verb)
 
     def add_speech(self, verb: Token, who: Who) -> None:
         self.speech_chars.append(verb.idx)
