@@ -236,12 +236,14 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _FINDER = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
 
+# Time zones a clock time is given in ("1500 GMT", "10 a.m. EST").
+ZONES = "GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST"
 _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
     r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|hours|hrs)\b"
     r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
     r"|\b(?P<noon>noon|midday|midnight)\b)"
-    r"(?:\s*\(?\s*(?P<zone>(?i:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST|local\s+time))\b)?"
+    rf"(?:\s*\(?\s*(?P<zone>(?i:{ZONES}|local\s+time))\b)?"
 )
 
 

@@ -12,7 +12,15 @@ from spacy.tokens import Span
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PLACE_LABELS, ents_in, governor, head_path, is_country, subject
+from digest.nlp.meetings.syntax import (
+    PLACE_LABELS,
+    ents_in,
+    governor,
+    head_path,
+    is_country,
+    preps_of_its_verb,
+    subject,
+)
 from digest.nlp.timex import find_in_span
 
 
@@ -716,11 +724,8 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
         subj = subject(gov)
         if subj is not None:
             sources.append(list(subj.subtree))
-    if gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
-        # "Talks were expected to take place with the Algerians", "talks will open with Japan"
-        for verb in [gov] + [c for c in gov.children if c.dep_ == "xcomp"]:
-            sources += [list(c.subtree) for c in verb.children
-                        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")]
+    # "Talks were expected to take place with the Algerians", "talks will open with Japan"
+    sources += [list(p.subtree) for p in preps_of_its_verb(tok) if p.lower_ in ("with", "between", "among")]
     return sources, names
 
 

@@ -7,6 +7,7 @@ import re
 from babel import Locale
 
 from digest.nlp import naming
+from digest.nlp.timex import ZONES
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 PARTY_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
@@ -114,7 +115,7 @@ def ent_text(tok) -> str | None:
 
 
 # "around 1500 GMT": a clock's zone, which the tagger may label an organisation
-_TIME_ZONE = re.compile(r"(?:GMT|UTC|[ECMP][SD]T|CET|CEST|BST|EET|JST)")
+_TIME_ZONE = re.compile(f"(?:{ZONES})")
 
 
 def ents_in(tokens) -> list[str]:
@@ -164,3 +165,13 @@ def is_party(tok) -> bool:
         or tok.pos_ == "PRON"
         or any(c.ent_type_ in PARTY_LABELS for c in tok.subtree)
     )
+
+
+def preps_of_its_verb(tok) -> list:
+    """The prepositions hung on the verb a meeting noun is the subject of, and on that verb's
+    infinitive ("Talks were expected to take place with the Algerians")."""
+    gov = governor(tok)
+    if gov is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [c for verb in [gov] + [x for x in gov.children if x.dep_ == "xcomp"] for c in verb.children
+            if c.dep_ == "prep"]

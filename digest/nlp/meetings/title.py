@@ -8,7 +8,7 @@ import re
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, subject
+from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, preps_of_its_verb, subject
 from digest.nlp.naming import is_position_word
 from digest.nlp.tense import head_path
 
@@ -113,11 +113,7 @@ def _person_names(doc) -> set[str]:
 def _with_whom(tok) -> str | None:
     """The party a meeting noun is held with: "talks with the rebels", "a meeting with Reagan",
     "talks were expected to take place with the Algerians"."""
-    preps = list(tok.children)
-    gov = governor(tok)
-    if gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
-        preps += [c for verb in [gov] + [x for x in gov.children if x.dep_ == "xcomp"] for c in verb.children]
-    for p in preps:
+    for p in list(tok.children) + preps_of_its_verb(tok):
         if p.dep_ == "prep" and p.lower_ == "with":
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is not None and is_party(obj):
