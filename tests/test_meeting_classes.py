@@ -1861,3 +1861,19 @@ def test_a_clock_zone_is_no_party(nlp):
 )
 def test_a_surname_in_a_title_is_the_full_name_the_article_gives(nlp, text, title):
     assert only(nlp, text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Prime Minister Anna Kovac will visit Washington later this month.", MeetingStatus.UPCOMING),
+        ("Prime Minister Anna Kovac visited Washington last week.", MeetingStatus.PAST),
+    ],
+)
+def test_a_named_persons_visit_to_a_town_told_by_its_verb_is_a_visit(nlp, text, status):
+    found = only(nlp, text)
+    assert (found.status, found.title, found.place) == (status, "Anna Kovac visit to Washington", "Washington")
+
+
+def test_visiting_a_thing_is_no_visit(nlp):
+    assert extract_meetings(nlp("Prime Minister Anna Kovac will visit the factory on Friday."), THU) == []

@@ -387,9 +387,17 @@ def weak_trigger(tok) -> MeetingKind | None:
         return MeetingKind.TALKS if _held(tok) else MeetingKind.WEAK
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
         subj = subject(tok)
+        if subj is not None and subj.ent_type_ == "PERSON" and tok.lemma_.lower() == "visit" and _visited_town(tok):
+            return MeetingKind.VISITS  # "Nakasone will visit Washington later this month"
         if subj is not None and subj.ent_type_ == "PERSON":
             return MeetingKind.WEAK_VERB
     return None
+
+
+def _visited_town(verb):
+    """The town or country a person's "visit" goes to ("will visit Washington"), or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.ent_type_ == "GPE" else None
 
 
 def _held(tok) -> bool:

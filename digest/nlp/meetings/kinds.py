@@ -27,6 +27,7 @@ class MeetingKind(str, Enum):
     BODY = "body"  # a body's verb with a date: "the council will consider the plan on May 3"
     TALK = "talk"  # talking, scheduled, with a date: "the two leaders are scheduled to discuss trade Monday"
     TESTIFY = "testify"  # a hearing told by its witness: "she will testify before the committee Thursday"
+    VISITS = "visits"  # a named person's visit told by its verb: "Nakasone will visit Washington later this month"
     WEAK = "weak"  # a noun that only adds facts to a meeting found elsewhere ("the discussions")
     WEAK_VERB = "weakverb"  # a person's "arrive"/"visit": adds facts, never starts a meeting
 
@@ -41,6 +42,7 @@ class MeetingKind(str, Enum):
             MeetingKind.BODY,
             MeetingKind.TALK,
             MeetingKind.TESTIFY,
+            MeetingKind.VISITS,
             MeetingKind.WEAK_VERB,
         )
 
@@ -63,7 +65,7 @@ class MeetingKind(str, Enum):
     @property
     def formal(self) -> bool:
         """A meeting or a body's session announced by a verb (not a weak mention)."""
-        return self in (MeetingKind.MEET, MeetingKind.BODY, MeetingKind.TALK, MeetingKind.TESTIFY)
+        return self in (MeetingKind.MEET, MeetingKind.BODY, MeetingKind.TALK, MeetingKind.TESTIFY, MeetingKind.VISITS)
 
     @property
     def needs_date(self) -> bool:

@@ -373,6 +373,11 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     """ "Putin and Biden meeting", "Security Council session", "Baker meeting with Shevardnadze"."""
     if kind is MeetingKind.TESTIFY:
         return _hearing_title(tok)
+    if kind is MeetingKind.VISITS:
+        where = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        subj = subject(tok)
+        who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+        return cap(f"{who} visit to {where.text}" if where is not None else f"{who} visit")
     subj = subject(tok) or _stranded_subject(tok)
     if subj is not None and subj.lower_ in ("which", "who", "that"):
         subj = _antecedent(tok) or _named_just_before(subj)  # "the OECD, which meets …"
