@@ -1877,3 +1877,11 @@ def test_a_named_persons_visit_to_a_town_told_by_its_verb_is_a_visit(nlp, text, 
 
 def test_visiting_a_thing_is_no_visit(nlp):
     assert extract_meetings(nlp("Prime Minister Anna Kovac will visit the factory on Friday."), THU) == []
+
+
+def test_he_visits_a_town_later_in_the_month_is_the_named_persons_visit(nlp):
+    text = ("Prime Minister Anna Kovac spoke on Monday. “We have nothing new to offer,” an official said, "
+            "when she visits Washington later in the month.")
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03")
+    assert found.title == "Anna Kovac visit to Washington"

@@ -48,6 +48,7 @@ TABLE = [
     ("next week", "future", MON_1987, "1987-W19", None),
     ("this month", "present", TUE, "2022-01", None),
     ("later this month", "future", TUE, "2022-01", None),
+    ("later in the month", "future", TUE, "2022-01", None),
     ("next month", "future", TUE, "2022-02", None),
     ("next month", "future", date(1987, 12, 3), "1988-01", None),
     ("last month", "past", TUE, "2021-12", None),

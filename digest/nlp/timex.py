@@ -219,6 +219,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"the\s+following|the\s+previous)\s+(?:week(?:end)?|month|year)(?:'s)?)(?!\w)",
     ),
     ("fuzzy", r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+the\s+(?:week|month|year))(?!\w)"),
+    # "later in the month": the current month's rest, as "later this month"
+    ("fuzzy", r"\b(?i:(?:later|earlier|early|late)\s+in\s+the\s+(?:week|month|year))(?!\w)"),
     ("fuzzy", r"(?i:(?:this|the)\s+weekend)(?!\s+(?i:of)\b)"),  # "the weekend of March 16-17": the days
     ("fuzzy", rf"(?i:in\s+(?:a|{_COUNT})\s+(?:days?|weeks?|months?)(?:['’]?\s+time)?)"),
     ("fuzzy", rf"(?i:within\s+(?:the\s+next\s+)?(?:a|{_COUNT})\s+(?:days|weeks))"),
@@ -492,6 +494,9 @@ def _pair(a: date | None, b: date | None) -> TimeValue | None:
     return TimeValue(_day(a), _day(b))
 
 
+_IN_THE_UNIT = re.compile(r"(?i)\b(later|earlier|early|late)\s+in\s+the\b(?=\s+(?:week|month|year)\b)")
+
+
 def resolve(expression_text: str, published: date, tense: str = PRESENT) -> TimeValue | None:
     """Resolve one time expression against ``published`` using the clause ``tense``.
 
@@ -499,8 +504,9 @@ def resolve(expression_text: str, published: date, tense: str = PRESENT) -> Time
     """
     if isinstance(published, datetime):
         published = published.date()
+    text = _IN_THE_UNIT.sub(r"\1 this", expression_text or "")  # "later in the month" = "later this month"
     try:
-        return _resolve(expression_text or "", published, tense)
+        return _resolve(text, published, tense)
     except (ValueError, OverflowError):  # a day outside the calendar ("February 30", year 10000)
         return None
 

@@ -9,7 +9,7 @@ import re
 
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, subject
+from digest.nlp.meetings.syntax import PARTY_LABELS, governor, has_left_modifier, is_party, person_before, subject
 
 _INSTITUTION_KINDS = (MeetingKind.CONGRESS, MeetingKind.CONVENTION, MeetingKind.VISIT, MeetingKind.PLENUM)
 _EVENT_MODIFIERS = {"party", "national", "annual", "special", "extraordinary", "founding"}
@@ -387,8 +387,10 @@ def weak_trigger(tok) -> MeetingKind | None:
         return MeetingKind.TALKS if _held(tok) else MeetingKind.WEAK
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
         subj = subject(tok)
-        if subj is not None and subj.ent_type_ == "PERSON" and tok.lemma_.lower() == "visit" and _visited_town(tok):
-            return MeetingKind.VISITS  # "Nakasone will visit Washington later this month"
+        someone = subj is not None and (subj.ent_type_ == "PERSON" or (
+            subj.lower_ in ("he", "she") and person_before(tok) is not None))
+        if someone and tok.lemma_.lower() == "visit" and _visited_town(tok):
+            return MeetingKind.VISITS  # "Nakasone will visit Washington later this month", "when he visits …"
         if subj is not None and subj.ent_type_ == "PERSON":
             return MeetingKind.WEAK_VERB
     return None

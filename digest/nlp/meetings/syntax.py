@@ -175,3 +175,11 @@ def preps_of_its_verb(tok) -> list:
         return []
     return [c for verb in [gov] + [x for x in gov.children if x.dep_ == "xcomp"] for c in verb.children
             if c.dep_ == "prep"]
+
+
+def person_before(tok) -> str | None:
+    """The person last named before ``tok``, in its sentence or the one before."""
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
+    return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None

@@ -8,7 +8,15 @@ import re
 from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
-from digest.nlp.meetings.syntax import PARTY_LABELS, ents_in, governor, is_party, preps_of_its_verb, subject
+from digest.nlp.meetings.syntax import (
+    PARTY_LABELS,
+    ents_in,
+    governor,
+    is_party,
+    person_before,
+    preps_of_its_verb,
+    subject,
+)
 from digest.nlp.naming import is_position_word
 from digest.nlp.tense import head_path
 
@@ -136,7 +144,7 @@ def _his_or_her(tok) -> str | None:
     """ "his sentencing": the person last named before, within the sentence or the one before it."""
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return None
-    return _person_before(tok) or _named_subject_before(tok)
+    return person_before(tok) or _named_subject_before(tok)
 
 
 def _named_subject_before(tok) -> str | None:
@@ -168,14 +176,6 @@ def org_before(tok) -> str | None:
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
     orgs = organisations([e for e in doc.ents if start <= e.start and e.end <= tok.i], doc)
     return orgs[-1] if orgs else None
-
-
-def _person_before(tok) -> str | None:
-    """The person last named before ``tok``, in its sentence or the one before."""
-    doc = tok.doc
-    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
-    return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
 
 
 def names_someone(text: str, sent) -> bool:
@@ -376,7 +376,7 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     if kind is MeetingKind.VISITS:
         where = next((c for c in tok.children if c.dep_ == "dobj"), None)
         subj = subject(tok)
-        who = _who(subj) if subj is not None and subj.pos_ != "PRON" else ""
+        who = _who(subj) if subj is not None and subj.pos_ != "PRON" else (person_before(tok) or "")
         return cap(f"{who} visit to {where.text}" if where is not None else f"{who} visit")
     subj = subject(tok) or _stranded_subject(tok)
     if subj is not None and subj.lower_ in ("which", "who", "that"):
@@ -387,7 +387,7 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     if subj is tok:  # a gapped clause: "… but the full council not until September"
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
     elif subj is not None and subj.lower_ in ("he", "she"):
-        who = _person_before(tok) or ""  # "He was due to meet …": the person last named
+        who = person_before(tok) or ""  # "He was due to meet …": the person last named
     elif subj is not None and subj.lower_ == "it":
         who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
     elif subj is not None and subj.lower_ == "they":
