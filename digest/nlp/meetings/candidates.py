@@ -414,7 +414,6 @@ def _held(tok) -> bool:
     return tok.dep_ == "dobj" and verb.lemma_.lower() == "hold"
 
 
-
 def sentence_triggers(sent) -> list[tuple[object, MeetingKind]]:
     """The candidate triggers of one sentence, in order, with their kinds.
 

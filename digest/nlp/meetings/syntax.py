@@ -109,13 +109,21 @@ def ent_text(tok) -> str | None:
         j += 1  # "Group of" + "Seven" (tagged CARDINAL)
     if j < len(doc) and doc[j].text == "+" and not doc[j - 1].whitespace_:
         j += 1  # "OPEC+"
-    text = re.sub(r"^(?i:the)\s+", "", doc[i:j].text).strip()
-    text = re.sub(r"\s*['’]s?$", "", text)
-    return None if _TIME_ZONE.fullmatch(text) else text or None
+    text = without_possessive(re.sub(r"^(?i:the)\s+", "", doc[i:j].text).strip())
+    return None if is_time_zone(text) else text or None
 
 
-# "around 1500 GMT": a clock's zone, which the tagger may label an organisation
+def without_possessive(text: str) -> str:
+    """A name without the possessive ending it was written with ("Nakasone's" → "Nakasone")."""
+    return re.sub(r"\s*['’]s?$", "", text)
+
+
 _TIME_ZONE = re.compile(f"(?:{ZONES})")
+
+
+def is_time_zone(text: str) -> bool:
+    """ "GMT" of "around 1500 GMT": a clock's zone, which the tagger may label an organisation."""
+    return bool(_TIME_ZONE.fullmatch(text))
 
 
 def ents_in(tokens) -> list[str]:
@@ -182,4 +190,10 @@ def person_before(tok) -> str | None:
     doc = tok.doc
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
     people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
-    return re.sub(r"\s*['’]s?$", "", people[-1].text) if people else None
+    return without_possessive(people[-1].text) if people else None
+
+
+def people_else_parties(tokens) -> list[str]:
+    """The people named among ``tokens``, else every party entity among them."""
+    tokens = list(tokens)
+    return ents_in([t for t in tokens if t.ent_type_ == "PERSON"]) or ents_in(tokens)

@@ -13,18 +13,20 @@ from digest.nlp.meetings.syntax import (
     ents_in,
     governor,
     is_party,
+    is_time_zone,
+    people_else_parties,
     person_before,
     preps_of_its_verb,
     subject,
+    without_possessive,
 )
-from digest.nlp.naming import is_position_word
+from digest.nlp.naming import fuller_name, is_position_word
 from digest.nlp.tense import head_path
 
 _STATUS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in lex.STATUS_TITLE_WORDS) + r")\b")
 _DANGLING = re.compile(r"(?i)(?:\s+(?:and|or|of|between|with|to|for|the|in|at|on|from|&))+$")
 # Words the tagger takes for dates that tell the kind of a meeting: "the annual meeting".
 _KIND_NOT_DATE = {"annual", "biannual", "semiannual"}
-_ZONES = ("GMT", "UTC", "EST", "EDT", "CET", "BST")
 # A name by its shape: capitals inside ("WeWork") or an acronym ("OPEC+", "IBM").
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+[A-Z][\w+]*|[A-Z]{2,}[0-9]*\+?")
 
@@ -113,7 +115,7 @@ def _person_names(doc) -> set[str]:
         titled = e.start > 0 and len(e) >= 2 and is_position_word(doc[e.start - 1].text) \
             and not is_position_word(e[0].text)
         if e.label_ == "PERSON" or (titled and e.label_ == "ORG"):
-            words = re.sub(r"\s*['’]s?$", "", e.text).split()
+            words = without_possessive(e.text).split()
             names |= {" ".join(words).lower(), words[-1].lower()} if words else set()
     return names
 
@@ -302,8 +304,7 @@ def _fullest_person(name: str, doc) -> str:
     """ "Fiona Hill" for a "Hill" the article names in full elsewhere (the one person of that surname)."""
     if " " in name:
         return name
-    fuller = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name}
-    return fuller.pop() if len(fuller) == 1 else name
+    return fuller_name(name, [e.text for e in doc.ents if e.label_ == "PERSON"]) or name
 
 
 def _stranded_subject(verb):
@@ -401,7 +402,7 @@ def _verb_title(tok, kind: MeetingKind) -> str:
     others = [
         o
         for o in others
-        if is_party(o) and o.ent_type_ not in ("TIME", "DATE", "CARDINAL") and o.text.upper() not in _ZONES
+        if is_party(o) and o.ent_type_ not in ("TIME", "DATE", "CARDINAL") and not is_time_zone(o.text.upper())
     ]
     if others:
         subtree = list(others[0].subtree)
@@ -472,7 +473,7 @@ def _noun_title(tok, kind: MeetingKind) -> str:
     ):
         subj = subject(gov)
         if subj is not None and subj.pos_ != "PRON":
-            ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
+            ents = people_else_parties(subj.subtree)
             who = " and ".join(ents[:2]) if ents else np_text(subj, 5)
             if who:
                 return cap(f"{who} {base}")
@@ -489,13 +490,13 @@ def _visit_title(tok, base: str, left_tokens: list) -> str:
     visitor = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                     for o in c.children if o.dep_ == "pobj"), None)
     if visitor is not None:  # "a visit to Tokyo by a senior State Department official"
-        ents = ents_in([t for t in visitor.subtree if t.ent_type_ == "PERSON"]) or ents_in(visitor.subtree)
+        ents = people_else_parties(visitor.subtree)
         if not ents or ents[0] in where or visitor.pos_ != "PROPN":  # "by the Japanese trade minister"
             by = " ".join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != "det")
             return cap(f"{base} to {where} by {by}")
         who = ents[0]
     elif subj is not None and subj.pos_ != "PRON" and not tok.is_ancestor(subj):  # not the visit itself
-        ents = ents_in([t for t in subj.subtree if t.ent_type_ == "PERSON"]) or ents_in(subj.subtree)
+        ents = people_else_parties(subj.subtree)
         who = ents[0] if ents else ""
     return cap(f"{who} {base} to {where}")
 

@@ -247,10 +247,10 @@ class Events:
                 break
         return self.person_shortly_before(verb)
 
-    def person_shortly_before(self, verb: Token) -> Token | None:
-        """The nearest person's name within a few words before the verb, in its sentence; not one
+    def person_shortly_before(self, verb: Token, reach: int = 11) -> Token | None:
+        """The nearest person's name within ``reach`` words before the verb, in its sentence; not one
         a preposition governs ("like Finance Minister Cesar Gaviria": a comparison, not the subject)."""
-        for k in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        for k in range(verb.i - 1, max(-1, verb.i - 1 - reach), -1):
             if self.quoted[k] >= 0 or self.doc[k].text in SENT_END:
                 break
             if k in self.names.run_of and self.names.is_person(self.name_at(k) or "") \
@@ -261,14 +261,9 @@ class Events:
     def person_right_before(self, verb: Token) -> Token | None:
         """The last word of a person's name standing right before a speech verb the parser left
         without a subject of its own ("…, chairman and chief executive Kevan Gosper said")."""
-        if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
-        k = verb.i - 1
-        run = self.names.run_of.get(k)
-        if run is None or run[1] != verb.i or self.quoted[k] >= 0 or self.in_prepositional_phrase(k):
-            return None
-        name = self.name_at(k)
-        return self.doc[k] if name and self.names.is_person(name) else None
+        return self.person_shortly_before(verb, reach=1)
 
     def in_prepositional_phrase(self, k: int) -> bool:
         """Token ``k``'s name is the object of a preposition ("like X", "with X", "to X")."""
