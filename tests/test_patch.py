@@ -92,24 +92,7 @@ def test_a_patch_that_fails_half_way_leaves_the_old_site_byte_for_byte(tmp_path,
 def test_recovery_after_a_kill_mid_patch_restores_the_old_site(tmp_path, killed_at_move):
     output, before = old_site(tmp_path)
     writer = new_version(output)
-    child = os.fork()
-    if child == 0:  # the build, killed at its n-th move: nothing of Python's clean-up runs
-        moves = []
-        real_move = patch.move
-
-        def move(source, target):
-            moves.append(source)
-            if len(moves) == killed_at_move:
-                os._exit(9)
-            real_move(source, target)
-
-        patch.move = move
-        try:
-            writer.commit()
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(child, 0)
-    assert os.WEXITSTATUS(status) == 9
+    assert killed_at_move_of(writer.commit, killed_at_move) == 9  # nothing of Python's clean-up runs
     assert tree(output) != before or killed_at_move == 1  # the kill left a mix
     report = Report()
     recover_output(output, report)
@@ -483,8 +466,8 @@ def fail_at_move(monkeypatch, failing_move: int) -> None:
     monkeypatch.setattr(patch, "move", move)
 
 
-def build_killed_at_move(config, at_move: int) -> int:
-    """Runs the build in a child process killed (``os._exit(9)``: no clean-up runs) at the patch's
+def killed_at_move_of(run, at_move: int) -> int:
+    """Runs ``run()`` in a child process killed (``os._exit(9)``: no clean-up runs) at the patch's
     ``at_move``-th move; the child's exit status."""
     child = os.fork()
     if child == 0:
@@ -498,8 +481,13 @@ def build_killed_at_move(config, at_move: int) -> int:
 
         patch.move = move
         try:
-            build_site(config, today=TODAY)
+            run()
         finally:
             os._exit(0)
     _, status = os.waitpid(child, 0)
     return os.WEXITSTATUS(status)
+
+
+def build_killed_at_move(config, at_move: int) -> int:
+    """The build, killed at the patch's ``at_move``-th move; the child's exit status."""
+    return killed_at_move_of(lambda: build_site(config, today=TODAY), at_move)
