@@ -1885,3 +1885,21 @@ def test_he_visits_a_town_later_in_the_month_is_the_named_persons_visit(nlp):
     found = only(nlp, text)
     assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03")
     assert found.title == "Anna Kovac visit to Washington"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "start", "title"),
+    [
+        ("Finance Minister Lena Moro will visit Treasury Secretary Paul Keane next week to discuss the currency.",
+         MeetingStatus.UPCOMING, "2024-W11", "Lena Moro meeting with Paul Keane"),
+        ("The trade delegation will visit Chancellor Paul Keane on Monday.",
+         MeetingStatus.UPCOMING, "2024-03-11", "Trade delegation meeting with Paul Keane"),
+    ],
+)
+def test_a_party_visiting_a_named_person_meets_them(nlp, text, status, start, title):
+    found = only(nlp, text)
+    assert (found.status, found.start, found.title) == (status, start, title)
+
+
+def test_visiting_someone_not_named_is_no_meeting(nlp):
+    assert extract_meetings(nlp("Prime Minister Anna Kovac visited her mother in Boston last week."), THU) == []

@@ -391,6 +391,8 @@ def weak_trigger(tok) -> MeetingKind | None:
             subj.lower_ in ("he", "she") and person_before(tok) is not None))
         if someone and tok.lemma_.lower() == "visit" and _visited_town(tok):
             return MeetingKind.VISITS  # "Nakasone will visit Washington later this month", "when he visits …"
+        if tok.lemma_.lower() == "visit" and _visited_person(tok) and _visitor(subj):
+            return MeetingKind.MEET  # "Chung will visit Treasury Secretary James Baker next week": they meet
         if subj is not None and subj.ent_type_ == "PERSON":
             return MeetingKind.WEAK_VERB
     return None
@@ -400,6 +402,17 @@ def _visited_town(verb):
     """The town or country a person's "visit" goes to ("will visit Washington"), or None."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.ent_type_ == "GPE" else None
+
+
+def _visited_person(verb):
+    """The person a person's "visit" calls on ("will visit President Reagan"), or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.ent_type_ == "PERSON" else None
+
+
+def _visitor(subj) -> bool:
+    """A subject that calls on someone: a person named in it, or a party ("the delegation")."""
+    return subj is not None and (is_party(subj) or any(t.ent_type_ == "PERSON" for t in subj.subtree))
 
 
 def _held(tok) -> bool:
