@@ -1197,3 +1197,38 @@ def test_the_field_of_an_office_after_for_is_no_speaker(nlp):
     found = quote(nlp, "change the law", "“It does not change the law,” the UN High Commissioner for Human Rights "
                   "said in a statement.")
     assert found.speaker != "Human Rights" and not found.attribution.names_someone
+
+
+# -- classes from the Wikinews sources' study half (web news) --------------------------
+
+
+def test_a_name_set_after_a_description_by_a_comma_alone_is_who_spoke(nlp):
+    q = quote(nlp, "We all knew", "“We all knew it,” said the panel’s top Democrat, Rep. Tom Hale of California.")
+    assert q.speaker == "Tom Hale"
+
+
+def test_a_name_joined_by_and_is_another_person_not_the_description(nlp):
+    q = quote(nlp, "It is over", "“It is over,” said the bank’s chairman and Rep. Dana Whitfield.")
+    assert q.speaker != "Dana Whitfield"
+
+
+def test_people_who_were_told_something_did_not_say_it(nlp):
+    paragraphs = ("John Reed, a lawyer for the families, spoke on Monday. Sri Lankans who applied for visas were "
+                  "told that they could stay for only one month.",
+                  "“It is cruel,” he said.")
+    assert quote(nlp, "It is cruel", *paragraphs).speaker in (None, "John Reed")
+
+
+def test_an_infinitive_after_a_description_has_no_speaker_of_its_own(nlp):
+    paragraphs = ("The activist Mara Kellen won the Grant Prize on Friday, named after its founder, Oskar Grant.",
+                  "Her Grant prize is the first to acknowledge farming as a means of building peace.",
+                  "“The committee has challenged the world,” she said.")
+    assert quote(nlp, "challenged the world", *paragraphs).speaker == "Mara Kellen"
+
+
+def test_a_name_closing_the_posts_phrase_holds_the_post(nlp):
+    paragraphs = ("A senior official said on Monday that the details had not been worked out.",
+                  "U.S. Ambassador to the U.N. Paul Brandt, whose name had also been mentioned as a possible "
+                  "successor, told reporters on Monday that he had not been approached about the job. "
+                  "“It has not been mentioned by me or to me,” he said.")
+    assert quote(nlp, "mentioned by me", *paragraphs).speaker == "Paul Brandt"

@@ -9,6 +9,7 @@ from digest.models import Attribution
 from digest.nlp.naming import describes_person
 from digest.nlp.quotes.candidate import NOBODY, Who
 from digest.nlp.quotes.lexicon import (
+    ADDRESSED,
     DOCUMENTS,
     FUTURE,
     GROUPS,
@@ -204,6 +205,8 @@ class Events:
                     return objs[0]
             subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0
                     and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
+            if subs and subs[0].dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSED:
+                return None  # "Sri Lankans who made inquiries were told that …": who heard it
             if subs:
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head.i != node.i:
@@ -277,15 +280,17 @@ class Events:
     def non_finite(verb: Token) -> bool:
         """A speech verb without a subject of its own: a gerund after a preposition or another verb
         ("by saying", "before saying", "try saying"), the subject of its sentence ("Saying …
-        starts"), an infinitive ("to say") or an imperative ("Just say")."""
+        starts"), an infinitive ("to say", "the first to acknowledge") or an imperative ("Just say")."""
         if verb.dep_ == "csubj" and verb.tag_ == "VBG":
             return True  # "Saying “Hey Nova” starts the music"
         if verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP"):  # "Just say “Hey Nova”": an imperative
             return all(t.pos_ in ("ADV", "INTJ", "SPACE") for t in verb.doc[verb.sent.start:verb.i])
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("relcl", "acl"):
+            return infinitive  # "the first to acknowledge …", "a decision to announce …"
         if verb.dep_ not in ("pcomp", "xcomp", "advcl"):
             return False
-        return verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        return verb.tag_ == "VBG" or infinitive
 
     def reporter_of_reported(self, verb: Token) -> Token | None:
         """The speech verb a speech verb without a subject is coordinated with, past the clause it

@@ -87,6 +87,10 @@ class Mentions:
                     if name:
                         names.add_person(name)
                         return Who(name, None, True, Attribution.SPEECH_VERB)
+            name = self.name_ending_post(head)
+            if name:
+                names.add_person(name)
+                return Who(name, None, True, Attribution.SPEECH_VERB)
         titles, words = strip_titles(self.doc[run[0]:run[1]].text.split())
         only_titles = all(w.lower().strip(".") in TITLE_WORDS for w in self.doc[run[0]:run[1]].text.split())
         if words and not only_titles and naming.is_office(" ".join(words)) and names.resolve(" ".join(words)) \
@@ -140,6 +144,22 @@ class Mentions:
         words = [t.text for t in doc[first:end] if not t.is_space]
         return " ".join(words[1:] if words[0].lower() == "the" else words)
 
+    def name_ending_post(self, head: Token) -> str | None:
+        """ "U.S. Ambassador to the U.N. John Danforth told …", parsed with the name inside "to the
+        U.N.": a person's name closing the post's own "to/for/at" phrase, after the place or body
+        the post is to, is who holds the post."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "for", "at", "in"):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = next((e for e in self.doc.ents if obj is not None and e.end - 1 == obj.i), None)
+            if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or self.quoted[obj.i] >= 0:
+                continue
+            before = [t for t in obj.subtree if t.i < ent.start]
+            if any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "PERSON") for t in before):
+                return self.names.resolve(ent.text)
+        return None
+
     def titled_name_after(self, head: Token, run: tuple[int, int]) -> str | None:
         """"Laurie Milbank and Co assistant manager Machiko Suzuki": the titled name is the person."""
         names = self.names
@@ -161,7 +181,7 @@ class Mentions:
         ("spokesman Dmitry Peskov" parsed with spokesman as head)."""
         names = self.names
         for child in head.children:
-            if child.dep_ == "appos" and child.i in names.run_of:
+            if (child.dep_ == "appos" or self.apposition_as_conj(head, child)) and child.i in names.run_of:
                 if naming.is_role_word(child.text):  # "the president's Security Adviser, Frank Carter"
                     child = next((c for c in child.children if c.dep_ == "appos" and c.i in names.run_of), child)
                 name = self.name_at(child.i)
@@ -178,6 +198,16 @@ class Mentions:
                 if name:
                     return Who(name, None, True, Attribution.SPEECH_VERB)
         return self.name_set_off_before(head)
+
+    def apposition_as_conj(self, head: Token, child: Token) -> bool:
+        """ "said the panel's top Democrat, Rep. Tom Lantos of California", parsed as two conjuncts:
+        a name joined to a description by a comma alone (no "and") is the described person."""
+        return (
+            child.dep_ == "conj"
+            and head.ent_type_ != "PERSON"
+            and not any(c.dep_ == "cc" for c in head.children)
+            and any(t.text == "," for t in head.doc[head.i + 1:child.i])
+        )
 
     def name_set_off_before(self, head: Token) -> Who | None:
         """"Adrian Lajous, Pemex' executive vice president of trade, said", parsed with the
