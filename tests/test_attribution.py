@@ -1232,3 +1232,25 @@ def test_a_name_closing_the_posts_phrase_holds_the_post(nlp):
                   "successor, told reporters on Monday that he had not been approached about the job. "
                   "“It has not been mentioned by me or to me,” he said.")
     assert quote(nlp, "mentioned by me", *paragraphs).speaker == "Paul Brandt"
+
+
+def test_a_site_named_by_its_address_does_not_cut_the_sentence(nlp):
+    q = quote(nlp, "impossible to tell",
+              'In a FarmWatch.Net editorial last year, Ann Lee, director of the soil programme, wrote, '
+              '"It may be impossible to tell."')
+    assert q.speaker == "Ann Lee"
+
+
+def test_an_abbreviated_rank_before_a_name_does_not_cut_the_sentence(nlp):
+    paragraphs = ('"We will hold the line," academy commandant Col. Ruth Ferris told a news conference.',
+                  '"The base stays open," army spokesman Maj. Tom Hale told reporters.')
+    first, second = quote(nlp, "hold the line", *paragraphs), quote(nlp, "base stays open", *paragraphs)
+    assert (first.speaker, second.speaker) == ("Ruth Ferris", "Tom Hale")
+
+
+def test_a_public_body_is_never_a_company_named_before(nlp):
+    paragraphs = ("Acme Corp said on Monday it would close a plant in the north.",
+                  "“We were not consulted,” the ministry said.",
+                  "“We will close it,” the company said.")
+    assert quote(nlp, "not consulted", *paragraphs).speaker != "Acme Corp"
+    assert quote(nlp, "close it", *paragraphs).speaker == "Acme Corp"

@@ -9,6 +9,7 @@ ever downloaded at run time.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 from digest.errors import DigestError
@@ -32,6 +33,33 @@ def _register_components() -> None:
             if token.is_space and "\n" in token.text:
                 doc[i + 1].is_sent_start = True
         return doc
+
+
+# A site's name written as its address with a capital ("SciDev.Net", "Booking.Com") is one word; the
+# tokenizer keeps "Amazon.com" whole but splits these as a sentence end, cutting the sentence in two.
+SITE_NAME = re.compile(r"[A-Za-z][\w-]*\.(?:com|net|org|gov|edu|info|biz)(?:\.[a-z]{2})?", re.IGNORECASE)
+
+
+# Abbreviated ranks and titles written before a name that the tokenizer cuts as a sentence end
+# ("SOA commandant Col." / "Ann Lee told …"), which leaves the quote before them with no speaker.
+TITLE_ABBREVIATIONS = (
+    "Col.", "Lt.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Brig.", "Supt.", "Insp.", "Det.",
+    "Atty.", "Amb.", "Hon.", "Msgr.", "Fr.", "Gens.", "Reps.", "Sens.",
+)
+
+
+def _keep_title_abbreviations(nlp) -> None:
+    from spacy.attrs import ORTH
+
+    for word in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+def _keep_site_names(nlp) -> None:
+    own = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = (
+        SITE_NAME.fullmatch if own is None else (lambda text: own(text) or SITE_NAME.fullmatch(text))
+    )
 
 
 def installed_package(name: str) -> str | None:
@@ -58,6 +86,8 @@ def load_pipeline(name: str = DEFAULT_PIPELINE):
         )
     _register_components()
     nlp = spacy.load(package)
+    _keep_site_names(nlp)
+    _keep_title_abbreviations(nlp)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
     if first:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before=first)

@@ -158,10 +158,15 @@ _COMPANY_ENDINGS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "s
                               "lp", "llp", "pty", "limited", "incorporated"})
 
 
+def is_company_name(full: str) -> bool:
+    """A name with a company's legal ending ("Acme Corp", "John Labatt Ltd")."""
+    words = full.split()
+    return len(words) > 1 and _key(words[-1]) in _COMPANY_ENDINGS
+
+
 def _never_person(full: str) -> bool:
     """A country ("Sri Lanka") or a company ("John Labatt Ltd"), whatever the tagger says."""
-    words = full.split()
-    return full.lower() in _COUNTRIES or (len(words) > 1 and _key(words[-1]) in _COMPANY_ENDINGS)
+    return full.lower() in _COUNTRIES or is_company_name(full)
 
 
 _FEMININE = _words(

@@ -53,6 +53,14 @@ ORGANISATIONS = _words(
     delegation mission secretariat panel tribunal
     """
 )
+# Organisation nouns for public bodies: "the ministry said" is never a company named before.
+PUBLIC_BODIES = _words(
+    """
+    ministry department agency government office committee council party commission court police
+    embassy administration authority army military regime cabinet parliament delegation mission
+    secretariat panel tribunal
+    """
+)
 # Nouns for people met in the news who are described, not named: "residents said", "one
 # commuter said", "another onlooker told reporters". Never resolved to someone named before.
 GROUPS = _words(

@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from digest.models import Attribution
 from digest.nlp.quotes.candidate import NOBODY, Who
-from digest.nlp.quotes.lexicon import GROUPS, SPOKES
-from digest.nlp.speakers import PERSON_NOUNS
+from digest.nlp.quotes.lexicon import GROUPS, PUBLIC_BODIES, SPOKES
+from digest.nlp.speakers import PERSON_NOUNS, is_company_name
 
 # Verbs whose agent wrote or issued a document ("a letter signed by Smith"); an agency that
 # "quoted" or "carried" it only passed it on.
@@ -110,6 +110,8 @@ class Resolution:
             if char - m.char > 1500:
                 break
             name = self.names.resolve(m.name)
+            if noun in PUBLIC_BODIES and is_company_name(name):
+                continue  # "Acme Corp said …" then "the ministry said": not Acme
             if self.quoted[m.start] < 0 and self.names.is_org(name) and (
                     m.subject or noun in name.lower().split()):
                 return name
