@@ -450,7 +450,7 @@ def _correct_persons(names: Names) -> None:
         names.persons.discard(full)  # "Sri Lanka" tagged PERSON
         names.labels[full] = {"GPE"}
     companies = {" ".join(m.name.split()[:-1]).lower() for m in names.mentions
-                 if len(m.name.split()) > 1 and _key(m.name.split()[-1]) in _COMPANY_ENDINGS}
+                 if is_company_name(m.name)}
     for full in [full for full in names.persons if all(is_office_field(w) for w in full.split())]:
         names.persons.discard(full)  # "Human Rights" of "High Commissioner for Human Rights": a field
     for full in [full for full in names.persons if _never_person(full) or full.lower() in companies]:

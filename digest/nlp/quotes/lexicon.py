@@ -72,9 +72,9 @@ GROUPS = _words(
     survivor relative participant attendee delegate mourner worshipper pilgrim refugee migrant
     """
 )
-# Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
 # Speech verbs whose passive subject is who was spoken to: "refugees were told that …", "he was assured".
 ADDRESSED = _words("tell inform assure warn remind advise notify instruct promise")
+# Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
 RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
 # Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
 TARGETING = _words("threaten insult accuse harass abuse taunt curse menace intimidate stalk slur")

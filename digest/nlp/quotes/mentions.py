@@ -152,12 +152,15 @@ class Mentions:
             if prep.dep_ != "prep" or prep.lower_ not in ("to", "for", "at", "in"):
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            ent = next((e for e in self.doc.ents if obj is not None and e.end - 1 == obj.i), None)
-            if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or self.quoted[obj.i] >= 0:
+            if obj is None or obj.ent_type_ != "PERSON" or obj.ent_iob_ != "I" or self.quoted[obj.i] >= 0:
+                continue  # a person's name of two words or more, ending on the phrase's object
+            if obj.i + 1 < len(self.doc) and self.doc[obj.i + 1].ent_iob_ == "I":
                 continue
-            before = [t for t in obj.subtree if t.i < ent.start]
-            if any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "PERSON") for t in before):
-                return self.names.resolve(ent.text)
+            start = obj.i
+            while self.doc[start].ent_iob_ == "I":
+                start -= 1
+            if any(t.pos_ == "PROPN" and t.ent_type_ not in ("", "PERSON") for t in obj.subtree if t.i < start):
+                return self.names.resolve(self.doc[start:obj.i + 1].text)
         return None
 
     def titled_name_after(self, head: Token, run: tuple[int, int]) -> str | None:
