@@ -1254,3 +1254,17 @@ def test_a_public_body_is_never_a_company_named_before(nlp):
                   "“We will close it,” the company said.")
     assert quote(nlp, "not consulted", *paragraphs).speaker != "Acme Corp"
     assert quote(nlp, "close it", *paragraphs).speaker == "Acme Corp"
+
+
+def test_who_is_accused_or_praised_did_not_say_the_words(nlp):
+    paragraphs = ("General Ortiz, accused of running “a state within the state” for a decade, died on Monday.",
+                  "Mayor Ann Lee was accused by her rival of keeping “a slush fund for friends” at the council.",
+                  "The judge, praised by lawyers as “a model of patience”, retired on Friday.")
+    assert quote(nlp, "state within", *paragraphs).speaker is None
+    assert quote(nlp, "slush fund", *paragraphs).speaker != "Ann Lee"
+    assert quote(nlp, "model of patience", *paragraphs).speaker == "lawyers"
+
+
+def test_who_was_told_something_is_not_the_speaker_but_who_told_them_is(nlp):
+    q = quote(nlp, "sent back", "Refugees were told by border officials that “nobody will be sent back tonight”.")
+    assert q.speaker == "border officials"

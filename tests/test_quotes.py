@@ -328,6 +328,21 @@ def test_titles_names_and_scare_quotes_are_not_quotes(nlp):
     assert q == []
 
 
+def test_a_label_a_name_or_nationality_owns_is_a_scare_quote(nlp):
+    q = run(
+        nlp,
+        "In reply the capital armed Kurdish “border guard units”, which are accused of raids on villages.",
+        "General Ortiz, accused of jailing thousands without trial during Veloria’s “quiet war” of the 1980s, "
+        "died on Monday.",
+    )
+    assert q == []
+
+
+def test_a_label_in_someones_reported_words_stays_their_partial_quote(nlp):
+    q = run(nlp, "The spokesman Ivan Petrov said Russia’s “red lines” were clear to everyone.")
+    assert [(x.text, x.speaker, x.partial) for x in q] == [("red lines", "Ivan Petrov", True)]
+
+
 def test_stray_and_unbalanced_marks_keep_other_quotes(nlp):
     q = run(
         nlp,

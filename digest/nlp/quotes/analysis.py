@@ -98,11 +98,12 @@ class Analysis:
         return content[-1:] in SENT_END or any(t.pos_ in ("VERB", "AUX") for t in self.doc[a:b + 1])
 
     def worth_keeping(self, cand: Candidate, before: list[Token], content: str, a: int, b: int) -> bool:
-        """A fragment needs a speech verb (or to stand mid-sentence) and not to be a title or a
-        noun's modifier; a statement must not be a lone title or a single word."""
+        """A fragment needs a speech verb (or to stand mid-sentence) and not to be a title, a noun's
+        modifier or, when no one is said to speak it, a label a party owns; a statement must not be a
+        lone title or a single word."""
         if not cand.statement:
             fragment_ok = (cand.has_verb or cand.mid_sentence) and not self.is_title_like(content) \
-                and not self.modifies_noun(a, b)
+                and not self.modifies_noun(a, b) and not (not cand.attributed and self.owned_label(a, b))
             return fragment_ok and not (cand.words < 2 and not self.single_word_ok(before, a, b))
         # one quoted word standing alone says nothing worth a quote
         return not ((self.is_title_like(content) and not self.attribution_adjacent(a, b)) or cand.words < 2)

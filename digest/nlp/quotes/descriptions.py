@@ -160,6 +160,8 @@ class Descriptions:
                 out = []
                 continue
             out.append(t)
+        while out and out[-1].i > head.i and out[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            out.pop()  # "rights groups of “…”": the quote cut the phrase after its preposition
         if not out or len(out) > 12:
             out = [t for t in toks if head.i - 3 <= t.i <= head.i and not t.is_punct]
         text = self.doc[out[0].i:out[-1].i + 1].text.strip() if out else head.text

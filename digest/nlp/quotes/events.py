@@ -19,6 +19,7 @@ from digest.nlp.quotes.lexicon import (
     RECEIVING,
     SENT_END,
     SPEECH_VERBS,
+    SPOKEN_ABOUT,
     TARGET_NOUNS,
     TARGETING,
     THREATS,
@@ -194,6 +195,8 @@ class Events:
     def subject(self, verb: Token) -> Token | None:
         if self.participle_of_relative(verb):
             return None  # the architect's words or the main clause's: no name rather than a guess
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() != "quote":
+            return self.agent(verb)  # "Galtieri, accused (by rights groups) of …": the noun is spoken of
         adjacent = self.person_right_before(verb)
         if adjacent is not None:
             return adjacent  # "…, chairman and chief executive Kevan Gosper said in a statement"
@@ -205,8 +208,8 @@ class Events:
                     return objs[0]
             subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and self.quoted[c.i] < 0
                     and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
-            if subs and subs[0].dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSED:
-                return None  # "Sri Lankans who made inquiries were told that …": who heard it
+            if subs and subs[0].dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSED | SPOKEN_ABOUT:
+                return self.agent(node)  # "Sri Lankans … were told that …", "X was accused of": not who spoke
             if subs:
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head.i != node.i:
@@ -249,6 +252,12 @@ class Events:
                     return doc[j]
                 break
         return self.person_shortly_before(verb)
+
+    def agent(self, verb: Token) -> Token | None:
+        """Who a passive verb's "by" names ("accused by rights groups"), if anyone."""
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return pobj if pobj is not None and self.quoted[pobj.i] < 0 else None
 
     def person_shortly_before(self, verb: Token, reach: int = 11) -> Token | None:
         """The nearest person's name within ``reach`` words before the verb, in its sentence; not one

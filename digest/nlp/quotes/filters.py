@@ -46,6 +46,19 @@ class Filters:
             return True
         return any(t.head.i in nouns for t in doc[a + 1:b] if not t.is_punct)
 
+    def owned_label(self, a: int, b: int) -> bool:
+        """Argentina's "dirty war", Arab "self-defence militias": a verbless quoted noun phrase that a
+        name or a nationality owns is what that party calls something, a scare quote."""
+        doc = self.doc
+        inside = [t for t in doc[a + 1:b] if not t.is_punct]
+        if not inside or len(inside) > 5 or any(t.pos_ in ("VERB", "AUX") for t in inside):
+            return False
+        roots = [t for t in inside if t.head.i == t.i or not a < t.head.i < b]
+        if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+            return False
+        return any(c.i < a and ((c.dep_ == "poss" and c.pos_ == "PROPN") or
+                                (c.dep_ == "amod" and c.ent_type_ == "NORP")) for c in roots[0].children)
+
     def attribution_adjacent(self, a: int, b: int) -> bool:
         """A speech verb touches the quote: ``"…," Trump said`` or ``said: "…"``."""
         doc = self.doc

@@ -74,6 +74,8 @@ GROUPS = _words(
 )
 # Speech verbs whose passive subject is who was spoken to: "refugees were told that …", "he was assured".
 ADDRESSED = _words("tell inform assure warn remind advise notify instruct promise")
+# Speech verbs whose passive subject is who was spoken about: "X was accused of …", "X, praised as …".
+SPOKEN_ABOUT = _words("accuse charge condemn denounce criticise criticize praise blast slam describe")
 # Verbs whose subject hears, receives or suffers words, never says them ("Jones received a voicemail:").
 RECEIVING = _words("receive get hear read find see listen watch obtain face suffer endure")
 # Verbs whose object is the target of the words ("threatened Jones"), never their speaker.
