@@ -1903,3 +1903,60 @@ def test_a_party_visiting_a_named_person_meets_them(nlp, text, status, start, ti
 
 def test_visiting_someone_not_named_is_no_meeting(nlp):
     assert extract_meetings(nlp("Prime Minister Anna Kovac visited her mother in Boston last week."), THU) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister's trip follows several visits to Iran by Dutch officials in recent months.",
+        "The strike follows talks in Geneva between the sides over the past two weeks.",
+    ],
+)
+def test_meetings_in_the_time_just_gone_are_past(nlp, text):
+    assert only(nlp, text).status is MeetingStatus.PAST
+
+
+def test_a_past_series_does_not_swallow_the_next_meeting(nlp):
+    text = ("The minister's trip follows several visits to Iran by Dutch officials in recent months. "
+            "The ministers will meet again in Rome on Friday.")
+    found = upcoming(nlp, text)
+    assert [(m.start, m.place) for m in found] == [("2024-03-08", "Rome")]
+
+
+def test_talks_that_follow_recent_contacts_stay_upcoming(nlp):
+    found = only(nlp, "The talks, which resume in Geneva on Friday, follow contacts between the sides in recent weeks.")
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The full Budget Committee will take up the bill next week.", "2024-W11"),
+        ("The city council takes up the budget on March 12.", "2024-03-12"),
+    ],
+)
+def test_a_body_taking_up_a_matter_holds_a_session(nlp, text, start):
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, start)
+
+
+def test_a_matter_taking_up_a_bodys_time_is_no_session(nlp):
+    assert upcoming(nlp, "The dispute will take up much of the committee's time next week.") == []
+
+
+def test_a_visit_here_by_a_party_is_a_visit_and_apart_from_another_visit(nlp):
+    text = ("A visit here next week by Japanese trade officials and a visit to Tokyo by a senior State "
+            "Department official will do little to change the decision, analysts said.")
+    found = extract_meetings(nlp(text), THU)
+    assert [(m.title, m.start, m.place) for m in found] == [
+        ("Visit by Japanese trade officials", "2024-W11", None),
+        ("Visit to Tokyo by senior State Department official", None, "Tokyo"),
+    ]
+
+
+def test_a_visit_by_train_names_no_visitor(nlp):
+    assert "train" not in only(nlp, "Kovac's visit by train to Vienna starts on Monday.").title
+
+
+def test_the_visitors_possessive_is_not_said_twice(nlp):
+    assert only(nlp, "Mitterrand's visit to Bonn starts on Monday.").title == "Mitterrand's visit to Bonn"

@@ -153,8 +153,9 @@ def _bodys_next_session(tok, gov) -> bool:
 
 
 def _visit_ok(tok) -> bool:
-    """A visit by someone named, a state or official visit, or a visit to a named place or person."""
-    if visit_destination(tok) is not None:
+    """A visit by someone named, a state or official visit, or a visit to a named place or person
+    or to where the article is written ("a visit here next week by Japanese trade officials")."""
+    if visit_destination(tok) is not None or any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children):
         return True
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
@@ -179,17 +180,21 @@ def verb_trigger(tok) -> MeetingKind | None:
     if lemma in lex.TESTIFY_VERBS or (lemma in lex.APPEAR_VERBS and _before_a_body(tok)):
         return MeetingKind.TESTIFY
     subj = subject(tok)
-    if (
-        lemma in lex.BODY_VERBS
-        and subj is not None
-        and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES)
-    ):
+    # "the board will consider …", "the committee will take up the bill"; not the passive "will be
+    # approved by the board", more often a step a deal must pass than a session (newswire/clean)
+    if (lemma in lex.BODY_VERBS or _takes_up(tok)) and subj is not None \
+            and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES):
         return MeetingKind.BODY
     talker = _agent(tok) if any(c.dep_ == "auxpass" for c in tok.children) else subj
     # "are due to discuss", "due to be discussed by farm ministers", "will discuss … in Rome"
     if lemma in lex.TALK_VERBS and talker is not None and is_party(talker) and (_scheduled_to(tok) or _somewhere(tok)):
         return MeetingKind.TALK
     return None
+
+
+def _takes_up(verb) -> bool:
+    """ "will take up the bill": a body putting a matter on its agenda."""
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _visits_an_institution(verb) -> bool:

@@ -83,6 +83,8 @@ def mention_tense(tok, kind: MeetingKind) -> str:
     clause = clause_tense(tok, prep_cues=True)
     if _coming_up(tok) or (clause == PAST and _next_in_reported_speech(tok)):
         return FUTURE
+    if clause != FUTURE and _told_as_recent(tok):
+        return PAST
     tense = clause
     if clause == PRESENT:
         for c in tok.children:
@@ -91,6 +93,29 @@ def mention_tense(tok, kind: MeetingKind) -> str:
             if c.dep_ in ("amod", "advmod") and c.lower_ in lex.PAST_AMODS:
                 tense = PAST
     return tense
+
+
+_TIME_UNITS = {"day", "week", "month", "year"}
+
+
+def _told_as_recent(tok) -> bool:
+    """ "follows several visits … in recent months", "meetings held over the past two weeks",
+    "talks recently": the time just gone holds them. The verb's phrase counts only when the
+    meeting is not its subject ("the talks follow meetings in recent weeks" says nothing of the talks)."""
+    gov = governor(tok)
+    holders = [tok] + ([gov] if gov is not None and gov.i != tok.i and tok.dep_ not in ("nsubj", "nsubjpass") else [])
+    return any(_recent_phrase(c) for h in holders for c in h.children)
+
+
+def _recent_phrase(c) -> bool:
+    """ "recently", "lately", "in recent months", "over the past two weeks", "within the last year"."""
+    if c.dep_ == "advmod":
+        return c.lower_ in ("recently", "lately")
+    if c.dep_ != "prep" or c.lower_ not in ("in", "over", "during", "within"):
+        return False
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in _TIME_UNITS
+               and any(a.dep_ == "amod" and a.lower_ in ("recent", "past", "last") for a in o.children)
+               for o in c.children)
 
 
 def _coming_up(tok) -> bool:

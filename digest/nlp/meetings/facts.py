@@ -713,6 +713,8 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
             names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")}
         if c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "among", "involving"):
             sources.append(list(c.subtree))
+        if c.dep_ == "prep" and c.lower_ == "by" and kind is MeetingKind.VISIT:  # "a visit by X"
+            sources.append(_without_other_meetings(c))
         if c.dep_ == "appos":
             sources.append(list(c.subtree))
             names |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
@@ -727,6 +729,13 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
     # "Talks were expected to take place with the Algerians", "talks will open with Japan"
     sources += [list(p.subtree) for p in preps_of_its_verb(tok) if p.lower_ in ("with", "between", "among")]
     return sources, names
+
+
+def _without_other_meetings(phrase) -> list:
+    """The words of ``phrase`` less another meeting joined to it ("by Japanese officials and a
+    visit to Tokyo by …": the second visit is not who makes the first)."""
+    cut = {t.i for c in phrase.subtree if c.dep_ == "conj" and is_meeting_noun(c) for t in c.subtree}
+    return [t for t in phrase.subtree if t.i not in cut]
 
 
 def _between_after(tok):

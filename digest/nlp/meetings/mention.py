@@ -122,7 +122,15 @@ def _set_apart(mentions: list[Mention]) -> list[Mention]:
         for b in dated:
             if a is not b and a.value.start != b.value.start and a.status != b.status:
                 a.apart.add(b.trigger.i)
+    introduced = [m for m in mentions if _introduced(m.trigger)]
+    for a in introduced:  # "a visit here next week by … and a visit to Tokyo by …": two visits
+        a.apart.update(b.trigger.i for b in introduced if b is not a and b.kind is a.kind)
     return mentions
+
+
+def _introduced(tok) -> bool:
+    """A meeting noun brought in as a new one: "a visit", "another meeting"."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
 
 
 def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date, doc_places) -> Mention | None:

@@ -461,6 +461,9 @@ def _noun_title(tok, kind: MeetingKind) -> str:
         return of_title
     if kind is MeetingKind.VISIT and visit_destination(tok) is not None:
         return _visit_title(tok, base, left_tokens)
+    visitor = _visitor_by(tok) if kind is MeetingKind.VISIT else None
+    if visitor is not None:  # "a visit here next week by Japanese trade officials"
+        return cap(f"{base} by {' '.join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != 'det')}")
     if acronym and acronym not in base:
         return cap(f"{acronym} {base}")
     gov = governor(tok)
@@ -487,18 +490,23 @@ def _visit_title(tok, base: str, left_tokens: list) -> str:
     who = ""
     gov = governor(tok)
     subj = subject(gov) if gov is not None and not any(t.ent_type_ == "PERSON" for t in left_tokens) else None
-    visitor = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                    for o in c.children if o.dep_ == "pobj"), None)
+    visitor = _visitor_by(tok)
     if visitor is not None:  # "a visit to Tokyo by a senior State Department official"
         ents = people_else_parties(visitor.subtree)
         if not ents or ents[0] in where or visitor.pos_ != "PROPN":  # "by the Japanese trade minister"
             by = " ".join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != "det")
             return cap(f"{base} to {where} by {by}")
         who = ents[0]
-    elif subj is not None and subj.pos_ != "PRON" and not tok.is_ancestor(subj):  # not the visit itself
+    elif subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and not tok.is_ancestor(subj):  # not the visit
         ents = people_else_parties(subj.subtree)
         who = ents[0] if ents else ""
     return cap(f"{who} {base} to {where}")
+
+
+def _visitor_by(tok):
+    """Who a visit is "by", if the phrase says ("by train" says how, not who)."""
+    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for o in c.children if o.dep_ == "pobj" and is_party(o)), None)
 
 
 def _of_title(tok, base: str, acronym: str | None) -> str | None:
