@@ -1268,3 +1268,33 @@ def test_who_is_accused_or_praised_did_not_say_the_words(nlp):
 def test_who_was_told_something_is_not_the_speaker_but_who_told_them_is(nlp):
     q = quote(nlp, "sent back", "Refugees were told by border officials that “nobody will be sent back tonight”.")
     assert q.speaker == "border officials"
+
+
+def test_a_surname_the_tagger_takes_for_a_verb_or_place_is_still_the_person(nlp):
+    paragraphs = ("Donald Trump and John Kasich met voters in Ohio on Saturday.",
+                  "“Jeb wants to be a tough guy tonight,” Trump shot back.",
+                  "“It is time,” Kasich weighed in.")
+    assert quote(nlp, "tough guy", *paragraphs).speaker == "Donald Trump"
+    assert quote(nlp, "It is time", *paragraphs).speaker == "John Kasich"
+
+
+def test_a_month_is_not_the_surname_of_someone_named_may(nlp):
+    paragraphs = ("Theresa May met John Kasich on Saturday.",
+                  "Talks began in May. “It is time,” the envoy said.")
+    assert quote(nlp, "It is time", *paragraphs).speaker != "Theresa May"
+
+
+def test_he_is_not_the_person_his_own_quote_names(nlp):
+    paragraphs = ("Ohio pastor Ray Dunmore says people do not really know the candidate.",
+                  "Dunmore wants to change the view that Walt Brenner is cruel. He rejects claims that Brenner "
+                  "has stoked anger. He believes, he said, that “Walt Brenner is a really good man.”")
+    assert quote(nlp, "really good man", *paragraphs).speaker in (None, "Ray Dunmore")
+
+
+@pytest.mark.parametrize("sentence", [
+    "After Governor Tom Hale attacked her record in the debate, Senator Ann Lee shot back, “I chose to work.”",
+    "Senator Ann Lee weighed in: “I chose to work.”",
+    "Senator Ann Lee hit back at Governor Tom Hale, saying “I chose to work.”",
+])
+def test_a_speech_verb_with_its_particle_reports_speech(nlp, sentence):
+    assert quote(nlp, "chose to work", sentence).speaker == "Ann Lee"

@@ -272,8 +272,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     ("Cheuk Hau-yip", "Khalid al-Falih") and particles inside a name too ("Paul de Keersmaeker")."""
     runs = []
     i, n = 0, len(doc)
+    surnames = _surnames(doc)
     while i < n:
-        if not _is_name_token(doc[i]):
+        if not (_is_name_token(doc[i]) or _named_surname(doc[i], surnames)):
             i += 1
             continue
         j = i + 1
@@ -298,6 +299,20 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         i = j
     person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
     return [piece for run in runs for piece in _split_at_person(doc, *run, person_start.get(run[1], -1))]
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the people the article names in full: "Trump" of "Donald Trump" is the
+    person's name wherever it stands capitalised, even where the tagger takes it for a verb
+    ("…," Trump shot back) or a place ("…," Kasich weighed in)."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                     and e[-1].text[:1].isupper() and e[-1].is_alpha)
+
+
+def _named_surname(tok: Token, surnames: frozenset[str]) -> bool:
+    """A capitalised word inside a sentence that is the surname of someone named in full (not the
+    month of "in May" beside "Theresa May")."""
+    return tok.text in surnames and not tok.is_sent_start and tok.ent_type_ not in _NOT_NAMES
 
 
 def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[tuple[int, int]]:

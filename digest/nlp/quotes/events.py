@@ -23,6 +23,7 @@ from digest.nlp.quotes.lexicon import (
     TARGET_NOUNS,
     TARGETING,
     THREATS,
+    is_phrasal_speech,
 )
 from digest.nlp.speakers import PERSON_NOUNS, PRONOUNS, strip_titles
 
@@ -160,7 +161,7 @@ class Events:
         self.event_sent.append(tok.sent.start)
 
     def is_speech_verb(self, t: Token) -> bool:
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS:
+        if (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or is_phrasal_speech(t):
             return True
         return t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
 

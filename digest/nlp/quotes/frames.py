@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from digest.nlp.quotes.lexicon import MAX_FRAME, SENT_END, SPEECH_VERBS
+from digest.nlp.quotes.lexicon import MAX_FRAME, SENT_END, SPEECH_VERBS, is_phrasal_speech
 
 
 class Frames:
@@ -101,7 +101,7 @@ class Frames:
         """The speech verb of the frame nearest to the quote (or "according" of "according to")."""
         best, best_d = None, 1 << 30
         for t in outside:
-            ok = (t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")) or (
+            ok = (t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")) or is_phrasal_speech(t) or (
                 t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
             ) or (t.lemma_.lower() == "quote" and t.tag_ == "VBN")
             if not ok:

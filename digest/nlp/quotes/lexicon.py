@@ -19,6 +19,18 @@ SPEECH_VERBS = _words(
     mumble mutter murmur grumble appeal criticise criticize accuse condemn denounce praise
     """
 )
+# Verbs that report speech with their particle: "shot back", "weighed in", "hit back".
+PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "snap": "back", "push": "back",
+                  "weigh": "in", "chime": "in", "lash": "out"}
+
+
+def is_phrasal_speech(t) -> bool:
+    """``t`` is the verb of a phrasal speech verb with its particle: "Lee shot back, “…”"."""
+    particle = PHRASAL_SPEECH.get(t.lemma_.lower())
+    return particle is not None and t.pos_ == "VERB" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in t.children)
+
+
 # Verbs and nouns that introduce a name or a term, not speech: a "non-market economy" status.
 DESIGNATION = _words(
     """

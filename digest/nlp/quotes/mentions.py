@@ -45,12 +45,19 @@ class Mentions:
         gender = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
         plural = low in ("they", "them")
         person = None if plural else low in ("he", "she", "him", "her")
-        who = self.antecedent(head.idx, person=person, gender=gender, plural=plural, skip=self.reported_by(head))
+        who = self.antecedent(head.idx, person=person, gender=gender, plural=plural, skip=self.reported_by(head),
+                              exclude=self.named_in_quotes(head.sent))
         if not who:
             return NOBODY
         # "Bank executives said …; they …": a pronoun for people described, not named, names nobody
         named = who in self.names.persons or bool(self.names.labels.get(self.names.resolve(who)))
         return Who(who, None, low in ("he", "she", "him", "her"), Attribution.PRONOUN if named else Attribution.UNNAMED)
+
+    def named_in_quotes(self, sent) -> frozenset[str]:
+        """People the quotes of the sentence name: "“Donald Trump is a good guy,” he said" is not
+        Trump speaking of himself, whoever was named last."""
+        return frozenset(self.names.resolve(name) for i in range(sent.start, sent.end)
+                         if self.quoted[i] >= 0 and i in self.names.run_of and (name := self.name_at(i)))
 
     @staticmethod
     def reported_by(head: Token) -> tuple[int, int] | None:

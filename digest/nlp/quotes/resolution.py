@@ -41,14 +41,15 @@ class Resolution:
 
     def antecedent(self, char: int, person: bool | None, noun: str | None = None,
                    gender: str | None = None, plural: bool = False,
-                   skip: tuple[int, int] | None = None) -> str | None:
+                   skip: tuple[int, int] | None = None, exclude: frozenset[str] = frozenset()) -> str | None:
         """The speaker or subject most recently before ``char`` (a person when ``person``).
 
         With ``noun`` ("minister"), only one whose role or description contains it. Within
         the sentence of the latest fit, the subject of the sentence's main verb wins over a
         subject inside a clause ("Figgins declined to say whether Thomas slept …; he said").
         ``plural`` ("they") passes over one named person; events at characters inside ``skip``
-        are passed over.
+        and speakers in ``exclude`` are passed over (and the answer is None when the person
+        named last is one of them).
         """
         k = bisect.bisect_left(self.event_chars, char)
         lo = max(0, k - 60)
@@ -61,7 +62,7 @@ class Resolution:
             speaker, is_person, role = self.events[j]
             if person is not None and is_person != person:
                 continue
-            if skip is not None and skip[0] <= self.event_chars[j] < skip[1]:
+            if (skip is not None and skip[0] <= self.event_chars[j] < skip[1]) or speaker in exclude:
                 continue
             if plural and is_person and not plural_description(speaker):
                 continue  # "they said" is never one person
@@ -88,7 +89,8 @@ class Resolution:
         if found >= 0:
             return self.events[found][0]
         if person and not noun:
-            return self.names.recent_person(char, prefer_subject=False)
+            last = self.names.recent_person(char, prefer_subject=False)
+            return None if last in exclude else last
         if noun:
             return self.names.recent_person(char, noun=noun)
         return None
