@@ -409,6 +409,8 @@ def test_clean_role_refuses_fragments_marks_and_page_furniture():
     assert clean_role("doctor at Chaoyang Hospital where the patients were") == "doctor at Chaoyang Hospital"
     assert clean_role("“deeply troubled”") is None
     assert clean_role("Home | News | Sport") is None
+    assert clean_role("Governor of Ohio in 1983") == "Governor of Ohio"
+    assert clean_role("head of the 1990s project") == "head of the 1990s project"
 
 
 # -- 6. non-speakers --------------------------------------------------------------------
@@ -1298,3 +1300,20 @@ def test_he_is_not_the_person_his_own_quote_names(nlp):
 ])
 def test_a_speech_verb_with_its_particle_reports_speech(nlp, sentence):
     assert quote(nlp, "chose to work", sentence).speaker == "Ann Lee"
+
+
+def test_a_quote_run_is_not_taken_by_the_next_speaker_reporting_his_own_words(nlp):
+    paragraph = ("“It is a sad day,” Senator Ann Lee told reporters in Ohio. “This is what the campaign has "
+                 "become.” Governor Tom Hale said he would have fired the manager on the spot.")
+    assert quote(nlp, "what the campaign", paragraph).speaker == "Ann Lee"
+
+
+def test_a_bare_tag_after_a_quote_still_attributes_it(nlp):
+    paragraph = "Tom Hale spoke first. “We will win this fight.” Governor Ann Lee told reporters."
+    assert quote(nlp, "win this fight", paragraph).speaker == "Ann Lee"
+
+
+def test_a_colon_lead_in_without_a_speech_verb_names_its_subject_not_its_first_name(nlp):
+    paragraphs = ("When Walt Brenner died in 1998, Governor Ann Lee released the following statement:",
+                  "“Tom and I offer our condolences to the family and friends of Walt Brenner.”")
+    assert quote(nlp, "condolences", *paragraphs).speaker == "Ann Lee"

@@ -274,6 +274,9 @@ def is_office_field(word: str) -> bool:
     return key(word) in _OFFICE_FIELDS
 
 
+_TIME_PREPOSITIONS = frozenset({"in", "since", "from", "until", "during", "between"})
+
+
 def clean_role(text: str | None) -> str | None:
     """A role a reader would accept, or None.
 
@@ -288,6 +291,9 @@ def clean_role(text: str | None) -> str | None:
     words = text.strip(" ,;:-–—()").split()
     cut = next((i for i, w in enumerate(words) if i > 0 and key(w) in _CLAUSE_WORDS), len(words))
     words = words[:cut]  # "doctor at Chaoyang Hospital where the patients were": the clause is no role
+    when = next((i for i in range(1, len(words) - 1) if key(words[i]) in _TIME_PREPOSITIONS
+                 and re.fullmatch(r"\d{4}s?", words[i + 1].strip(",.;"))), len(words))
+    words = words[:when]  # "Governor of Arkansas in 1983": the year says when, not what
     while words and (key(words[0]) in ("the", "a", "an") or key(words[0]) in _NOT_POSITION_WORDS):
         words = words[1:]  # "the real Prince Andrew": "real" says nothing of the position
     while words and key(words[-1]) in _ROLE_TAIL:

@@ -52,14 +52,19 @@ class Frames:
         Office of Fair Trading Director Ann Leigh said")."""
         if self.introduces_next_quote(rest):
             return False  # "… crews." Port chief Tom Harris said: "We will …": his words come after
-        if any(self.is_speech_verb(t) for t in rest[:5]):
-            return True
+        if any(self.is_speech_verb(t) and not self.reports_own_clause(t) for t in rest[:5]):
+            return True  # "… development." Cruz told reporters; not "Gov. Ann Lee said she would …"
         verb = next((t for t in rest[:16] if t.pos_ in ("VERB", "AUX")), None)
         # only a bare tag ("… Director Ann Leigh said in a statement."): a verb with a clause of its
         # own ("… Ann Leigh said that …") starts a new statement by someone else
         return verb is not None and self.is_speech_verb(verb) and all(
             t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT", "CCONJ", "PART") for t in rest[:rest.index(verb)]
         ) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+    @staticmethod
+    def reports_own_clause(verb: Token) -> bool:
+        """The speech verb reports a clause of its own after it ("Ann Lee said she would …")."""
+        return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
     def introduces_next_quote(self, rest: list[Token]) -> bool:
         """The words after a quote that ends its sentence lead in to the next quote: a speech

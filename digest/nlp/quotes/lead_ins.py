@@ -80,13 +80,26 @@ class LeadIns:
             speaker = self.speaker_of(verb).speaker
             if speaker:
                 return speaker
+        return self.lead_in_name(toks)
+
+    def lead_in_name(self, toks: list[Token]) -> str | None:
+        """The name a lead-in without a speech verb gives: the subject of its main verb ("When
+        Wallace died, President Clinton released the following statement:"), else its one name
+        ("From Chairwoman Z:"); none when it names several people and none of them as subject."""
+        found = []
         for t in toks:
-            if t.i in self.names.run_of:
-                r = self.names.run_of[t.i]
-                _, words = strip_titles(doc[r[0]:r[1]].text.split())
-                if words:
-                    return self.names.resolve(" ".join(words))
-        return None
+            if t.i not in self.names.run_of:
+                continue
+            r = self.names.run_of[t.i]
+            _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
+            if not words:
+                continue
+            name = self.names.resolve(" ".join(words))
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                return name
+            if name not in found:
+                found.append(name)
+        return found[0] if len(found) == 1 else None
 
     def colon_speaker(self, before: list[Token]) -> str | None:
         """``Trump leaned in and boomed: "…"`` or ``Clinton: "…"``: who stands before the colon."""
