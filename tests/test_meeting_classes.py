@@ -1960,3 +1960,33 @@ def test_a_visit_by_train_names_no_visitor(nlp):
 
 def test_the_visitors_possessive_is_not_said_twice(nlp):
     assert only(nlp, "Mitterrand's visit to Bonn starts on Monday.").title == "Mitterrand's visit to Bonn"
+
+
+def test_the_days_right_after_a_meeting_noun_are_its_days(nlp):
+    # the parse news text gets for "the producers meeting April 14 to 16", with "to 16" hung on
+    # the verb (made-up sentences parse it whole, so the parse is given here)
+    from spacy.tokens import Doc
+
+    from digest.nlp.meetings.facts import time_root
+
+    words = ["They", "will", "vote", "after", "the", "producers", "meeting", "April", "14", "to", "16", "."]
+    heads = [2, 2, 2, 2, 6, 6, 3, 6, 7, 2, 9, 2]
+    deps = ["nsubj", "aux", "ROOT", "prep", "det", "compound", "pobj", "npadvmod", "nummod", "prep", "pobj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "ADP", "DET", "NOUN", "NOUN", "PROPN", "NUM", "ADP", "NUM", "PUNCT"]
+    lemmas = ["they", "will", "vote", "after", "the", "producer", "meeting", "April", "14", "to", "16", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    days = doc[7:11]
+    assert days.root.text == "to" and time_root(days).head.text == "meeting"
+
+
+def test_talks_resume_with_the_verb_read_as_a_noun_are_the_coming_session(nlp):
+    found = only(nlp, "The negotiations resume in New York on Friday when central bank governor Ann Lee is "
+                      "expected to ask banks for a rollover.")
+    assert (found.status, found.start, found.place) == (MeetingStatus.UPCOMING, "2024-03-08", "New York")
+
+
+def test_talks_a_named_person_travels_for_are_titled_by_the_traveller(nlp):
+    text = ("Foreign Minister Ana Kovac spoke on Monday. "
+            "Kovac was expected to fly to Washington tomorrow for talks on trade.")
+    found = upcoming(nlp, text)
+    assert [m.title for m in found] == ["Kovac talks"] and found[0].place == "Washington"

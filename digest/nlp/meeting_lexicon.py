@@ -793,6 +793,9 @@ SPORTS = {
 }
 # Heads a trigger may modify and still name the event: "the meeting opening".
 OPENING_NOUNS = {"opening", "start", "starting", "beginning", "ending", "close", "closing", "opener"}
+# Present-tense verbs of a meeting's course the tagger reads as nouns after a plural meeting noun
+# ("the negotiations resume Friday", "talks reopen in Geneva"): the noun before is their subject.
+VERBS_READ_AS_NOUNS = {"resume", "reopen", "reconvene", "open", "begin", "start", "continue", "end", "close"}
 # Verbs by which an event opens (under way since) or ends.
 OPENING = {"begin", "open", "start", "commence", "reconvene", "resume", "launch"}
 # "wound" is the lemma the tagger gives the past of "wind up" when it reads it as a present

@@ -90,6 +90,8 @@ def _modifies_another_noun(tok) -> bool:
     head = tok.head
     if is_meeting_noun(head):
         return True
+    if head.dep_ == "ROOT" and head.i == tok.i + 1 and head.lower_ in lex.VERBS_READ_AS_NOUNS:
+        return False  # "The negotiations resume in New York on Friday": the verb tagged as a noun
     return head.lower_ in lex.NOT_MEETING_HEADS or (
         head.pos_ in ("NOUN", "PROPN") and head.lower_ not in lex.OPENING_NOUNS
     )

@@ -30,8 +30,17 @@ def sentence_times(doc, sent) -> list[tuple[object, object]]:
     for tm in find_in_span(sent):
         span = doc.char_span(tm.start_char, tm.end_char, alignment_mode="expand")
         if span is not None and len(span):
-            times.append((span.root, tm))
+            times.append((time_root(span), tm))
     return times
+
+
+def time_root(span):
+    """The token the time expression hangs by: the span's root, unless a part of a broken parse
+    hangs on a meeting noun ("the producers' meeting April 14 to 16", with "to 16" parsed onto
+    the verb before): that part says whose day it is."""
+    on_meeting = [t for t in span if not (span.start <= t.head.i < span.end) and t.head.pos_ == "NOUN"
+                  and is_meeting_noun(t.head) and t.dep_ in ("npadvmod", "nmod", "compound", "appos")]
+    return on_meeting[0] if on_meeting else span.root
 
 
 def sentence_places(sent_places, sent=None) -> list[tuple[object, object]]:
@@ -731,6 +740,21 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
     return sources, names
 
 
+def _traveller(tok) -> str | None:
+    """Who travels for the meeting: "Kuranari was expected to fly to Washington tomorrow for
+    talks" (the named subject of the journey the meeting is the purpose of)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in lex.TRAVEL - {"send", "dispatch"}:
+        return None
+    subj = subject(verb)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    ents = ents_in([t for t in subj.subtree if t.i <= subj.i])
+    return ents[0] if ents else subj.text
+
+
 def _without_other_meetings(phrase) -> list:
     """The words of ``phrase`` less another meeting joined to it ("by Japanese officials and a
     visit to Tokyo by …": the second visit is not who makes the first)."""
@@ -754,7 +778,8 @@ def _between_after(tok):
 def parties(tok, kind: MeetingKind, place: str | None) -> tuple[list[str], set[str]]:
     """The named parties of a mention, and the lower-case names (and acronyms) it can be matched by."""
     sources, names = _party_sources(tok, kind)
-    found: list[str] = []
+    traveller = _traveller(tok)
+    found: list[str] = [traveller] if traveller else []
     for src in sources:
         for e in ents_in(src):
             if not (place and e == place) and e not in found:
