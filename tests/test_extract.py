@@ -133,3 +133,11 @@ def test_a_missing_pipeline_is_named_when_early_workers_cannot_load_it():
     with extract.EarlyWorkers("no_such_pipeline_xyz") as workers, pytest.raises(DigestError, match="no_such_pipeline"):
         workers.start()
         extract_articles(ARTICLES[:1], "no_such_pipeline_xyz", Report(), executor=workers)
+
+
+def test_a_curly_apostrophe_inside_a_name_reads_as_an_apostrophe_and_quotes_keep_the_articles_marks():
+    art = article("Tour", ["“In retrospect, I don’t think it was the best use of our time,” said Brett O’Donnell, "
+                           "chief strategist for the campaign."])
+    quotes = extract_articles([art], "en_core_web_sm", Report()).results[art.id].quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("In retrospect, I don’t think it was the best use of our time,", "Brett O'Donnell")]
