@@ -1990,3 +1990,9 @@ def test_talks_a_named_person_travels_for_are_titled_by_the_traveller(nlp):
             "Kovac was expected to fly to Washington tomorrow for talks on trade.")
     found = upcoming(nlp, text)
     assert [m.title for m in found] == ["Kovac talks"] and found[0].place == "Washington"
+
+
+def test_a_meeting_with_exporters_says_with_whom(nlp):
+    text = ("Prices fell after sources said the country would not cut output further at a meeting with fellow "
+            "exporters next month.")
+    assert [m.title for m in upcoming(nlp, text)] == ["Meeting with fellow exporters"]
