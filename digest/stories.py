@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 THRESHOLD = 0.10
 COMMON_NAMES_ONLY = 0.7  # weight of a pair sharing no rare name of several words (no name at all: 0)
@@ -37,6 +38,7 @@ MIN_SHARED = 4  # two articles with fewer telling terms in common are not linked
 TITLE_WEIGHT = 3.0
 NAME_WEIGHT = 2.0
 LEAD_PARAGRAPHS = 3
+BLAS_THREADS = 1  # the matrices of a window are small: more threads only wait on each other (and on other work)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\d|\d", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*)*")
@@ -81,6 +83,15 @@ def _names(text: str) -> list[str]:
         if key:
             names.append("§" + key)
     return names
+
+
+def blas_threads() -> threadpool_limits:
+    """The BLAS of numpy's matrix products limited to ``BLAS_THREADS`` for the block (restored after it).
+
+    A window's products take milliseconds on one thread; OpenBLAS's own threads (one per core) spin
+    and wait for each other, which costs many times that on a busy machine. Set here, not by
+    environment variables: the limit covers clustering only, whatever else shares the process."""
+    return threadpool_limits(limits=BLAS_THREADS, user_api="blas")
 
 
 def terms(story: StoryText) -> Counter[str]:
@@ -250,5 +261,6 @@ def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs
         bags = [terms(s) for s in stories]
     if df is None:
         df, n_docs = document_frequency(bags)
-    sim = similarity(bags, df, n_docs)
-    return average_link(sim if allowed is None else sim * allowed, threshold)
+    with blas_threads():
+        sim = similarity(bags, df, n_docs)
+        return average_link(sim if allowed is None else sim * allowed, threshold)
