@@ -12,8 +12,10 @@ as one ``BuildState``, which hands each stage what it needs:
   inputs, and a window's story groups by its texts), so only the days whose window or whose day
   before changed are edited (and clustered) again;
 - **render**: the site fingerprint (everything the output depends on; equal to the last
-  build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
-  the inputs it was made from, so only the files whose inputs changed are rendered again);
+  build's, nothing is rendered), the page graph (``PageReuse``: every output file with
+  the inputs it was made from, so only the files whose inputs changed are rendered again)
+  and Jinja's compiled templates (by a key of Jinja, Python and the environment's options;
+  removed by a clean build);
 - **write**: the search state (``SearchIndex``: the live site's index, updated with the
   pages written again) and the live site's files (``LiveFiles``: what a patch of the site
   may drop, without walking it).
@@ -59,6 +61,7 @@ SEARCH_FILE = "search.json"
 SITE_FILES = "site.files.json"
 STORIES_FILE = "stories.json"
 DAYS_FILE = "days.json"
+TEMPLATES_DIR = "templates"  # Jinja's compiled templates (digest.render.templating.compiled_templates)
 
 
 # ---- the code version -------------------------------------------------------------------------
@@ -300,6 +303,9 @@ class BuildState:
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
         self.live_files: LiveFiles | None = None
+        self.templates = self.path(TEMPLATES_DIR)  # the render stage's compiled templates
+        if clean:  # a clean build compiles every template again (and keeps them for the next one)
+            shutil.rmtree(self.templates, ignore_errors=True)
 
     def path(self, name: str) -> Path:
         return self.config.cache_path / name
