@@ -10,7 +10,8 @@ as one ``BuildState``, which hands each stage what it needs:
   from ``config.scheduler``, or the executor given);
 - **edit**: the days edited before (``digest.edits``: a day's stories and key quotes by its
   inputs, and a window's story groups by its texts), so only the days whose window or whose day
-  before changed are edited (and clustered) again;
+  before changed are edited (and clustered) again, and the articles' term bags
+  (``digest.term_bags``), so a window clustered again computes only its new articles' terms;
 - **render**: the site fingerprint (everything the output depends on; equal to the last
   build's, nothing is rendered), the page graph (``PageReuse``: every output file with
   the inputs it was made from, so only the files whose inputs changed are rendered again)
@@ -51,6 +52,8 @@ from digest.render.output import MARKER, LiveFiles, SiteWriter, remove_tree
 from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
+from digest.stories import StoryText
+from digest.term_bags import TermBags
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_FILE = "cache.sqlite"
@@ -61,6 +64,7 @@ SEARCH_FILE = "search.json"
 SITE_FILES = "site.files.json"
 STORIES_FILE = "stories.json"
 DAYS_FILE = "days.json"
+TERMS_FILE = "terms.sqlite"  # the stories' term bags (digest.term_bags)
 TEMPLATES_DIR = "templates"  # Jinja's compiled templates (digest.render.templating.compiled_templates)
 
 
@@ -296,8 +300,10 @@ class BuildState:
         self.digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
+        self.articles: list[Article] = []
+        self.term_bags = TermBags(self.path(TERMS_FILE), source_digest("stories.py"), report, clean)
         clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py", "story_gates.py", "edition.py"),
-                                 clean)
+                                 clean, self.term_bags)
         self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
         self.fingerprint = ""
         self.pages: PageReuse | None = None
@@ -318,6 +324,7 @@ class BuildState:
         articles = read_content(self.config.content_path, self.read_options, self.report, read=self.reader,
                                 on_found=self.reader.prepare)
         self.reader.flush()
+        self.articles = articles
         gc.freeze()  # the articles live until the build ends: full collections need not scan them (open_state)
         return articles
 
@@ -366,6 +373,7 @@ class BuildState:
             self.live_files.save()
             self.edits.save()
             self.edits.clusters.save()
+            self.term_bags.save(StoryText(a.title, a.paragraphs) for a in self.articles)
             if len(self.report.problems) == problems_before:
                 # a site rendered with warnings is not kept as it is: the next build renders (and warns) again
                 self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")
