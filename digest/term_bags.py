@@ -25,6 +25,7 @@ from digest.stories import StoryText, terms
 
 CHUNK = 500  # keys per query (SQLite allows at least 999 parameters)
 FORMAT = 1  # how a bag is stored (bag_to_json): part of every row's version
+FLUSH = 1000  # bags computed before they are stored: what a cold build holds in memory at most
 Bags = dict[StoryText, Counter[str]]
 
 
@@ -62,8 +63,9 @@ def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 
 class TermBags:
-    """``terms`` of article texts through the file at ``path`` (opened on first use). ``save`` stores the
-    bags computed in this build and prunes the file to the archive's texts."""
+    """``terms`` of article texts through the file at ``path`` (opened on first use). The bags computed
+    are stored every ``FLUSH`` (a row is named by its text's digest, so storing early is safe) and by
+    ``save``, which also prunes the file to the archive's texts."""
 
     def __init__(self, path: Path, version: str, report: Report, clean: bool = False):
         self.path, self.version, self.report = path, f"{FORMAT}|{version}", report
@@ -87,6 +89,8 @@ class TermBags:
             if bag is None:
                 bag = self.fresh[key] = terms(text)
             bags[text] = bag
+        if len(self.fresh) >= FLUSH:
+            self.flush()
         return {text: bags[text] for text in texts}
 
     def load(self, keys: list[str]) -> dict[str, Counter[str]]:
@@ -134,23 +138,33 @@ class TermBags:
 
     def save(self, archive: Iterable[StoryText]) -> None:
         """Store this build's bags; drop the rows of another code version and of texts not in ``archive``."""
-        if self.broken:
+        if self.broken:  # unreadable in this build, and removed: start it again
             self.broken, self.db = False, None
         if not self.fresh and not self.path.exists():
             return
         db = self.connection()
-        if db is None:
-            return
-        try:
-            with db:
-                self.prune(db, {text_key(text) for text in archive})
-                db.executemany("INSERT OR REPLACE INTO bags VALUES (?, ?, ?)",
-                               [(self.version, key, bag_to_json(bag))
-                                for key, bag in self.fresh.items()])
-        except sqlite3.Error as exc:
-            self.report.warn(str(self.path), f"cannot store the term bags ({exc}); the next build computes them")
-        self.fresh = {}
+        if db is not None:
+            try:
+                with db:
+                    self.prune(db, {text_key(text) for text in archive})
+            except sqlite3.Error as exc:
+                self.unusable(exc)
+        self.flush()
         self.close()
+
+    def flush(self) -> None:
+        """Store the bags computed so far, and forget them (a file that cannot be used keeps none)."""
+        db = self.connection()
+        if db is not None and self.fresh:
+            try:
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO bags VALUES (?, ?, ?)",
+                                   [(self.version, key, bag_to_json(bag)) for key, bag in self.fresh.items()])
+            except sqlite3.Error as exc:
+                self.report.warn(str(self.path), f"cannot store the term bags ({exc}); the next build computes them")
+                self.close()
+                self.broken = True
+        self.fresh = {}
 
     def prune(self, db: sqlite3.Connection, keep: set[str]) -> None:
         db.execute("DELETE FROM bags WHERE version != ?", (self.version,))

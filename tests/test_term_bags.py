@@ -143,3 +143,17 @@ def test_a_build_keeps_the_bags_of_its_articles_only_and_clean_starts_again(tmp_
     result = build_site(load_config(root=root), today=date(2022, 1, 11), clean=True)
     assert computed and not result.report.problems  # the damaged file was removed, not read
     assert len(stored(path)) == 1
+
+
+def test_bags_are_stored_as_they_are_computed_so_a_cold_build_holds_few_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(term_bags, "FLUSH", 2)
+    path = tmp_path / "terms.sqlite"
+    bags = TermBags(path, "v1", Report())
+    bags(TEXTS[:3], {})
+    assert bags.fresh == {} and set(stored(path)) == {text_key(t) for t in TEXTS[:3]}
+    computed = counting_terms(monkeypatch)
+    assert bags(TEXTS, {}) == {t: terms(t) for t in TEXTS}
+    assert computed == [TEXTS[3]]  # the stored ones are read back
+    assert list(bags.fresh) == [text_key(TEXTS[3])]  # fewer than FLUSH: held until save
+    bags.save(TEXTS[1:])
+    assert set(stored(path)) == {text_key(t) for t in TEXTS[1:]}
