@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+import digest.incremental
 from digest.build import build_site
 from digest.config import load_config
 from digest.incremental import TEMPLATES_DIR
@@ -75,6 +76,25 @@ def test_the_key_covers_jinja_python_options_and_filters(tmp_path):
     other = make_environment(config)
     other.add_extension("jinja2.ext.loopcontrols")
     assert compile_key(other) != key
+
+
+def test_the_key_covers_how_a_filter_is_called_and_digests_code(tmp_path, monkeypatch):
+    config = load_config(root=project(tmp_path / "site"))
+    key = compile_key(make_environment(config))
+
+    def shout(value):
+        return str(value).upper()
+
+    plain = make_environment(config)
+    plain.filters["long_date"] = shout
+    contextual = make_environment(config)
+    contextual.filters["long_date"] = jinja2.pass_context(lambda context, value: shout(value))
+    contextual.filters["long_date"].__qualname__ = shout.__qualname__
+    assert compile_key(plain) != key  # another function under the same name
+    assert compile_key(contextual) != compile_key(plain)  # the same name, now passed the context
+    monkeypatch.setattr(digest.incremental, "code_version",
+                        lambda: digest.incremental.CodeVersion(reader="r", extractor="e", site="another"))
+    assert compile_key(make_environment(config)) != key  # an upgrade of digest compiles again
 
 
 @pytest.mark.parametrize("version", ["0.0-older", "9.9-newer"])

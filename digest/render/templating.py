@@ -88,23 +88,35 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 def compile_key(env: jinja2.Environment) -> str:
     """What the code Jinja compiles a template to depends on besides its source: Jinja's and
-    Python's versions, the environment's syntax and whitespace options, autoescaping, its
-    extensions, filters and tests (compiling checks that they exist), its code generator and the
-    compiler's policies."""
-    options = (jinja2.__version__, sys.version, env.block_start_string, env.block_end_string,
+    Python's versions, digest's own code (its filters: the optimizer folds a filter on a literal into
+    the compiled code), the environment's syntax and whitespace options, autoescaping, its
+    extensions, its filters, tests and finalize (compiling checks that they exist and how they are
+    called: each one's qualified name and ``jinja_pass_arg``, set by ``jinja2.pass_context`` and the
+    like), its code generator and the compiler's policies."""
+    from digest.incremental import code_version  # digest.incremental imports the render package
+
+    options = (jinja2.__version__, sys.version, code_version().site, env.block_start_string, env.block_end_string,
                env.variable_start_string, env.variable_end_string, env.comment_start_string,
                env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
                env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized, env.is_async,
                env.autoescape if isinstance(env.autoescape, bool) else _qualname(env.autoescape),
-               _qualname(env.undefined), _qualname(env.finalize) if env.finalize else None,
+               _qualname(env.undefined), _callable_key(env.finalize) if env.finalize else None,
                _qualname(env.code_generator_class), _qualname(env.context_class), sorted(env.extensions),
-               sorted(env.filters), sorted(env.tests),
+               sorted((name, _callable_key(f)) for name, f in env.filters.items()),
+               sorted((name, _callable_key(t)) for name, t in env.tests.items()),
                sorted((k, repr(v)) for k, v in env.policies.items() if k.startswith("compiler.")))
     return hashlib.sha256(repr(options).encode()).hexdigest()[:24]
 
 
 def _qualname(obj: object) -> str:
     return f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__qualname__)}"
+
+
+def _callable_key(func: object) -> tuple[str, str]:
+    """A filter's, test's or finalize's part of the key: its qualified name and what Jinja passes it
+    first (``jinja_pass_arg``: the context, the eval context or the environment), which the compiled
+    code's calls depend on."""
+    return _qualname(func), str(getattr(func, "jinja_pass_arg", None))
 
 
 def compiled_templates(folder: Path, env: jinja2.Environment) -> CompiledTemplates | None:
