@@ -5,8 +5,10 @@ One SQLite file in the cache folder, a row per article text: the digest of its t
 the version of the clustering code that made it, and its bag as JSON (in the bag's own order, which
 fixes the columns of the similarity to the last bit). A build stores the bags it computed, deletes
 the rows of another code version and of texts no longer in the archive, so the file holds at most
-one bag per article. A row that is not a bag of finite positive weights is computed again, and a file
-that cannot be read is started again; either is one warning in the build's report naming the file.
+one bag per article. A row that is not a bag of finite positive weights is computed again; a file that
+cannot be used (locked, unopenable, a full disk) is left alone for the rest of the build, which computes
+every bag, and a corrupt one ("file is not a database", "malformed") is also removed, so the next build
+starts it again. Either is one warning in the build's report naming the file.
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ def bag_from_json(payload: object) -> Counter[str] | None:
         return None
     bag = Counter(dict(zip(terms_, weights, strict=True)))
     return bag if len(bag) == len(terms_) else None
+
+
+def corrupted(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` says the file is damaged (not an error that may pass: locked, read-only, full)."""
+    message = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("file is not a database" in message or "malformed" in message)
 
 
 def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -110,7 +118,7 @@ class TermBags:
                     else:
                         found[key] = bag
         except sqlite3.Error as exc:
-            self.unusable(exc)
+            self.unusable(exc, "the stored term bags cannot be read")
             return {}
         if damaged and not self.damaged:  # one line a build
             self.report.warn(str(self.path), f"{damaged} stored term bag(s) damaged; computed again")
@@ -118,29 +126,34 @@ class TermBags:
         return found
 
     def connection(self) -> sqlite3.Connection | None:
-        """The open file (made when missing); None when it cannot be used (reported, then started again)."""
+        """The open file (made when missing); None when it cannot be used in this build (reported once)."""
         if self.db is None and not self.broken:
             try:
                 self.db = sqlite3.connect(self.path, timeout=30)
                 self.db.execute("CREATE TABLE IF NOT EXISTS bags (version TEXT NOT NULL, key TEXT NOT NULL, "
                                 "bag TEXT NOT NULL, PRIMARY KEY (version, key))")
             except sqlite3.Error as exc:
-                self.unusable(exc)
+                self.unusable(exc, "the stored term bags cannot be opened")
         return self.db
 
-    def unusable(self, exc: sqlite3.Error) -> None:
-        """The file cannot be read: say so once, remove it (the next ``save`` starts it again)."""
-        self.report.warn(str(self.path), f"the stored term bags cannot be read ({exc}); computed again")
+    def unusable(self, exc: sqlite3.Error, what: str, then: str = "computed again") -> None:
+        """The file cannot be used: say so (once: it is not used again in this build, whose bags are
+        computed and not stored); a corrupt file is removed, so the next build starts it again. Other
+        errors (locked, read-only, a full disk) may pass: the file is kept."""
         self.close()
         self.broken = True
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+        corrupt = corrupted(exc)
+        if corrupt:
+            for path in (self.path, self.path.with_name(self.path.name + "-journal")):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        self.report.warn(str(self.path), f"{what} ({exc}); {then}" + ("; the file is removed" if corrupt else ""))
 
     def save(self, archive: Iterable[StoryText]) -> None:
         """Store this build's bags; drop the rows of another code version and of texts not in ``archive``."""
-        if self.broken:  # unreadable in this build, and removed: start it again
-            self.broken, self.db = False, None
-        if not self.fresh and not self.path.exists():
+        if self.broken or (not self.fresh and not self.path.exists()):  # not used again in this build
+            self.fresh = {}
+            self.close()
             return
         db = self.connection()
         if db is not None:
@@ -148,7 +161,7 @@ class TermBags:
                 with db:
                     self.prune(db, {text_key(text) for text in archive})
             except sqlite3.Error as exc:
-                self.unusable(exc)
+                self.unusable(exc, "cannot store the term bags", "the next build computes them")
         self.flush()
         self.close()
 
@@ -161,9 +174,7 @@ class TermBags:
                     db.executemany("INSERT OR REPLACE INTO bags VALUES (?, ?, ?)",
                                    [(self.version, key, bag_to_json(bag)) for key, bag in self.fresh.items()])
             except sqlite3.Error as exc:
-                self.report.warn(str(self.path), f"cannot store the term bags ({exc}); the next build computes them")
-                self.close()
-                self.broken = True
+                self.unusable(exc, "cannot store the term bags", "the next build computes them")
         self.fresh = {}
 
     def prune(self, db: sqlite3.Connection, keep: set[str]) -> None:
@@ -175,6 +186,7 @@ class TermBags:
             del self.fresh[key]
 
     def close(self) -> None:
+        """Close the file (if open); safe to call again."""
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.close()

@@ -101,17 +101,59 @@ def test_a_damaged_row_is_computed_again_reported_once_and_replaced(tmp_path, mo
     assert computed == []
 
 
-def test_an_unreadable_file_is_reported_once_and_started_again(tmp_path, monkeypatch):
+def test_a_corrupt_file_is_reported_once_removed_and_started_again_by_the_next_build(tmp_path, monkeypatch):
     path = tmp_path / "terms.sqlite"
     path.write_bytes(b"this is not a database file, " * 200)
+    path.with_name("terms.sqlite-journal").write_bytes(b"left over")
     computed, report = counting_terms(monkeypatch), Report()
     bags = TermBags(path, "v1", report)
     assert bags(TEXTS, {}) == {t: terms(t) for t in TEXTS} and computed == TEXTS
     assert bags(TEXTS, {}) == {t: terms(t) for t in TEXTS}
-    assert len(report.problems) == 1 and report.problems[0].path == str(path)
-    assert "cannot be read" in report.problems[0].message
     bags.save(TEXTS)
+    assert len(report.problems) == 1 and report.problems[0].path == str(path)
+    assert "file is not a database" in report.problems[0].message
+    assert "the file is removed" in report.problems[0].message
+    assert not path.exists() and not path.with_name("terms.sqlite-journal").exists()
+    report = Report()
+    following = TermBags(path, "v1", report)
+    following(TEXTS, {})
+    following.save(TEXTS)
+    assert report.problems == []
     assert set(stored(path)) == {text_key(t) for t in TEXTS}
+
+
+def test_a_file_that_cannot_be_opened_is_reported_once_a_build_and_kept(tmp_path, monkeypatch):
+    path = tmp_path / "terms.sqlite"
+    path.mkdir()  # a folder where the file should be
+    computed, report = counting_terms(monkeypatch), Report()
+    bags = TermBags(path, "v1", report)
+    assert bags(TEXTS, {}) == {t: terms(t) for t in TEXTS} and computed == TEXTS
+    assert bags(TEXTS[:1], {}) == {TEXTS[0]: terms(TEXTS[0])}
+    bags.save(TEXTS)
+    bags.close()
+    assert len(report.problems) == 1 and report.problems[0].path == str(path)
+    assert "cannot be opened" in report.problems[0].message
+    assert "removed" not in report.problems[0].message
+    assert path.is_dir()
+
+
+def test_a_failure_to_store_is_not_called_unreadable_and_keeps_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "terms.sqlite"
+    first = TermBags(path, "v1", Report())
+    first(TEXTS[:1], {})
+    first.save(TEXTS)
+    report = Report()
+    bags = TermBags(path, "v1", report)
+    bags(TEXTS, {})
+
+    def locked(self, db, keep):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(TermBags, "prune", locked)
+    bags.save(TEXTS)
+    assert len(report.problems) == 1
+    assert "cannot store the term bags (database is locked)" in report.problems[0].message
+    assert set(stored(path)) == {text_key(TEXTS[0])}
 
 
 def test_bags_round_trip_through_json():
