@@ -413,4 +413,6 @@ def open_state(config: Config, output: Path, today: date, clean: bool, report: R
         if clean and cache_path.exists():
             cache_path.unlink()
         cache = stack.enter_context(ExtractionCache(cache_path))
-        yield BuildState(config, output, today, cache, clean, report)
+        state = BuildState(config, output, today, cache, clean, report)
+        stack.callback(state.term_bags.close)  # saved (and closed) by a build that ends well; closed by any
+        yield state

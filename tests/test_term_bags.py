@@ -16,7 +16,7 @@ import digest.term_bags as term_bags
 from digest.build import build_site
 from digest.config import load_config
 from digest.errors import Report
-from digest.incremental import TERMS_FILE
+from digest.incremental import TERMS_FILE, open_state
 from digest.stories import StoryText, terms
 from digest.term_bags import TermBags, bag_from_json, bag_to_json, text_key
 
@@ -199,3 +199,14 @@ def test_bags_are_stored_as_they_are_computed_so_a_cold_build_holds_few_in_memor
     assert list(bags.fresh) == [text_key(TEXTS[3])]  # fewer than FLUSH: held until save
     bags.save(TEXTS[1:])
     assert set(stored(path)) == {text_key(t) for t in TEXTS[1:]}
+
+
+def test_a_build_that_fails_closes_the_file(tmp_path):
+    config = load_config(root=project(tmp_path / "site"))
+    config.cache_path.mkdir(parents=True, exist_ok=True)
+    with pytest.raises(RuntimeError), open_state(config, tmp_path / "out", date(2022, 1, 11), False, Report()) as state:
+        state.term_bags(TEXTS, {})
+        assert state.term_bags.db is not None
+        raise RuntimeError("a stage failed after clustering")
+    assert state.term_bags.db is None
+    state.term_bags.close()  # again: nothing to do
