@@ -33,6 +33,7 @@ import gc
 import hashlib
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, ExitStack, contextmanager
@@ -301,7 +302,11 @@ class BuildState:
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
         self.articles: list[Article] = []
-        self.term_bags = TermBags(self.path(TERMS_FILE), source_digest("stories.py"), report, clean)
+        # the bags depend on the tokenizer (stories.py), how they are stored (term_bags.py) and the
+        # Unicode tables of this Python (what str.isalpha, casefold and normalize do)
+        self.term_bags = TermBags(self.path(TERMS_FILE),
+                                  f"{source_digest('stories.py', 'term_bags.py')}|{unicodedata.unidata_version}",
+                                  report, clean)
         clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py", "story_gates.py", "edition.py"),
                                  clean, self.term_bags)
         self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
