@@ -303,7 +303,7 @@ class BuildState:
         self.reader: CachedReader | None = None
         self.articles: list[Article] = []
         # the bags depend on the tokenizer (stories.py), how they are stored (term_bags.py) and the
-        # Unicode tables of this Python (what str.isalpha, casefold and normalize do)
+        # Unicode tables of this Python (what the tokenizer's \w classes and str.lower match and make)
         self.term_bags = TermBags(self.path(TERMS_FILE),
                                   f"{source_digest('stories.py', 'term_bags.py')}|{unicodedata.unidata_version}",
                                   report, clean)
