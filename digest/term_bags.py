@@ -26,14 +26,15 @@ from digest.errors import Report
 from digest.stories import StoryText, terms
 
 CHUNK = 500  # keys per query (SQLite allows at least 999 parameters)
-FORMAT = 1  # how a bag is stored (bag_to_json): part of every row's version
+FORMAT = 2  # how a bag is stored (bag_to_json): part of every row's version
 FLUSH = 1000  # bags computed before they are stored: what a cold build holds in memory at most
 Bags = dict[StoryText, Counter[str]]
 
 
 def text_key(text: StoryText) -> str:
-    """The digest of what ``terms`` reads of an article."""
-    joined = "\0".join((text.title, *text.paragraphs))
+    """The digest of what ``terms`` reads of an article: its title and paragraphs as a JSON list (so no
+    two texts share one, whatever characters they hold)."""
+    joined = json.dumps([text.title, list(text.paragraphs)])
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 

@@ -210,3 +210,9 @@ def test_a_build_that_fails_closes_the_file(tmp_path):
         raise RuntimeError("a stage failed after clustering")
     assert state.term_bags.db is None
     state.term_bags.close()  # again: nothing to do
+
+
+def test_the_text_key_tells_apart_texts_that_join_alike():
+    assert text_key(StoryText("a\0b", ())) != text_key(StoryText("a", ("b",)))
+    assert text_key(StoryText("a", ("b\0c",))) != text_key(StoryText("a", ("b", "c")))
+    assert text_key(StoryText("a", ("b",))) == text_key(StoryText("a", ("b",)))
