@@ -148,7 +148,7 @@ def cluster_window(texts: Sequence[StoryText], earlier: Sequence[StoryText] = ()
     the briefing's; ``bag``: an article's terms)."""
     bags = [bag(text) for text in texts]
     df, n_docs = document_frequency([*bags, *map(bag, earlier)])
-    with blas_threads():  # the gate's products too (cluster's own limit inside is then a no-op)
+    with blas_threads():  # the gate's products too (cluster sets the same limit again inside, and restores this one)
         return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, list(before_day) or None))
 
 

@@ -20,6 +20,8 @@ stories and checked on the other
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import re
 from collections import Counter
@@ -27,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 THRESHOLD = 0.10
 COMMON_NAMES_ONLY = 0.7  # weight of a pair sharing no rare name of several words (no name at all: 0)
@@ -85,13 +87,21 @@ def _names(text: str) -> list[str]:
     return names
 
 
-def blas_threads() -> threadpool_limits:
-    """The BLAS of numpy's matrix products limited to ``BLAS_THREADS`` for the block (restored after it).
+@functools.cache
+def blas_controller() -> ThreadpoolController:
+    """The process's one threadpoolctl controller: finding the loaded libraries scans them all, so it
+    is done once, on first use (numpy, imported above, has loaded its BLAS by then)."""
+    return ThreadpoolController()
+
+
+def blas_threads() -> contextlib.AbstractContextManager[object]:
+    """The BLAS of numpy's matrix products limited to ``BLAS_THREADS`` for the block (restored after it:
+    to the number of threads it had when the block began, so blocks nest).
 
     A window's products take milliseconds on one thread; OpenBLAS's own threads (one per core) spin
     and wait for each other, which costs many times that on a busy machine. Set here, not by
     environment variables: the limit covers clustering only, whatever else shares the process."""
-    return threadpool_limits(limits=BLAS_THREADS, user_api="blas")
+    return blas_controller().limit(limits=BLAS_THREADS, user_api="blas")
 
 
 def terms(story: StoryText) -> Counter[str]:
