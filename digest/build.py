@@ -99,7 +99,7 @@ def build_site(config: Config, output: Path | None = None, today: date | None = 
                     SiteWriter(output, articles=kept.articles, allow_empty=allow_empty,
                                live_files=state.live_files) as writer:
                 result.files = render_site(site, config, writer, on_page=progress.advance, report=report,
-                                           reuse=pages, search_index=search_index)
+                                           reuse=pages, search_index=search_index, compiled=state.templates)
             result.pages_reused = pages.reused
         result.articles, result.days = kept.articles, kept.days
     result.parsed, result.cached, result.files_reused = extracted.parsed, extracted.cached, state.reader.hits

@@ -22,7 +22,7 @@ from digest.briefing import merge_quotes, speaker_key
 from digest.config import Config
 from digest.models import AgendaItem, ArticleEntry, Briefing, DayQuote, Site, Story
 from digest.quotability import OFFICIAL_ROLES, key_quote_score
-from digest.stories import StoryText, cluster, document_frequency, terms
+from digest.stories import StoryText, blas_threads, cluster, document_frequency, terms
 from digest.story_gates import gate
 
 WINDOW_DAYS = 1
@@ -148,7 +148,8 @@ def cluster_window(texts: Sequence[StoryText], earlier: Sequence[StoryText] = ()
     the briefing's; ``bag``: an article's terms)."""
     bags = [bag(text) for text in texts]
     df, n_docs = document_frequency([*bags, *map(bag, earlier)])
-    return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, list(before_day) or None))
+    with blas_threads():  # the gate's products too (cluster sets the same limit again inside, and restores this one)
+        return cluster(texts, df, n_docs, bags=bags, allowed=gate(texts, df, n_docs, list(before_day) or None))
 
 
 def story_text(entry: ArticleEntry) -> StoryText:

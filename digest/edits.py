@@ -32,6 +32,7 @@ from digest.edition import cluster_window, edit_day
 from digest.models import ArticleEntry, Briefing, DayQuote, Story
 from digest.render.reuse import Digests
 from digest.stories import StoryText, terms
+from digest.term_bags import TermBags
 
 STORY_FIELDS = ("id", "headline", "lead", "entries", "rank", "score", "key_quote", "meetings")
 BRIEFING_FIELDS = ("day", "articles", "key_quotes", "upcoming_meetings", "stories")
@@ -62,11 +63,13 @@ class StoryClusters(JsonMemory):
     """``digest.edition.cluster_window`` with a memory: the groups of every window clustered before,
     by a digest of its texts, the earlier ones (in order), which texts are of a day before the
     briefing's (``digest.story_gates`` weighs them) and of the clustering code. The term
-    bags of the last window are kept for the next one, which shares most of them."""
+    bags of the last window are kept for the next one, which shares most of them, and the
+    others come from ``term_bags`` (kept between builds) when given."""
 
-    def __init__(self, path: Path, version: str, clean: bool = False):
+    def __init__(self, path: Path, version: str, clean: bool = False, term_bags: TermBags | None = None):
         super().__init__(path, clean)
         self.version = version
+        self.term_bags = term_bags  # the articles' terms kept between builds (None: computed)
         self.bags: dict[StoryText, Counter[str]] = {}
         self.clustered = 0  # windows clustered in this build (the others were known)
         self.last = ""  # the key of the last window asked for
@@ -83,7 +86,9 @@ class StoryClusters(JsonMemory):
         key = self.key(texts, earlier, before_day)
         groups = self.old.get(key)
         if not is_partition(groups, len(texts)):
-            bags = {text: self.bags.get(text) or terms(text) for text in (*texts, *earlier)}
+            window = (*texts, *earlier)
+            bags = self.term_bags(window, self.bags) if self.term_bags is not None else \
+                {text: self.bags.get(text) or terms(text) for text in window}
             groups = cluster_window(texts, earlier, before_day=before_day, bag=bags.__getitem__)
             self.bags = bags
             self.clustered += 1

@@ -10,10 +10,13 @@ as one ``BuildState``, which hands each stage what it needs:
   from ``config.scheduler``, or the executor given);
 - **edit**: the days edited before (``digest.edits``: a day's stories and key quotes by its
   inputs, and a window's story groups by its texts), so only the days whose window or whose day
-  before changed are edited (and clustered) again;
+  before changed are edited (and clustered) again, and the articles' term bags
+  (``digest.term_bags``), so a window clustered again computes only its new articles' terms;
 - **render**: the site fingerprint (everything the output depends on; equal to the last
-  build's, nothing is rendered) and the page graph (``PageReuse``: every output file with
-  the inputs it was made from, so only the files whose inputs changed are rendered again);
+  build's, nothing is rendered), the page graph (``PageReuse``: every output file with
+  the inputs it was made from, so only the files whose inputs changed are rendered again)
+  and Jinja's compiled templates (by a key of Jinja, Python and the environment's options;
+  removed by a clean build);
 - **write**: the search state (``SearchIndex``: the live site's index, updated with the
   pages written again) and the live site's files (``LiveFiles``: what a patch of the site
   may drop, without walking it).
@@ -30,6 +33,7 @@ import gc
 import hashlib
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, ExitStack, contextmanager
@@ -49,6 +53,8 @@ from digest.render.output import MARKER, LiveFiles, SiteWriter, remove_tree
 from digest.render.patch import roll_back
 from digest.render.reuse import Digests, PageReuse
 from digest.render.search import SearchIndex
+from digest.stories import StoryText
+from digest.term_bags import TermBags
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_FILE = "cache.sqlite"
@@ -59,6 +65,8 @@ SEARCH_FILE = "search.json"
 SITE_FILES = "site.files.json"
 STORIES_FILE = "stories.json"
 DAYS_FILE = "days.json"
+TERMS_FILE = "terms.sqlite"  # the stories' term bags (digest.term_bags)
+TEMPLATES_DIR = "templates"  # Jinja's compiled templates (digest.render.templating.compiled_templates)
 
 
 # ---- the code version -------------------------------------------------------------------------
@@ -293,13 +301,22 @@ class BuildState:
         self.digests = Digests()  # shared by the site fingerprint and page reuse: each object is digested once
         self.environment = site_environment(config)
         self.reader: CachedReader | None = None
+        self.articles: list[Article] = []
+        # the bags depend on the tokenizer (stories.py), how they are stored (term_bags.py) and the
+        # Unicode tables of this Python (what the tokenizer's \w classes and str.lower match and make)
+        self.term_bags = TermBags(self.path(TERMS_FILE),
+                                  f"{source_digest('stories.py', 'term_bags.py')}|{unicodedata.unidata_version}",
+                                  report, clean)
         clusters = StoryClusters(self.path(STORIES_FILE), source_digest("stories.py", "story_gates.py", "edition.py"),
-                                 clean)
+                                 clean, self.term_bags)
         self.edits = DayEdits(self.path(DAYS_FILE), code_version().site, self.digests, clusters, clean)  # edit stage
         self.fingerprint = ""
         self.pages: PageReuse | None = None
         self.search: SearchIndex | None = None
         self.live_files: LiveFiles | None = None
+        self.templates = self.path(TEMPLATES_DIR)  # the render stage's compiled templates
+        if clean:  # a clean build compiles every template again (and keeps them for the next one)
+            shutil.rmtree(self.templates, ignore_errors=True)
 
     def path(self, name: str) -> Path:
         return self.config.cache_path / name
@@ -312,6 +329,7 @@ class BuildState:
         articles = read_content(self.config.content_path, self.read_options, self.report, read=self.reader,
                                 on_found=self.reader.prepare)
         self.reader.flush()
+        self.articles = articles
         gc.freeze()  # the articles live until the build ends: full collections need not scan them (open_state)
         return articles
 
@@ -360,6 +378,7 @@ class BuildState:
             self.live_files.save()
             self.edits.save()
             self.edits.clusters.save()
+            self.term_bags.save(StoryText(a.title, a.paragraphs) for a in self.articles)
             if len(self.report.problems) == problems_before:
                 # a site rendered with warnings is not kept as it is: the next build renders (and warns) again
                 self.path(FINGERPRINT_FILE).write_text(f"{self.fingerprint} {summary.articles} {summary.days}\n")
@@ -399,4 +418,6 @@ def open_state(config: Config, output: Path, today: date, clean: bool, report: R
         if clean and cache_path.exists():
             cache_path.unlink()
         cache = stack.enter_context(ExtractionCache(cache_path))
-        yield BuildState(config, output, today, cache, clean, report)
+        state = BuildState(config, output, today, cache, clean, report)
+        stack.callback(state.term_bags.close)  # saved (and closed) by a build that ends well; closed by any
+        yield state

@@ -20,6 +20,8 @@ stories and checked on the other
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import re
 from collections import Counter
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 THRESHOLD = 0.10
 COMMON_NAMES_ONLY = 0.7  # weight of a pair sharing no rare name of several words (no name at all: 0)
@@ -37,6 +40,7 @@ MIN_SHARED = 4  # two articles with fewer telling terms in common are not linked
 TITLE_WEIGHT = 3.0
 NAME_WEIGHT = 2.0
 LEAD_PARAGRAPHS = 3
+BLAS_THREADS = 1  # the matrices of a window are small: more threads only wait on each other (and on other work)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*\d|\d", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*)*")
@@ -81,6 +85,23 @@ def _names(text: str) -> list[str]:
         if key:
             names.append("§" + key)
     return names
+
+
+@functools.cache
+def blas_controller() -> ThreadpoolController:
+    """The process's one threadpoolctl controller: finding the loaded libraries scans them all, so it
+    is done once, on first use (numpy, imported above, has loaded its BLAS by then)."""
+    return ThreadpoolController()
+
+
+def blas_threads() -> contextlib.AbstractContextManager[object]:
+    """The BLAS of numpy's matrix products limited to ``BLAS_THREADS`` for the block (restored after it:
+    to the number of threads it had when the block began, so blocks nest).
+
+    A window's products take milliseconds on one thread; OpenBLAS's own threads (one per core) spin
+    and wait for each other, which costs many times that on a busy machine. Set here, not by
+    environment variables: the limit covers clustering only, whatever else shares the process."""
+    return blas_controller().limit(limits=BLAS_THREADS, user_api="blas")
 
 
 def terms(story: StoryText) -> Counter[str]:
@@ -250,5 +271,6 @@ def cluster(stories: Sequence[StoryText], df: Counter[str] | None = None, n_docs
         bags = [terms(s) for s in stories]
     if df is None:
         df, n_docs = document_frequency(bags)
-    sim = similarity(bags, df, n_docs)
-    return average_link(sim if allowed is None else sim * allowed, threshold)
+    with blas_threads():
+        sim = similarity(bags, df, n_docs)
+        return average_link(sim if allowed is None else sim * allowed, threshold)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
+
 from digest.briefing import assemble
 from digest.config import Config
 from digest.edition import cluster_window, edit_site, lead_paragraph, lead_sentences, sentences
@@ -267,3 +270,30 @@ def test_average_link_merges_the_pairs_the_whole_matrix_would_ties_included():
         sim[rng.random((n, n)) < 0.3] = 0.0
         threshold = float(rng.choice([0.0, 0.1, 0.25]))
         assert average_link(sim, threshold) == merge_by_whole_matrix(sim, threshold), trial
+
+
+def blas_threads_now() -> set[int]:
+    return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+
+def test_clustering_runs_numpy_on_one_blas_thread_and_restores_the_limit_after(monkeypatch):
+    """The window's matrix products run on one BLAS thread (set with threadpoolctl for the block, not
+    by environment variables); the process's own setting is back once clustering returns."""
+    import digest.stories as stories
+    import digest.story_gates as story_gates
+
+    if not blas_threads_now():
+        pytest.skip("threadpoolctl finds no BLAS library in this process")
+    seen: list[set[int]] = []
+    similarity, anchored = stories.similarity, story_gates.anchored
+    monkeypatch.setattr(stories, "similarity", lambda *a: (seen.append(blas_threads_now()), similarity(*a))[1])
+    monkeypatch.setattr(story_gates, "anchored", lambda *a: (seen.append(blas_threads_now()), anchored(*a))[1])
+    texts = [StoryText("Powell tells senators rates will stay on hold", tuple(SENATE_AP)),
+             StoryText("Fed's Powell says rates unchanged in Senate testimony", tuple(SENATE_REUTERS)),
+             StoryText("Band closes tour with sold-out Garden show", tuple(CONCERT))]
+    with threadpool_limits(limits=2, user_api="blas"):  # not 1: restoring it is then seen
+        assert blas_threads_now() == {2}
+        assert cluster_window(texts) == [[0, 1], [2]]
+        assert cluster(texts) == [[0, 1], [2]]
+        assert len(seen) == 3 and all(threads == {1} for threads in seen)
+        assert blas_threads_now() == {2}

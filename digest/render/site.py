@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from jinja2 import Environment
 
@@ -95,19 +96,21 @@ def search_enabled(config: Config) -> bool:
 
 def render_site(site: Site, config: Config, writer: SiteWriter,
                 on_page: Callable[[], None] | None = None, report: Report | None = None,
-                reuse: PageReuse | None = None, search_index: SearchIndex | None = None) -> int:
+                reuse: PageReuse | None = None, search_index: SearchIndex | None = None,
+                compiled: Path | None = None) -> int:
     """Write every page, feed and calendar of ``site``; returns the number of files written.
 
     With ``config.search`` on, Pagefind then indexes the finished pages in the writer's
     temporary folder (before it is swapped in), incrementally when ``search_index`` holds
     the previous build's index; a missing or failing Pagefind is a warning
-    in ``report`` (or the ``digest`` logger), never a failed build.
+    in ``report`` (or the ``digest`` logger), never a failed build. ``compiled``: the folder of
+    the build's compiled templates (``make_environment``).
     """
     search = search_enabled(config)
     if config.search and not search:
         _warn(report, "search", "Pagefind is not installed (pip install 'pagefind[extended]'); "
                                 "the site is built without search")
-    env, speaker_slug = _environment(site, config, reuse, search)
+    env, speaker_slug = _environment(site, config, reuse, search, compiled)
     page = PageMaker(env, writer, reuse, speaker_slug, on_page)
     list_pages = _render_briefings(site, config, writer, page)
     _render_articles(site, config, page)
@@ -132,11 +135,11 @@ def render_site(site: Site, config: Config, writer: SiteWriter,
     return len(writer.written)
 
 
-def _environment(site: Site, config: Config, reuse: PageReuse | None,
-                 search: bool) -> tuple[Environment, Callable[[str], str | None]]:
+def _environment(site: Site, config: Config, reuse: PageReuse | None, search: bool,
+                 compiled: Path | None = None) -> tuple[Environment, Callable[[str], str | None]]:
     """The Jinja environment with the site's globals (attached to ``reuse``), and the lookup of a
     speaker's slug by any name they were quoted under."""
-    env = make_environment(config)
+    env = make_environment(config, compiled)
     speakers_by_name = speaker_index(site.speakers)
 
     def speaker_of(name: str | None) -> Speaker | None:
