@@ -1317,3 +1317,16 @@ def test_a_colon_lead_in_without_a_speech_verb_names_its_subject_not_its_first_n
     paragraphs = ("When Walt Brenner died in 1998, Governor Ann Lee released the following statement:",
                   "“Tom and I offer our condolences to the family and friends of Walt Brenner.”")
     assert quote(nlp, "condolences", *paragraphs).speaker == "Ann Lee"
+
+
+def test_a_thing_that_threatens_makes_no_threat_story(nlp):
+    paragraph = ("Melting glaciers threaten villages in the valley. “The villagers are not to blame,” said Ana "
+                 "Rivas, director of the valley trust. “We might share a little of it, but this is global.”")
+    assert quote(nlp, "share a little", paragraph).speaker == "Ana Rivas"
+
+
+def test_they_after_two_named_writers_is_no_earlier_group(nlp):
+    paragraph = ("Scientists have long warned about the heat. In a note in the journal, Ann Lee, who led the "
+                 "study, and the lawyer Tom Hale write about what the finding means. “These ideas may seem "
+                 "far-fetched now,” they write, “but farmers could one day sue.”")
+    assert quote(nlp, "far-fetched", paragraph).speaker in (None, "Ann Lee", "Tom Hale")  # not "Scientists"

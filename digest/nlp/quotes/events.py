@@ -81,6 +81,8 @@ class Events:
         if spk.speaker:
             self.add_event(verb.idx, spk.speaker, spk.person, spk.role, verb)
             self.add_speech(verb, spk)
+            if spk.person and self.joint_subject(verb):
+                self.add_event(verb.idx, "", False, None, verb)  # a later "they" is both: no one name
         if (not spk.speaker or (spk.how is Attribution.UNNAMED and not spk.person)) and self.someone_unnamed(verb):
             # "One said …", "a deputy from Hunan said …": a later "he" is that person, whom the text
             # does not name; it never goes back past them to someone named earlier (a described
@@ -95,6 +97,14 @@ class Events:
             # "The communique said Japan affirmed …" then "It said …": "it" is the communique, whose
             # author is not known, not a subject inside what it said
             self.add_event(verb.idx, "", False, None, verb)
+
+    def joint_subject(self, verb: Token) -> bool:
+        """The speech verb's subject is two people or more: "Myles Allen and Richard Lord write"."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in self.names.run_of]
+        subj = self.subject(verb)
+        return len(subjects) > 1 or (
+            subj is not None and any(c.dep_ == "conj" and any(t.i in self.names.run_of for t in c.subtree)
+                                     for c in subj.children))
 
     def add_speech(self, verb: Token, who: Who) -> None:
         self.speech_chars.append(verb.idx)
@@ -394,7 +404,8 @@ class Events:
         """Who is threatened, insulted or accused, and where: "threatened Rep. Jones", "Jones was
         threatened", "Jones received a voicemail", "threats against Jones"."""
         for t in self.doc:
-            if self.quoted[t.i] < 0 and t.lemma_.lower() in THREATS and t.pos_ in ("VERB", "NOUN"):
+            if self.quoted[t.i] < 0 and t.lemma_.lower() in THREATS and t.pos_ in ("VERB", "NOUN") \
+                    and not threatened_by_a_thing(t):
                 self.threat_chars.append(t.idx)
             if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
                 continue
@@ -409,6 +420,16 @@ class Events:
                 name = self.name_at(t.i)
                 if name:
                     self.targets.setdefault(name, []).append(t.idx)
+
+
+def threatened_by_a_thing(verb: Token) -> bool:
+    """ "Melting glaciers threaten communities", "the debt threatens the recovery": a thing that
+    threatens is no one threatening someone (the threat stories of issue 13 are people's)."""
+    if verb.pos_ != "VERB":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ \
+        and subj.lemma_.lower() not in PERSON_NOUNS and not describes_person(subj.text)
 
 
 def heads_sentence(verb: Token) -> bool:
