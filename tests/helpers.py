@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
+from pathlib import Path
 
 from digest.models import Article, Meeting, MeetingStatus
 from digest.nlp.meetings import extract_meetings
@@ -57,3 +59,15 @@ def only(nlp, text: str, published: date = THU) -> Meeting:
     found = extract_meetings(nlp(text), published)
     assert len(found) == 1, [(m.title, m.status, m.start) for m in found]
     return found[0]
+
+
+SITE_FIXTURES = Path(__file__).parent / "fixtures" / "site"
+
+
+def seed_project(root: Path) -> Path:
+    """A site folder holding the seed article and the Geneva talks article, without search."""
+    (root / "content").mkdir(parents=True)
+    for name in ("seed-1.md", "geneva-talks-2022-01-10.md"):
+        shutil.copy(SITE_FIXTURES / name, root / "content" / name)
+    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
+    return root

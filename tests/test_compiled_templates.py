@@ -17,16 +17,9 @@ from digest.config import load_config
 from digest.incremental import TEMPLATES_DIR
 from digest.render.templating import compile_key, make_environment
 
-FIXTURES = Path(__file__).parent / "fixtures" / "site"
+from helpers import seed_project
+
 TODAY = date(2022, 1, 11)
-
-
-def project(root: Path) -> Path:
-    (root / "content").mkdir(parents=True)
-    for name in ("seed-1.md", "geneva-talks-2022-01-10.md"):
-        shutil.copy(FIXTURES / name, root / "content" / name)
-    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
-    return root
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -52,7 +45,7 @@ def compiles(monkeypatch) -> list[str]:
 
 
 def test_a_second_environment_loads_the_compiled_templates_instead_of_compiling(tmp_path, monkeypatch):
-    config = load_config(root=project(tmp_path / "site"))
+    config = load_config(root=seed_project(tmp_path / "site"))
     names = compiles(monkeypatch)
     first = make_environment(config, tmp_path / "compiled").get_template("article.html")
     assert "article.html" in names
@@ -63,7 +56,7 @@ def test_a_second_environment_loads_the_compiled_templates_instead_of_compiling(
 
 
 def test_the_key_covers_jinja_python_options_and_filters(tmp_path):
-    config = load_config(root=project(tmp_path / "site"))
+    config = load_config(root=seed_project(tmp_path / "site"))
     env = make_environment(config)
     key = compile_key(env)
     assert compile_key(make_environment(config)) == key  # the same in every process: no addresses in it
@@ -79,7 +72,7 @@ def test_the_key_covers_jinja_python_options_and_filters(tmp_path):
 
 
 def test_the_key_covers_how_a_filter_is_called_and_digests_code(tmp_path, monkeypatch):
-    config = load_config(root=project(tmp_path / "site"))
+    config = load_config(root=seed_project(tmp_path / "site"))
     key = compile_key(make_environment(config))
 
     def shout(value):
@@ -99,7 +92,7 @@ def test_the_key_covers_how_a_filter_is_called_and_digests_code(tmp_path, monkey
 
 @pytest.mark.parametrize("version", ["0.0-older", "9.9-newer"])
 def test_a_build_after_a_jinja_upgrade_compiles_again_and_drops_the_old_code(tmp_path, monkeypatch, version):
-    root = project(tmp_path / "site")
+    root = seed_project(tmp_path / "site")
     build_site(load_config(root=root), today=TODAY)
     before, site = compiled_folders(root), tree(root / "site")
     assert len(before) == 1 and any((root / ".digest" / TEMPLATES_DIR / before[0]).iterdir())
@@ -118,7 +111,7 @@ def test_a_build_after_a_jinja_upgrade_compiles_again_and_drops_the_old_code(tmp
 
 def test_a_changed_template_is_compiled_again(tmp_path):
     """Same name, same file, new source: Jinja's checksum of the source tells the stored code is stale."""
-    root = project(tmp_path / "site")
+    root = seed_project(tmp_path / "site")
     (root / "templates").mkdir()
     for words in ("Not here.", "Moved away."):
         (root / "templates" / "404.html").write_text(f"<p>{words}</p>\n")
@@ -128,7 +121,7 @@ def test_a_changed_template_is_compiled_again(tmp_path):
 
 
 def test_clean_removes_the_compiled_templates(tmp_path, monkeypatch):
-    root = project(tmp_path / "site")
+    root = seed_project(tmp_path / "site")
     build_site(load_config(root=root), today=TODAY)
     stale = root / ".digest" / TEMPLATES_DIR / compiled_folders(root)[0] / "stale.cache"
     stale.write_bytes(b"not Jinja's")
@@ -140,7 +133,7 @@ def test_clean_removes_the_compiled_templates(tmp_path, monkeypatch):
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_compiling_only(tmp_path):
-    root = project(tmp_path / "site")
+    root = seed_project(tmp_path / "site")
     (root / ".digest").mkdir()
     (root / ".digest" / TEMPLATES_DIR).write_text("a file where the folder should be")
     result = build_site(load_config(root=root), today=TODAY)

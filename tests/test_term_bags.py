@@ -5,7 +5,6 @@ reported as one line naming the file."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,8 @@ from digest.incremental import TERMS_FILE, open_state
 from digest.stories import StoryText, terms
 from digest.term_bags import TermBags, bag_from_json, bag_to_json, text_key
 
-FIXTURES = Path(__file__).parent / "fixtures" / "site"
+from helpers import seed_project
+
 TEXTS = [StoryText(f"Talks {n} end in Geneva", (f"Minister Anna Berg met {n} delegates in Geneva on Monday.",
                                                   "The next round of talks will be held in Vienna, officials said."))
          for n in range(4)]
@@ -163,16 +163,8 @@ def test_bags_round_trip_through_json():
     assert bag_from_json(bag_to_json(terms(StoryText("", ())))) == {}
 
 
-def project(root: Path) -> Path:
-    (root / "content").mkdir(parents=True)
-    for name in ("seed-1.md", "geneva-talks-2022-01-10.md"):
-        shutil.copy(FIXTURES / name, root / "content" / name)
-    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
-    return root
-
-
 def test_a_build_keeps_the_bags_of_its_articles_only_and_clean_starts_again(tmp_path, monkeypatch):
-    root = project(tmp_path / "site")
+    root = seed_project(tmp_path / "site")
     path = root / ".digest" / TERMS_FILE
     build_site(load_config(root=root), today=date(2022, 1, 11))
     assert len(stored(path)) == 2
@@ -202,7 +194,7 @@ def test_bags_are_stored_as_they_are_computed_so_a_cold_build_holds_few_in_memor
 
 
 def test_a_build_that_fails_closes_the_file(tmp_path):
-    config = load_config(root=project(tmp_path / "site"))
+    config = load_config(root=seed_project(tmp_path / "site"))
     config.cache_path.mkdir(parents=True, exist_ok=True)
     with pytest.raises(RuntimeError), open_state(config, tmp_path / "out", date(2022, 1, 11), False, Report()) as state:
         state.term_bags(TEXTS, {})
