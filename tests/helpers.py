@@ -64,10 +64,11 @@ def only(nlp, text: str, published: date = THU) -> Meeting:
 SITE_FIXTURES = Path(__file__).parent / "fixtures" / "site"
 
 
-def seed_project(root: Path) -> Path:
-    """A site folder holding the seed article and the Geneva talks article, without search."""
+def seed_project(root: Path, search: bool = False) -> Path:
+    """A site folder holding the seed article and the Geneva talks article."""
     (root / "content").mkdir(parents=True)
     for name in ("seed-1.md", "geneva-talks-2022-01-10.md"):
         shutil.copy(SITE_FIXTURES / name, root / "content" / name)
-    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = false\n')
+    (root / "digest.toml").write_text(
+        f'title = "Test"\nbase_url = "https://example.org/"\nsearch = {str(search).lower()}\n')
     return root

@@ -1,7 +1,6 @@
 """Search index: Pagefind indexes the whole site once, then rebuilds index only what changed (a delta)."""
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from digest.incremental import SEARCH_FILE
 from digest.render import search
 from digest.render.search import fragment_ids, indexed_pages, page_url
 
-FIXTURES = Path(__file__).parent / "fixtures" / "site"
+from helpers import seed_project
+
 TODAY = date(2022, 1, 11)
 GENEVA = "/articles/us-and-russia-end-geneva-talks-on-ukraine-with-no-breakthrough/"
 NEW_ARTICLE = "/articles/zanzibar-ferry-operators-meet-port-regulators/"
@@ -32,11 +32,7 @@ pytestmark = pytest.mark.skipif(search.pagefind_executable() is None, reason="Pa
 
 
 def project(root: Path) -> Path:
-    (root / "content").mkdir(parents=True)
-    for name in ("seed-1.md", "geneva-talks-2022-01-10.md"):
-        shutil.copy(FIXTURES / name, root / "content" / name)
-    (root / "digest.toml").write_text('title = "Test"\nbase_url = "https://example.org/"\nsearch = true\n')
-    return root
+    return seed_project(root, search=True)
 
 
 def build(root: Path):
