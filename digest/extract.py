@@ -331,9 +331,12 @@ class EarlyWorkers(Executor):
         ours = [p for p in multiprocessing.active_children() if p not in self._others]
         for process in ours:
             process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
         for process in ours:
             process.join(timeout=5)
+        # the pool's manager thread notices its dead workers and ends; waiting for it here keeps it
+        # from closing its wake-up pipe while the interpreter's exit handler writes to it (a "Bad
+        # file descriptor" traceback after "interrupted", seen once under load in CI)
+        pool.shutdown(wait=not any(p.is_alive() for p in ours), cancel_futures=True)
 
     def __enter__(self) -> EarlyWorkers:
         return self
