@@ -463,7 +463,7 @@ def _noun_title(tok, kind: MeetingKind) -> str:
         return _visit_title(tok, base, left_tokens)
     visitor = _visitor_by(tok) if kind is MeetingKind.VISIT else None
     if visitor is not None:  # "a visit here next week by Japanese trade officials"
-        return cap(f"{base} by {' '.join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != 'det')}")
+        return cap(f"{base} by {_visitor_words(visitor)}")
     if acronym and acronym not in base:
         return cap(f"{acronym} {base}")
     gov = governor(tok)
@@ -494,8 +494,7 @@ def _visit_title(tok, base: str, left_tokens: list) -> str:
     if visitor is not None:  # "a visit to Tokyo by a senior State Department official"
         ents = people_else_parties(visitor.subtree)
         if not ents or ents[0] in where or visitor.pos_ != "PROPN":  # "by the Japanese trade minister"
-            by = " ".join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != "det")
-            return cap(f"{base} to {where} by {by}")
+            return cap(f"{base} to {where} by {_visitor_words(visitor)}")
         who = ents[0]
     elif subj is not None and subj.i != tok.i and subj.pos_ != "PRON" and not tok.is_ancestor(subj):  # not the visit
         ents = people_else_parties(subj.subtree)
@@ -507,6 +506,11 @@ def _visitor_by(tok):
     """Who a visit is "by", if the phrase says ("by train" says how, not who)."""
     return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                  for o in c.children if o.dep_ == "pobj" and is_party(o)), None)
+
+
+def _visitor_words(visitor) -> str:
+    """The visitor's noun phrase up to its head, without its article: "senior State Department official"."""
+    return " ".join(t.text for t in visitor.subtree if t.i <= visitor.i and t.dep_ != "det")
 
 
 def _of_title(tok, base: str, acronym: str | None) -> str | None:

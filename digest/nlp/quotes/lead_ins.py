@@ -88,13 +88,9 @@ class LeadIns:
         ("From Chairwoman Z:"); none when it names several people and none of them as subject."""
         found = []
         for t in toks:
-            if t.i not in self.names.run_of:
+            name = self.name_at(t.i) if t.i in self.names.run_of else None
+            if not name:
                 continue
-            r = self.names.run_of[t.i]
-            _, words = strip_titles(self.doc[r[0]:r[1]].text.split())
-            if not words:
-                continue
-            name = self.names.resolve(" ".join(words))
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
                 return name
             if name not in found:

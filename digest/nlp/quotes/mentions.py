@@ -56,8 +56,9 @@ class Mentions:
     def named_in_quotes(self, sent) -> frozenset[str]:
         """People the quotes of the sentence name: "“Donald Trump is a good guy,” he said" is not
         Trump speaking of himself, whoever was named last."""
-        return frozenset(self.names.resolve(name) for i in range(sent.start, sent.end)
-                         if self.quoted[i] >= 0 and i in self.names.run_of and (name := self.name_at(i)))
+        starts = {self.names.run_of[i][0] for i in range(sent.start, sent.end)
+                  if self.quoted[i] >= 0 and i in self.names.run_of}
+        return frozenset(name for start in starts if (name := self.name_at(start)))
 
     @staticmethod
     def reported_by(head: Token) -> tuple[int, int] | None:
