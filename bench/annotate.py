@@ -7,6 +7,7 @@ usage:
   python bench/annotate.py sample newswire3       # the third (bench/newswire3/)
   python bench/annotate.py sample newswire4       # the fourth (bench/newswire4/)
   python bench/annotate.py sample newswire5       # the fifth (bench/newswire5/)
+  python bench/annotate.py sample newswire6       # the sixth (bench/newswire6/)
   python bench/annotate.py sample wikinews        # modern web news, quotes only (bench/wikinews/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)
@@ -84,7 +85,9 @@ def sample() -> None:
     pages = sorted(p.name.removesuffix(".html.gz") for p in PAGES.glob("*.html.gz"))
     write_halves(HERE / "webpages", [p for p in pages if p not in out], rng)
     docs = corpus_docs()
-    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
+    shortest, longest = DRAW_LENGTHS.get(name, (800, 4000))
+    pool = sorted(i for i, d in docs.items()
+                  if i not in out and d.get("date") and shortest <= len(d["text"]) <= longest)
     meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"])], 150)
     rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 2]
     quoted = rng.sample(rest, 40)
@@ -119,7 +122,14 @@ FRESH_DRAWS = {
     # 2026-12-02, after newswire4 had been studied: its study half was fixed out, so a fresh unseen
     # figure for both issues and fresh errors to study
     "newswire5": (("newswire", "newswire2", "newswire3", "newswire4", "webpages"), 5, 120, 80),
+    # 2026-12-03, after newswire5's study half and the wikinews study half had been fixed out: a fresh
+    # unseen figure for both issues, and fresh meeting errors to study (dates furthest from target)
+    "newswire6": (("newswire", "newswire2", "newswire3", "newswire4", "newswire5", "webpages", "wikinews"),
+                  8, 120, 80),
 }
+# Article length bounds of a draw (characters); the 800-4,000 pool held only 83 unused articles with a
+# meeting word and a future marker when newswire6 was drawn.
+DRAW_LENGTHS = {"newswire6": (500, 6000)}
 
 
 def sample_fresh(name: str) -> None:
@@ -128,7 +138,9 @@ def sample_fresh(name: str) -> None:
     out = excluded() | {i for folder in earlier for i in ids_of(HERE / folder)}
     rng = random.Random(SEED + offset)
     docs = corpus_docs()
-    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
+    shortest, longest = DRAW_LENGTHS.get(name, (800, 4000))
+    pool = sorted(i for i, d in docs.items()
+                  if i not in out and d.get("date") and shortest <= len(d["text"]) <= longest)
     meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"], FUTURE_MARKERS)], meetings)
     taken = set(meeting)
     rest = [i for i in pool if i not in taken and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 6]
