@@ -85,9 +85,7 @@ def sample() -> None:
     pages = sorted(p.name.removesuffix(".html.gz") for p in PAGES.glob("*.html.gz"))
     write_halves(HERE / "webpages", [p for p in pages if p not in out], rng)
     docs = corpus_docs()
-    shortest, longest = DRAW_LENGTHS.get(name, (800, 4000))
-    pool = sorted(i for i, d in docs.items()
-                  if i not in out and d.get("date") and shortest <= len(d["text"]) <= longest)
+    pool = sorted(i for i, d in docs.items() if i not in out and d.get("date") and 800 <= len(d["text"]) <= 4000)
     meeting = rng.sample([i for i in pool if future_meeting(docs[i]["text"])], 150)
     rest = [i for i in pool if i not in set(meeting) and len(QUOTE_MARKS.findall(docs[i]["text"])) >= 2]
     quoted = rng.sample(rest, 40)
