@@ -840,6 +840,21 @@ def test_a_letter_by_an_unnamed_writer_is_not_the_reporters(nlp):
     assert q.speaker != "Acme Builders"
 
 
+def test_a_statement_someone_made_is_theirs_not_who_released_it(nlp):
+    q = quote(nlp, "never said",
+              "Maria Lopez won the award on Friday.",
+              "She restated her position in a statement issued by the Pulitzer Board that said: "
+              "“I have never said that the vaccine was unsafe.”")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_a_statement_whose_phrase_names_an_unnamed_issuer_is_not_an_earlier_documents(nlp):
+    q = quote(nlp, "talks failed",
+              "In a statement released by the White House, President Tom Reyes said the port would reopen.",
+              "A statement released by the ministry said: “The talks failed.”")
+    assert q.speaker in (None, "the ministry")
+
+
 def test_a_company_named_after_its_founder_is_never_he(nlp):
     q = quote(nlp, "invest",
               "Henry Marlowe Ltd is weighing a move into Asia but has decided nothing yet, according to "

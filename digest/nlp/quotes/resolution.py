@@ -134,6 +134,9 @@ class Resolution:
     def author(self, head: Token) -> Who:
         """The named writer of a document: "his letter", "Smith's letter", "a letter from Smith",
         or the named person who spoke or wrote just before."""
+        who = self.stated_in(head)
+        if who is not None:
+            return who
         who = self.holder(head)
         if who is not None:
             return who
@@ -150,9 +153,22 @@ class Resolution:
             return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
         return NOBODY
 
+    def stated_in(self, head: Token) -> Who | None:
+        """Who states something in the document: "She reaffirmed her stand in a statement released
+        by the committee that said: …" is hers; the committee only passed it on."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or self.quoted[subject.i] >= 0:
+            return None
+        who = self.mention(subject)
+        return who if who.speaker else None
+
     def holder(self, head: Token) -> Who | None:
-        """The named writer the document's own noun phrase gives: "Smith's letter", "the Sophos
-        report", "a letter from Smith", "a letter signed by Smith" (not "quoted by IRNA")."""
+        """The writer the document's own noun phrase gives: "Smith's letter", "the Sophos report",
+        "a letter from Smith", "a letter signed by Smith" (not "quoted by IRNA"), "a statement
+        released by the ministry" (no name, but not the writer of an earlier document either)."""
         for c in head.children:
             holder = None
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in self.names.run_of):
@@ -164,8 +180,8 @@ class Resolution:
                 holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
             if holder is not None and self.quoted[holder.i] < 0:
                 who = self.mention(holder)
-                if who.speaker and who.how is not Attribution.UNNAMED:
-                    return who._replace(how=Attribution.DESCRIPTOR)
+                if who.speaker:
+                    return who if who.how is Attribution.UNNAMED else who._replace(how=Attribution.DESCRIPTOR)
         return None
 
     def writer_of_earlier(self, head: Token) -> Who | None:
