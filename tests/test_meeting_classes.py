@@ -1996,3 +1996,41 @@ def test_a_meeting_with_exporters_says_with_whom(nlp):
     text = ("Prices fell after sources said the country would not cut output further at a meeting with fellow "
             "exporters next month.")
     assert [m.title for m in upcoming(nlp, text)] == ["Meeting with fellow exporters"]
+
+
+# ------------------------------------------------------------ a day that a "when" clause gives to a meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ('"We see no need for new measures before the 20th of April when our next ministerial meeting '
+         'will take place," the minister said.', "2024-04-20"),
+        ("Prices will hold firm until Monday, when the ministers meet in Vienna.", "2024-03-11"),
+        ("The deadline is March 12, when the board meets again.", "2024-03-12"),
+    ],
+)
+def test_a_day_a_when_clause_gives_to_a_meeting_is_its_day(nlp, text, start):
+    assert [m.start for m in upcoming(nlp, text)] == [start]
+
+
+def test_a_meeting_dated_on_its_own_keeps_its_day_beside_a_when_clause(nlp):
+    found = upcoming(nlp, "The farmers' union holds its annual congress next week, when 500 delegates will "
+                          "discuss prices.")
+    assert [m.start for m in found] == ["2024-W11"]
+
+
+# ------------------------------------------------------------ words said at the meeting, or hours before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington views with concern a plan to raise Tokyo's voting power in the fund, a U.S. delegate at "
+        "the fund's annual meeting said.",
+        "Several hours before a regularly scheduled board of directors meeting, Acme disclosed that a buyer had "
+        "asked for consent to a bid.",
+    ],
+)
+def test_a_meeting_spoken_at_or_hours_away_in_the_past_is_not_ahead(nlp, text):
+    assert upcoming(nlp, text) == []

@@ -221,9 +221,20 @@ def vantage_passed(tok, value: TimeValue | None, published: date) -> bool:
     cue, gov = found
     if value is not None:
         return value.precision == "day" and value.first_day == published
+    if _hours_before(cue):
+        return True  # "several hours before a board meeting, the company disclosed …": it has met since
     if cue.lower_ == "eve":
         return any(c.lower_ == "yesterday" for c in gov.children)  # the eve was yesterday: it opens today
     return _doorstep(gov)
+
+
+_SHORT_SPANS = {"hour", "minute", "moment"}
+
+
+def _hours_before(cue) -> bool:
+    """ "Several hours before …", "minutes before …": a measure of hours, not of days."""
+    measures = [c for c in cue.children if c.dep_ == "npadvmod"] + ([cue.head] if cue.head.dep_ == "npadvmod" else [])
+    return any(m.lemma_.lower() in _SHORT_SPANS for m in measures)
 
 
 _DOORSTEP_VERBS = {"talk", "speak", "brief"}
@@ -566,6 +577,8 @@ def status(
     changed = None if rescheduled else _cancelled_or_postponed(tok, gov, tense, value)
     if changed is not None:
         return changed
+    if value is None and _where_someone_spoke(tok):
+        return MeetingStatus.ONGOING, False
     progressive = _progressive(tok, gov)
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
     if value is not None and tense != PAST and _told_as_current(tok):
@@ -579,6 +592,15 @@ def status(
         if found is not None:
             return found, False
     return _status_from_words(tok, gov, tense, progressive, stative), False
+
+
+def _where_someone_spoke(tok) -> bool:
+    """ "…, a U.S. delegate at the bank's annual meeting said": someone at the meeting has spoken
+    there, so it is under way (or over), not ahead, however the parser hung the phrase."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = tok.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].tag_ == "VBD" and tok.doc[after].lemma_.lower() in lex.REPORTING
 
 
 _BE_FORMS = ("is", "are", "am", "'s", "'re", "been", "was", "were")

@@ -20,6 +20,7 @@ from digest.nlp.meetings.syntax import (
     is_country,
     preps_of_its_verb,
     subject,
+    when_clause_after,
 )
 from digest.nlp.timex import find_in_span
 
@@ -157,6 +158,24 @@ def place_shape(ent) -> bool:
             return False
         cur = h
     return False
+
+
+def dated_by_when_clause(times: list, triggers: list) -> dict[int, int]:
+    """Time index -> trigger index for a day that a "when" clause right after it gives to a
+    meeting ("before the 25th of June, when our next meeting will take place", "until Monday,
+    when the ministers meet"): the clause tells what happens on that day, however it was parsed."""
+    trig_ids = {t.i for t, _k in triggers}
+    out = {}
+    for k, (root, tm) in enumerate(times):
+        when = when_clause_after(root.doc, tm.end_char)
+        if when is None:
+            continue
+        verb = when.head
+        hit = verb.i if verb.i in trig_ids else next(
+            (c.i for c in verb.children if c.i in trig_ids and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+        if hit is not None:
+            out[k] = hit
+    return out
 
 
 def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:

@@ -12,6 +12,7 @@ from digest.nlp.meetings.candidates import sentence_triggers
 from digest.nlp.meetings.facts import (
     assign,
     choose_place,
+    dated_by_when_clause,
     host_town,
     journey_place,
     parties,
@@ -80,7 +81,7 @@ def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], se
         return []
     times = sentence_times(doc, sent)
     places = sentence_places(sent_places, sent)
-    time_of = assign([r for r, _ in times], triggers)
+    time_of = dated_by_when_clause(times, triggers) | assign([r for r, _ in times], triggers)
     place_of = assign([r for r, _ in places], triggers, place=True)
     out, echoes = [], []
     for tok, kind in triggers:

@@ -88,6 +88,16 @@ def is_negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def when_clause_after(doc, end_char: int):
+    """The "when" that opens a clause right after a time expression ending at ``end_char`` ("on
+    Monday, when the ministers meet"), or None."""
+    after = doc.char_span(end_char, len(doc.text), alignment_mode="expand")
+    words = [t for t in after or () if not t.is_space][:2]
+    if words and words[0].text == ",":
+        words = words[1:]
+    return words[0] if words and words[0].lower_ == "when" and words[0].dep_ == "advmod" else None
+
+
 def doc_text(doc) -> str:
     """doc.text, built once per Doc (spaCy joins every token each time it is asked)."""
     return doc.user_data.setdefault("digest_text", doc.text)
