@@ -1345,3 +1345,10 @@ def test_they_after_two_named_writers_is_no_earlier_group(nlp):
                  "study, and the lawyer Tom Hale write about what the finding means. “These ideas may seem "
                  "far-fetched now,” they write, “but farmers could one day sue.”")
     assert quote(nlp, "far-fetched", paragraph).speaker in (None, "Ann Lee", "Tom Hale")  # not "Scientists"
+
+
+def test_a_bodys_short_name_in_brackets_is_not_its_officials_name(nlp):
+    q = quote(nlp, "most extraordinary",
+              "“The timing is most extraordinary,” one official at the Department of Trade and Industry (DTI) "
+              "said.")
+    assert q.speaker != "DTI" and "official" in (q.speaker or "official")

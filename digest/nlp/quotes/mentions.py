@@ -193,6 +193,8 @@ class Mentions:
         names = self.names
         for child in head.children:
             if (child.dep_ == "appos" or self.apposition_as_conj(head, child)) and child.i in names.run_of:
+                if self.in_brackets(child) and child.ent_type_ != "PERSON":
+                    continue  # "one official at the Department of Trade (DTI)": the body's short name
                 if naming.is_role_word(child.text):  # "the president's Security Adviser, Frank Carter"
                     child = next((c for c in child.children if c.dep_ == "appos" and c.i in names.run_of), child)
                 name = self.name_at(child.i)
@@ -209,6 +211,10 @@ class Mentions:
                 if name:
                     return Who(name, None, True, Attribution.SPEECH_VERB)
         return self.name_set_off_before(head)
+
+    @staticmethod
+    def in_brackets(tok: Token) -> bool:
+        return tok.i > 0 and tok.doc[tok.i - 1].text == "("
 
     def apposition_as_conj(self, head: Token, child: Token) -> bool:
         """ "said the panel's top Democrat, Rep. Tom Lantos of California", parsed as two conjuncts:
