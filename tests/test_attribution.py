@@ -1352,3 +1352,17 @@ def test_a_bodys_short_name_in_brackets_is_not_its_officials_name(nlp):
               "“The timing is most extraordinary,” one official at the Department of Trade and Industry (DTI) "
               "said.")
     assert q.speaker != "DTI" and "official" in (q.speaker or "official")
+
+
+def test_one_of_the_people_a_sentence_before_has_as_subject(nlp):
+    q = quote(nlp, "keep growing",
+              "Few analysts believed a correction would end the rally.",
+              "“As long as profits keep growing, the pressure will be there,” one said.")
+    assert q.speaker == "one analyst"
+
+
+def test_one_after_a_named_speaker_is_not_one_of_an_earlier_group(nlp):
+    q = quote(nlp, "see soon",
+              "Few analysts believed a correction would end the rally.",
+              "“Prices will hold,” said trader Ann Lee. “We will see soon,” one said.")
+    assert q.speaker in (None, "Ann Lee")

@@ -136,7 +136,11 @@ class Events:
         subj = self.subject(verb)
         if subj is None or subj.lower_ not in ("one", "another") or any(c.dep_ == "prep" for c in subj.children):
             return None
-        last = next((w for w in reversed(self.speech_events) if w.speaker), None)
+        k = next((j for j in range(len(self.speech_events) - 1, -1, -1) if self.speech_events[j].speaker), None)
+        group = self.group_subject_before(verb, self.speech_chars[k] if k is not None else -1)
+        if group is not None and subj.lower_ == "one":  # "another" needs one of them to have spoken
+            return Who(f"{subj.lower_} {group}", None, True, Attribution.UNNAMED)
+        last = self.speech_events[k] if k is not None else None
         if last is None or last.how not in (Attribution.UNNAMED, Attribution.DESCRIPTOR) \
                 or self.names.is_person(last.speaker):
             return None
@@ -146,6 +150,20 @@ class Events:
         elif subj.lower_ == "one" or noun not in PERSON_NOUNS:
             return None  # "one" after one person is not one of a group; "the government": no kind to count on
         return Who(f"{subj.lower_} {noun}", None, True, Attribution.UNNAMED)
+
+    def group_subject_before(self, verb: Token, after_char: int) -> str | None:
+        """ "But few analysts believed …" then "“…,” one said": the people a sentence just before
+        (or this one) has as the subject of any verb, when no one has spoken since ("analyst")."""
+        doc = self.doc
+        start = verb.sent.start
+        for _ in range(2):
+            start = doc[start - 1].sent.start if start > 0 else start
+        for t in reversed(doc[start:verb.i]):
+            if t.idx <= after_char:
+                return None
+            if t.dep_ == "nsubj" and t.tag_ == "NNS" and self.quoted[t.i] < 0 and t.lemma_.lower() in PERSON_NOUNS:
+                return t.lemma_.lower()
+        return None
 
     def unsigned_document(self, verb: Token) -> bool:
         """The speech verb's subject is a document ("the communique", "a report")."""
