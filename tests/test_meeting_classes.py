@@ -2034,3 +2034,15 @@ def test_a_meeting_dated_on_its_own_keeps_its_day_beside_a_when_clause(nlp):
 )
 def test_a_meeting_spoken_at_or_hours_away_in_the_past_is_not_ahead(nlp, text):
     assert upcoming(nlp, text) == []
+
+
+def test_talks_on_a_visit_are_held_from_the_day_of_the_visit(nlp):
+    found = upcoming(nlp, "A goodwill mission led by minister Ana Kovac will visit Kenya tomorrow for talks on "
+                          "improving strained relations, diplomatic sources said.")
+    assert [m.start for m in found] == ["2024-03-08"]
+
+
+def test_both_meetings_named_again_are_not_a_third(nlp):
+    text = ("Finance ministers of the region will hold two separate conferences here, one opening today and one "
+            "on March 13.\n\nRepresentatives of the IMF and other lenders will attend both conferences.")
+    assert not any("IMF" in m.title or "IMF" in m.participants for m in upcoming(nlp, text))

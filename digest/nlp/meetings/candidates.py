@@ -34,6 +34,8 @@ def noun_trigger(tok) -> MeetingKind | None:
         return None
     if tok.lower_ == "negotiation" and not any(c.dep_ in ("det", "poss") for c in tok.children):
         return None  # "through negotiation": the activity, not an event
+    if tok.tag_ in ("NNS", "NNPS") and any(c.lower_ == "both" for c in tok.children):
+        return MeetingKind.WEAK  # "will attend both conferences": the two told before, not a third
     if _names_something_else(tok, kind):
         return None
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):

@@ -172,7 +172,8 @@ def split_travel_times(tok, own_times: list) -> tuple[list, list]:
 def _via_travel(root, tok) -> bool:
     """Whether ``root`` dates a travel verb that the trigger hangs on through "for/to" or a purpose clause."""
     verb = governor(root)
-    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in lex.TRAVEL:
+    # a visit is a stay, not a journey: "will visit Kenya tomorrow for talks" holds them from that day
+    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in lex.TRAVEL - {"visit"}:
         return False
     below = next((t for t in head_path(tok) if t.head.i == verb.i and t.i != verb.i), None)
     if below is None:
