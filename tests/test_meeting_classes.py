@@ -2046,3 +2046,15 @@ def test_both_meetings_named_again_are_not_a_third(nlp):
     text = ("Finance ministers of the region will hold two separate conferences here, one opening today and one "
             "on March 13.\n\nRepresentatives of the IMF and other lenders will attend both conferences.")
     assert not any("IMF" in m.title or "IMF" in m.participants for m in upcoming(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hearings in a Chicago federal court were delayed until Monday.", "Chicago"),
+        ("A Houston court yesterday barred the sale of the shares until hearings on March 21 on the "
+         "shareholders' petition.", "Houston"),
+    ],
+)
+def test_a_hearing_of_a_court_named_by_its_town_is_held_there(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]

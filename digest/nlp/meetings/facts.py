@@ -20,7 +20,7 @@ from digest.nlp.meetings.syntax import (
     is_country,
     preps_of_its_verb,
     subject,
-    when_clause_after,
+    told_by_when_clause,
 )
 from digest.nlp.timex import find_in_span
 
@@ -164,15 +164,9 @@ def dated_by_when_clause(times: list, triggers: list) -> dict[int, int]:
     """Time index -> trigger index for a day that a "when" clause right after it gives to a
     meeting ("before the 25th of June, when our next meeting will take place", "until Monday,
     when the ministers meet"): the clause tells what happens on that day, however it was parsed."""
-    trig_ids = {t.i for t, _k in triggers}
     out = {}
-    for k, (root, tm) in enumerate(times):
-        when = when_clause_after(root.doc, tm.end_char)
-        if when is None:
-            continue
-        verb = when.head
-        hit = verb.i if verb.i in trig_ids else next(
-            (c.i for c in verb.children if c.i in trig_ids and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    for k, (_root, tm) in enumerate(times):
+        hit = next((t.i for t, _kind in triggers if told_by_when_clause(t, tm.end_char)), None)
         if hit is not None:
             out[k] = hit
     return out
@@ -562,9 +556,16 @@ def _meeting_body(tok, kind: MeetingKind):
                  None)
     if owner is not None:
         return owner
+    held_in = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "before")
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in lex.SEATED_BODIES), None)
+    if held_in is not None:
+        return held_in  # "hearings in a New York state court"
     gov = governor(tok)
     if gov is not None and tok.dep_ == "dobj" and tok.head == gov and gov.lemma_.lower() in lex.HOSTING:
         return subject(gov)
+    if gov is not None and kind is MeetingKind.HEARING:
+        court = subject(gov)  # "A Manila court issued an injunction until hearings on April 21": its own
+        return court if court is not None and court.lemma_.lower() in lex.SEATED_BODIES else None
     return None
 
 

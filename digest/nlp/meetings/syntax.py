@@ -98,6 +98,17 @@ def when_clause_after(doc, end_char: int):
     return words[0] if words and words[0].lower_ == "when" and words[0].dep_ == "advmod" else None
 
 
+def told_by_when_clause(tok, end_char: int) -> bool:
+    """Whether the "when" clause right after a time expression ending at ``end_char`` tells the
+    meeting ``tok`` ("until Monday, when the ministers meet", "the 25th of June, when our next
+    meeting will take place"): its verb, or the verb's subject or object."""
+    when = when_clause_after(tok.doc, end_char)
+    if when is None:
+        return False
+    verb = when.head
+    return tok.i == verb.i or (tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
+
+
 def doc_text(doc) -> str:
     """doc.text, built once per Doc (spaCy joins every token each time it is asked)."""
     return doc.user_data.setdefault("digest_text", doc.text)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.syntax import doc_text, governor, head_path, when_clause_after
+from digest.nlp.meetings.syntax import doc_text, governor, head_path, told_by_when_clause
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
 from digest.nlp.timex import NUMBER_WORDS, as_week, find_in_span
 from digest.nlp.timex import resolve as resolve_time
@@ -68,7 +68,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         # a day in the meeting's own name ("ahead of tomorrow's talks") is its start, whatever
         # verb of ending stands above ("the dollar ended lower ahead of …")
         ending_verb = not in_name and t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE
-        if (_until(root.doc, tm.start_char) and not _its_when_clause(tok, tm)) or ending_verb:
+        if (_until(root.doc, tm.start_char) and not told_by_when_clause(tok, tm.end_char)) or ending_verb:
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
             value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
@@ -280,13 +280,6 @@ def _old_arrangement(root, tok) -> bool:
         (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "advmod" and c.lower_ in ("originally", "initially"))
         for c in clause.children
     )
-
-
-def _its_when_clause(tok, tm) -> bool:
-    """Whether a "when" clause right after the time tells the meeting itself ("until Monday, when the
-    ministers meet"): the day is when it happens, not when something else ends."""
-    when = when_clause_after(tok.doc, tm.end_char)
-    return when is not None and tok.i in (when.head.i, *(c.i for c in when.head.children))
 
 
 def _until(doc, start_char: int) -> bool:
