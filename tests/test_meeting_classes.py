@@ -2058,3 +2058,16 @@ def test_both_meetings_named_again_are_not_a_third(nlp):
 )
 def test_a_hearing_of_a_court_named_by_its_town_is_held_there(nlp, text, place):
     assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+def test_a_visits_title_leaves_out_an_aside_about_the_place(nlp):
+    found = extract_meetings(nlp("Work on the bill was shelved during the premier's official visit to the Soviet "
+                                 "Union, which ends today."), THU)
+    assert [m.title for m in found] == ["Premier's official visit to Soviet Union"]
+
+
+def test_visits_to_two_countries_are_two_visits(nlp):
+    text = ("Work on the bill was shelved during the premier's official visit to the Soviet Union, which ends "
+            "today.\n\nThe minister will pay a visit to Indonesia next week.")
+    found = extract_meetings(nlp(text), THU)
+    assert sorted(m.title for m in found) == ["Premier's official visit to Soviet Union", "Visit to Indonesia"]

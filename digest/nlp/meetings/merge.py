@@ -9,9 +9,10 @@ from datetime import timedelta
 
 from digest.models import Meeting, MeetingStatus, TimeValue
 from digest.nlp import meeting_lexicon as lex
+from digest.nlp.meetings.candidates import visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.mention import Mention
-from digest.nlp.meetings.syntax import governor, is_country, subject
+from digest.nlp.meetings.syntax import ent_text, governor, is_country, subject
 from digest.nlp.meetings.title import cap, title_score
 from digest.nlp.meetings.when import rank
 from digest.nlp.timex import covering
@@ -163,10 +164,28 @@ def _compatible(m: Mention, g: Group) -> bool:
         return False
     if m.place and gp and not _places_agree(m, g):
         return False
+    if _visits_elsewhere(m, g):
+        return False
     same_place_or_day = (m.place and gp and m.place == gp) or (m.value and gv and m.value.start == gv.start)
     if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
         return False
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
+
+
+def _visits_elsewhere(m: Mention, g: Group) -> bool:
+    """ "the premier's visit to Moscow" and "a visit to Jakarta next week": visits to two towns (or
+    two countries) are two visits; a country and a town may be one ("a visit to the United States"
+    … "his visit to Washington")."""
+    dest = _destination(m)
+    if dest is None:
+        return False
+    others = [d for d in map(_destination, g.mentions) if d is not None]
+    return any(d.lower() != dest.lower() and is_country(d) == is_country(dest) for d in others)
+
+
+def _destination(m: Mention) -> str | None:
+    dest = visit_destination(m.trigger) if m.kind is MeetingKind.VISIT else None
+    return (ent_text(dest) or dest.text) if dest is not None else None
 
 
 def _has_holder(m: Mention) -> bool:

@@ -486,7 +486,8 @@ def _noun_title(tok, kind: MeetingKind) -> str:
 def _visit_title(tok, base: str, left_tokens: list) -> str:
     """ "Blinken visit to Beijing": the visitor (the clause's named subject) and where to."""
     dest = visit_destination(tok)
-    where = " ".join(t.text for t in dest.subtree if t.dep_ != "det")
+    aside = {d.i for c in dest.children if c.dep_ in ("relcl", "acl", "appos") for d in c.subtree}
+    where = " ".join(clean_words(t for t in dest.subtree if t.i not in aside))  # not ", which ends today"
     who = ""
     gov = governor(tok)
     subj = subject(gov) if gov is not None and not any(t.ent_type_ == "PERSON" for t in left_tokens) else None
