@@ -14,13 +14,14 @@ from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import (
     PLACE_LABELS,
+    clause_tells,
     ents_in,
     governor,
     head_path,
     is_country,
     preps_of_its_verb,
     subject,
-    told_by_when_clause,
+    when_clause_after,
 )
 from digest.nlp.timex import find_in_span
 
@@ -165,8 +166,9 @@ def dated_by_when_clause(times: list, triggers: list) -> dict[int, int]:
     meeting ("before the 25th of June, when our next meeting will take place", "until Monday,
     when the ministers meet"): the clause tells what happens on that day, however it was parsed."""
     out = {}
-    for k, (_root, tm) in enumerate(times):
-        hit = next((t.i for t, _kind in triggers if told_by_when_clause(t, tm.end_char)), None)
+    for k, (root, tm) in enumerate(times):
+        when = when_clause_after(root, tm.end_char)
+        hit = next((t.i for t, _kind in triggers if clause_tells(when, t)), None) if when is not None else None
         if hit is not None:
             out[k] = hit
     return out

@@ -88,23 +88,24 @@ def is_negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def when_clause_after(doc, end_char: int):
-    """The "when" that opens a clause right after a time expression ending at ``end_char`` ("on
-    Monday, when the ministers meet"), or None."""
-    after = doc.char_span(end_char, len(doc.text), alignment_mode="expand")
-    words = [t for t in after or () if not t.is_space][:2]
-    if words and words[0].text == ",":
-        words = words[1:]
-    return words[0] if words and words[0].lower_ == "when" and words[0].dep_ == "advmod" else None
+def when_clause_after(root, end_char: int):
+    """The "when" that opens a clause right after a time expression ending at ``end_char``, of which
+    ``root`` is a token ("on Monday, when the ministers meet"), or None."""
+    doc, i = root.doc, root.i
+    while i < len(doc) and (doc[i].idx < end_char or doc[i].is_space):
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+    when = doc[i] if i < len(doc) else None
+    return when if when is not None and when.lower_ == "when" and when.dep_ == "advmod" else None
 
 
-def told_by_when_clause(tok, end_char: int) -> bool:
-    """Whether the "when" clause right after a time expression ending at ``end_char`` tells the
-    meeting ``tok`` ("until Monday, when the ministers meet", "the 25th of June, when our next
-    meeting will take place"): its verb, or the verb's subject or object."""
-    when = when_clause_after(tok.doc, end_char)
-    if when is None:
-        return False
+def clause_tells(when, tok) -> bool:
+    """Whether the clause ``when`` opens tells the meeting ``tok`` ("until Monday, when the ministers
+    meet", "the 25th of June, when our next meeting will take place"): its verb, or the verb's
+    subject or object."""
     verb = when.head
     return tok.i == verb.i or (tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from digest.models import Precision, TimeValue
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.syntax import doc_text, governor, head_path, told_by_when_clause
+from digest.nlp.meetings.syntax import clause_tells, doc_text, governor, head_path, when_clause_after
 from digest.nlp.tense import FUTURE, PAST, PRESENT, clause_tense
 from digest.nlp.timex import NUMBER_WORDS, as_week, find_in_span
 from digest.nlp.timex import resolve as resolve_time
@@ -68,7 +68,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         # a day in the meeting's own name ("ahead of tomorrow's talks") is its start, whatever
         # verb of ending stands above ("the dollar ended lower ahead of …")
         ending_verb = not in_name and t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE
-        if (_until(root.doc, tm.start_char) and not told_by_when_clause(tok, tm.end_char)) or ending_verb:
+        if (_until(root.doc, tm.start_char) and not _told_in_when_clause(tok, root, tm.end_char)) or ending_verb:
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
             value, best, value_tense, named_day = v, v.precision.rank, t_tense, own
@@ -169,11 +169,14 @@ def split_travel_times(tok, own_times: list) -> tuple[list, list]:
     return direct, travel
 
 
+# a visit is a stay, not a journey: "will visit Kenya tomorrow for talks" holds them from that day
+_JOURNEYS = lex.TRAVEL - {"visit"}
+
+
 def _via_travel(root, tok) -> bool:
     """Whether ``root`` dates a travel verb that the trigger hangs on through "for/to" or a purpose clause."""
     verb = governor(root)
-    # a visit is a stay, not a journey: "will visit Kenya tomorrow for talks" holds them from that day
-    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in lex.TRAVEL - {"visit"}:
+    if verb is None or verb.i == tok.i or tok.is_ancestor(root) or verb.lemma_.lower() not in _JOURNEYS:
         return False
     below = next((t for t in head_path(tok) if t.head.i == verb.i and t.i != verb.i), None)
     if below is None:
@@ -280,6 +283,12 @@ def _old_arrangement(root, tok) -> bool:
         (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "advmod" and c.lower_ in ("originally", "initially"))
         for c in clause.children
     )
+
+
+def _told_in_when_clause(tok, root, end_char: int) -> bool:
+    """ "until Monday, when the ministers meet": the day is when the meeting happens, not when something ends."""
+    when = when_clause_after(root, end_char)
+    return when is not None and clause_tells(when, tok)
 
 
 def _until(doc, start_char: int) -> bool:
