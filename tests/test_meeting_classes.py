@@ -2071,3 +2071,51 @@ def test_visits_to_two_countries_are_two_visits(nlp):
             "today.\n\nThe minister will pay a visit to Indonesia next week.")
     found = extract_meetings(nlp(text), THU)
     assert sorted(m.title for m in found) == ["Premier's official visit to Soviet Union", "Visit to Indonesia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aides were preparing for the March 18-20 visit of President Anna Lindqvist.",
+        "The bill may pass ahead of a visit by Chancellor Maria Brandt, officials said.",
+        "Nobody expected the row to be settled before or during a Lisbon visit later this month by "
+        "Prime Minister Tomas Reyes.",
+    ],
+)
+def test_a_visit_named_by_its_visitor_or_its_town_is_a_visit(nlp, text):
+    assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.UPCOMING]
+
+
+def test_a_visit_named_by_its_town_is_held_there(nlp):
+    m = only(nlp, "Nobody expected the row to be settled before or during a Lisbon visit later this month by "
+                  "Prime Minister Tomas Reyes.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03", "Lisbon")
+
+
+def test_a_meeting_during_which_something_may_happen_is_still_set(nlp):
+    m = only(nlp, "Officials saw no way the dispute could be settled during the summit in Oslo next month.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04", "Oslo")
+
+
+def test_a_congress_of_some_days_is_an_event_and_congress_is_not(nlp):
+    m = only(nlp, "The ruling council opens a three-day congress tomorrow to discuss the budget crisis.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+    assert upcoming(nlp, "The bill goes to Congress next week, aides said.") == []
+
+
+@pytest.mark.parametrize("kind", ["congress", "conference"])
+def test_the_meeting_someone_will_open_is_the_one_just_told(nlp, kind):
+    text = (f"The ruling council opens a three-day {kind} tomorrow to discuss the budget crisis.\n\n"
+            "Prime Minister Lena Varga will open the meeting, which delegates of every union will attend.")
+    m = only(nlp, text)
+    assert (m.title, m.status, m.start) == (f"Ruling council {kind}", MeetingStatus.UPCOMING, "2024-03-08")
+    assert "Lena Varga" in m.participants
+
+
+def test_calling_on_a_named_person_is_meeting_them_and_an_appeal_is_not(nlp):
+    m = only(nlp, "The envoy will call on President Sofia Marin in Quito on Monday.")
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03-11", "Quito")
+    assert "Sofia Marin" in m.participants
+    for text in ("The senator called on President Sofia Marin to veto the bill on Monday.",
+                 "Unions will call on Premier Karl Holm to resign at a rally on Monday."):
+        assert upcoming(nlp, text) == []

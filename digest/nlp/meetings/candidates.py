@@ -38,8 +38,10 @@ def noun_trigger(tok) -> MeetingKind | None:
         return MeetingKind.WEAK  # "will attend both conferences": the two told before, not a third
     if _names_something_else(tok, kind):
         return None
-    if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not has_left_modifier(tok, _EVENT_MODIFIERS):
-        return None
+    if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not (
+        has_left_modifier(tok, _EVENT_MODIFIERS) or any(_duration(c) for c in tok.children)
+    ):
+        return None  # not "Congress" or "the convention" (a treaty); "a four-day congress" is an event
     mods = {
         c.lower_
         for c in tok.children
@@ -82,7 +84,8 @@ def _names_something_else(tok, kind: MeetingKind) -> bool:
         return True
     if tok.ent_type_ == "ORG" and nxt is not None and nxt.ent_iob_ == "I":
         return True  # "the United Nations Conference on Trade and Development": an organisation
-    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN"  # "Congress", "Convention" (a treaty)
+    # "Congress", "Convention" (a treaty); a lower-case "congress" tagged as a name is not one
+    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
 def _modifies_another_noun(tok) -> bool:
@@ -157,12 +160,20 @@ def _bodys_next_session(tok, gov) -> bool:
 
 
 def _visit_ok(tok) -> bool:
-    """A visit by someone named, a state or official visit, or a visit to a named place or person
-    or to where the article is written ("a visit here next week by Japanese trade officials")."""
+    """A visit by someone named ("Lee's visit", "the visit of Prime Minister Lee", "a visit by
+    Lee"), a state or official visit, or a visit to a named place or person, to where the article
+    is written ("a visit here next week by Japanese trade officials") or to the town that names it
+    ("a Washington visit")."""
     if visit_destination(tok) is not None or any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children):
         return True
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON":
+            return True
+        if c.dep_ == "compound" and c.ent_type_ == "GPE" and c.i == tok.i - 1:
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") and any(
+            o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children
+        ):
             return True
         if (c.dep_ == "amod" and c.lower_ in ("state", "official")) or (c.dep_ == "compound" and c.lower_ == "state"):
             return True
@@ -179,6 +190,8 @@ def verb_trigger(tok) -> MeetingKind | None:
     lemma = tok.lemma_.lower()
     if lemma in lex.VERB_TRIGGERS:
         return MeetingKind.MEET if _people_meet(tok, lemma) else None
+    if lemma == "call" and _calls_on_someone(tok):
+        return MeetingKind.MEET  # "he is to call on President Sarney": a visit paid to a person
     if lemma == "visit" and _visits_an_institution(tok):
         return MeetingKind.MEET  # "a delegation will visit the parliament on Monday": calling on a body
     if lemma in lex.TESTIFY_VERBS or (lemma in lex.APPEAR_VERBS and _before_a_body(tok)):
@@ -194,6 +207,22 @@ def verb_trigger(tok) -> MeetingKind | None:
     if lemma in lex.TALK_VERBS and talker is not None and is_party(talker) and (_scheduled_to(tok) or _somewhere(tok)):
         return MeetingKind.TALK
     return None
+
+
+def _calls_on_someone(verb) -> bool:
+    """ "will call on Prime Minister Gandhi": paying a visit to a named person. Not an appeal
+    ("called on Reagan to veto the bill"), which asks someone to act."""
+    on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"), None)
+    if on is None:
+        return False
+    called = [o for o in on.children if o.dep_ == "pobj"]
+    called += [c for c in verb.children if c.dep_ == "dobj" and c.i > on.i]
+    if not any(o.ent_type_ == "PERSON" for o in called):
+        return False
+    return not any(
+        t.i > on.i and t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        for t in verb.subtree
+    )
 
 
 def _takes_up(verb) -> bool:

@@ -466,8 +466,9 @@ def _open_question(verb) -> bool:
 
 
 def _landmark(tok) -> bool:
-    """A meeting named as the time something else happens before or after ("before its next
-    session", "ahead of the summit", "before the two countries open talks in late April"): it is
+    """A meeting named as the time something else happens before, after or during ("before its
+    next session", "ahead of the summit", "before the two countries open talks in late April",
+    "could come up during the visit"): it is
     taken as set, whatever is uncertain about the rest."""
     gov = governor(tok)
     if gov is not None and gov.dep_ == "advcl" and any(
@@ -483,7 +484,9 @@ def _landmark(tok) -> bool:
     if word == "to" and prep.head.lower_ == "prior":
         word = "prior"
     hedged = any(c.lower_ in lex.LANDMARK_HEDGES for c in tok.children if c.dep_ in ("amod", "compound"))
-    return word in ("before", "after", "ahead", "prior", "until") and not hedged
+    if word == "during" or (prep.dep_ == "conj" and prep.head.lower_ in ("before", "after")):
+        word = "during"  # "could be resolved before or during a visit": the visit is taken as set
+    return word in ("before", "after", "ahead", "prior", "until", "during") and not hedged
 
 
 def _uncertain_word(cur, tok, setting: bool) -> bool:

@@ -735,7 +735,8 @@ def _party_sources(tok, kind: MeetingKind) -> tuple[list[list], set[str]]:
             if subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES:
                 names.add(subj.lemma_.lower())
         for c in tok.children:
-            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "among")):
+            called_on = c.lower_ == "on" and tok.lemma_.lower() == "call"  # "to call on President Sarney"
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and (c.lower_ in ("with", "between", "among") or called_on)):
                 sources.append(list(c.subtree))
         return sources, names
     for c in tok.children:

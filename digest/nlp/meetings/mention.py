@@ -74,6 +74,9 @@ class Mention:
         self.participants = list(dict.fromkeys(self.participants + other.participants))
 
 
+_ANAPHOR_DEPS = {"det", "relcl", "acl", "punct"}
+
+
 def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], sent_places) -> list[Mention]:
     """The meeting mentions of one sentence."""
     triggers = sentence_triggers(sent)
@@ -169,7 +172,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     participants, names = parties(tok, kind, place)
     status, postponed_from, value, hinted = _status(tok, tense, when, value, hinted, published)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
-    anaphoric = definite and not names
+    # "the meeting": named by nothing of its own (who opens or attends it does not make it another one)
+    anaphoric = definite and (not names or all(c.dep_ in _ANAPHOR_DEPS for c in tok.children))
     return Mention(
         sent,
         tok,

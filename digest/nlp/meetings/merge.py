@@ -169,6 +169,8 @@ def _compatible(m: Mention, g: Group) -> bool:
     same_place_or_day = (m.place and gp and m.place == gp) or (m.value and gv and m.value.start == gv.start)
     if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
         return False
+    if m.anaphoric:
+        return True  # "Jules Wijdenbosch will open the meeting": the one just told, whoever opens it
     return not (m.names and g.names and not (m.names & g.names) and not _loose_name_match(m.names, g.names))
 
 
@@ -329,7 +331,9 @@ def to_meeting(g: Group) -> Meeting:
     text = ev.sent.text
     evidence = text.strip()
     start_char = ev.sent.start_char + len(text) - len(text.lstrip())
-    named_by = [m for m in g.mentions if not m.weak] or g.mentions  # "the discussions" never name it
+    # "the discussions" never name it, nor does "the meeting" that someone will open
+    named_by = [m for m in g.mentions if not m.weak and not m.anaphoric] or [m for m in g.mentions if not m.weak]
+    named_by = named_by or g.mentions
     best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
     participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
     return Meeting(
