@@ -274,7 +274,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     i, n = 0, len(doc)
     surnames = _surnames(doc)
     while i < n:
-        if not (_is_name_token(doc[i]) or _named_surname(doc[i], surnames)):
+        if not (_is_name_token(doc[i]) or _named_surname(doc[i], surnames) or _surname_read_as_pronoun(doc[i])):
             i += 1
             continue
         j = i + 1
@@ -299,6 +299,15 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         i = j
     person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
     return [piece for run in runs for piece in _split_at_person(doc, *run, person_start.get(run[1], -1))]
+
+
+def _surname_read_as_pronoun(tok: Token) -> bool:
+    """ "But He Weiling, the institute's representative, said": a capitalised "He" after a word of
+    the sentence and before a name is a surname (a Chinese one) the tagger read as "he"."""
+    if tok.text != "He" or tok.is_sent_start or tok.i + 1 >= len(tok.doc):
+        return False
+    before, nxt = tok.doc[tok.i - 1], tok.nbor(1)
+    return before.is_alpha and _is_name_token(nxt) and not nxt.is_sent_start
 
 
 def _surnames(doc: Doc) -> frozenset[str]:

@@ -239,6 +239,11 @@ class Events:
                     and c.pos_ != "VERB"]  # "said another analyst adding": "adding" is no subject
             if subs and subs[0].dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSED | SPOKEN_ABOUT:
                 return self.agent(node)  # "Sri Lankans … were told that …", "X was accused of": not who spoke
+            if len(subs) > 1 and any(c.ent_type_ == "PERSON" for c in subs):
+                subs = [c for c in subs if c.ent_type_ == "PERSON"][-1:]  # two subjects parsed: the person
+            if subs and node is not verb and self.reported_clause_of_participle(verb, node):
+                node = node.head  # "Denman added that a president should …, saying '…'": Denman's words
+                continue
             if subs:
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head.i != node.i:
@@ -251,7 +256,10 @@ class Events:
             # "Quick access to Nova by saying “Hey Nova”", "Start the timer by saying “Go”": a gerund
             # or infinitive whose clause has no subject names nobody, not a heading or name nearby
             return None
-        # parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …
+        return self.subject_the_parser_missed(verb)
+
+    def subject_the_parser_missed(self, verb: Token) -> Token | None:
+        """Parser failures: "…," said Kremlin spokesman Dmitry Peskov / Linda Greenfield, told …"""
         doc = self.doc
         i = verb.i - 1
         while i >= 0 and self.quoted[i] < 0 and doc[i].text == ",":
@@ -302,9 +310,18 @@ class Events:
     def person_right_before(self, verb: Token) -> Token | None:
         """The last word of a person's name standing right before a speech verb the parser left
         without a subject of its own ("…, chairman and chief executive Kevan Gosper said")."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and not self.body_before_its_officer(subjects[0], verb):
             return None
         return self.person_shortly_before(verb, reach=1)
+
+    def body_before_its_officer(self, subject: Token, verb: Token) -> bool:
+        """ "…," Confederation of Industry (CCI) president Ana Costa said: the parser made the body the
+        subject, but its officer's name stands right before the verb, after a role noun."""
+        if subject.ent_type_ not in ("ORG", "NORP", "GPE") or self.quoted[subject.i] >= 0:
+            return False
+        run = self.names.run_of.get(verb.i - 1)
+        return run is not None and run[0] > subject.i and self.doc[run[0] - 1].pos_ == "NOUN"
 
     def in_prepositional_phrase(self, k: int) -> bool:
         """Token ``k``'s name is the object of a preposition ("like X", "with X", "to X")."""
@@ -341,6 +358,16 @@ class Events:
         if first.lemma_.lower() in SPEECH_VERBS or first.head.lemma_.lower() not in SPEECH_VERBS:
             return None  # "Lee said Kim told them … and added": a speech verb of its own, read as before
         return first.head
+
+    @staticmethod
+    def reported_clause_of_participle(verb: Token, node: Token) -> bool:
+        """A "saying …" set off by a comma after the reported clause of a speech verb ("X added
+        that a president should …, saying"): the clause's subject is spoken of, X speaks."""
+        return (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i == node.i
+            and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS
+        )
 
     def participle_of_relative(self, verb: Token) -> bool:
         """``verb`` is a participle without a subject hung on a relative clause: "… not paying an

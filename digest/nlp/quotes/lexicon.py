@@ -73,6 +73,8 @@ PUBLIC_BODIES = _words(
     secretariat panel tribunal
     """
 )
+# Nouns that stand for a business named before ("the firm said"): never a public body.
+FIRMS = _words("company firm corporation bank brokerage insurer retailer carrier airline")
 # Nouns for people met in the news who are described, not named: "residents said", "one
 # commuter said", "another onlooker told reporters". Never resolved to someone named before.
 GROUPS = _words(

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Token
 
 from digest.models import Attribution
 from digest.nlp.quotes.candidate import NOBODY, Who
-from digest.nlp.quotes.lexicon import GROUPS, PUBLIC_BODIES, SPOKES
+from digest.nlp.quotes.lexicon import FIRMS, GROUPS, PUBLIC_BODIES, SPOKES
 from digest.nlp.speakers import PERSON_NOUNS, is_company_name
 
 # Verbs whose agent wrote or issued a document ("a letter signed by Smith"); an agency that
@@ -114,10 +115,21 @@ class Resolution:
             name = self.names.resolve(m.name)
             if noun in PUBLIC_BODIES and is_company_name(name):
                 continue  # "Acme Corp said …" then "the ministry said": not Acme
+            if noun in FIRMS and self._public_body(m.name, name):
+                continue  # "The SEC charged …" then "the firm said": not the commission
             if self.quoted[m.start] < 0 and self.names.is_org(name) and (
                     m.subject or noun in name.lower().split()):
                 return name
         return None
+
+    def _public_body(self, *names: str) -> bool:
+        """A name (or the full name of an acronym) that ends in a public body's noun: "Securities
+        and Exchange Commission", "Ministry of Finance" is not a firm."""
+        full = set(names)
+        for name in names:
+            if name.isalpha() and name.isupper() and 2 <= len(name) <= 6:
+                full |= set(re.findall(_spelled_out(name), self.doc.text))
+        return any(w and {w[0].lower(), w[-1].lower()} & PUBLIC_BODIES for w in map(str.split, full))
 
     def spokesperson(self, char: int) -> str | None:
         """A spokesperson who spoke in this or the previous paragraph ("the company said" after
@@ -221,3 +233,9 @@ def plural_description(speaker: str) -> bool:
     described = speaker[:1].islower() or words[0].lower() in ("the", "a", "an", "some", "two", "three") \
         or last[:-1] in PERSON_NOUNS or last[:-1] in GROUPS
     return described and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _spelled_out(acronym: str) -> str:
+    """A pattern for the name an acronym shortens: "SEC" → "Securities and Exchange Commission"."""
+    glue = r"\s+(?:(?:and|of|for|the|&)\s+)*"
+    return r"\b" + glue.join(letter + r"[a-z]+" for letter in acronym) + r"\b"
