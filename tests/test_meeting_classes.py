@@ -2119,3 +2119,38 @@ def test_calling_on_a_named_person_is_meeting_them_and_an_appeal_is_not(nlp):
     for text in ("The senator called on President Sofia Marin to veto the bill on Monday.",
                  "Unions will call on Premier Karl Holm to resign at a rally on Monday."):
         assert upcoming(nlp, text) == []
+
+
+def test_a_body_that_is_meeting_this_week_holds_a_meeting(nlp):
+    found = extract_meetings(nlp("New accords by the Nordic and Baltic states, which are meeting this week, on "
+                                 "fishing quotas are unlikely, diplomats said."), THU)
+    assert [m.start for m in found] == ["2024-W10"]
+    assert extract_meetings(nlp("The senate, which convenes in May, will take up the bill."), THU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A spokesman said a World Bank team would visit La Paz shortly to discuss a new loan.", "La Paz"),
+        ("An IMF delegation will visit Nairobi next week for talks with the government.", "Nairobi"),
+    ],
+)
+def test_a_partys_visit_to_a_town_to_talk_is_a_visit(nlp, text, place):
+    assert [(m.status, m.place) for m in extract_meetings(nlp(text), THU)] == [(MeetingStatus.UPCOMING, place)]
+
+
+def test_a_visit_to_a_town_for_pleasure_is_none(nlp):
+    assert extract_meetings(nlp("A group of students will visit Paris next week to see the museums."), THU) == []
+
+
+def test_a_body_that_will_consider_something_this_year_holds_no_session_yet(nlp):
+    assert upcoming(nlp, "Senator Lee said her committee would consider changes to the dairy program this year.") == []
+    assert [m.start for m in upcoming(nlp, "The committee will consider the dairy bill on March 12.")] == ["2024-03-12"]
+
+
+def test_the_time_of_what_talks_will_lead_to_is_not_theirs(nlp):
+    text = ("Chancellor of the Exchequer Ann Lee said satisfactory progress has been made in talks with Norway "
+            "that would lead to membership of the Oslo Stock Exchange for three British merchant banks next year.")
+    assert [m.start for m in extract_meetings(nlp(text), THU)] == [None]
+    dated = "Officials prepared for a meeting that could decide the bank's future next month."
+    assert [m.start for m in upcoming(nlp, dated)] == ["2024-04"]

@@ -930,3 +930,7 @@ OCCURRING = TAKING_PLACE | SCHEDULE_VERBS | {
 }
 # Settlements named after "of": "the resort of Knokke", "the town of Tartu".
 TOWN_NOUNS = {"resort", "town", "city", "village", "port", "island", "spa", "suburb", "capital", "hamlet"}
+# Verbs of a relative clause on a meeting noun that tell what the meeting will lead to: their time is
+# the outcome's ("talks with Japan that would lead to membership next year"), not the meeting's (as it
+# is for "a meeting that will decide the budget next month").
+CONSEQUENCE_VERBS = {"lead", "result", "allow", "enable", "pave", "permit", "mean", "cause", "prompt", "trigger"}

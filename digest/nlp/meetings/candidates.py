@@ -429,6 +429,9 @@ def weak_trigger(tok) -> MeetingKind | None:
             subj.lower_ in ("he", "she") and person_before(tok) is not None))
         if someone and tok.lemma_.lower() == "visit" and _visited_town(tok):
             return MeetingKind.VISITS  # "Nakasone will visit Washington later this month", "when he visits …"
+        party = _visitor(subj) and subj.pos_ != "PRON"
+        if tok.lemma_.lower() == "visit" and party and _visited_place(tok) is not None and _to_talk(tok):
+            return MeetingKind.VISITS  # "an IMF team would visit La Paz shortly to discuss terms"
         if tok.lemma_.lower() == "visit" and _visited_person(tok) and _visitor(subj):
             return MeetingKind.MEET  # "Chung will visit Treasury Secretary James Baker next week": they meet
         if subj is not None and subj.ent_type_ == "PERSON":
@@ -440,6 +443,17 @@ def _visited_town(verb):
     """The town or country a person's "visit" goes to ("will visit Washington"), or None."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.ent_type_ == "GPE" else None
+
+
+def _visited_place(verb):
+    """The named place a "visit" goes to, a town the tagger took for a building included ("La Paz")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.ent_type_ in ("GPE", "FAC", "LOC") and obj.pos_ == "PROPN" else None
+
+
+def _to_talk(verb) -> bool:
+    """A visit made to talk: "to discuss terms" ("for talks" is a meeting noun of its own)."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in lex.TALK_VERBS for c in verb.children)
 
 
 def _visited_person(verb):

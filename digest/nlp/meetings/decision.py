@@ -549,10 +549,14 @@ def not_an_event(tok, kind: MeetingKind, value: TimeValue | None, has_place: boo
         return True
     if value is None and _open_ended_parties(tok):
         return True
+    # "the Congress that convenes in January": background; not "the G-7 nations, which are meeting
+    # this week", a progressive that tells one meeting
+    progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
     return (
         kind is MeetingKind.MEET
         and tok.dep_ == "relcl"
         and (value is None or value.precision != "day")
+        and not (progressive and value is not None)
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which", "who") for c in tok.children)
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from digest.models import MeetingStatus, TimeValue
+from digest.models import MeetingStatus, Precision, TimeValue
 from digest.nlp.meetings import decision
 from digest.nlp.meetings.candidates import sentence_triggers
 from digest.nlp.meetings.facts import (
@@ -153,8 +153,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     when, hinted = _when(tok, kind, tense, own_times, published, scheduled)
     value = when.value
     has_day = value is not None and value.precision == "day"
-    if kind.needs_date and value is None:
-        return None
+    if kind.needs_date and (value is None or value.precision is Precision.YEAR):
+        return None  # "his panel would consider changes this year": a year holds a process, not a session
     if decision.excluded_use(tok, kind, has_day) or decision.speculative(tok, value, kind):
         return None
     if decision.not_an_event(tok, kind, value, bool(own_places), tense):

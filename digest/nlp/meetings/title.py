@@ -378,7 +378,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         where = next((c for c in tok.children if c.dep_ == "dobj"), None)
         subj = subject(tok)
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else (person_before(tok) or "")
-        return cap(f"{who} visit to {where.text}" if where is not None else f"{who} visit")
+        town = " ".join(t.text for t in where.subtree if t.pos_ == "PROPN") if where is not None else ""
+        return cap(f"{who} visit to {town or where.text}" if where is not None else f"{who} visit")
     subj = subject(tok) or _stranded_subject(tok)
     if subj is not None and subj.lower_ in ("which", "who", "that"):
         subj = _antecedent(tok) or _named_just_before(subj)  # "the OECD, which meets …"
