@@ -177,7 +177,7 @@ def test_parse_text_keeps_every_offset(text, run):
     parsed = parse_text(original)
     assert len(parsed) == len(original)
     for a, b in zip(original, parsed, strict=True):
-        assert a == b or b == " "
+        assert a == b or b == " " or (a, b) == ("’", "'")  # a curly apostrophe inside a word reads as straight
         assert not a.isspace() or a == b
     assert parse_text(parsed) == parsed
 
