@@ -331,9 +331,9 @@ def to_meeting(g: Group) -> Meeting:
     text = ev.sent.text
     evidence = text.strip()
     start_char = ev.sent.start_char + len(text) - len(text.lstrip())
-    # "the discussions" never name it, nor does "the meeting" that someone will open
-    named_by = [m for m in g.mentions if not m.weak and not m.anaphoric] or [m for m in g.mentions if not m.weak]
-    named_by = named_by or g.mentions
+    # "the discussions" never name it, nor does "the meeting" named after whoever will open it
+    named_by = [m for m in g.mentions if not m.weak and not (m.anaphoric and m.names)]
+    named_by = named_by or [m for m in g.mentions if not m.weak] or g.mentions
     best_title = max((m.title for m in named_by), key=lambda t: (title_score(t), t == ev.title))
     participants = list(dict.fromkeys(p for m in g.mentions for p in m.participants))
     return Meeting(
