@@ -468,8 +468,7 @@ def _open_question(verb) -> bool:
 def _landmark(tok) -> bool:
     """A meeting named as the time something else happens before, after or during ("before its
     next session", "ahead of the summit", "before the two countries open talks in late April",
-    "could come up during the visit"): it is
-    taken as set, whatever is uncertain about the rest."""
+    "could come up during the visit"): it is taken as set, whatever is uncertain about the rest."""
     gov = governor(tok)
     if gov is not None and gov.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "before" for c in gov.children

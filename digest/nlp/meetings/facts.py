@@ -202,7 +202,7 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             hit = None  # "meeting to draft the outlines of next year's budget": the budget's year
         if hit is not None and hit.i in verbal and _through_a_clause(root, hit):
             hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
-        if not place and hit is not None and hit.i not in verbal and _in_a_relative_clause_of_its_own(root, hit):
+        if not place and hit is not None and hit.i not in verbal and _in_a_clause_of_its_outcome(root, hit):
             continue  # "talks with Japan that would lead to membership next year": the outcome's year
         if hit is not None and hit.i not in trig_ids:
             hit = hit.doc[comp_heads[hit.i]]
@@ -276,7 +276,7 @@ def _inside_another_object(root, trigger) -> bool:
     return False
 
 
-def _in_a_relative_clause_of_its_own(root, trigger) -> bool:
+def _in_a_clause_of_its_outcome(root, trigger) -> bool:
     """Whether ``root`` hangs on a relative clause of the meeting noun that tells what the meeting
     will lead to."""
     for t in head_path(root)[1:]:

@@ -28,6 +28,8 @@ from digest.nlp.tense import PRESENT
 from digest.nlp.timex import as_week, find_time_of_day
 
 _ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
+# the only words of a meeting noun that is an anaphor: "the meeting, which …"
+_ANAPHOR_DEPS = {"det", "relcl", "acl", "punct"}
 
 
 @dataclass
@@ -72,9 +74,6 @@ class Mention:
         self.take_place(other)
         self.names |= other.names
         self.participants = list(dict.fromkeys(self.participants + other.participants))
-
-
-_ANAPHOR_DEPS = {"det", "relcl", "acl", "punct"}
 
 
 def sentence_mentions(doc, sent, published: date, doc_places: frozenset[str], sent_places) -> list[Mention]:
