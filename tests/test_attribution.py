@@ -1368,32 +1368,27 @@ def test_one_after_a_named_speaker_is_not_one_of_an_earlier_group(nlp):
     assert q.speaker in (None, "Ann Lee")
 
 
-def test_a_surname_that_reads_as_he_is_part_of_the_name(nlp):
-    q = quote(nlp, "hardest part",
-              "But He Weiming, a director of the Shanghai Reform Institute, said reforms were safe.",
-              "“The hardest part is the banks,” He said.")
-    assert q.speaker == "He Weiming"
-
-
-def test_the_firm_is_the_company_not_the_regulator_named_since(nlp):
-    q = quote(nlp, "not tolerated",
-              "Carver Lynch and Co said its head of trading in London has been suspended.",
-              "Carver Lynch said it has been helping a Securities and Exchange Commission inquiry. The SEC "
-              "charged the trader with using inside information.",
-              "“Breaches of the law are not tolerated,” the firm said in a statement.")
-    assert q.speaker == "Carver Lynch"
-
-
-def test_saying_after_a_reported_clause_is_the_reporters(nlp):
-    q = quote(nlp, "national interest",
-              "Ambassador Tom Reid said the bill would hurt trade.",
-              "Reid added that a president should keep some freedom in trade cases, saying “in the end, "
-              "any government must decide in the national interest.”")
-    assert q.speaker == "Tom Reid"
-
-
-def test_a_person_after_a_bodys_name_is_who_speaks(nlp):
-    q = quote(nlp, "good chance",
-              "“There is a good chance that a majority government could result from early elections,” "
-              "Confederation of Spanish Industry (CSI) president Pedro Ferraz da Silva said.")
-    assert q.speaker == "Pedro Ferraz da Silva"
+@pytest.mark.parametrize(
+    ("fragment", "paragraphs", "speaker"),
+    [
+        # a capitalised "He" before a name is a surname, so "He said" names him
+        ("hardest part", ("But He Weiming, a director of the Shanghai Reform Institute, said reforms were safe.",
+                          "“The hardest part is the banks,” He said."), "He Weiming"),
+        # "the firm" is the company, not the regulator named since
+        ("not tolerated", ("Carver Lynch and Co said its head of trading in London has been suspended.",
+                           "Carver Lynch said it has been helping a Securities and Exchange Commission inquiry. "
+                           "The SEC charged the trader with using inside information.",
+                           "“Breaches of the law are not tolerated,” the firm said in a statement."), "Carver Lynch"),
+        # "saying" after the reported clause of a speech verb is the reporter's
+        ("national interest", ("Ambassador Tom Reid said the bill would hurt trade.",
+                               "Reid added that a president should keep some freedom in trade cases, saying “in the "
+                               "end, any government must decide in the national interest.”"), "Tom Reid"),
+        # a person after a body's name, right before the verb, is who speaks
+        ("good chance", ("“There is a good chance that a majority government could result from early elections,” "
+                         "Confederation of Spanish Industry (CSI) president Pedro Ferraz da Silva said.",),
+         "Pedro Ferraz da Silva"),
+    ],
+    ids=["surname-he", "the-firm-not-the-regulator", "saying-after-reported-clause", "officer-after-body"],
+)
+def test_the_speaker_is_who_the_sentence_names_whatever_the_parse(nlp, fragment, paragraphs, speaker):
+    assert quote(nlp, fragment, *paragraphs).speaker == speaker

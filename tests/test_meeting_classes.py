@@ -2086,15 +2086,20 @@ def test_a_visit_named_by_its_visitor_or_its_town_is_a_visit(nlp, text):
     assert [m.status for m in extract_meetings(nlp(text), THU)] == [MeetingStatus.UPCOMING]
 
 
-def test_a_visit_named_by_its_town_is_held_there(nlp):
-    m = only(nlp, "Nobody expected the row to be settled before or during a Lisbon visit later this month by "
-                  "Prime Minister Tomas Reyes.")
-    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-03", "Lisbon")
-
-
-def test_a_meeting_during_which_something_may_happen_is_still_set(nlp):
-    m = only(nlp, "Officials saw no way the dispute could be settled during the summit in Oslo next month.")
-    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04", "Oslo")
+@pytest.mark.parametrize(
+    ("text", "start", "place"),
+    [
+        # a visit named by its town is held there
+        ("Nobody expected the row to be settled before or during a Lisbon visit later this month by Prime "
+         "Minister Tomas Reyes.", "2024-03", "Lisbon"),
+        # a meeting during which something may happen is still set
+        ("Officials saw no way the dispute could be settled during the summit in Oslo next month.", "2024-04", "Oslo"),
+    ],
+    ids=["visit-named-by-its-town", "during-the-summit"],
+)
+def test_a_meeting_something_may_happen_during_is_set_with_its_time_and_town(nlp, text, start, place):
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, start, place)
 
 
 def test_a_congress_of_some_days_is_an_event_and_congress_is_not(nlp):

@@ -425,41 +425,39 @@ def weak_trigger(tok) -> MeetingKind | None:
         return MeetingKind.TALKS if _held(tok) else MeetingKind.WEAK
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.WEAK_VERBS:
         subj = subject(tok)
-        someone = subj is not None and (subj.ent_type_ == "PERSON" or (
-            subj.lower_ in ("he", "she") and person_before(tok) is not None))
-        if someone and tok.lemma_.lower() == "visit" and _visited_town(tok):
-            return MeetingKind.VISITS  # "Nakasone will visit Washington later this month", "when he visits …"
-        party = _visitor(subj) and subj.pos_ != "PRON"
-        if tok.lemma_.lower() == "visit" and party and _visited_place(tok) is not None and _to_talk(tok):
-            return MeetingKind.VISITS  # "an IMF team would visit La Paz shortly to discuss terms"
-        if tok.lemma_.lower() == "visit" and _visited_person(tok) and _visitor(subj):
-            return MeetingKind.MEET  # "Chung will visit Treasury Secretary James Baker next week": they meet
+        if tok.lemma_.lower() == "visit":
+            kind = _visit_kind(tok, subj)
+            if kind is not None:
+                return kind
         if subj is not None and subj.ent_type_ == "PERSON":
             return MeetingKind.WEAK_VERB
     return None
 
 
-def _visited_town(verb):
-    """The town or country a person's "visit" goes to ("will visit Washington"), or None."""
+def _visit_kind(verb, subj) -> MeetingKind | None:
+    """What a "visit" told by its verb is, by what is visited: a named person's visit to a town or
+    country ("Nakasone will visit Washington later this month", "when he visits …"); a party's visit
+    to a named place to talk ("an IMF team would visit La Paz shortly to discuss terms", a town the
+    tagger took for a building included); a meeting with the person visited ("Chung will visit
+    Treasury Secretary James Baker next week"). None when it is none of these."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and obj.ent_type_ == "GPE" else None
-
-
-def _visited_place(verb):
-    """The named place a "visit" goes to, a town the tagger took for a building included ("La Paz")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and obj.ent_type_ in ("GPE", "FAC", "LOC") and obj.pos_ == "PROPN" else None
+    if obj is None:
+        return None
+    someone = subj is not None and (subj.ent_type_ == "PERSON" or (
+        subj.lower_ in ("he", "she") and person_before(verb) is not None))
+    if someone and obj.ent_type_ == "GPE":
+        return MeetingKind.VISITS
+    party = _visitor(subj) and subj.pos_ != "PRON"
+    if party and obj.ent_type_ in ("GPE", "FAC", "LOC") and obj.pos_ == "PROPN" and _to_talk(verb):
+        return MeetingKind.VISITS
+    if obj.ent_type_ == "PERSON" and _visitor(subj):
+        return MeetingKind.MEET
+    return None
 
 
 def _to_talk(verb) -> bool:
     """A visit made to talk: "to discuss terms" ("for talks" is a meeting noun of its own)."""
     return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in lex.TALK_VERBS for c in verb.children)
-
-
-def _visited_person(verb):
-    """The person a person's "visit" calls on ("will visit President Reagan"), or None."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and obj.ent_type_ == "PERSON" else None
 
 
 def _visitor(subj) -> bool:

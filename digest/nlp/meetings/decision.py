@@ -483,7 +483,7 @@ def _landmark(tok) -> bool:
     if word == "to" and prep.head.lower_ == "prior":
         word = "prior"
     hedged = any(c.lower_ in lex.LANDMARK_HEDGES for c in tok.children if c.dep_ in ("amod", "compound"))
-    if word == "during" or (prep.dep_ == "conj" and prep.head.lower_ in ("before", "after")):
+    if prep.dep_ == "conj" and prep.head.lower_ in ("before", "after"):
         word = "during"  # "could be resolved before or during a visit": the visit is taken as set
     return word in ("before", "after", "ahead", "prior", "until", "during") and not hedged
 

@@ -123,8 +123,8 @@ class Resolution:
         return None
 
     def _public_body(self, *names: str) -> bool:
-        """A name (or the full name of an acronym) that ends in a public body's noun: "Securities
-        and Exchange Commission", "Ministry of Finance" is not a firm."""
+        """A name (or the full name of an acronym, spelled out in the text) that begins or ends with
+        a public body's noun: "Securities and Exchange Commission", "Ministry of Finance" is not a firm."""
         full = set(names)
         for name in names:
             if name.isalpha() and name.isupper() and 2 <= len(name) <= 6:
