@@ -296,6 +296,10 @@ def test_shared_first_name_stays_as_written(nlp):
     ("“The protests will continue,” said Cheuk Hau-yip, a student leader.", "Cheuk Hau-yip", "student leader"),
     ("“We will cut output,” oil minister Khalid al-Falih told reporters.", "Khalid al-Falih", "oil minister"),
     ("“They don’t understand the military,” said Army Capt. Christian Pardo.", "Christian Pardo", "Army Capt."),
+    ("“The deal is close,” said Portuguese Ambassador to Chile Marta Reis.", "Marta Reis",
+     "Portuguese Ambassador to Chile"),
+    ("“The case is strong,” said Deputy Director of Public Prosecution Eva-Marie Lind.", "Eva-Marie Lind",
+     "Deputy Director of Public Prosecution"),
 ])
 def test_titles_go_to_the_role_never_into_the_name(nlp, sentence, name, role):
     q = quote(nlp, "", sentence)
@@ -390,6 +394,7 @@ def test_split_name_moves_positions_to_the_role():
     ("“The clinic is full,” said Dr. Ann Lee.", None),
     ("“We build for everyone,” said Brightline founder and co-CEO Dana Marsh.", "co-CEO"),
     ("“Sales held up,” said Orbis vice-President Paul Kerr.", "Orbis vice-President"),
+    ("“The deal is close,” said Secretary of Commerce Helen Marsh.", "Secretary of Commerce"),
 ])
 def test_roles_are_whole_words_and_never_bare_honorifics(nlp, sentence, role):
     assert quote(nlp, "", sentence).role == role
@@ -1392,3 +1397,16 @@ def test_one_after_a_named_speaker_is_not_one_of_an_earlier_group(nlp):
 )
 def test_the_speaker_is_who_the_sentence_names_whatever_the_parse(nlp, fragment, paragraphs, speaker):
     assert quote(nlp, fragment, *paragraphs).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("She would see her counterpart Zhou Wen. Pereira said the last round would be Monday.", True),
+    ("The talks were held at the Dept. Store union's offices.", False),
+    ("He joined Sime Darby Bhd. Chairman Tan said so.", False),
+])
+def test_a_full_stop_after_a_name_ends_the_sentence_before_the_parser_reads_it(nlp, text, starts):
+    from digest.nlp.model import PARAGRAPH_COMPONENT
+
+    doc = nlp.get_pipe(PARAGRAPH_COMPONENT)(nlp.make_doc(text))
+    stop = next(t for t in doc if t.text == ".")
+    assert bool(doc[stop.i + 1].is_sent_start) is starts

@@ -457,3 +457,9 @@ def test_a_day_inside_the_week_of_a_meeting_of_the_same_body_dates_it(nlp):
 def test_the_year_of_a_meetings_topic_is_not_the_meetings(nlp, text):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, None)
+
+
+def test_the_time_of_an_act_joined_in_another_tense_does_not_date_the_meeting(nlp):
+    text = "Union officials said the negotiators were currently meeting in Toronto and would vote on the offer next week."
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.ONGOING, None)

@@ -28,11 +28,31 @@ def _register_components() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_breaks(doc):
-        """Start a sentence after every blank line so headlines and paragraphs never merge."""
+        """Start a sentence after every blank line so headlines and paragraphs never merge, and after
+        a full stop that ends a name before a capital ("… counterpart Zhou Nan. Valerio said …")."""
         for i, token in enumerate(doc[:-1]):
-            if token.is_space and "\n" in token.text:
+            if (token.is_space and "\n" in token.text) or _ends_a_sentence(token):
                 doc[i + 1].is_sent_start = True
         return doc
+
+
+# Abbreviations the tokenizer splits from their full stop, so that a stop after them is no sign of
+# a sentence's end ("Dept. Store", "Ft. Worth", "Sime Darby Bhd. Chairman").
+SPLIT_ABBREVIATIONS = frozenset(
+    "Ft Dept Univ Assn Co Cos Corp Sr No Nos Tex Ave Blvd Rd Ste St Bancorp Wyo Vt Pres Sec Treas Dist Ct Esq "
+    "Hosp Intl Natl Govt Fed Pte Bhd Plc Cie Cia Mme Mlle Sra Inc Ltd Bros Gen Gov".split()
+)
+
+
+def _ends_a_sentence(stop) -> bool:
+    """A full stop standing alone after a capitalised word that is no abbreviation, then a space and
+    a capitalised word: the parser sometimes reads the two sentences as one."""
+    doc = stop.doc
+    if stop.text != "." or not stop.whitespace_ or stop.i == 0 or stop.i + 1 >= len(doc):
+        return False
+    before, after = doc[stop.i - 1], doc[stop.i + 1]
+    return (before.is_alpha and len(before) > 1 and before.text[0].isupper() and before.text not in SPLIT_ABBREVIATIONS
+            and not before.whitespace_ and after.is_alpha and after.text[0].isupper())
 
 
 # A site's name written as its address with a capital ("SciDev.Net", "Booking.Com") is one word; the

@@ -330,8 +330,8 @@ def _split_at_person(doc: Doc, start: int, end: int, person_start: int) -> list[
     Sheldon Richardson") is two runs."""
     person = doc[person_start:end] if start < person_start < end else None
     if person is None and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("to", "of") \
-            and _is_role_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]) \
-            and _could_be_personal(doc, end - 2, end):
+            and _is_title_noun(doc[start - 2]) and all(_is_name_token(t) for t in doc[end - 2:end]) \
+            and doc[end - 3].whitespace_ and _could_be_personal(doc, end - 2, end):
         return [(start, end - 2), (end - 2, end)]  # "envoy to Ukraine Kurt Volker": a place, then the name
     field = _office_field_split(doc, start, end)
     if field is not None and (person is None or person.start >= field):
@@ -541,6 +541,9 @@ def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
         elif left > 1 and left < start and prev.lower_ in ("to", "of", "for") and _is_role_noun(doc[left - 2]):
             left -= 2  # "envoy to Ukraine Kurt Volker": the position goes on over "to"
             members.add(left)
+        elif left > 2 and prev.dep_ == "pobj" and prev.head.i == left - 2 and _of_a_role(doc[left - 2]):
+            left -= 3  # "Portuguese Ambassador to China Octavio Valerio": parsed as the title's object
+            members.update((left, left + 1, left + 2))
         else:
             break
     return left
@@ -548,6 +551,18 @@ def _modifiers_start(doc: Doc, start: int, members: set[int]) -> int:
 
 def _is_role_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (tok.lower_ in PERSON_NOUNS or tok.lower_ in TITLE_WORDS)
+
+
+def _of_a_role(prep: Token) -> bool:
+    """ "to", "of" or "for" right after a title that it completes ("Ambassador to", "Minister of")."""
+    title = prep.doc[prep.i - 1]
+    return prep.lower_ in ("to", "of", "for") and prep.head == title and _is_title_noun(title)
+
+
+def _is_title_noun(tok: Token) -> bool:
+    """A noun of a position, or a capitalised one that names a person ("Ambassador", "Secretary"),
+    not a body ("Bank of America …")."""
+    return _is_role_noun(tok) or (tok.pos_ == "PROPN" and tok.lower_ in PERSON_NOUNS)
 
 
 def role_of(doc: Doc, start: int, end: int) -> str | None:
@@ -560,6 +575,8 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     head = doc[end - 1]
     # words before the run that modify the name: "Kremlin spokesman"
     left = _modifiers_start(doc, start, set(range(start, end)))
+    if left == start and titles and start >= 2 and _of_a_role(doc[start - 1]):
+        left = _modifiers_start(doc, start - 2, set(range(start - 2, end)))  # "Secretary of State George Shultz"
     pre = doc[left:start].text.strip()
     # "co-CEO Marc Benioff": a word hyphened onto the title stays joined to it
     joined = "" if pre.endswith("-") and start > 0 and not doc[start - 1].whitespace_ else " "

@@ -741,6 +741,8 @@ def _status_from_words(tok, gov, tense: str, progressive: bool, stative: bool) -
     ending = gov is not None and gov.lemma_.lower() in lex.ENDING and has_aux(gov, ("would", "could", "may", "might"))
     if ending and tense != PAST:
         return MeetingStatus.ONGOING  # "when negotiations would be completed": already under way
+    if progressive and any(c.dep_ == "advmod" and c.lower_ == "currently" for c in gov.children):
+        return MeetingStatus.ONGOING  # "officials said they were currently meeting": told in reported speech
     if tense == FUTURE:
         return MeetingStatus.UPCOMING
     if tense == PAST:

@@ -202,6 +202,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             hit = None  # "meeting to draft the outlines of next year's budget": the budget's year
         if hit is not None and hit.i in verbal and _through_a_clause(root, hit):
             hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
+        if not place and hit is not None and hit.i in verbal and _in_a_conjoined_act(root, hit):
+            hit = None  # "were meeting in Geneva and would vote on it next week": the vote's week
         if not place and hit is not None and hit.i not in verbal and _in_a_clause_of_its_outcome(root, hit):
             continue  # "talks with Japan that would lead to membership next year": the outcome's year
         if hit is not None and hit.i not in trig_ids:
@@ -284,6 +286,18 @@ def _in_a_clause_of_its_outcome(root, trigger) -> bool:
             return False
         if t.dep_ == "relcl" and t.head == trigger:
             return t.lemma_.lower() in lex.CONSEQUENCE_VERBS
+    return False
+
+
+def _in_a_conjoined_act(root, trigger) -> bool:
+    """Whether ``root`` hangs on a verb joined to the meeting's verb with an auxiliary of its own
+    ("were meeting … and would vote next week"): another act, told in another tense."""
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if t.dep_ == "conj" and t.head == trigger and t.pos_ in ("VERB", "AUX"):
+            own = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            return bool(own - {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")})
     return False
 
 
