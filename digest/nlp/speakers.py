@@ -287,8 +287,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             particle = _particles_before_name(doc, j)
             if _is_name_token(t) or initial or particle:
                 j += 1
-            elif _possessive_inside_name(doc, j):
-                j += 2  # "People's Daily", "Lloyd's Register": one organisation's name
+            elif _possessive_inside_name(doc, j) and doc[j + 1].text not in surnames:
+                j += 2  # "People's Daily", "Lloyd's Register": one organisation's name; not "Bache's Wolffe"
             elif _hyphen_joined(doc, j) and (joined or (j - 1 > i and doc[j + 1].tag_ not in _MODIFIER_TAGS)):
                 j += 2  # "Thomas-Greenfield", "Cheuk Hau-yip"; not "Saudi-led", "Trump-era"
             else:

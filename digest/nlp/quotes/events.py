@@ -245,6 +245,7 @@ class Events:
                 node = node.head  # "Denman added that a president should …, saying '…'": Denman's words
                 continue
             if subs:
+                subs[0] = self.person_of_titles(subs[0])
                 return self.person_closing(subs[0], verb) if node is verb else subs[0]
             if node.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep") and node.head.i != node.i:
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() not in SPEECH_VERBS:
@@ -382,6 +383,50 @@ class Events:
                 return False
             node = node.head
         return False
+
+    def person_of_titles(self, subj: Token) -> Token:
+        """The person a subject parsed apart from its titles names: "Grain analyst and meteorologist
+        Gail Martell said" (a bare title joined to the name by "and"), "said Bache Securities (Japan)
+        associate vice president Peter Wolffe" (the firm, with its titled employee as apposition)."""
+        if subj.pos_ == "NOUN" and subj.lower_ in PERSON_NOUNS and not any(
+                c.dep_ in ("det", "poss", "nummod") for c in subj.children):
+            named = [c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+        elif subj.ent_type_ == "ORG":
+            named = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and any(
+                t.dep_ == "compound" and t.lower_ in PERSON_NOUNS for t in c.children)]
+            named = named or self.officer_before_body(subj)
+        elif subj.pos_ == "PROPN":
+            named = self.firms_person(subj)
+        else:
+            return subj
+        named = [c for c in named if self.quoted[c.i] < 0]
+        return named[0] if len(named) == 1 else subj
+
+    def firms_person(self, subj: Token) -> list[Token]:
+        """ "said Schroeder, Muenchmeyer, Hengst's Hutmann": a firm's name of several partners, read
+        as a list of subjects, and after its "'s" the surname of a person the article named in full."""
+        out = []
+        for t in subj.subtree:
+            if t.i > subj.i and t.dep_ in ("appos", "conj") and any(c.dep_ == "poss" for c in t.children):
+                full = self.names.resolve(t.text)
+                if full != t.text and self.names.is_person(full):
+                    out.append(t)
+        return out
+
+    def officer_before_body(self, subj: Token) -> list[Token]:
+        """ "Winfried Hutmann, chief economist of Schroeder, Munchmeyer, Hengst GmbH said": the
+        parser made the firm the subject; the person whose position at it is told speaks."""
+        doc = self.doc
+        body = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+        if body is None or body.start < 3 or doc[body.start - 1].lower_ not in ("of", "at", "for"):
+            return []
+        k = body.start - 2
+        if doc[k].lower_ not in PERSON_NOUNS:
+            return []
+        while k > 0 and doc[k - 1].dep_ in ("amod", "compound") and doc[k - 1].head.i == k:
+            k -= 1
+        name = doc[k - 2] if k >= 2 and doc[k - 1].text == "," else None
+        return [name] if name is not None and name.ent_type_ == "PERSON" else []
 
     def person_closing(self, subj: Token, verb: Token) -> Token:
         """"State Office of Fair Trading Director Ann Leigh said": the parse makes the office the
