@@ -1410,3 +1410,18 @@ def test_a_full_stop_after_a_name_ends_the_sentence_before_the_parser_reads_it(n
     doc = nlp.get_pipe(PARAGRAPH_COMPONENT)(nlp.make_doc(text))
     stop = next(t for t in doc if t.text == ".")
     assert bool(doc[stop.i + 1].is_sent_start) is starts
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (("Oil analyst and forecaster Dana Pruitt, editor of the newsletter \"Crude Facts,\" said in her latest note "
+      "that stocks may fall.", "\"The outlook is poor,\" she said."), "Dana Pruitt"),
+    (("\"MITI has been moving hot and heavy throughout the industry to get things done,\" said Kasch Securities "
+      "(Japan) associate vice president Pieter Wolfe.",), "Pieter Wolfe"),
+    (("Pieter Wolfe of Kasch Securities spoke.", "\"They are going to have to start running their businesses like "
+      "businesses,\" Kasch's Wolfe said."), "Pieter Wolfe"),
+    (("Klaus Brenner, an economist, spoke.", "\"The market will be in a very weak position,\" said Salomon, Smith, "
+      "Barney's Brenner."), "Klaus Brenner"),
+])
+def test_a_firm_or_a_bare_title_parsed_as_the_subject_gives_way_to_the_person_it_names(nlp, paragraphs, speaker):
+    (q,) = extract_quotes(nlp("\n\n".join(paragraphs)))
+    assert q.speaker == speaker

@@ -460,6 +460,7 @@ def test_the_year_of_a_meetings_topic_is_not_the_meetings(nlp, text):
 
 
 def test_the_time_of_an_act_joined_in_another_tense_does_not_date_the_meeting(nlp):
-    text = "Union officials said the negotiators were currently meeting in Toronto and would vote on the offer next week."
+    text = ("Union officials said the negotiators were currently meeting in Toronto and would vote on the offer "
+            "next week.")
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.ONGOING, None)

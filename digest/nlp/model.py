@@ -38,10 +38,11 @@ def _register_components() -> None:
 
 # Abbreviations the tokenizer splits from their full stop, so that a stop after them is no sign of
 # a sentence's end ("Dept. Store", "Ft. Worth", "Sime Darby Bhd. Chairman").
-SPLIT_ABBREVIATIONS = frozenset(
-    "Ft Dept Univ Assn Co Cos Corp Sr No Nos Tex Ave Blvd Rd Ste St Bancorp Wyo Vt Pres Sec Treas Dist Ct Esq "
-    "Hosp Intl Natl Govt Fed Pte Bhd Plc Cie Cia Mme Mlle Sra Inc Ltd Bros Gen Gov".split()
-)
+SPLIT_ABBREVIATIONS = frozenset({
+    "Ft", "Dept", "Univ", "Assn", "Co", "Cos", "Corp", "Sr", "No", "Nos", "Tex", "Ave", "Blvd", "Rd", "Ste", "St",
+    "Bancorp", "Wyo", "Vt", "Pres", "Sec", "Treas", "Dist", "Ct", "Esq", "Hosp", "Intl", "Natl", "Govt", "Fed",
+    "Pte", "Bhd", "Plc", "Cie", "Cia", "Mme", "Mlle", "Sra", "Inc", "Ltd", "Bros", "Gen", "Gov",
+})
 
 
 def _ends_a_sentence(stop) -> bool:
@@ -51,8 +52,8 @@ def _ends_a_sentence(stop) -> bool:
     if stop.text != "." or not stop.whitespace_ or stop.i == 0 or stop.i + 1 >= len(doc):
         return False
     before, after = doc[stop.i - 1], doc[stop.i + 1]
-    return (before.is_alpha and len(before) > 1 and before.text[0].isupper() and before.text not in SPLIT_ABBREVIATIONS
-            and not before.whitespace_ and after.is_alpha and after.text[0].isupper())
+    named = before.is_alpha and len(before) > 1 and before.text[0].isupper() and before.text not in SPLIT_ABBREVIATIONS
+    return named and not before.whitespace_ and after.is_alpha and after.text[0].isupper()
 
 
 # A site's name written as its address with a capital ("SciDev.Net", "Booking.Com") is one word; the

@@ -394,7 +394,7 @@ class Events:
         elif subj.ent_type_ == "ORG":
             named = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and any(
                 t.dep_ == "compound" and t.lower_ in PERSON_NOUNS for t in c.children)]
-            named = named or self.officer_before_body(subj)
+            named = named or self.officer_before_body(subj) or self.firms_person(subj)
         elif subj.pos_ == "PROPN":
             named = self.firms_person(subj)
         else:
