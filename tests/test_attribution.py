@@ -620,9 +620,12 @@ def test_someone_described_after_the_speech_verb_is_an_unnamed_source(nlp, sente
 # -- 8. descriptive anaphora --------------------------------------------------------------
 
 
-def test_party_description_refers_to_the_named_politician(nlp):
-    q = quote(nlp, "give up", "Senator Maria Lopez spoke in Austin on Friday.",
-              "“We will not give up on this bill,” the Texas Democrat said.")
+@pytest.mark.parametrize(("opening", "description"), [
+    ("Senator Maria Lopez spoke in Austin on Friday.", "the Texas Democrat"),
+    ("Senate Republican leader Maria Lopez told reporters the report was bad.", "the Kansas Republican"),
+])
+def test_party_description_refers_to_the_named_politician(nlp, opening, description):
+    q = quote(nlp, "give up", opening, f"“We will not give up on this bill,” {description} said.")
     assert q.speaker == "Maria Lopez" and q.attribution is Attribution.DESCRIPTOR
 
 

@@ -10,7 +10,7 @@ from digest.models import Attribution
 from digest.nlp import naming
 from digest.nlp.naming import split_name
 from digest.nlp.quotes.candidate import NOBODY, Who
-from digest.nlp.quotes.lexicon import DOCUMENTS, GROUPS, ORGANISATIONS
+from digest.nlp.quotes.lexicon import DOCUMENTS, GROUPS, ORGANISATIONS, PARTY_MEMBERS
 from digest.nlp.speakers import PERSON_NOUNS
 
 
@@ -33,7 +33,8 @@ class Descriptions:
         det = next((c for c in head.children if c.dep_ == "det"), None)
         lemma = head.lemma_.lower()
         definite = det is not None and det.lower_ in ("the", "this", "that")
-        describes_person = lemma in PERSON_NOUNS or naming.describes_person(text)
+        describes_person = lemma in PERSON_NOUNS or naming.describes_person(text) or (
+            definite and head.lower_ in PARTY_MEMBERS and head.text[:1].isupper())
         # "the regional manager for an oil company": a description with its own qualifier brings
         # someone new, unless it repeats the role of someone named before
         qualified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)

@@ -75,6 +75,9 @@ PUBLIC_BODIES = _words(
 )
 # Nouns that stand for a business named before ("the firm said"): never a public body.
 FIRMS = _words("company firm corporation bank brokerage insurer retailer carrier airline")
+# A party's member named by the party with "the" ("the Kansas Republican", "the Ohio Democrat"): a
+# person, though the word is a party's adjective before a title ("Republican leader").
+PARTY_MEMBERS = _words("republican democrat conservative socialist communist tory")
 # Nouns for people met in the news who are described, not named: "residents said", "one
 # commuter said", "another onlooker told reporters". Never resolved to someone named before.
 GROUPS = _words(
