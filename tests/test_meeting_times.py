@@ -464,3 +464,8 @@ def test_the_time_of_an_act_joined_in_another_tense_does_not_date_the_meeting(nl
             "next week.")
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.ONGOING, None)
+
+
+def test_words_told_just_before_a_meeting_are_of_its_day_not_ahead_of_it(nlp):
+    meeting = only(nlp, "Profits will rise this year, the chairman said before the shareholders meeting.")
+    assert meeting.status is MeetingStatus.ONGOING

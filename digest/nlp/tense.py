@@ -67,6 +67,7 @@ _FUTURE_GOVERNORS = {
     "about",
     "tentatively",
 }
+_TELLING = {"say", "tell", "add"}
 _APPEAR = {
     "go",
     "appear",
@@ -258,6 +259,8 @@ def _preposition_cue(prep) -> Tense | None:
     """ "ahead of/before/until X" → future, "after/following/since X" → past, "during X" → X's clause."""
     w = prep.lower_
     appearing = w == "before" and prep.head.lemma_.lower() in _APPEAR  # "testified before the committee"
+    if w == "before" and prep.head.tag_ == "VBD" and prep.head.lemma_.lower() in _TELLING:
+        return PRESENT  # "the chairman said before the annual meeting": words of that day, before it opened
     if not appearing and (
         w in ("ahead", "before", "pending", "awaiting", "until", "till", "prior")
         or (w == "to" and prep.head.lower_ in ("run", "up", "run-up", "lead"))
