@@ -1428,3 +1428,9 @@ def test_a_full_stop_after_a_name_ends_the_sentence_before_the_parser_reads_it(n
 def test_a_firm_or_a_bare_title_parsed_as_the_subject_gives_way_to_the_person_it_names(nlp, paragraphs, speaker):
     (q,) = extract_quotes(nlp("\n\n".join(paragraphs)))
     assert q.speaker == speaker
+
+
+def test_a_speech_verb_that_opens_its_sentence_is_followed_by_its_subject(nlp):
+    q = quote(nlp, "flood", "Underwriters said treasurers would wait.",
+              "Said one underwriter, “We will not see a flood of new offerings.”")
+    assert q.speaker == "one underwriter"

@@ -267,7 +267,9 @@ class Events:
             i -= 1
         if i >= 0 and self.quoted[i] < 0 and self.could_speak(doc[i]):
             return self.apposition_owner(doc[i])
-        if i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct):
+        # "Said another, “…”": a speech verb that opens its sentence is followed by its subject
+        opening = verb.is_sent_start and verb.tag_ == "VBD" and (i < 0 or doc[i].is_space)
+        if opening or (i >= 0 and (self.quoted[i] >= 0 or doc[i].is_punct)):
             nxt = verb.i + 1
             capitalised = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text[:1].isupper()
             if nxt < len(doc) and self.quoted[nxt] < 0 and (
