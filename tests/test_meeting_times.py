@@ -469,3 +469,12 @@ def test_the_time_of_an_act_joined_in_another_tense_does_not_date_the_meeting(nl
 def test_words_told_just_before_a_meeting_are_of_its_day_not_ahead_of_it(nlp):
     meeting = only(nlp, "Profits will rise this year, the chairman said before the shareholders meeting.")
     assert meeting.status is MeetingStatus.ONGOING
+
+
+@pytest.mark.parametrize("text", [
+    "The farm ministers will resume talks at 10.00 local time in a bid to settle the milk quarrel.",
+    "Union and company negotiators will hold talks at 1500 GMT.",
+])
+def test_a_clock_time_on_the_verb_that_holds_a_meeting_dates_it_to_the_articles_day(nlp, text):
+    meeting = only(nlp, text)
+    assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, THU.isoformat())

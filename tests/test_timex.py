@@ -207,6 +207,8 @@ def test_offsets_are_shifted():
         ("talks begin at 1400 GMT", ("14:00", "GMT")),
         ("at 3:30 p.m. EST", ("15:30", "EST")),
         ("at noon", ("12:00", None)),
+        ("will resume at 10.00 local time", ("10:00", "local")),
+        ("prices rose 10.00 pct", (None, None)),
         ("no time here", (None, None)),
     ],
 )

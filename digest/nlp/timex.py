@@ -244,6 +244,7 @@ _TIME_OF_DAY = re.compile(
     r"(?i:\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
     r"|\b(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s*(?P<z2>GMT|UTC|[ECMP][SD]T|CET|CEST|BST|hours|hrs)\b"
     r"|\b(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\b"
+    rf"|\b(?P<h4>[01]?\d|2[0-3])\.(?P<m4>[0-5]\d)(?=\s*\(?\s*(?:{ZONES}|local\s+time)\b)"  # "10.00 local time"
     r"|\b(?P<noon>noon|midday|midnight)\b)"
     rf"(?:\s*\(?\s*(?P<zone>(?i:{ZONES}|local\s+time))\b)?"
 )
@@ -313,6 +314,8 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
         zone = m.group("z2") if m.group("z2").lower() not in ("hours", "hrs") else zone  # "1900 hours": local
     elif m.group("h3") is not None:
         h, mi = int(m.group("h3")), int(m.group("m3"))
+    elif m.group("h4") is not None:
+        h, mi = int(m.group("h4")), int(m.group("m4"))
     else:
         h, mi = (0, 0) if m.group("noon").lower() == "midnight" else (12, 0)
     if zone and zone.lower().startswith("local"):

@@ -12,6 +12,7 @@ from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import governor, has_aux, is_negated, subject
 from digest.nlp.tense import FUTURE, PAST, PRESENT, after_earlier_verb, clause_tense, in_advance, verb_tense
+from digest.nlp.timex import find_time_of_day
 
 _RECURRING = re.compile(
     r"(?i)\b(?:first|second|third|fourth|last)\s+"
@@ -156,6 +157,17 @@ def set_for(tok) -> bool:
     if any(c.dep_ == "acl" and c.lemma_.lower() in lex.SCHEDULE_VERBS for c in tok.children):
         return True  # "at a meeting scheduled for 10 a.m."
     return gov is not None and tok.dep_ == "nsubjpass" and gov.lemma_.lower() in lex.SCHEDULE_VERBS
+
+
+def opened_at_a_clock_time(tok) -> bool:
+    """ "The ministers will resume talks at 10.00 local time": the verb that holds or opens the
+    meeting is given a clock time, which tells the day is the article's own."""
+    gov = governor(tok)
+    if gov is None or gov == tok or gov.lemma_.lower() not in lex.TAKING_PLACE or tok.dep_ not in (
+            "dobj", "nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "around") and find_time_of_day(
+        gov.doc[c.i:c.right_edge.i + 1].text)[0] is not None for c in gov.children)
 
 
 def tense_for_dates(tok, kind: MeetingKind, tense: str) -> str:

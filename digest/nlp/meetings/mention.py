@@ -160,7 +160,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         return None
     if value is not None:
         value = _with_time_of_day(sent, with_duration(tok, value))
-    elif tense == decision.FUTURE and (kind.formal or scheduled or decision.set_for(tok)):
+    elif tense == decision.FUTURE and (
+            kind.formal or scheduled or decision.set_for(tok) or decision.opened_at_a_clock_time(tok)):
         value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
