@@ -2108,6 +2108,16 @@ def test_a_congress_of_some_days_is_an_event_and_congress_is_not(nlp):
     assert upcoming(nlp, "The bill goes to Congress next week, aides said.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The National Beef Congress kicks off tomorrow in Omaha with 300 ranchers.",
+    "The Socialist Party Convention opens tomorrow in Lyon.",
+])
+def test_a_named_congress_that_opens_is_a_gathering(nlp, text):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+    assert upcoming(nlp, "Congress opens an inquiry into the arms sales tomorrow.") == []
+
+
 @pytest.mark.parametrize("kind", ["congress", "conference"])
 def test_the_meeting_someone_will_open_is_the_one_just_told(nlp, kind):
     text = (f"The ruling council opens a three-day {kind} tomorrow to discuss the budget crisis.\n\n"

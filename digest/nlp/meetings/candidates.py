@@ -39,7 +39,7 @@ def noun_trigger(tok) -> MeetingKind | None:
     if _names_something_else(tok, kind):
         return None
     if kind in (MeetingKind.CONGRESS, MeetingKind.CONVENTION) and not (
-        has_left_modifier(tok, _EVENT_MODIFIERS) or any(_duration(c) for c in tok.children)
+        has_left_modifier(tok, _EVENT_MODIFIERS) or any(_duration(c) for c in tok.children) or _opens(tok)
     ):
         return None  # not "Congress" or "the convention" (a treaty); "a four-day congress" is an event
     mods = {
@@ -85,7 +85,17 @@ def _names_something_else(tok, kind: MeetingKind) -> bool:
     if tok.ent_type_ == "ORG" and nxt is not None and nxt.ent_iob_ == "I":
         return True  # "the United Nations Conference on Trade and Development": an organisation
     # "Congress", "Convention" (a treaty); a lower-case "congress" tagged as a name is not one
-    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    return kind in _INSTITUTION_KINDS and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _opens(tok)
+
+
+def _opens(tok) -> bool:
+    """ "The American Pork Congress kicks off tomorrow", "the party congress opens on Sunday": a
+    congress or convention that opens is a gathering, not the institution."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in lex.OPENING_VERBS or (lemma == "kick" and any(c.lower_ == "off" for c in verb.children))
 
 
 def _modifies_another_noun(tok) -> bool:
