@@ -2169,3 +2169,11 @@ def test_the_time_of_what_talks_will_lead_to_is_not_theirs(nlp):
     assert [m.start for m in extract_meetings(nlp(text), THU)] == [None]
     dated = "Officials prepared for a meeting that could decide the bank's future next month."
     assert [m.start for m in upcoming(nlp, dated)] == ["2024-04"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company is proposing to change its name at the next annual meeting.",
+    "Critics urged the minister to raise the issue at next month's summit.",
+])
+def test_a_meeting_where_something_asked_for_is_to_be_done_stands(nlp, text):
+    assert only(nlp, text).status is MeetingStatus.UPCOMING

@@ -415,7 +415,9 @@ def speculative(tok, value: TimeValue | None, kind: MeetingKind) -> bool:
     if _landmark(tok):
         return False  # "they may have to meet before the scheduled June session": the session stands
     gov = governor(tok)
-    if gov is not None and (_open_question(gov) or _asked_for(gov)):
+    # "proposing to change its name at the next annual meeting": what is asked for is done there
+    held_at = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.head.head == gov
+    if gov is not None and not held_at and (_open_question(gov) or _asked_for(gov)):
         return True
     # a modal only makes the meeting itself uncertain when it governs the meeting's own verb
     modal_ok = kind.formal or (gov is not None and gov.lemma_.lower() in lex.HOLDING)
