@@ -293,7 +293,7 @@ def excluded_use(trigger, kind: MeetingKind, has_day: bool) -> bool:
         return False
     if not has_day and _subject_of_a_condition(trigger, gov):
         return True  # "if negotiations fail, we will act": what the talks may do, not a meeting set
-    if not has_day and _indefinite(trigger) and _generic_infinitive(gov):
+    if not has_day and _indefinite(trigger) and _generic_infinitive(gov) and not _landmark(trigger):
         return True  # "it is depressing to attend a large gathering of executives": no one gathering
     conditional_ok = kind.formal or gov.lemma_.lower() in lex.HOLDING
     chain = _verb_chain(gov)
@@ -491,6 +491,9 @@ def _landmark(tok) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
+    while prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ in ("NOUN", "PROPN") and (
+            prep.head.head.lower_ in ("before", "after", "during", "of")):
+        prep = prep.head.head  # "ahead of an EC heads of government meeting", parsed as the heads' meeting
     word = prep.lower_
     if word == "of" and (prep.head.lower_ == "ahead" or in_advance(prep.head)):
         word = "ahead"
