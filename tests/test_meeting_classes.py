@@ -2185,3 +2185,10 @@ def test_a_meeting_where_something_asked_for_is_to_be_done_stands(nlp, text):
 ])
 def test_a_meeting_named_as_a_landmark_stands_whatever_is_uncertain_before_it(nlp, text):
     assert only(nlp, text).status is MeetingStatus.UPCOMING
+
+
+def test_the_visit_taken_up_again_with_its_first_day_dates_the_visit_told_before(nlp):
+    text = ("Prime Minister Lena Varga will visit Ottawa next month to discuss fishing rights.\n\n"
+            "News of the week-long visit starting April 9 came as the quarrel over quotas grew.")
+    m = only(nlp, text)
+    assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-09", "Ottawa")

@@ -187,7 +187,15 @@ def _visit_ok(tok) -> bool:
             return True
         if (c.dep_ == "amod" and c.lower_ in ("state", "official")) or (c.dep_ == "compound" and c.lower_ == "state"):
             return True
-    return False
+    return _the_visit_told_before(tok)
+
+
+def _the_visit_told_before(tok) -> bool:
+    """ "the week-long visit starting April 29": a visit the article has named, taken up again with
+    the day it starts on."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    return definite and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in lex.OPENING_VERBS
+                            and any(d.ent_type_ == "DATE" for d in c.subtree) for c in tok.children)
 
 
 def verb_trigger(tok) -> MeetingKind | None:

@@ -167,7 +167,9 @@ def _compatible(m: Mention, g: Group) -> bool:
     if _visits_elsewhere(m, g):
         return False
     same_place_or_day = (m.place and gp and m.place == gp) or (m.value and gv and m.value.start == gv.start)
-    if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day:
+    # "Nakasone will visit Washington next month" … "the week-long visit starting April 29": one visit
+    told_by_verb = m.kind is MeetingKind.VISIT and m.anaphoric and MeetingKind.VISITS in g.kinds
+    if m.kind.distinct and m.kind not in g.kinds and not m.weak and not same_place_or_day and not told_by_verb:
         return False
     if m.anaphoric:
         return True  # "Jules Wijdenbosch will open the meeting": the one just told, whoever opens it
