@@ -478,3 +478,8 @@ def test_words_told_just_before_a_meeting_are_of_its_day_not_ahead_of_it(nlp):
 def test_a_clock_time_on_the_verb_that_holds_a_meeting_dates_it_to_the_articles_day(nlp, text):
     meeting = only(nlp, text)
     assert (meeting.status, meeting.start) == (MeetingStatus.UPCOMING, THU.isoformat())
+
+
+def test_a_clock_time_told_in_a_clause_of_its_own_does_not_date_the_meeting(nlp):
+    text = "The council will meet in Lyon, and the meeting will be followed by a news conference at around 1030 GMT."
+    assert only(nlp, text).start is None

@@ -34,6 +34,7 @@ __all__ = [
     "find_expressions",
     "find_in_span",
     "find_time_of_day",
+    "time_of_day_start",
     "resolve",
 ]
 
@@ -289,16 +290,28 @@ def find_in_span(span) -> list[TimeMention]:
     return find_expressions(span.text, start)
 
 
-def find_time_of_day(text: str) -> tuple[str | None, str | None]:
-    """The first clock time in ``text`` as ``("HH:MM", zone)``; ``(None, None)`` if none."""
+def _clock(text: str):
+    """The match of the first clock time in ``text`` (the zoned one when two are given), or None."""
     m = _TIME_OF_DAY.search(text or "")
-    if not m:
-        return None, None
-    if not m.group("zone") and not m.group("z2"):
+    if m and not m.group("zone") and not m.group("z2"):
         # "at 10 a.m. (0900 GMT)": the time with a zone, given right after, is the more useful one
         follow = _TIME_OF_DAY.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(" (")))
         if follow and (follow.group("z2") or follow.group("zone")):
             m = follow
+    return m
+
+
+def time_of_day_start(text: str) -> int | None:
+    """Where in ``text`` the clock time ``find_time_of_day`` reads begins, or None."""
+    m = _clock(text)
+    return m.start() if m else None
+
+
+def find_time_of_day(text: str) -> tuple[str | None, str | None]:
+    """The first clock time in ``text`` as ``("HH:MM", zone)``; ``(None, None)`` if none."""
+    m = _clock(text)
+    if not m:
+        return None, None
     zone = m.group("zone")
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("m") or 0)

@@ -22,10 +22,11 @@ from digest.nlp.meetings.facts import (
     where_clause_place,
 )
 from digest.nlp.meetings.kinds import MeetingKind
+from digest.nlp.meetings.syntax import head_path
 from digest.nlp.meetings.title import names_someone, title, title_score
 from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
-from digest.nlp.timex import as_week, find_time_of_day
+from digest.nlp.timex import as_week, find_time_of_day, time_of_day_start
 
 _ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
 # the only words of a meeting noun that is an anaphor: "the meeting, which …"
@@ -162,7 +163,7 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
         value = _with_time_of_day(sent, with_duration(tok, value))
     elif tense == decision.FUTURE and (
             kind.formal or scheduled or decision.set_for(tok) or decision.opened_at_a_clock_time(tok)):
-        value = _same_day_clock(sent, published)  # "the council is scheduled to meet around 1500 GMT"
+        value = _same_day_clock(sent, tok, published)  # "the council is scheduled to meet around 1500 GMT"
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
         # "… arrived in Geneva. He will meet …"; "the Dublin court will sit again on April 2"
@@ -238,10 +239,30 @@ def _when(tok, kind: MeetingKind, tense, own_times, published: date, scheduled: 
     return (journey, True) if journey.value is not None else (when, False)
 
 
-def _same_day_clock(sent, published: date) -> TimeValue | None:
-    """A clock time with no day, in a future clause: the article's own day."""
+def _same_day_clock(sent, tok, published: date) -> TimeValue | None:
+    """A clock time with no day, in a future clause: the article's own day; not a time told in a
+    clause of its own ("the council will meet, and the meeting will be followed by a news
+    conference at 1030 GMT")."""
     clock, zone = find_time_of_day(sent.text)
-    return TimeValue(published.isoformat(), None, clock, zone) if clock else None
+    if not clock or _in_another_clause(sent, tok):
+        return None
+    return TimeValue(published.isoformat(), None, clock, zone)
+
+
+def _in_another_clause(sent, tok) -> bool:
+    """Whether the sentence's first clock time hangs on a verb with a subject of its own that is
+    neither the trigger's nor above it."""
+    start = time_of_day_start(sent.text)
+    at = sent.char_span(start, start + 1, alignment_mode="expand") if start is not None else None
+    if not at:
+        return False
+    own = {t.i for t in head_path(tok)}
+    for t in head_path(at[0])[1:]:
+        if t.i in own:
+            return False
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+    return False
 
 
 def _with_time_of_day(sent, value: TimeValue) -> TimeValue:
