@@ -2174,16 +2174,10 @@ def test_the_time_of_what_talks_will_lead_to_is_not_theirs(nlp):
 @pytest.mark.parametrize("text", [
     "The company is proposing to change its name at the next annual meeting.",
     "Critics urged the minister to raise the issue at next month's summit.",
-])
-def test_a_meeting_where_something_asked_for_is_to_be_done_stands(nlp, text):
-    assert only(nlp, text).status is MeetingStatus.UPCOMING
-
-
-@pytest.mark.parametrize("text", [
     "It may be hard to agree before a meeting of farm ministers next week.",
     "It may be hard to agree on the scheme ahead of an EC heads of government meeting in Athens.",
 ])
-def test_a_meeting_named_as_a_landmark_stands_whatever_is_uncertain_before_it(nlp, text):
+def test_a_meeting_named_as_the_setting_or_landmark_of_what_is_urged_or_doubted_stands(nlp, text):
     assert only(nlp, text).status is MeetingStatus.UPCOMING
 
 
