@@ -1434,3 +1434,11 @@ def test_a_speech_verb_that_opens_its_sentence_is_followed_by_its_subject(nlp):
     q = quote(nlp, "flood", "Underwriters said treasurers would wait.",
               "Said one underwriter, “We will not see a flood of new offerings.”")
     assert q.speaker == "one underwriter"
+
+
+def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_verb_of_the_next_quote(nlp):
+    text = ("“Imagine buying a Sears tool set at Kmart,” said Marta Cole, chief retail analyst with NPD Group. "
+            "“To Kmart shoppers, the brand may not mean anything, but now it will.” "
+            "“We do not want two separate cultures but to blend them into one.” Kmart Chairman Ed Lamb said Thursday.")
+    found = [(q.text[:9], q.speaker) for q in extract_quotes(nlp(text))]
+    assert found == [("Imagine b", "Marta Cole"), ("To Kmart ", "Marta Cole"), ("We do not", "Ed Lamb")]

@@ -44,6 +44,8 @@ class Frames:
             rest = [t for t in doc[b + 1:end] if not t.is_space]
             if rest and rest[0].text[:1].isupper() and not rest[0].is_punct and not self.attribution_follows(rest):
                 end = b + 1
+            elif rest and self.quoted[rest[0].i] >= 0 and all(t.is_space for t in doc[start:a]):
+                end = b + 1  # "“… now it will.” “We don't want …,” Lampert said": the next quote's verb
         return start, end
 
     def attribution_follows(self, rest: list[Token]) -> bool:
