@@ -64,7 +64,9 @@ def excluded() -> set[str]:
 def corpus_docs() -> dict[str, dict]:
     """Every corpus record by id, kept in a pickle beside the system's temporary files so that
     showing one article (``text``) does not read the whole corpus again."""
-    stamp = max(p.stat().st_mtime_ns for p in (EVAL / "corpus.py", ROOT.parent / "shared" / "corpus"))
+    corpus = ROOT.parent / "shared" / "corpus"
+    read = [EVAL / "corpus.py", *(corpus / "reuters21578").glob("*.sgm"), *(corpus / "wikinewssum").glob("*.jsonl")]
+    stamp = max(p.stat().st_mtime_ns for p in read)  # the files corpus.py reads, so an edit to one is seen
     cached = Path(tempfile.gettempdir()) / f"digest-annotate-corpus-{stamp}.pickle"
     if cached.exists():
         return pickle.loads(cached.read_bytes())

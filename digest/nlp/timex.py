@@ -34,7 +34,7 @@ __all__ = [
     "find_expressions",
     "find_in_span",
     "find_time_of_day",
-    "time_of_day_start",
+    "find_time_of_day_at",
     "resolve",
 ]
 
@@ -301,23 +301,23 @@ def _clock(text: str):
     return m
 
 
-def time_of_day_start(text: str) -> int | None:
-    """Where in ``text`` the clock time ``find_time_of_day`` reads begins, or None."""
-    m = _clock(text)
-    return m.start() if m else None
-
-
 def find_time_of_day(text: str) -> tuple[str | None, str | None]:
     """The first clock time in ``text`` as ``("HH:MM", zone)``; ``(None, None)`` if none."""
+    clock, zone, _ = find_time_of_day_at(text)
+    return clock, zone
+
+
+def find_time_of_day_at(text: str) -> tuple[str | None, str | None, int | None]:
+    """``find_time_of_day`` with where in ``text`` the clock time begins; ``(None, None, None)`` if none."""
     m = _clock(text)
     if not m:
-        return None, None
+        return None, None, None
     zone = m.group("zone")
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("m") or 0)
         ap = m.group("ap").lower().replace(".", "")
         if h > 12:
-            return None, None
+            return None, None, None
         if ap == "pm" and h != 12:
             h += 12
         if ap == "am" and h == 12:
@@ -333,7 +333,7 @@ def find_time_of_day(text: str) -> tuple[str | None, str | None]:
         h, mi = (0, 0) if m.group("noon").lower() == "midnight" else (12, 0)
     if zone and zone.lower().startswith("local"):
         zone = "local"
-    return f"{h:02d}:{mi:02d}", (zone.upper() if zone and zone != "local" else zone)
+    return f"{h:02d}:{mi:02d}", (zone.upper() if zone and zone != "local" else zone), m.start()
 
 
 # --------------------------------------------------------------------------- resolving

@@ -26,7 +26,7 @@ from digest.nlp.meetings.syntax import head_path
 from digest.nlp.meetings.title import names_someone, title, title_score
 from digest.nlp.meetings.when import MentionTime, mention_time, split_travel_times, with_duration
 from digest.nlp.tense import PRESENT
-from digest.nlp.timex import as_week, find_time_of_day, time_of_day_start
+from digest.nlp.timex import as_week, find_time_of_day, find_time_of_day_at
 
 _ANAPHORIC_DETS = ("the", "this", "that", "these", "its", "their")
 # the only words of a meeting noun that is an anaphor: "the meeting, which …"
@@ -243,17 +243,16 @@ def _same_day_clock(sent, tok, published: date) -> TimeValue | None:
     """A clock time with no day, in a future clause: the article's own day; not a time told in a
     clause of its own ("the council will meet, and the meeting will be followed by a news
     conference at 1030 GMT")."""
-    clock, zone = find_time_of_day(sent.text)
-    if not clock or _in_another_clause(sent, tok):
+    clock, zone, start = find_time_of_day_at(sent.text)
+    if not clock or _in_another_clause(sent, tok, start):
         return None
     return TimeValue(published.isoformat(), None, clock, zone)
 
 
-def _in_another_clause(sent, tok) -> bool:
-    """Whether the sentence's first clock time hangs on a verb with a subject of its own that is
-    neither the trigger's nor above it."""
-    start = time_of_day_start(sent.text)
-    at = sent.char_span(start, start + 1, alignment_mode="expand") if start is not None else None
+def _in_another_clause(sent, tok, start: int) -> bool:
+    """Whether the clock time at character ``start`` of the sentence hangs on a verb with a subject
+    of its own that is neither the trigger's nor above it."""
+    at = sent.char_span(start, start + 1, alignment_mode="expand")
     if not at:
         return False
     own = {t.i for t in head_path(tok)}
