@@ -148,10 +148,15 @@ FRESH_DRAWS = {
     # figure for both issues (held-out meeting F1 .74-.84) and fresh errors to study
     "newswire8": (("newswire", "newswire2", "newswire3", "newswire4", "newswire5", "newswire6", "newswire7",
                    "webpages", "wikinews"), 10, 120, 80),
+    # 2026-12-03 (fourth session), after newswire8's study half had been fixed out: a fresh unseen
+    # figure for both issues and fresh errors to study
+    "newswire9": (("newswire", "newswire2", "newswire3", "newswire4", "newswire5", "newswire6", "newswire7",
+                   "newswire8", "webpages", "wikinews"), 11, 100, 100),
 }
 # Article length bounds of a draw (characters); the 800-4,000 pool held only 83 unused articles with a
 # meeting word and a future marker when newswire6 was drawn.
-DRAW_LENGTHS = {"newswire6": (500, 6000), "newswire7": (500, 6000), "newswire8": (500, 6000)}
+DRAW_LENGTHS = {"newswire6": (500, 6000), "newswire7": (500, 6000), "newswire8": (500, 6000),
+                "newswire9": (300, 8000)}  # the 500-6,000 pool held 15 unused meeting articles
 
 
 def sample_fresh(name: str) -> None:
