@@ -303,7 +303,10 @@ def test_at_most_n_requests_at_once_and_a_delay_per_host(tmp_path):
         config = load_config(root=site(tmp_path / "b", [source(server.url("/feed.xml"))]))
         fetch_sources(config, options=replace(FAST, host_delay=0.4))
         starts = [hit.at for hit in server.hits]
-        assert len(starts) == 5 and all(b - a >= 0.39 for a, b in zip(starts, starts[1:], strict=False))
+        # the server notes a request when its thread gets to it, a little after the client sent it, so one gap
+        # may look shorter by that lag; together they still span the four delays (with no delay they span ~0 s)
+        assert len(starts) == 5 and all(b - a >= 0.3 for a, b in zip(starts, starts[1:], strict=False))
+        assert starts[-1] - starts[0] >= 4 * 0.4 - 0.05
 
 
 def test_rate_limit_longer_than_allowed_is_not_waited_for_and_retried_next_run(server, tmp_path):
