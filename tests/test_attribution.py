@@ -1442,3 +1442,19 @@ def test_a_quote_that_ends_its_sentence_is_not_framed_by_the_verb_of_the_next_qu
             "“We do not want two separate cultures but to blend them into one.” Kmart Chairman Ed Lamb said Thursday.")
     found = [(q.text[:9], q.speaker) for q in extract_quotes(nlp(text))]
     assert found == [("Imagine b", "Marta Cole"), ("To Kmart ", "Marta Cole"), ("We do not", "Ed Lamb")]
+
+
+@pytest.mark.parametrize("tail", [
+    'although "we keep our eyes open for the right chances."',
+    'adding he saw no purchase in the "near future," although "we keep our eyes open for the right chances."',
+])
+def test_a_speech_verb_inside_the_reported_clause_does_not_frame_a_quote_outside_it(nlp, tail):
+    q = quote(nlp, "eyes open", "Northfield Trust is expanding abroad, president Anton Weiss said.",
+              f"The Northfield president said the company was stressing growth in its foreign units, {tail}")
+    assert q.speaker == "Anton Weiss"
+
+
+def test_a_quote_told_to_listeners_in_a_reported_clause_is_the_tellers(nlp):
+    q = quote(nlp, "brink", "Tehran Radio quoted defence spokesman Ali Rahimi telling a visiting delegation yesterday, "
+                            "\"At the moment the United States is moving towards the brink.\"")
+    assert q.speaker == "Ali Rahimi"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from digest.nlp.quotes.lexicon import MAX_FRAME, SENT_END, SPEECH_VERBS, is_phrasal_speech
+from digest.nlp.quotes.lexicon import ADDRESSED, MAX_FRAME, SENT_END, SPEECH_VERBS, is_phrasal_speech
 
 
 class Frames:
@@ -114,11 +114,22 @@ class Frames:
             if not ok:
                 continue
             d = a - t.i if t.i < a else t.i - b
-            if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote"):
+            holds = t.left_edge.i <= a <= t.right_edge.i
+            # "…, adding he did not foresee “…”" (not "quoted X telling a delegation, “…”": X is quoted)
+            adding = t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add" and holds
+            if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote") and not adding:
                 d += 40  # "…," Trump said, after news outlets declared him the victor; "…," which indicate …, X said
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS and (not holds or self.says_a_thing(t)):
+                d += 40  # "X said the company was stressing growth, although “…”": a verb of the words X reports
             if d < best_d:
                 best, best_d = t, d
         return best
+
+    def says_a_thing(self, verb: Token) -> bool:
+        """``verb`` has a plain noun outside the quotes as its object ("stressing growth"): what it says
+        is that noun, not a quote beside it (one told is the listener: "telling a visiting delegation")."""
+        return verb.lemma_.lower() not in ADDRESSED and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and self.quoted[c.i] < 0 for c in verb.children)
 
     def tag_verb(self, b: int, content: str) -> Token | None:
         """``"…," he assures himself``: a verb outside the speech lexicon whose subject, a name or
