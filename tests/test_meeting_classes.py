@@ -2187,3 +2187,45 @@ def test_the_visit_taken_up_again_with_its_first_day_dates_the_visit_told_before
             "News of the week-long visit starting April 9 came as the quarrel over quotas grew.")
     m = only(nlp, text)
     assert (m.status, m.start, m.place) == (MeetingStatus.UPCOMING, "2024-04-09", "Ottawa")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Shareholders are scheduled to vote on the plan at an extraordinary meeting called for April 27.",
+         "2024-04-27"),
+        ("The coupon will be set at its board meeting to be held in mid-June, the company said.", "2024-06"),
+    ],
+)
+def test_a_meeting_called_for_a_day_or_to_be_held_then_is_dated_by_it(nlp, text, start):
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year the shipments are moved to, not the negotiations' year
+        "Negotiations to delay shipments to next year have been indecisive so far, traders said.",
+        # the latest talks are behind, whatever the tense around them
+        "Ivanov said he expected a treaty to be ready within four months following the latest talks in Geneva.",
+    ],
+)
+def test_a_time_of_the_meetings_purpose_or_the_latest_meeting_is_not_upcoming(nlp, text):
+    assert upcoming(nlp, text) == []
+
+
+def test_hoping_to_complete_negotiations_tells_them_under_way(nlp):
+    found = only(nlp, "He said the bank hoped to complete negotiations before the end of this month to sell its unit.")
+    assert found.status is MeetingStatus.ONGOING
+
+
+def test_a_party_visiting_a_named_firms_headquarters_to_talk_meets_it(nlp):
+    found = only(nlp, "A Chinese delegation will visit Nordbank's Frankfurt headquarters next month to discuss "
+                      "future cooperation, he said.")
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-04")
+    assert found.title.endswith("visit to Nordbank's Frankfurt headquarters")
+
+
+def test_visiting_headquarters_without_an_errand_is_no_meeting(nlp):
+    assert extract_meetings(nlp("Tourists will visit Nordbank's Frankfurt headquarters next month."), THU) == []

@@ -477,6 +477,11 @@ POSTPONE_WORDS = {
     "put",
     "push",
 }
+# A meeting named as one gone by, whatever the tense around it: "following the latest talks".
+# ("last" is not among them: "the last meeting of the year will be in December".)
+GONE_AMODS = {"latest", "previous", "recent", "earlier", "prior", "former"}
+# Looking forward to an end: "hoped to complete negotiations before the end of the month".
+HOPING = {"hope", "expect", "aim", "want", "plan", "seek", "intend", "try"}
 FUTURE_AMODS = {
     "next",
     "upcoming",

@@ -468,9 +468,17 @@ def _visit_kind(verb, subj) -> MeetingKind | None:
     party = _visitor(subj) and subj.pos_ != "PRON"
     if party and obj.ent_type_ in ("GPE", "FAC", "LOC") and obj.pos_ == "PROPN" and _to_talk(verb):
         return MeetingKind.VISITS
+    if party and _seat_of_a_named_party(obj) and _to_talk(verb):
+        return MeetingKind.VISITS  # "a Chinese group will visit Visa's San Francisco headquarters to discuss …"
     if obj.ent_type_ == "PERSON" and _visitor(subj):
         return MeetingKind.MEET
     return None
+
+
+def _seat_of_a_named_party(noun) -> bool:
+    """ "Visa's San Francisco headquarters", "the ministry's offices": where a named party works."""
+    return noun.lemma_.lower() in ("headquarters", "office") and any(
+        c.dep_ == "poss" and (c.ent_type_ in ("ORG", "GPE", "NORP") or c.pos_ == "PROPN") for c in noun.children)
 
 
 def _to_talk(verb) -> bool:

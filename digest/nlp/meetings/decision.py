@@ -86,6 +86,8 @@ def mention_tense(tok, kind: MeetingKind) -> str:
         return FUTURE
     if clause != FUTURE and _told_as_recent(tok):
         return PAST
+    if any(c.dep_ == "amod" and c.lower_ in lex.GONE_AMODS for c in tok.children):
+        return PAST  # "a treaty would be ready … following the latest talks in Geneva": the latest is behind
     tense = clause
     if clause == PRESENT:
         for c in tok.children:
@@ -602,6 +604,8 @@ def status(
         return changed
     if value is None and _where_someone_spoke(tok):
         return MeetingStatus.ONGOING, False
+    if gov is not None and _hoped_end(gov):
+        return MeetingStatus.ONGOING, False  # "hoped to complete negotiations before the end of the month"
     progressive = _progressive(tok, gov)
     stative = gov is not None and gov.lemma_.lower() in lex.STATIVE
     if value is not None and tense != PAST and _told_as_current(tok):
@@ -737,6 +741,13 @@ def _status_from_date(
         return MeetingStatus.PAST
     coarse = value.precision in ("week", "month", "year")
     return MeetingStatus.ONGOING if progressive or stative or first < published or coarse else MeetingStatus.UPCOMING
+
+
+def _hoped_end(verb) -> bool:
+    """ "hoped to complete negotiations", "expects to conclude the talks": an end looked forward to,
+    of a meeting under way."""
+    return (verb.lemma_.lower() in lex.ENDING and verb.dep_ == "xcomp" and has_aux(verb, ("to",))
+            and verb.head.lemma_.lower() in lex.HOPING)
 
 
 def _told_as_current(tok) -> bool:

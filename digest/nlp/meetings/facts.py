@@ -191,9 +191,7 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
         word = _modified_word(root, trig_ids)
-        beside = _after_comma_participle(word, triggers)
-        beside = beside if beside is not None else _due_after_comma(word, triggers)
-        beside = beside if beside is not None else _set_off_after_noun(root, triggers)
+        beside = _described_beside(root, word, triggers)
         if beside is not None:
             out[k] = beside  # "the talks starting in July", "the meeting in Washington, expected in May"
             continue
@@ -204,6 +202,8 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             hit = None  # "as the charges were unsealed in New York, she testified …": the clause's place
         if not place and hit is not None and hit.i in verbal and _in_a_conjoined_act(root, hit):
             hit = None  # "were meeting in Geneva and would vote on it next week": the vote's week
+        if not place and hit is not None and hit.i not in verbal and _in_its_purpose(root, hit):
+            continue  # "negotiations to delay shipments to next year": the year the shipments go to
         if not place and hit is not None and hit.i not in verbal and _in_a_clause_of_its_outcome(root, hit):
             continue  # "talks with Japan that would lead to membership next year": the outcome's year
         if hit is not None and hit.i not in trig_ids:
@@ -289,6 +289,22 @@ def _in_a_clause_of_its_outcome(root, trigger) -> bool:
     return False
 
 
+def _in_its_purpose(root, trigger) -> bool:
+    """Whether ``root`` is the time an act the meeting is for moves something to ("negotiations to
+    delay shipments to next year", "talks to extend the accord until 1990"): the act's, not the
+    meeting's."""
+    if root.head.dep_ != "prep" or root.head.lower_ not in ("to", "until", "till", "into", "beyond"):
+        return False
+    for t in head_path(root)[1:]:
+        if t == trigger:
+            return False
+        if t.dep_ == "acl" and t.head == trigger:
+            return (t.pos_ == "VERB" and t.lemma_.lower() not in lex.HOLDING | lex.TAKING_PLACE
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                    and any(c.dep_ == "dobj" for c in t.children))
+    return False
+
+
 def _in_a_conjoined_act(root, trigger) -> bool:
     """Whether ``root`` hangs on a verb joined to the meeting's verb with an auxiliary of its own
     ("were meeting … and would vote next week"): another act, told in another tense."""
@@ -313,6 +329,15 @@ def _through_a_clause(root, trigger) -> bool:
         ):
             return True
     return False
+
+
+def _described_beside(root, word, triggers: list) -> int | None:
+    """The noun trigger a phrase right after it describes, whatever the parser hung the phrase on."""
+    for found in (_after_comma_participle(word, triggers), _due_after_comma(word, triggers),
+                  _infinitive_after_noun(word, triggers), _set_off_after_noun(root, triggers)):
+        if found is not None:
+            return found
+    return None
 
 
 def _after_comma_participle(verb, triggers: list) -> int | None:
@@ -342,6 +367,21 @@ def _due_after_comma(verb, triggers: list) -> int | None:
     if due.doc[due.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in due.children):
         return None
     return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == due.i - 2), None)
+
+
+def _infinitive_after_noun(verb, triggers: list) -> int | None:
+    """The noun trigger that "to be held in mid-June" or "to take place on Monday" right after it
+    describes, whatever the parser hung the infinitive on ("set at its board meeting to be held in
+    mid-June")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.TAKING_PLACE or verb.i < 3:
+        return None
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if [c.lower_ for c in words] not in (["to"], ["to", "be"]) or words[0].i != verb.i - len(words):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = words[0].i - 1
+    return next((t.i for t, k in triggers if not k.verbal and t.right_edge.i == before), None)
 
 
 def _set_off_after_noun(root, triggers: list) -> int | None:

@@ -379,6 +379,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         subj = subject(tok)
         who = _who(subj) if subj is not None and subj.pos_ != "PRON" else (person_before(tok) or "")
         town = " ".join(t.text for t in where.subtree if t.pos_ == "PROPN") if where is not None else ""
+        if where is not None and where.pos_ == "NOUN":  # "Visa's San Francisco headquarters"
+            town = where.doc[where.left_edge.i + (where.left_edge.dep_ == "det") : where.i + 1].text
         return cap(f"{who} visit to {town or where.text}" if where is not None else f"{who} visit")
     subj = subject(tok) or _stranded_subject(tok)
     if subj is not None and subj.lower_ in ("which", "who", "that"):

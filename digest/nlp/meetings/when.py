@@ -52,7 +52,9 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
         t_tense = _own_day_direction(tok, _day_kind(tm), tense, in_name, own)
         t_gov = governor(root)
         if t_gov is not None and trig_gov is not None and t_gov.i not in (trig_gov.i, tok.i) and t_gov.i in subtree:
-            t_tense = clause_tense(root)  # "the summit, scheduled for Thursday, was cancelled"
+            # "the summit, scheduled for Thursday, was cancelled"; a meeting "called for April 27" is
+            # dated by its call, told in the meeting's own tense
+            t_tense = tense if _scheduling_participle(t_gov) else clause_tense(root)
             if t_tense == PRESENT and t_gov.tag_ in ("VBZ", "VBP") and t_gov.lemma_.lower() in lex.TAKING_PLACE:
                 t_tense = FUTURE  # "the session that starts in January": a timetable
         if tm.kind in ("date", "range") and _participle_beside(tok, t_gov):
@@ -67,7 +69,8 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
             return MentionTime(v, end, FUTURE, rescheduled=True)  # the new date
         # a day in the meeting's own name ("ahead of tomorrow's talks") is its start, whatever
         # verb of ending stands above ("the dollar ended lower ahead of …")
-        ending_verb = not in_name and t_gov is not None and t_gov.lemma_.lower() in lex.ENDING_DATE
+        ending_verb = not in_name and t_gov is not None and (
+            t_gov.lemma_.lower() in lex.ENDING_DATE or (t_gov.lemma_.lower() in lex.ENDING and _deadline(root)))
         if (_until(root.doc, tm.start_char) and not _told_in_when_clause(tok, root, tm.end_char)) or ending_verb:
             end = v  # "the talks, which are scheduled to end Wednesday"
         elif v.precision.rank > best:
@@ -128,6 +131,17 @@ def _day_kind(tm) -> str:
     """The kind of a time for its direction: a weekend is told like a weekday ("at the weekend
     meeting" follows the clause: the one just past in a past clause, the coming one ahead)."""
     return "weekday" if re.search(r"(?i)\bweekend\b", tm.text) else tm.kind
+
+
+def _deadline(root) -> bool:
+    """ "complete the negotiations before the end of the month", "by Friday": a time the end comes by."""
+    return root.head.dep_ == "prep" and root.head.lower_ in ("before", "by")
+
+
+def _scheduling_participle(verb) -> bool:
+    """ "a meeting called for April 27", "talks set for Monday": a participle that fixes the
+    meeting's day, which is no past of its own."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in lex.SCHEDULE_VERBS
 
 
 def _own_day_direction(tok, kind: str, tense: str, in_name: bool, own: bool) -> str:
