@@ -2229,3 +2229,20 @@ def test_a_party_visiting_a_named_firms_headquarters_to_talk_meets_it(nlp):
 
 def test_visiting_headquarters_without_an_errand_is_no_meeting(nlp):
     assert extract_meetings(nlp("Tourists will visit Nordbank's Frankfurt headquarters next month."), THU) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike forced the postponement of the meeting until tomorrow.",
+        "The stoppage forced postponement until tomorrow of a scheduled meeting to check progress in the round.",
+    ],
+)
+def test_a_meeting_whose_postponement_to_a_day_is_told_by_a_noun_is_upcoming_on_that_day(nlp, text):
+    found = only(nlp, text)
+    assert (found.status, found.start) == (MeetingStatus.UPCOMING, "2024-03-08")
+
+
+def test_the_postponement_of_something_else_does_not_move_the_meeting(nlp):
+    found = only(nlp, "The delay of the vote until tomorrow was agreed at the meeting.")
+    assert found.status is MeetingStatus.PAST

@@ -889,6 +889,8 @@ SCHEDULED_PREDICATES = {"schedule", "set", "due", "slate", "plan"}
 HEARING_NOUNS = {"sentencing", "arraignment"}
 # Verbs that move a meeting to another date: "moved from Monday to March 20".
 MOVE_WORDS = {"postpone", "delay", "defer", "reschedule", "put", "push", "move", "shift", "bring", "adjourn"}
+# Nouns of moving a meeting: "the postponement of the meeting until tomorrow".
+MOVE_NOUNS = {"postponement", "delay", "deferral", "rescheduling", "adjournment"}
 # Verbs a meeting opens or resumes with: "discussions will begin", "the talks open on Monday".
 OPENING_VERBS = {"begin", "start", "open", "reopen", "resume", "reconvene", "commence"}
 # Particles of a move that the new date hangs on: "put back to Friday", "brought forward to Monday".

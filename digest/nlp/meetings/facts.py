@@ -219,7 +219,9 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
         verb = _modified_word(root, trig_ids)
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
             verb = verb.head  # "the meeting is due on Friday"
-        if verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
+        if _of_trigger(root, trig_ids) is not None:
+            hit = _of_trigger(root, trig_ids)  # "postponement until tomorrow of a scheduled meeting", as parsed
+        elif verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
             hit = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
         elif verb.pos_ in ("NOUN", "PROPN"):
             hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"

@@ -41,7 +41,7 @@ def mention_time(tok, own_times: list, published: date, tense: str, scheduled: b
     subtree = {t.i for t in tok.subtree}
     own_times, renewed = _new_arrangement(tok, trig_gov, own_times)
     for root, tm in own_times:
-        moved = _moved(root, trig_gov)
+        moved = _moved(root, trig_gov, tok)
         moved = moved if moved == "from" or not renewed else "to"
         if moved == "from":
             continue  # the date it was moved from
@@ -328,19 +328,34 @@ def _paused(root, trig_gov, value: TimeValue, published: date) -> bool:
     )
 
 
-def _moved(root, trig_gov) -> str | None:
+def _moved(root, trig_gov, tok) -> str | None:
     """ "from" for the old date and "to" for the new one of a meeting moved: "postponed from Tuesday
-    to Friday", "pushed back until next week"; None for any other date (or when what is moved is
-    not the meeting: "a meeting at which the issue was put off until June")."""
+    to Friday", "pushed back until next week", "the postponement of the meeting until tomorrow";
+    None for any other date (or when what is moved is not the meeting: "a meeting at which the
+    issue was put off until June")."""
     prep = root.head
     holder = prep.head
     if holder.dep_ in ("advmod", "prt") and holder.lower_ in lex.MOVE_PARTICLES:
         holder = holder.head  # "put back to Friday", "brought forward to Monday"
-    if prep.dep_ != "prep" or holder.lemma_.lower() not in lex.MOVE_WORDS or holder != trig_gov:
+    if prep.dep_ != "prep":
+        return None
+    if not (holder.lemma_.lower() in lex.MOVE_WORDS and holder == trig_gov) and not _move_of(holder, root, tok):
         return None
     if prep.lower_ == "from":
         return "from"
     return "to" if prep.lower_ in ("to", "until", "till", "for") else None
+
+
+def _move_of(holder, root, tok) -> bool:
+    """A noun of moving whose "of" is the meeting, with the time on it ("the postponement of the
+    meeting until tomorrow") or, as the parser may read it, on the verb that brings it about with the
+    meeting after the time ("forced postponement until tomorrow of a scheduled meeting")."""
+    if holder.pos_ in ("VERB", "AUX"):
+        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+    of = tok.head
+    if of.lower_ != "of" or of.head.i not in (holder.i, root.i):
+        return False
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in lex.MOVE_NOUNS
 
 
 def with_duration(tok, value: TimeValue) -> TimeValue:
