@@ -216,25 +216,30 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             pending.append((k, root))
     taken = set(out.values())
     for k, root in pending:
-        verb = _modified_word(root, trig_ids)
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
-            verb = verb.head  # "the meeting is due on Friday"
-        if _of_trigger(root, trig_ids) is not None:
-            hit = _of_trigger(root, trig_ids)  # "postponement until tomorrow of a scheduled meeting", as parsed
-        elif verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
-            hit = next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
-        elif verb.pos_ in ("NOUN", "PROPN"):
-            hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
-            hit = hit if hit is not None else _part_in_trigger(verb, trig_ids)
-        elif verb.pos_ in ("VERB", "AUX"):
-            hit = _contact_clause_trigger(verb, triggers)
-            hit = hit if hit is not None else _nearest_trigger_of_verb(verb, root, triggers, taken, place)
-        else:
-            hit = None
+        hit = _trigger_of_word(root, triggers, trig_ids, taken, place)
         if hit is not None:
             out[k] = hit
             taken.add(hit)
     return out
+
+
+def _trigger_of_word(root, triggers: list, trig_ids: set[int], taken: set[int], place: bool) -> int | None:
+    """The trigger of an item no trigger holds, by the word the item modifies."""
+    verb = _modified_word(root, trig_ids)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head  # "the meeting is due on Friday"
+    hit = _of_trigger(root, trig_ids)  # "postponement until tomorrow of a scheduled meeting", as parsed
+    if hit is not None:
+        return hit
+    if verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
+        return next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
+    if verb.pos_ in ("NOUN", "PROPN"):
+        hit = _of_trigger(verb, trig_ids)  # "seven hours of negotiations … on Monday"
+        return hit if hit is not None else _part_in_trigger(verb, trig_ids)
+    if verb.pos_ in ("VERB", "AUX"):
+        hit = _contact_clause_trigger(verb, triggers)
+        return hit if hit is not None else _nearest_trigger_of_verb(verb, root, triggers, taken, place)
+    return None
 
 
 def _named_after_the_day(root, triggers: list) -> int | None:
