@@ -114,11 +114,9 @@ class Frames:
             if not ok:
                 continue
             d = a - t.i if t.i < a else t.i - b
-            holds = t.left_edge.i <= a <= t.right_edge.i
-            # "…, adding he did not foresee “…”" (not "quoted X telling a delegation, “…”": X is quoted)
-            adding = t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add" and holds
-            if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote") and not adding:
+            if t.dep_ in ("advcl", "relcl", "acl", "pcomp") and t.lemma_.lower() not in ("say", "quote"):
                 d += 40  # "…," Trump said, after news outlets declared him the victor; "…," which indicate …, X said
+            holds = t.left_edge.i <= a <= t.right_edge.i
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS and (not holds or self.says_a_thing(t)):
                 d += 40  # "X said the company was stressing growth, although “…”": a verb of the words X reports
             if d < best_d:
