@@ -53,9 +53,10 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 def excluded() -> set[str]:
-    """Ids no set may hold: reserved for unseen-news measurement, the dev set, the older held-out set."""
+    """Ids no set may hold: reserved for unseen-news measurement, the dev set, the older held-out set,
+    and articles read with digest's output outside any set (``studied.txt``)."""
     ids: set[str] = set()
-    for path in (EVAL / "reserved.txt", EVAL / "dev" / "ids.txt", HERE / "holdout" / "ids.txt"):
+    for path in (EVAL / "reserved.txt", EVAL / "dev" / "ids.txt", HERE / "holdout" / "ids.txt", HERE / "studied.txt"):
         ids |= {x.strip() for x in path.read_text().splitlines() if x.strip() and not x.startswith("#")}
     return ids
 
