@@ -10,6 +10,7 @@ usage:
   python bench/annotate.py sample newswire6       # the sixth (bench/newswire6/)
   python bench/annotate.py sample newswire7       # the seventh (bench/newswire7/)
   python bench/annotate.py sample newswire8       # the eighth (bench/newswire8/)
+  python bench/annotate.py sample newswire9       # the ninth (bench/newswire9/)
   python bench/annotate.py sample wikinews        # modern web news, quotes only (bench/wikinews/)
   python bench/annotate.py prepare SET            # web pages: writes SET/{study,clean}/articles/<id>.html
   python bench/annotate.py text SET ID            # the article as digest's reader gives it (no extraction)

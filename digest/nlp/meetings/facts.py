@@ -225,12 +225,12 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
 
 def _trigger_of_word(root, triggers: list, trig_ids: set[int], taken: set[int], place: bool) -> int | None:
     """The trigger of an item no trigger holds, by the word the item modifies."""
-    verb = _modified_word(root, trig_ids)
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
-        verb = verb.head  # "the meeting is due on Friday"
     hit = _of_trigger(root, trig_ids)  # "postponement until tomorrow of a scheduled meeting", as parsed
     if hit is not None:
         return hit
+    verb = _modified_word(root, trig_ids)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head  # "the meeting is due on Friday"
     if verb.pos_ == "ADJ" and verb.lower_ in ("open", "close"):
         return next((c.i for c in verb.children if c.dep_ == "nsubj" and c.i in trig_ids), None)
     if verb.pos_ in ("NOUN", "PROPN"):
@@ -285,15 +285,17 @@ def _inside_another_object(root, trigger) -> bool:
     return False
 
 
+def _step_below(root, trigger):
+    """The word on the way up from ``root`` that hangs directly on ``trigger``, or None when the way
+    up does not pass through the trigger."""
+    return next((t for t in head_path(root)[1:] if t.head == trigger and t != trigger), None)
+
+
 def _in_a_clause_of_its_outcome(root, trigger) -> bool:
     """Whether ``root`` hangs on a relative clause of the meeting noun that tells what the meeting
     will lead to."""
-    for t in head_path(root)[1:]:
-        if t == trigger:
-            return False
-        if t.dep_ == "relcl" and t.head == trigger:
-            return t.lemma_.lower() in lex.CONSEQUENCE_VERBS
-    return False
+    t = _step_below(root, trigger)
+    return t is not None and t.dep_ == "relcl" and t.lemma_.lower() in lex.CONSEQUENCE_VERBS
 
 
 def _in_its_purpose(root, trigger) -> bool:
@@ -302,26 +304,21 @@ def _in_its_purpose(root, trigger) -> bool:
     meeting's."""
     if root.head.dep_ != "prep" or root.head.lower_ not in ("to", "until", "till", "into", "beyond"):
         return False
-    for t in head_path(root)[1:]:
-        if t == trigger:
-            return False
-        if t.dep_ == "acl" and t.head == trigger:
-            return (t.pos_ == "VERB" and t.lemma_.lower() not in lex.HOLDING | lex.TAKING_PLACE
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-                    and any(c.dep_ == "dobj" for c in t.children))
-    return False
+    t = _step_below(root, trigger)
+    return (t is not None and t.dep_ == "acl" and t.pos_ == "VERB"
+            and t.lemma_.lower() not in lex.HOLDING | lex.TAKING_PLACE
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            and any(c.dep_ == "dobj" for c in t.children))
 
 
 def _in_a_conjoined_act(root, trigger) -> bool:
     """Whether ``root`` hangs on a verb joined to the meeting's verb with an auxiliary of its own
     ("were meeting … and would vote next week"): another act, told in another tense."""
-    for t in head_path(root)[1:]:
-        if t == trigger:
-            return False
-        if t.dep_ == "conj" and t.head == trigger and t.pos_ in ("VERB", "AUX"):
-            own = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            return bool(own - {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")})
-    return False
+    t = _step_below(root, trigger)
+    if t is None or t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
+        return False
+    own = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return bool(own - {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")})
 
 
 def _through_a_clause(root, trigger) -> bool:
