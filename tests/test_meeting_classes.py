@@ -2246,3 +2246,107 @@ def test_a_meeting_whose_postponement_to_a_day_is_told_by_a_noun_is_upcoming_on_
 def test_the_postponement_of_something_else_does_not_move_the_meeting(nlp):
     found = only(nlp, "The delay of the vote until tomorrow was agreed at the meeting.")
     assert found.status is MeetingStatus.PAST
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BRUSSELS, March 3 (Reuters) - Farm ministers will meet here next Monday to set prices.", "Brussels"),
+        ("KUALA LUMPUR - The central bank chief will hold talks here with lenders on Friday.", "Kuala Lumpur"),
+        ("WASHINGTON (AP) — Senate negotiators said on Monday they would meet on Friday to settle the bill.", None),
+        # "here" only says where under a dateline; a dateline says nothing of a meeting not "here"
+        ("Farm ministers will meet here next Monday to set prices.", None),
+        ("LONDON - Dealers said prices rose here, and the ministers will meet on Friday.", None),
+        # a round-up of briefs: each paragraph has its own desk
+        ("TOKYO - The yen rose.\n\nOSLO - The ministers will meet here on Friday.", "Oslo"),
+        ("TOKYO - The yen rose.\n\nOSLO - Oil fell.\n\nThe ministers will meet here on Friday.", None),
+    ],
+)
+def test_here_under_a_dateline_is_the_datelines_town(nlp, text, place):
+    assert [m.place for m in upcoming(nlp, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRUSSELS (Reuters) - European Union farm ministers will meet on Monday to set prices.",
+        "BRUSSELS, March 3 (Reuters) - European Union farm ministers will meet on Monday to set prices.",
+    ],
+)
+def test_the_dateline_is_neither_party_nor_title(nlp, text):
+    m = only(nlp, text)
+    assert "Reuters" not in m.participants and "BRUSSELS" not in m.participants
+    assert "Reuters" not in m.title and "BRUSSELS" not in m.title
+
+
+def test_the_day_a_report_was_made_does_not_date_the_meeting(nlp):
+    text = ("The Iranian oil minister is expected soon for talks with his Tunisian counterpart Hedi Mabrouk, "
+            "the official Tunisian news agency TAP said today.")
+    assert only(nlp, text).start is None
+
+
+def test_a_day_told_on_here_dates_the_visit_it_is_for(nlp):
+    m = only(nlp, "The oil minister is expected here on Friday for talks with his Algerian counterpart.")
+    assert m.start == "2024-03-08"
+
+
+def test_a_meeting_adjourned_and_rescheduled_as_it_is_upcoming_on_its_new_day(nlp):
+    m = only(nlp, "The board adjourned the shareholders meeting and rescheduled it for March 21.")
+    assert (m.status, m.start) == (MeetingStatus.UPCOMING, "2024-03-21")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The president, who returns from a state visit to Peru on Sunday, faces a cabinet crisis.",
+         MeetingStatus.ONGOING),
+        ("The president, who returned from a state visit to Peru on Sunday, faces a cabinet crisis.",
+         MeetingStatus.PAST),
+    ],
+)
+def test_a_meeting_one_comes_back_from_is_not_ahead(nlp, text, status):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (status, None)
+
+
+def test_meeting_part_of_the_concerns_is_no_meeting(nlp):
+    text = "A targeted package would suit the government while also meeting some of the industry's concerns."
+    assert extract_meetings(nlp(text), THU) == []
+
+
+def test_who_is_expected_for_talks_takes_part_in_them(nlp):
+    text = ("Iranian Oil Minister Ali Rezaei is expected here on Friday for talks with his Tunisian counterpart "
+            "Hedi Mabrouk. Rezaei, who will be accompanied by a large delegation, will have talks on energy "
+            "cooperation with Tunisian officials.")
+    m = only(nlp, text)
+    assert m.start == "2024-03-08" and "Ali Rezaei" in m.participants
+
+
+def test_a_body_saying_it_will_consider_something_on_a_day_sits_that_day(nlp):
+    text = ("The Federal Maritime Commission, FMC, said that on March 14 it will consider the port's request. "
+            "FMC also said that on March 21 it will consider two shipping lines' complaints.")
+    found = upcoming(nlp, text)
+    assert sorted(m.start for m in found) == ["2024-03-14", "2024-03-21"]
+    assert all("session" in m.title.lower() for m in found)
+
+
+def test_a_company_saying_it_will_consider_something_holds_no_session(nlp):
+    assert upcoming(nlp, "The company said it will consider the offer on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "start"),
+    [
+        # the day of the words is the day of the meeting they were said at
+        ("Four economists told a congressional hearing today that the deficit will fall.",
+         MeetingStatus.PAST, "2024-03-07"),
+        ("During a town hall meeting in Ames, the senator told reporters Tuesday that the plan would fail.",
+         MeetingStatus.PAST, "2024-03-05"),
+        # what comes out of a meeting is no coming back from it
+        ("Dealers are waiting to see if anything new comes from the meetings tomorrow.",
+         MeetingStatus.UPCOMING, "2024-03-08"),
+    ],
+)
+def test_a_report_at_a_meeting_and_news_from_one_keep_its_day(nlp, text, status, start):
+    m = only(nlp, text)
+    assert (m.status, m.start) == (status, start)

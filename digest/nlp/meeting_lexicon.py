@@ -233,6 +233,7 @@ SESSION_OK = {
 }
 # Objects of "meet" that are targets, not people.
 MEET_NONPERSON = {
+    "concern",
     "demand",
     "target",
     "requirement",

@@ -198,6 +198,28 @@ def _the_visit_told_before(tok) -> bool:
                             and any(d.ent_type_ == "DATE" for d in c.subtree) for c in tok.children)
 
 
+def reporter_of_it(subj):
+    """ "The commission said that on April 15 it will consider …": "it" in what a body says is that body."""
+    if subj.lower_ != "it" or subj.head.dep_ != "ccomp":
+        return subj
+    said = subj.head.head
+    reporter = next((c for c in said.children if c.dep_ == "nsubj"), None) if said.lemma_.lower() == "say" else None
+    return reporter if reporter is not None else subj
+
+
+def _a_body(tok) -> bool:
+    """A body that sits: "the board", "the commission", "the Commodity Futures Trading Commission",
+    and an acronym the article spells out as one ("the … Commission, CFTC," / "(CFTC)")."""
+    if tok.lemma_.lower() in lex.BODIES or tok.lower_ in lex.BODIES:
+        return True
+    if tok.pos_ != "PROPN" or not tok.text.isupper() or len(tok.text) < 2:
+        return False
+    for other in tok.doc:
+        if other.text == tok.text and other.dep_ == "appos" and other.head.lemma_.lower() in lex.BODIES:
+            return True  # "The Commodity Futures Trading Commission, CFTC, said …"
+    return False
+
+
 def verb_trigger(tok) -> MeetingKind | None:
     """``MEET`` for "meet/convene/gather/confer" used of people meeting, ``BODY`` for a body's
     "hear/consider/decide …", else None."""
@@ -217,8 +239,7 @@ def verb_trigger(tok) -> MeetingKind | None:
     subj = subject(tok)
     # "the board will consider …", "the committee will take up the bill"; not the passive "will be
     # approved by the board", more often a step a deal must pass than a session (newswire/clean)
-    if (lemma in lex.BODY_VERBS or _takes_up(tok)) and subj is not None \
-            and (subj.lemma_.lower() in lex.BODIES or subj.lower_ in lex.BODIES):
+    if (lemma in lex.BODY_VERBS or _takes_up(tok)) and subj is not None and _a_body(reporter_of_it(subj)):
         return MeetingKind.BODY
     talker = _agent(tok) if any(c.dep_ == "auxpass" for c in tok.children) else subj
     # "are due to discuss", "due to be discussed by farm ministers", "will discuss … in Rome"
@@ -331,9 +352,17 @@ def _meets_a_thing(tok) -> bool:
     return False
 
 
+def _whole_of(obj):
+    """ "some of the industry's concerns", "all of its targets": the whole a part is taken from."""
+    if obj.lower_ not in ("some", "all", "most", "many", "part", "none", "each", "any", "much", "several"):
+        return obj
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((o for o in of.children if o.dep_ == "pobj"), obj) if of is not None else obj
+
+
 def _object_blocks(tok, lemma: str, objs: list) -> bool:
     """An object that makes the verb something else, or carries the meeting itself."""
-    for o in objs:
+    for o in map(_whole_of, objs):
         if o.ent_type_ in ("DATE", "TIME"):
             continue  # "the board meets March 30": a date parsed as the object
         if is_meeting_noun(o):

@@ -801,6 +801,16 @@ def _opening_verb(tok):
     return next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.OPENING), None)
 
 
+def come_back_from(tok) -> bool:
+    """ "returns from a visit to Brazil", "back from talks in Geneva": a meeting one comes back from
+    is under way or over, never still to come."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    verb = tok.head.head
+    back = verb.lower_ == "back" or any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in verb.children)
+    return verb.lemma_.lower() in ("return", "arrive") or (back and verb.lemma_.lower() in lex.ARRIVING)
+
+
 def under_way(
     tok, status_now: MeetingStatus, value: TimeValue | None, end: TimeValue | None, published: date
 ) -> MeetingStatus:

@@ -13,6 +13,7 @@ from digest.nlp import meeting_lexicon as lex
 from digest.nlp.meetings.candidates import is_meeting_noun
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import (
+    DATELINE,
     PLACE_LABELS,
     clause_tells,
     ents_in,
@@ -23,6 +24,7 @@ from digest.nlp.meetings.syntax import (
     subject,
     when_clause_after,
 )
+from digest.nlp.meetings.when import moved_again
 from digest.nlp.timex import find_in_span
 
 
@@ -190,6 +192,12 @@ def assign(roots: list, triggers: list, place: bool = False) -> dict[int, int]:
             continue
         if not place and _dates_another_noun(root, trig_ids):
             continue  # "before the April 17 deadline", "ahead of next week's vote"
+        moved = None if place else _moved_by_pronoun(root, trig_ids)
+        if moved is not None:
+            out[k] = moved  # "adjourned the meeting and rescheduled it for March 11": the meeting's new day
+            continue
+        if not place and _dates_its_report(root, trig_ids):
+            continue  # "… for talks with Nabi, the agency APS said today": the day it was said
         word = _modified_word(root, trig_ids)
         beside = _described_beside(root, word, triggers)
         if beside is not None:
@@ -256,6 +264,32 @@ def _named_after_the_day(root, triggers: list) -> int | None:
         if not (naming or (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod", "poss"))):
             return None
     return None
+
+
+def _moved_by_pronoun(root, trig_ids: set[int]) -> int | None:
+    """The trigger a verb of moving, joined to the trigger's verb, takes again as "it"."""
+    verb = _modified_word(root, trig_ids)
+    first = moved_again(verb) if verb.lemma_.lower() in lex.MOVE_WORDS else None
+    if first is None:
+        return None
+    return next((c.i for c in first.children if c.dep_ in ("dobj", "nsubjpass") and c.i in trig_ids), None)
+
+
+def _dates_its_report(root, trig_ids: set[int]) -> bool:
+    """A time on a verb that reports ("the agency said today", "officials said on Monday"): the
+    day the words were said, never a meeting's, wherever the parser hung the report."""
+    verb = root.head.head if root.head.dep_ == "prep" and root.dep_ == "pobj" else root.head
+    if verb.i in trig_ids or verb.lemma_.lower() not in lex.REPORTING or verb.tag_ not in ("VBD", "VBZ") \
+            or root.dep_ not in ("npadvmod", "pobj", "advmod"):
+        return False
+    # "told a meeting today", "said on Tuesday during a town hall meeting": the meeting it was said at
+    if any(t.i in trig_ids for c in verb.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree):
+        return False
+    # right after the verb, or after whom it was told to ("said today", "told reporters on Monday"),
+    # not after a meeting a misparse hung it on ("said ministers meeting next week would …")
+    gap = verb.doc[verb.i + 1 : root.left_edge.i]
+    inside = {t.i for t in gap} | {verb.i}
+    return len(gap) <= 3 and all(t.i not in trig_ids and t.head.i in inside for t in gap)
 
 
 def _dates_another_noun(root, trig_ids: set[int]) -> bool:
@@ -411,6 +445,8 @@ def _modified_word(root, trig_ids: set[int]):
     # "talks … starting today": a participle the parser calls a preposition is still the verb dated
     if (verb.dep_ in ("prep", "agent") and verb.pos_ != "VERB") or verb.pos_ == "ADP":
         verb = verb.head
+    if verb.lower_ in ("here", "there") and verb.dep_ == "advmod":
+        verb = verb.head  # "is expected here on Friday for talks": the day of the verb "here" is on
     moving = verb.head.lemma_.lower() in lex.MOVE_WORDS
     if moving and verb.dep_ in ("advmod", "prt") and verb.lower_ in lex.MOVE_PARTICLES:
         verb = verb.head  # "put back to Friday": the day of the move's verb
@@ -584,6 +620,42 @@ def where_clause_place(tok, kind: MeetingKind) -> str | None:
             return None if is_country(text) else text
         return None
     return None
+
+
+def here_place(tok, kind: MeetingKind) -> str | None:
+    """ "the ministers will meet here next week" under a dateline: the dateline's town. "here" is
+    taken in the meeting's own clause (the trigger, or the verb it hangs on, and the words below
+    them that open no clause with a subject of its own)."""
+    verb = tok if kind.verbal else governor(tok)
+    top = verb if verb is not None else tok
+    for here in top.subtree:
+        if here.lower_ == "here" and here.dep_ == "advmod" and _in_own_clause(here, top):
+            return dateline_town(tok.doc, tok.idx)
+    return None
+
+
+def _in_own_clause(word, top) -> bool:
+    """Whether the path from ``word`` up to ``top`` passes no verb with a subject of its own."""
+    cur = word.head
+    while cur != top and cur.head != cur:
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return False
+        cur = cur.head
+    return True
+
+
+def dateline_town(doc, at: int) -> str | None:
+    """The town of the dateline opening the paragraph holding character ``at`` of ``doc``; else that
+    of the article's first paragraph, when no other paragraph opens with a dateline of its own (a
+    round-up of briefs has one per paragraph, and a paragraph without one is not the first's)."""
+    text = doc.text
+    own = DATELINE.match(text, text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0)
+    if own is not None:
+        return own.group(1).title()
+    starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
+    lines = [m for m in (DATELINE.match(text, s) for s in starts) if m is not None]
+    first = DATELINE.match(text)
+    return first.group(1).title() if first is not None and len(lines) == 1 else None
 
 
 def host_town(tok, kind: MeetingKind) -> str | None:
@@ -840,7 +912,9 @@ def _traveller(tok) -> str | None:
     if tok.dep_ != "pobj" or tok.head.lower_ != "for":
         return None
     verb = tok.head.head
-    if verb.lemma_.lower() not in lex.TRAVEL - {"send", "dispatch"}:
+    # "Aqazadeh is expected here on Friday for talks": who is expected comes for them
+    expected = verb.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.lemma_.lower() not in lex.TRAVEL - {"send", "dispatch"} and not expected:
         return None
     subj = subject(verb)
     if subj is None or subj.pos_ != "PROPN":

@@ -13,6 +13,7 @@ from digest.nlp.meetings.facts import (
     assign,
     choose_place,
     dated_by_when_clause,
+    here_place,
     host_town,
     journey_place,
     parties,
@@ -167,7 +168,8 @@ def mention(sent, tok, kind: MeetingKind, own_times, own_places, published: date
     place, place_rank = choose_place(tok, kind, own_places, doc_places)
     if place is None:
         # "… arrived in Geneva. He will meet …"; "the Dublin court will sit again on April 2"
-        place = where_clause_place(tok, kind) or journey_place(tok, kind) or seat_of_body(tok, kind)
+        place = where_clause_place(tok, kind) or here_place(tok, kind) or journey_place(tok, kind)
+        place = place or seat_of_body(tok, kind)
         place = place or host_town(tok, kind)  # "Vienna will host the talks"
         place_rank = 2 if place else 0
     participants, names = parties(tok, kind, place)
@@ -202,6 +204,10 @@ def _status(
     as shown (with whether it is only a journey's day)."""
     if when.paused:
         return MeetingStatus.ONGOING, False, value, hinted  # "adjourned until Thursday": a session under way
+    if decision.come_back_from(tok):  # "who returns from a visit to Brazil on Sunday": under way until then
+        over = tense == decision.PAST or (value is not None and value.last_day is not None
+                                          and value.last_day < published)
+        return (MeetingStatus.PAST if over else MeetingStatus.ONGOING), False, None, False  # the day is the return's
     # a journey already made says nothing of whether the meeting it was for is over
     past_journey = hinted and value is not None and value.last_day is not None and value.last_day < published
     # "the ministers meet this week": a present told as a timetable (its dates were read as ahead) is ahead

@@ -148,13 +148,36 @@ def is_time_zone(text: str) -> bool:
     return bool(_TIME_ZONE.fullmatch(text))
 
 
+# A dateline opening a paragraph: "WASHINGTON, March 3 (Reuters) -", "KUALA LUMPUR -", "BRUSSELS (AP) —".
+DATELINE = re.compile(r"([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3})(?:,[^\n,]{1,30}?)?(?:\s*\([^)\n]{1,25}\))?\s+[-–—]+\s")
+DATELINE_TOKENS = 12  # a dateline is at most this many tokens long
+
+
+def in_dateline(tok) -> bool:
+    """Whether ``tok`` is in a dateline opening its paragraph (the desk's town, the day, the
+    agency): words the parser hangs on the first clause, never a party to a meeting nor its name."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < DATELINE_TOKENS and not _paragraph_break(doc[start - 1]):
+        start -= 1
+    if start > 0 and not _paragraph_break(doc[start - 1]):
+        return False
+    found = DATELINE.match(doc.text, doc[start].idx)
+    return found is not None and tok.idx < found.end()
+
+
+def _paragraph_break(tok) -> bool:
+    """A token that ends a paragraph, or the blank line between two."""
+    return "\n\n" in tok.text_with_ws or (tok.is_space and "\n" in tok.text)
+
+
 def ents_in(tokens) -> list[str]:
     """The party entities among ``tokens``, in order, once each (places after "in"/"at" left out)."""
     out: list[str] = []
     for t in tokens:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.ent_type_ in PLACE_LABELS:
             continue
-        if describes_person(t) or _opens_a_title(t):
+        if describes_person(t) or _opens_a_title(t) or in_dateline(t):
             continue
         e = ent_text(t)
         if e and e not in out:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from digest.nlp import meeting_lexicon as lex
-from digest.nlp.meetings.candidates import is_meeting_noun, visit_destination
+from digest.nlp.meetings.candidates import is_meeting_noun, reporter_of_it, visit_destination
 from digest.nlp.meetings.kinds import MeetingKind
 from digest.nlp.meetings.syntax import (
     PARTY_LABELS,
     ents_in,
     governor,
+    in_dateline,
     is_party,
     is_time_zone,
     people_else_parties,
@@ -234,7 +235,7 @@ def clean_words(tokens) -> list[str]:
             words.append(t.text)  # "all-hands", "OPEC+": one word
             continue
         dated = t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _KIND_NOT_DATE
-        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or dated:
+        if t.dep_ == "det" or t.lower_ in lex.TITLE_DROP or dated or in_dateline(t):
             continue
         if t.is_punct and t.text not in ("-", "/", "'s", "&"):
             continue
@@ -392,6 +393,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
     elif subj is not None and subj.lower_ in ("he", "she"):
         who = person_before(tok) or ""  # "He was due to meet …": the person last named
+    elif subj is not None and subj.lower_ == "it" and reporter_of_it(subj) != subj:
+        who = _who(reporter_of_it(subj))  # "the board said it will consider the offer on Friday"
     elif subj is not None and subj.lower_ == "it":
         who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
     elif subj is not None and subj.lower_ == "they":

@@ -339,11 +339,20 @@ def _moved(root, trig_gov, tok) -> str | None:
         holder = holder.head  # "put back to Friday", "brought forward to Monday"
     if prep.dep_ != "prep":
         return None
-    if not (holder.lemma_.lower() in lex.MOVE_WORDS and holder == trig_gov) and not _move_of(holder, root, tok):
+    moving = holder.lemma_.lower() in lex.MOVE_WORDS and (holder == trig_gov or moved_again(holder) == trig_gov)
+    if not moving and not _move_of(holder, root, tok):
         return None
     if prep.lower_ == "from":
         return "from"
     return "to" if prep.lower_ in ("to", "until", "till", "for") else None
+
+
+def moved_again(verb):
+    """ "adjourned the meeting and rescheduled it for March 11": the verb whose object the "it" of a
+    joined verb of moving stands for, or None."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children):
+        return None
+    return verb.head
 
 
 def _move_of(holder, root, tok) -> bool:
