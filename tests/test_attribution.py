@@ -1458,3 +1458,48 @@ def test_a_quote_told_to_listeners_in_a_reported_clause_is_the_tellers(nlp):
     q = quote(nlp, "brink", "Tehran Radio quoted defence spokesman Ali Rahimi telling a visiting delegation yesterday, "
                             "\"At the moment the United States is moving towards the brink.\"")
     assert q.speaker == "Ali Rahimi"
+
+
+# -- threats of a measure are no threat story ---------------------------------------------
+
+
+def test_a_threat_of_a_measure_is_no_threat_story(nlp):
+    q = quote(nlp, "will veto",
+              "Trade Representative Ann Kline said the bill would hurt exporters.",
+              "Kline renewed the threat of a presidential veto.",
+              "She said, “The President will veto any bill that contains such flaws.”")
+    assert q.speaker == "Ann Kline"
+
+
+def test_a_threat_of_violence_still_makes_a_threat_story(nlp):
+    q = quote(nlp, "regret",
+              "Police said Rep. Jane Orton faced the threat of violence after the vote.",
+              "She said, “You will regret this.”")
+    assert q.speaker is None
+
+
+# -- 4. names the tagger read as common words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a surname that is also a common word, after a given name
+        ("Suzanne Early, assistant trade representative, told reporters the meeting was to discuss strategy on "
+         "the vegetable oils issue. Asked about retaliation, she said “sometimes it is better not to be specific.”",
+         "Suzanne Early"),
+        # a hyphenated given name the tagger read as common nouns inside the person's name
+        ("“The market will rebound,” said Park Sin-bom, a director of Lucky Securities.", "Park Sin-bom"),
+    ],
+)
+def test_a_name_the_tagger_read_as_common_words_stays_whole(nlp, text, speaker):
+    before = "“We do not think we are at that point yet,” said one trade official.\n\n"
+    assert [q.speaker for q in extract_quotes(nlp(before + text))][1:] == [speaker]
+
+
+def test_the_chief_is_whoever_leads_by_the_title_given_first(nlp):
+    q = quote(nlp, "arm-twisting",
+              "The Pacific Credit Bank will not change its lending rules, bank president Hiro Tanaka said.",
+              "“Rates will rise,” said Mary Olsen, an economist at Delta Securities.",
+              "“I suspect there is some arm-twisting,” the bank chief said.")
+    assert q.speaker == "Hiro Tanaka"

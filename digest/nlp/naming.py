@@ -412,3 +412,17 @@ def fuller_name(name: str, forms: list[str]) -> str | None:
         return None
     first = longer[0]
     return first if all(same_person(first, f) for f in longer[1:]) else None
+
+
+# "the bank chief", "the agency head": whoever leads, by whatever title the article gave first.
+_LEADER_NOUNS = frozenset({"chief", "head", "boss", "leader"})
+_LEADER_TITLES = frozenset({"president", "chairman", "chairwoman", "chair", "chief", "head", "director",
+                            "director-general", "governor", "leader", "ceo", "secretary-general", "commissioner"})
+
+
+def role_fits(noun: str, description: str) -> bool:
+    """Whether a description ("bank president Masao Fujioka") fits the noun of a later reference to
+    someone ("the minister", "the ADB chief"): it holds the noun, or, for a word of leading, a title of one."""
+    words = set(description.lower().split())
+    return noun in words or (noun in _LEADER_NOUNS and bool(words & _LEADER_TITLES))
+

@@ -24,6 +24,7 @@ from digest.nlp.naming import (
     is_position_word,
     is_role_word,
     is_royal_title,
+    role_fits,
     royal_start,
     royal_titles,
     suffix_count,
@@ -140,7 +141,7 @@ class Names:
                 break
             name = self.resolve(m.name)
             if noun:  # "the minister": a minister; "the queen": also "Queen Matilda", her title in her name
-                if noun in (self.roles.get(name) or "").lower().split() or noun in royal_titles(name):
+                if role_fits(noun, self.roles.get(name) or "") or noun in royal_titles(name):
                     return name
                 continue
             if fallback is None:
@@ -285,7 +286,10 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             # a middle initial the tagger took for a common noun: "Julia A. Ruiz Montoya"
             initial = initial or (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and joined)
             particle = _particles_before_name(doc, j)
-            if _is_name_token(t) or initial or particle:
+            # a capitalised word the tagger read as a common noun inside a person's name: "Park Sin-bom"
+            in_person = t.ent_type_ == "PERSON" and t.ent_iob_ == "I" and t.is_alpha and t.text[:1].isupper()
+            surname = j == i + 1 and _surname_of_a_common_word(doc, j)
+            if _is_name_token(t) or initial or particle or in_person or surname:
                 j += 1
             elif _possessive_inside_name(doc, j) and doc[j + 1].text not in surnames:
                 j += 2  # "People's Daily", "Lloyd's Register": one organisation's name; not "Bache's Wolffe"
@@ -299,6 +303,22 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         i = j
     person_start = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
     return [piece for run in runs for piece in _split_at_person(doc, *run, person_start.get(run[1], -1))]
+
+
+def _surname_of_a_common_word(doc: Doc, j: int) -> bool:
+    """Token ``j``, after a given name, is a surname that is also a common word, capitalised
+    inside the sentence and closing the name before a comma or a verb ("Suzanne Early, assistant
+    trade representative, said", "Tom Little told"), however the tagger read it."""
+    tok = doc[j]
+    if not tok.is_alpha or not tok.is_title or tok.is_sent_start or tok.pos_ not in ("ADV", "ADJ", "NOUN"):
+        return False
+    if tok.ent_type_ not in ("", "PERSON") or is_position_word(tok.text) or _key(tok.text) in INSTITUTION_WORDS:
+        return False
+    given = doc[j - 1]
+    if given.is_sent_start is False and given.ent_type_ not in ("", "PERSON"):
+        return False
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return after is not None and (after.text in (",", "(") or after.pos_ in ("VERB", "AUX"))
 
 
 def _surname_read_as_pronoun(tok: Token) -> bool:

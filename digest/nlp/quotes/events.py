@@ -13,6 +13,7 @@ from digest.nlp.quotes.lexicon import (
     DOCUMENTS,
     FUTURE,
     GROUPS,
+    HARM,
     HOSTILE_WORDS,
     MODALS,
     ORGANISATIONS,
@@ -497,7 +498,7 @@ class Events:
         threatened", "Jones received a voicemail", "threats against Jones"."""
         for t in self.doc:
             if self.quoted[t.i] < 0 and t.lemma_.lower() in THREATS and t.pos_ in ("VERB", "NOUN") \
-                    and not threatened_by_a_thing(t):
+                    and not threatened_by_a_thing(t) and not threat_of_a_measure(t):
                 self.threat_chars.append(t.idx)
             if self.quoted[t.i] >= 0 or t.i not in self.names.run_of:
                 continue
@@ -522,6 +523,16 @@ def threatened_by_a_thing(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ \
         and subj.lemma_.lower() not in PERSON_NOUNS and not describes_person(subj.text)
+
+
+def threat_of_a_measure(noun: Token) -> bool:
+    """ "renewed the threat of a veto", "the threat of sanctions": a measure threatened, no one
+    threatened with harm (unlike "the threat of violence")."""
+    if noun.pos_ != "NOUN":
+        return False
+    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+               if o.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in HARM for o in objects)
 
 
 def heads_sentence(verb: Token) -> bool:

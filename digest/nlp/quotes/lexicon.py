@@ -103,6 +103,8 @@ HOSTILE_WORDS = _words(
 )
 # Words of a threat story: indirect attributions are not trusted next to them.
 THREATS = _words("threaten threat harass harassment stalk menace intimidate intimidation")
+# What a threat against a person holds ("the threat of violence"), unlike a measure ("of a veto").
+HARM = _words("violence death harm attack assault force murder rape kidnapping arrest injury reprisal revenge")
 TARGET_NOUNS = _words("target victim recipient")
 MODALS = _words("can could may might should must")
 FUTURE = _words("will 'll shall wo")  # "wo" of "won't"

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Token
 
 from digest.models import Attribution
+from digest.nlp.naming import role_fits
 from digest.nlp.quotes.candidate import NOBODY, Who
 from digest.nlp.quotes.lexicon import FIRMS, GROUPS, PUBLIC_BODIES, SPOKES
 from digest.nlp.speakers import PERSON_NOUNS, is_company_name
@@ -77,8 +78,8 @@ class Resolution:
             if gender and plural_description(speaker):
                 continue  # "he said" is one person, never "officers"
             if noun:
-                desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or "")).lower()
-                if noun not in desc.split():
+                desc = " ".join((speaker, role or "", self.names.roles.get(speaker) or ""))
+                if not role_fits(noun, desc):
                     continue
             if found < 0:
                 found = j
