@@ -49,11 +49,14 @@ _BREAK_EVERY = 100
 # a right single quote between two letters is an apostrophe ("O’Donnell", "don’t"): the model,
 # trained on straight ones, tags "Brett O’Donnell" as a common noun and an organisation
 _CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
+# a word typed twice ("said said Thomas Lee", "the the"): the parser takes the second for another
+# word of the sentence; the words English never doubles are read once
+_DOUBLED = re.compile(r"\b(said|says|told|tells|the|of|to|in|and|on|for|at|by|with|from)(\s+)\1\b")
 
 
 def extractor_version() -> str:
-    """A fingerprint of the extraction code and the objects' shapes: any change to digest/nlp or
-    to ``models.py`` invalidates cached results."""
+    """A fingerprint of the extraction code and the objects' shapes: any change to digest/nlp, to
+    ``models.py`` or to this module (which prepares the text spaCy parses) invalidates cached results."""
     from digest.incremental import code_version
 
     return f"{code_version().extractor}-{'selected' if SELECT_PARAGRAPHS else 'all'}"
@@ -90,14 +93,16 @@ def parse_text(text: str) -> str:
     time, in time quadratic in the run's length (10,000 quote marks in a row take ~13 s). Runs
     of 16 or more non-word characters become spaces, and a space replaces every 100th character
     of a 200+ character "word". Real prose has neither. A curly apostrophe inside a word is read
-    as a straight one ("O’Donnell"). Offsets and lengths never change, so quotes and meetings
-    found in the result still point into the article text.
+    as a straight one ("O’Donnell"), and a word typed twice that English never doubles ("said
+    said", "the the") once. Offsets and lengths never change, so quotes and meetings found in the
+    result still point into the article text.
     """
     if len(text) > MAX_PARSE_CHARS:
         cut = text.rfind("\n\n", 0, MAX_PARSE_CHARS)
         text = text[: cut if cut > 0 else MAX_PARSE_CHARS]
     text = _MARK_RUN.sub(lambda m: " " * len(m.group()), text)
     text = _CURLY_APOSTROPHE.sub("'", text)
+    text = _DOUBLED.sub(lambda m: m.group(1) + m.group(2) + " " * len(m.group(1)), text)
     return _LONG_RUN.sub(lambda m: "".join(" " if i % _BREAK_EVERY == _BREAK_EVERY - 1 else c
                                            for i, c in enumerate(m.group())), text)
 

@@ -77,7 +77,7 @@ class CodeVersion:
     """Digests of digest's own code, by what each cache depends on."""
 
     reader: str  # digest/ingest and the objects' shapes (models.py): the read cache
-    extractor: str  # digest/nlp and models.py: the extraction cache
+    extractor: str  # digest/nlp, models.py and extract.py: the extraction cache
     site: str  # every module of digest: the pages
 
 
@@ -94,8 +94,8 @@ def source_digest(*parts: str) -> str:
 @functools.cache
 def code_version() -> CodeVersion:
     """The one code version of this process (the sources do not change under a running build)."""
-    return CodeVersion(reader=source_digest("ingest", "models.py"), extractor=source_digest("nlp", "models.py"),
-                       site=source_digest("."))
+    return CodeVersion(reader=source_digest("ingest", "models.py"),
+                       extractor=source_digest("nlp", "models.py", "extract.py"), site=source_digest("."))
 
 
 # ---- reading ----------------------------------------------------------------------------------

@@ -315,6 +315,19 @@ def test_parse_text_keeps_offsets_and_neutralises_runs():
     assert len(parse_text(long)) == len("Para one.")
 
 
+def test_a_word_typed_twice_is_read_once_and_the_quote_keeps_its_speaker():
+    from digest.extract import extract_batch, parse_text
+
+    from helpers import article
+
+    text = "“This will change the market,” said said Tom Reyes, Reyes and Co chairman."
+    assert parse_text(text) == text.replace("said said", "said     ")
+    assert parse_text("He said that that was over.") == "He said that that was over."  # English doubles "that"
+    a = article("Typo", [text])
+    [(_, extraction, _)] = extract_batch([a], "en_core_web_sm")
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [("This will change the market,", "Tom Reyes")]
+
+
 def test_ten_thousand_quote_marks_parse_fast_and_quotes_point_into_the_text():
     from digest.extract import extract_batch
 

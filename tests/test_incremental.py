@@ -133,7 +133,7 @@ def test_a_new_list_page_leaves_the_other_pages_reusable(tmp_path_factory):
 def test_one_code_version_covers_every_module(tmp_path):
     version = code_version()
     assert version.site == source_digest(".") != version.extractor != version.reader
-    assert version.extractor == source_digest("nlp", "models.py")
+    assert version.extractor == source_digest("nlp", "models.py", "extract.py")
 
 
 def test_nothing_changed_keeps_the_site_without_editing_it(tmp_path, monkeypatch):
