@@ -425,4 +425,3 @@ def role_fits(noun: str, description: str) -> bool:
     someone ("the minister", "the ADB chief"): it holds the noun, or, for a word of leading, a title of one."""
     words = set(description.lower().split())
     return noun in words or (noun in _LEADER_NOUNS and bool(words & _LEADER_TITLES))
-

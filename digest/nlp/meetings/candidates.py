@@ -209,15 +209,13 @@ def reporter_of_it(subj):
 
 def _a_body(tok) -> bool:
     """A body that sits: "the board", "the commission", "the Commodity Futures Trading Commission",
-    and an acronym the article spells out as one ("the … Commission, CFTC," / "(CFTC)")."""
+    and an acronym the article sets beside such a name ("the … Commission, CFTC,")."""
     if tok.lemma_.lower() in lex.BODIES or tok.lower_ in lex.BODIES:
         return True
     if tok.pos_ != "PROPN" or not tok.text.isupper() or len(tok.text) < 2:
         return False
-    for other in tok.doc:
-        if other.text == tok.text and other.dep_ == "appos" and other.head.lemma_.lower() in lex.BODIES:
-            return True  # "The Commodity Futures Trading Commission, CFTC, said …"
-    return False
+    # "The Commodity Futures Trading Commission, CFTC, said …"
+    return any(t.text == tok.text and t.dep_ == "appos" and t.head.lemma_.lower() in lex.BODIES for t in tok.doc)
 
 
 def verb_trigger(tok) -> MeetingKind | None:

@@ -649,13 +649,14 @@ def dateline_town(doc, at: int) -> str | None:
     of the article's first paragraph, when no other paragraph opens with a dateline of its own (a
     round-up of briefs has one per paragraph, and a paragraph without one is not the first's)."""
     text = doc.text
-    own = DATELINE.match(text, text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0)
+    start = text.rfind("\n\n", 0, at)
+    own = DATELINE.match(text, start + 2 if start >= 0 else 0)
     if own is not None:
         return own.group(1).title()
     starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
-    lines = [m for m in (DATELINE.match(text, s) for s in starts) if m is not None]
-    first = DATELINE.match(text)
-    return first.group(1).title() if first is not None and len(lines) == 1 else None
+    datelines = [m for m in (DATELINE.match(text, s) for s in starts) if m is not None]
+    only = datelines[0] if len(datelines) == 1 else None
+    return only.group(1).title() if only is not None and only.start() == 0 else None
 
 
 def host_town(tok, kind: MeetingKind) -> str | None:

@@ -393,8 +393,8 @@ def _verb_title(tok, kind: MeetingKind) -> str:
         who = _join(clean_words(t for t in tok.subtree if t.i <= tok.i))
     elif subj is not None and subj.lower_ in ("he", "she"):
         who = person_before(tok) or ""  # "He was due to meet …": the person last named
-    elif subj is not None and subj.lower_ == "it" and reporter_of_it(subj) != subj:
-        who = _who(reporter_of_it(subj))  # "the board said it will consider the offer on Friday"
+    elif subj is not None and subj.lower_ == "it" and (reporter := reporter_of_it(subj)) != subj:
+        who = _who(reporter)  # "the board said it will consider the offer on Friday"
     elif subj is not None and subj.lower_ == "it":
         who = org_before(tok) or ""  # "… expected OPEC to raise prices when it meets"
     elif subj is not None and subj.lower_ == "they":
